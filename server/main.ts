@@ -1,0 +1,161 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { ConfigError, loadConfig, type Config } from './config';
+import { migrateToLatest } from './db/database';
+import { openDatabase } from './db/open';
+import { ensureDemoTenant } from './modules/demo/demo-login';
+import { AppError } from './platform/errors';
+import { buildApp } from './platform/http/app';
+import { createServices, type Services } from './services';
+import { roles, type Role } from '../common/roles';
+
+const log = (line: string): void => {
+  process.stderr.write(`${line}\n`);
+};
+
+function parseRole(value: string): Role {
+  if (!(roles as readonly string[]).includes(value))
+    throw new InvalidArgumentError(`expected one of ${roles.join(', ')}`);
+  return value as Role;
+}
+
+/** Opens the database (embedded or DATABASE_URL), brings the schema up to date, runs `work`, closes. */
+async function withServices<T>(config: Config, work: (services: Services) => Promise<T>): Promise<T> {
+  const database = await openDatabase(config, log, { applicationName: 'sessiondesk-cli', max: 4 });
+  try {
+    await migrateToLatest(database.db);
+    return await work(createServices(database.db, config));
+  } finally {
+    await database.close();
+  }
+}
+
+async function serve(config: Config): Promise<void> {
+  const database = await openDatabase(config, log, { applicationName: 'sessiondesk-server', max: 20 });
+  const migrations = await migrateToLatest(database.db);
+  for (const result of migrations.results ?? []) log(`Applied migration ${result.migrationName}`);
+  const services = createServices(database.db, config);
+  const demo = config.demo ? await ensureDemoTenant(services, config.dataDir) : undefined;
+  const app = await buildApp({ config, services });
+
+  let stopping = false;
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const url = `http://localhost:${config.port}`;
+  const lines = [`Sessiondesk is running at ${url}  (API docs: ${url}/api/docs)`];
+  if (demo) {
+    lines.push(
+      `Sign in with  workspace: ${demo.login.tenant}   e-mail: ${demo.login.email}   password: ${demo.login.password}`,
+    );
+  }
+  process.stdout.write(`\n${lines.join('\n')}\n\n`);
+}
+
+const program = new Command('sessiondesk')
+  .description('Sessiondesk: the sessions console of a contact centre')
+  .showHelpAfterError();
+
+program
+  .command('serve')
+  .description('Serve the UI and the API (PORT, default 3000)')
+  .action(async () => serve(loadConfig()));
+
+program
+  .command('migrate')
+  .description('Bring the database schema up to date')
+  .action(async () => {
+    const config = loadConfig();
+    const database = await openDatabase(config, log, { applicationName: 'sessiondesk-cli', max: 2 });
+    try {
+      const result = await migrateToLatest(database.db);
+      const applied = result.results ?? [];
+      log(
+        applied.length
+          ? applied.map((r) => `Applied ${r.migrationName}`).join('\n')
+          : 'The schema is up to date.',
+      );
+    } finally {
+      await database.close();
+    }
+  });
+
+const tenant = program.command('tenant').description('Manage tenants');
+tenant
+  .command('create <slug>')
+  .description('Create a tenant')
+  .requiredOption('--name <name>', 'display name')
+  .action(async (slug: string, options: { name: string }) => {
+    await withServices(loadConfig(), async (services) => {
+      const created = await services.tenants.createTenant(slug, options.name);
+      process.stdout.write(`Created tenant ${created.slug} (id ${created.id})\n`);
+    });
+  });
+
+const user = program.command('user').description('Manage users');
+user
+  .command('create')
+  .description('Create a user; prints a generated password when none is given')
+  .requiredOption('--tenant <slug>', 'tenant slug')
+  .requiredOption('--email <email>', 'e-mail (the login)')
+  .requiredOption('--role <role>', `one of ${roles.join(', ')}`, parseRole)
+  .option('--name <name>', 'display name')
+  .option('--password <password>', 'password (at least 10 characters); generated when omitted')
+  .action(
+    async (options: { tenant: string; email: string; role: Role; name?: string; password?: string }) => {
+      await withServices(loadConfig(), async (services) => {
+        const created = await services.tenants.createUser({
+          tenantSlug: options.tenant,
+          email: options.email,
+          role: options.role,
+          ...(options.name ? { name: options.name } : {}),
+          ...(options.password ? { password: options.password } : {}),
+        });
+        process.stdout.write(
+          `Created ${created.user.role} ${created.user.email} in tenant ${created.tenant.slug}\n`,
+        );
+        if (created.generated) process.stdout.write(`Password: ${created.password}\n`);
+      });
+    },
+  );
+
+const apikey = program.command('apikey').description('Manage API keys');
+apikey
+  .command('create')
+  .description('Create an API key; the key is printed alone on the last line')
+  .requiredOption('--tenant <slug>', 'tenant slug')
+  .requiredOption('--role <role>', `one of ${roles.join(', ')}`, parseRole)
+  .option('--name <name>', 'what the key is for', 'CLI key')
+  .action(async (options: { tenant: string; role: Role; name: string }) => {
+    await withServices(loadConfig(), async (services) => {
+      const found = await services.tenants.requireTenant(options.tenant);
+      const created = await services.apiKeys.create(
+        { tenantId: found.id, userId: null, apiKeyId: null },
+        { name: options.name, role: options.role },
+      );
+      process.stderr.write(
+        `Created ${created.role} API key ${created.id} for tenant ${found.slug}. It is shown only now:\n`,
+      );
+      process.stdout.write(`${created.key}\n`);
+    });
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof ConfigError || error instanceof AppError) {
+    log(`sessiondesk: ${error.message}`);
+    process.exit(error instanceof ConfigError ? 78 : 1);
+  }
+  throw error;
+}

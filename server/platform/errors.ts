@@ -1,0 +1,44 @@
+/**
+ * Every error a client can see has a stable code. The HTTP status follows from the code alone, so
+ * services raise domain errors without knowing about HTTP.
+ */
+export const errorStatus = {
+  validation_failed: 400,
+  invalid_json: 400,
+  'auth.unauthenticated': 401,
+  'auth.invalid_credentials': 401,
+  'auth.forbidden': 403,
+  'auth.csrf_failed': 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  'auth.rate_limited': 429,
+  internal: 500,
+  unavailable: 503,
+} as const satisfies Record<string, number>;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    /** Extra fields for the response body, e.g. `retryAfterSeconds` or the offending `parameter`. */
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  get status(): number {
+    return errorStatus[this.code];
+  }
+}
+
+export const notFound = (what: string): AppError => new AppError('not_found', `${what} was not found.`);
+export const forbidden = (message = 'Your role does not allow this.'): AppError =>
+  new AppError('auth.forbidden', message);
+export const invalid = (message: string, details: Record<string, unknown> = {}): AppError =>
+  new AppError('validation_failed', message, details);

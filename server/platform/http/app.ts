@@ -1,0 +1,165 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { Config } from '../../config';
+import { pendingMigrations } from '../../db/database';
+import { registerApiRoutes } from '../../routes';
+import type { Services } from '../../services';
+import { assertRouteDeclaresAccess, authorizeRequest } from '../auth/authorize';
+import { errorHandler } from './error-mapper';
+import type { ApiRoute, App } from './types';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
+const WEB_ROOT = path.resolve(import.meta.dirname, '../../../dist/web');
+
+export interface AppOptions {
+  config: Config;
+  services: Services;
+  /** Test runs pass false to keep output quiet. */
+  logger?: boolean;
+}
+
+export async function buildApp({ config, services, logger = true }: AppOptions): Promise<App> {
+  const app = Fastify({
+    logger: logger
+      ? {
+          level: config.logLevel,
+          redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+        }
+      : false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: config.trustProxy,
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  const apiRoutes: ApiRoute[] = [];
+  app.decorate('apiRoutes', apiRoutes);
+  app.addHook('onRoute', (route) => {
+    assertRouteDeclaresAccess(route);
+    const access = route.config?.access;
+    if (access === undefined || !route.url.startsWith('/api/v1')) return;
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') apiRoutes.push({ method, url: route.url, access });
+    }
+  });
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+
+  await app.register(fastifyCookie);
+  // After the cookie parser, which is itself an onRequest hook.
+  app.addHook('onRequest', authorizeRequest(services.auth));
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Sessiondesk API',
+        version: '1',
+        description:
+          'The Sessions section of a multichannel contact centre. Authenticate with `Authorization: Bearer <api key>` ' +
+          'or the login cookie (then send `X-CSRF-Token` on changes). Every error is `{ code, message }`.',
+      },
+      components: {
+        securitySchemes: {
+          apiKey: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'sdk_… key from `sessiondesk apikey create`',
+          },
+          loginCookie: { type: 'apiKey', in: 'cookie', name: 'sd_session' },
+        },
+      },
+      security: [{ apiKey: [] }, { loginCookie: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.get(
+    '/healthz',
+    {
+      schema: {
+        tags: ['health'],
+        summary: 'The process is up',
+        response: { 200: z.object({ status: z.literal('ok') }) },
+      },
+    },
+    async () => ({ status: 'ok' as const }),
+  );
+  app.get(
+    '/readyz',
+    {
+      schema: {
+        tags: ['health'],
+        summary: 'The database answers and its schema is current',
+        response: {
+          200: z.object({ status: z.literal('ready') }),
+          503: z.object({ code: z.string(), message: z.string() }),
+        },
+      },
+    },
+    async (_request, reply) => {
+      try {
+        await sql`SELECT 1`.execute(services.db);
+        const pending = await pendingMigrations(services.db);
+        if (pending.length > 0) {
+          return reply
+            .status(503)
+            .send({ code: 'unavailable', message: `Migrations pending: ${pending.join(', ')}` });
+        }
+        return { status: 'ready' as const };
+      } catch {
+        return reply.status(503).send({ code: 'unavailable', message: 'The database does not answer.' });
+      }
+    },
+  );
+
+  registerApiRoutes(app, services, config);
+  await registerWebUi(app);
+  return app;
+}
+
+/** The built SPA; any unknown non-API GET gets index.html so client-side routes survive a reload. */
+async function registerWebUi(app: App): Promise<void> {
+  const built = fs.existsSync(path.join(WEB_ROOT, 'index.html'));
+  if (built) await app.register(fastifyStatic, { root: WEB_ROOT, wildcard: false, index: false });
+
+  app.setNotFoundHandler(async (request, reply) => {
+    const isPage =
+      request.method === 'GET' &&
+      !request.url.startsWith('/api/') &&
+      request.headers.accept?.includes('text/html');
+    if (isPage && built) return reply.type('text/html').sendFile('index.html', { maxAge: 0 });
+    if (isPage) {
+      return reply
+        .type('text/plain')
+        .status(503)
+        .send('The web UI is not built yet: run `npm run build:web`.');
+    }
+    return reply
+      .status(404)
+      .send({ code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0] ?? ''}.` });
+  });
+}
