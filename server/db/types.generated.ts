@@ -165,6 +165,12 @@ export interface OperatorGroups {
   tenant_id: string;
 }
 
+export interface ParamNames {
+  first_seen: Generated<Timestamp>;
+  name: string;
+  tenant_id: string;
+}
+
 export interface Recordings {
   duration_seconds: number | null;
   id: Generated<string>;
@@ -245,6 +251,7 @@ export interface Sessions {
   rating: number | null;
   restored_from_id: string | null;
   result: string | null;
+  search_document: Generated<string>;
   source: "widget" | "invitation" | "callback" | "incoming_call" | "outgoing_call" | "campaign" | "api" | "restored";
   status: "queued" | "offered" | "active" | "after_work" | "closed";
   tags: Generated<string[]>;
@@ -311,6 +318,7 @@ export interface DB {
   login_attempts: LoginAttempts;
   notes: Notes;
   operator_groups: OperatorGroups;
+  param_names: ParamNames;
   recordings: Recordings;
   routing_events: RoutingEvents;
   routing_rules: RoutingRules;
