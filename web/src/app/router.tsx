@@ -1,0 +1,30 @@
+import { createBrowserRouter, Navigate } from 'react-router';
+import { AppShell } from '../components/AppShell';
+import { LoginPage, RequireAuth } from '../features/auth';
+import { SessionsPage } from '../features/sessions/SessionsPage';
+import { NotFoundPage } from './NotFoundPage';
+import { RouteErrorPage } from './RouteErrorPage';
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppShell />
+      </RequireAuth>
+    ),
+    errorElement: <RouteErrorPage />,
+    children: [
+      {
+        // A page that crashes is replaced inside the shell, keeping navigation and sign-out usable.
+        errorElement: <RouteErrorPage />,
+        children: [
+          { index: true, element: <Navigate to="/sessions" replace /> },
+          { path: 'sessions', element: <SessionsPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);

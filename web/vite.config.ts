@@ -1,0 +1,60 @@
+/// <reference types="vitest/config" />
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const webRoot = fileURLToPath(new URL('.', import.meta.url));
+// The API server the dev server forwards to; override when it runs elsewhere.
+const apiTarget = process.env.SESSIONDESK_API_URL ?? 'http://localhost:3000';
+
+export default defineConfig({
+  root: webRoot,
+  // Keep Vite's dependency cache with the repository's node_modules rather than creating web/node_modules.
+  cacheDir: fileURLToPath(new URL('../node_modules/.vite/web', import.meta.url)),
+  plugins: [react()],
+  build: {
+    outDir: fileURLToPath(new URL('../dist/web', import.meta.url)),
+    // The output lives outside `root`, so Vite only empties it when told to.
+    emptyOutDir: true,
+    sourcemap: true,
+    rolldownOptions: {
+      output: {
+        // Libraries change far less often than our code; separate chunks stay cached across releases.
+        codeSplitting: {
+          groups: [
+            {
+              name: 'react',
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/,
+              priority: 3,
+            },
+            {
+              name: 'mantine',
+              test: /node_modules[\\/](@mantine|@floating-ui|react-remove-scroll|react-number-format)/,
+              priority: 2,
+            },
+            { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },
+          ],
+        },
+      },
+    },
+  },
+  server: {
+    // The Host header is kept as-is so the server's same-origin and cookie checks see the browser's origin.
+    proxy: {
+      '/api': { target: apiTarget },
+      '/healthz': { target: apiTarget },
+    },
+  },
+  preview: {
+    proxy: {
+      '/api': { target: apiTarget },
+      '/healthz': { target: apiTarget },
+    },
+  },
+  test: {
+    name: 'web',
+    root: webRoot,
+    include: ['src/**/*.test.ts'],
+    environment: 'node',
+  },
+});
