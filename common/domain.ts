@@ -104,6 +104,16 @@ export const routingEventKinds = [
 ] as const;
 export type RoutingEventKind = (typeof routingEventKinds)[number];
 
+/** What became of an offer of a session to an operator. */
+export const offerStates = ['pending', 'accepted', 'declined', 'timed_out', 'withdrawn'] as const;
+export type OfferState = (typeof offerStates)[number];
+
+/** Formats of the sessions export and the states of a background export job. */
+export const exportFormats = ['csv', 'html'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+export const exportJobStates = ['queued', 'running', 'done', 'failed', 'canceled'] as const;
+export type ExportJobState = (typeof exportJobStates)[number];
+
 /**
  * Which column holds which enumeration: drives the generated table types and the test that checks
  * the database's CHECK constraints list exactly these values.
@@ -125,4 +135,8 @@ export const enumColumns = {
   'recordings.track': recordingTracks,
   'recordings.state': recordingStates,
   'routing_events.kind': routingEventKinds,
+  'session_offers.state': offerStates,
+  'export_jobs.format': exportFormats,
+  'export_jobs.state': exportJobStates,
+  'export_jobs.requested_role': ['admin', 'supervisor', 'operator'],
 } as const satisfies Record<string, readonly string[]>;

@@ -44,20 +44,27 @@ async function withScratchDatabase(work: (url: string) => Promise<void>): Promis
   }
 }
 
-/** CHECK-constrained text columns become literal unions; those with a default stay optional on insert. */
+/**
+ * CHECK-constrained text columns become literal unions; nullable ones keep `| null`, and those with a
+ * default stay optional on insert.
+ */
 async function enumOverrides(db: Kysely<unknown>) {
-  const withDefault = await db
+  const columns = await db
     .withoutPlugins()
-    .executeQuery<{ name: string }>(
-      sql`SELECT table_name || '.' || column_name AS name FROM information_schema.columns
-          WHERE table_schema = 'public' AND column_default IS NOT NULL`.compile(db),
+    .executeQuery<{ name: string; nullable: boolean; has_default: boolean }>(
+      sql`SELECT table_name || '.' || column_name AS name, is_nullable = 'YES' AS nullable,
+                 column_default IS NOT NULL AS has_default
+          FROM information_schema.columns WHERE table_schema = 'public'`.compile(db),
     )
-    .then((result) => new Set(result.rows.map((row) => row.name)));
+    .then((result) => new Map(result.rows.map((row) => [row.name, row])));
   return {
     columns: Object.fromEntries(
       Object.entries(enumColumns).map(([column, values]) => {
-        const union = values.map((value) => JSON.stringify(value)).join(' | ');
-        return [column, withDefault.has(column) ? `Generated<${union}>` : union];
+        const info = columns.get(column);
+        if (!info) throw new Error(`enumColumns names ${column}, which the schema does not have`);
+        const union =
+          values.map((value) => JSON.stringify(value)).join(' | ') + (info.nullable ? ' | null' : '');
+        return [column, info.has_default ? `Generated<${union}>` : union];
       }),
     ),
   };

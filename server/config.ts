@@ -27,6 +27,10 @@ const envSchema = z.object({
   DEMO: booleanFlag.default(true),
   /** Behind a proxy, trust X-Forwarded-* for client IPs (rate limits, audit). */
   TRUST_PROXY: booleanFlag.default(false),
+  /** With the demo, run a gentle traffic simulator so the Live view is alive (never in tests). */
+  SIMULATE: booleanFlag.optional(),
+  /** Seconds between simulated new sessions. */
+  SIMULATE_INTERVAL_SECONDS: z.coerce.number().min(1).max(3600).default(20),
 });
 
 export interface Config {
@@ -40,6 +44,8 @@ export interface Config {
   sessionTtlHours: number;
   demo: boolean;
   trustProxy: boolean;
+  simulate: boolean;
+  simulateIntervalSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -67,5 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: e.SESSION_TTL_HOURS,
     demo: e.DEMO,
     trustProxy: e.TRUST_PROXY,
+    simulate: e.SIMULATE ?? (e.DEMO && e.NODE_ENV !== 'test'),
+    simulateIntervalSeconds: e.SIMULATE_INTERVAL_SECONDS,
   };
 }

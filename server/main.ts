@@ -1,8 +1,13 @@
+import type { AddressInfo } from 'node:net';
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig, type Config } from './config';
 import { migrateToLatest } from './db/database';
 import { openDatabase } from './db/open';
+import { registerSeedCommand } from './modules/demo/demo.cli';
 import { ensureDemoTenant } from './modules/demo/demo-login';
+import { registerImportCommand } from './modules/imports/import.cli';
+import { startDemoSimulation } from './modules/simulator/demo-simulation';
+import { registerSimulateCommand } from './modules/simulator/simulator.cli';
 import { AppError } from './platform/errors';
 import { buildApp } from './platform/http/app';
 import { createServices, type Services } from './services';
@@ -36,6 +41,12 @@ async function serve(config: Config): Promise<void> {
   const services = createServices(database.db, config);
   const demo = config.demo ? await ensureDemoTenant(services, config.dataDir) : undefined;
   const app = await buildApp({ config, services });
+  // Live sessions: LISTEN for events from every instance, fire routing timers, sweep for orphans.
+  await services.liveRuntime.start({
+    connection: database.pool.options,
+    log: { warn: (message, error) => app.log.warn({ err: error }, message) },
+  });
+  let simulation: { stop(): Promise<void> } | undefined;
 
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
@@ -44,7 +55,9 @@ async function serve(config: Config): Promise<void> {
     app.log.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
+    await simulation?.stop().catch(() => {});
     await app.close();
+    await services.liveRuntime.stop();
     await database.close();
     process.exit(0);
   };
@@ -60,6 +73,18 @@ async function serve(config: Config): Promise<void> {
     );
   }
   process.stdout.write(`\n${lines.join('\n')}\n\n`);
+  if (demo && config.simulate) {
+    const { port } = app.server.address() as AddressInfo;
+    simulation = await startDemoSimulation(database.db, {
+      tenantSlug: demo.login.tenant,
+      baseUrl: `http://127.0.0.1:${port}`,
+      intervalSeconds: config.simulateIntervalSeconds,
+      log,
+    }).catch((error: unknown) => {
+      log(`The demo traffic simulator did not start: ${String(error)}`);
+      return undefined;
+    });
+  }
 }
 
 const program = new Command('sessiondesk')
@@ -149,6 +174,10 @@ apikey
       process.stdout.write(`${created.key}\n`);
     });
   });
+
+registerImportCommand(program);
+registerSeedCommand(program);
+registerSimulateCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,6 +1,13 @@
 import type { Config } from './config';
 import { apiKeyRoutes } from './modules/api-keys/api-key.routes';
 import { authRoutes } from './modules/auth/auth.routes';
+import { exportRoutes } from './modules/exports/export.routes';
+import { importRoutes } from './modules/imports/import.routes';
+import { liveRoutes } from './modules/live/live.routes';
+import { routingRoutes } from './modules/routing/routing.routes';
+import { noteRoutes } from './modules/notes/note.routes';
+import { preferenceRoutes } from './modules/preferences/preference.routes';
+import { sessionRoutes } from './modules/sessions/session.routes';
 import type { App } from './platform/http/types';
 import type { Services } from './services';
 
@@ -8,4 +15,11 @@ import type { Services } from './services';
 export function registerApiRoutes(app: App, services: Services, config: Config): void {
   authRoutes(app, services, config);
   apiKeyRoutes(app, services);
+  importRoutes(app, services);
+  sessionRoutes(app, services);
+  noteRoutes(app, services);
+  preferenceRoutes(app, services);
+  exportRoutes(app, services);
+  routingRoutes(app, services);
+  liveRoutes(app, services);
 }

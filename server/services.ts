@@ -2,15 +2,29 @@ import type { Config } from './config';
 import type { Database } from './db/database';
 import { apiKeyService } from './modules/api-keys/api-key.service';
 import { authService } from './modules/auth/auth.service';
+import { demoService } from './modules/demo/demo.service';
+import { exportService } from './modules/exports/export.service';
+import { importService } from './modules/imports/import.service';
+import { liveServices } from './modules/live/live.services';
+import { noteService } from './modules/notes/note.service';
+import { preferenceService } from './modules/preferences/preference.service';
+import { sessionService } from './modules/sessions/session.service';
 import { tenantService } from './modules/tenants/tenant.service';
 
 /** The services of the application, wired once; routes and the CLI receive them explicitly. */
-export function createServices(db: Database, config: Pick<Config, 'sessionTtlHours'>) {
+export function createServices(db: Database, config: Pick<Config, 'sessionTtlHours' | 'dataDir'>) {
   return {
     db,
     auth: authService(db, { sessionTtlHours: config.sessionTtlHours }),
     tenants: tenantService(db),
     apiKeys: apiKeyService(db),
+    imports: importService(db),
+    demo: demoService(db, tenantService(db)),
+    sessions: sessionService(db),
+    notes: noteService(db, sessionService(db)),
+    preferences: preferenceService(db),
+    exports: exportService(db, { dataDir: config.dataDir }),
+    ...liveServices(db),
   };
 }
 

@@ -127,6 +127,29 @@ export interface Contacts {
   tenant_id: string;
 }
 
+export interface ExportJobs {
+  columns: string[];
+  created_at: Generated<Timestamp>;
+  error: string | null;
+  expires_at: Timestamp | null;
+  file_name: string;
+  file_path: string | null;
+  file_size: string | null;
+  finished_at: Timestamp | null;
+  format: "csv" | "html";
+  heartbeat_at: Generated<Timestamp>;
+  id: Generated<string>;
+  params: Json;
+  progress: Generated<string>;
+  requested_by: string | null;
+  requested_by_api_key: string | null;
+  requested_role: "admin" | "supervisor" | "operator";
+  started_at: Timestamp | null;
+  state: Generated<"queued" | "running" | "done" | "failed" | "canceled">;
+  tenant_id: string;
+  total: string | null;
+}
+
 export interface GroupMembers {
   group_id: string;
   priority: Generated<number>;
@@ -209,6 +232,25 @@ export interface RoutingRules {
   tenant_id: string;
 }
 
+export interface SessionImportHashes {
+  content_hash: Buffer;
+  imported_at: Generated<Timestamp>;
+  session_id: string;
+  tenant_id: string;
+}
+
+export interface SessionOffers {
+  closed_at: Timestamp | null;
+  expires_at: Timestamp | null;
+  group_id: string | null;
+  id: Generated<string>;
+  offered_at: Generated<Timestamp>;
+  session_id: string;
+  state: Generated<"pending" | "accepted" | "declined" | "timed_out" | "withdrawn">;
+  tenant_id: string;
+  user_id: string;
+}
+
 export interface SessionParticipants {
   chatbot_id: string | null;
   id: Generated<string>;
@@ -220,6 +262,18 @@ export interface SessionParticipants {
   user_id: string | null;
 }
 
+export interface SessionRouting {
+  client_token_hash: Buffer | null;
+  episode: Generated<number>;
+  group_id: string | null;
+  queued_at: Timestamp | null;
+  session_id: string;
+  target_user_id: string | null;
+  tenant_id: string;
+  tried_user_ids: Generated<ArrayType<string>>;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface Sessions {
   accepted_at: Timestamp | null;
   banned: Generated<boolean>;
@@ -229,14 +283,14 @@ export interface Sessions {
   client_email: string | null;
   client_ip: string | null;
   client_language: string | null;
-  client_left: "left_queue" | "left_session" | "still_connected";
+  client_left: "left_queue" | "left_session" | "still_connected" | null;
   client_name: string | null;
   client_os: string | null;
   client_phone: string | null;
   contact_id: string | null;
   created_at: Generated<Timestamp>;
   duration_seconds: number | null;
-  end_reason: "client_left" | "operator_ended" | "chatbot_ended" | "client_abandoned" | "operator_abandoned" | "routing_failed" | "window_expired" | "api";
+  end_reason: "client_left" | "operator_ended" | "chatbot_ended" | "client_abandoned" | "operator_abandoned" | "routing_failed" | "window_expired" | "api" | null;
   ended_at: Timestamp | null;
   external_id: string | null;
   feedback: string | null;
@@ -314,6 +368,7 @@ export interface DB {
   chatbots: Chatbots;
   contact_identities: ContactIdentities;
   contacts: Contacts;
+  export_jobs: ExportJobs;
   group_members: GroupMembers;
   login_attempts: LoginAttempts;
   notes: Notes;
@@ -322,7 +377,10 @@ export interface DB {
   recordings: Recordings;
   routing_events: RoutingEvents;
   routing_rules: RoutingRules;
+  session_import_hashes: SessionImportHashes;
+  session_offers: SessionOffers;
   session_participants: SessionParticipants;
+  session_routing: SessionRouting;
   sessions: Sessions;
   tenant_settings: TenantSettings;
   tenants: Tenants;

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, inject } from 'vitest';
 import { loadConfig, type Config } from '../config';
 import { connectDatabase } from '../db/database';
@@ -16,8 +19,10 @@ export interface TestContext {
  * through `app.inject` (the full HTTP pipeline without a socket) or `app.listen` where a socket matters.
  */
 export async function useTestApp(overrides: Partial<Config> = {}): Promise<TestContext> {
+  // Files the app writes (exports) go to a directory of this test file's own, never ./data.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sessiondesk-test-data-'));
   const config: Config = {
-    ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }),
+    ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir }),
     databaseUrl: inject('databaseUrl'),
     ...overrides,
   };
@@ -28,6 +33,7 @@ export async function useTestApp(overrides: Partial<Config> = {}): Promise<TestC
   afterAll(async () => {
     await app.close();
     await database.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
   });
   return { config, services, app };
 }

@@ -2,6 +2,13 @@ import type { App } from '../platform/http/types';
 import type { Services } from '../services';
 import { apiKeyIsolationCases } from '../modules/api-keys/api-key.isolation';
 import { authIsolationCases } from '../modules/auth/auth.isolation';
+import { exportIsolationCases } from '../modules/exports/export.isolation';
+import { importIsolationCases } from '../modules/imports/import.isolation';
+import { liveIsolationCases } from '../modules/live/live.isolation';
+import { routingIsolationCases } from '../modules/routing/routing.isolation';
+import { noteIsolationCases } from '../modules/notes/note.isolation';
+import { preferenceIsolationCases } from '../modules/preferences/preference.isolation';
+import { sessionIsolationCases } from '../modules/sessions/session.isolation';
 import type { TestTenant } from './factories';
 
 export interface IsolationContext {
@@ -23,4 +30,11 @@ export type IsolationCases = Record<string, (ctx: IsolationContext) => Promise<v
 export const isolationCases: IsolationCases = {
   ...authIsolationCases,
   ...apiKeyIsolationCases,
+  ...importIsolationCases,
+  ...routingIsolationCases,
+  ...liveIsolationCases,
+  ...sessionIsolationCases,
+  ...noteIsolationCases,
+  ...preferenceIsolationCases,
+  ...exportIsolationCases,
 };

@@ -1,6 +1,10 @@
 import type { Migration } from 'kysely';
 import * as foundation from './0001-foundation';
 import * as search from './0002-search';
+import * as imports from './0003-imports';
+import * as sessionList from './0004-session-list';
+import * as live from './0005-live';
+import * as exportJobs from './0006-exports';
 
 /**
  * Every migration, in order. Listed explicitly (no directory scan) so the set is the same under tsx,
@@ -9,4 +13,8 @@ import * as search from './0002-search';
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-search': search,
+  '0003-imports': imports,
+  '0004-session-list': sessionList,
+  '0005-live': live,
+  '0006-exports': exportJobs,
 };

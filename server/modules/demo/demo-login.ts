@@ -11,9 +11,15 @@ export interface DemoLogin {
   password: string;
 }
 
+/** Sessions in the demo tenant, over the last 90 days, and how many of them are live right now. */
+export const DEMO_SESSIONS = 10_000;
+export const DEMO_LIVE_SESSIONS = 36;
+
 /**
- * On the first start with an empty database, creates the demo tenant and its admin. The generated
- * password is kept in DATA_DIR/demo-login.json (readable by the owner only) so every start can print it.
+ * On the first start with an empty database, creates the demo tenant, its admin, ~20 operators in
+ * groups, chatbots, widgets, routing rules and 10,000 realistic sessions (a few dozen live). The
+ * generated password is kept in DATA_DIR/demo-login.json (readable by the owner only) so every start
+ * can print it.
  */
 export async function ensureDemoTenant(
   services: Services,
@@ -31,6 +37,13 @@ export async function ensureDemoTenant(
     email: DEMO_ADMIN_EMAIL,
     name: 'Alena Správcová',
     role: 'admin',
+  });
+  await services.demo.seed({
+    tenantSlug: DEMO_TENANT.slug,
+    sessions: DEMO_SESSIONS,
+    live: DEMO_LIVE_SESSIONS,
+    seed: 'demo',
+    until: new Date(),
   });
   const login: DemoLogin = { tenant: DEMO_TENANT.slug, email: DEMO_ADMIN_EMAIL, password };
   fs.mkdirSync(dataDir, { recursive: true });

@@ -5,6 +5,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
+import fastifyWebsocket from '@fastify/websocket';
 import Fastify from 'fastify';
 import {
   jsonSchemaTransform,
@@ -59,7 +60,9 @@ export async function buildApp({ config, services, logger = true }: AppOptions):
     const access = route.config?.access;
     if (access === undefined || !route.url.startsWith('/api/v1')) return;
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') apiRoutes.push({ method, url: route.url, access });
+      if (method === 'HEAD') continue;
+      const transport = route.websocket ? 'websocket' : route.config?.stream ? 'stream' : 'http';
+      apiRoutes.push({ method, url: route.url, access, transport });
     }
   });
   app.addHook('onSend', async (request, reply) => {
@@ -67,6 +70,8 @@ export async function buildApp({ config, services, logger = true }: AppOptions):
   });
 
   await app.register(fastifyCookie);
+  // WebSockets for the live parties (web chat clients, operators); small frames only.
+  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
   // After the cookie parser, which is itself an onRequest hook.
   app.addHook('onRequest', authorizeRequest(services.auth));
   await app.register(fastifySwagger, {

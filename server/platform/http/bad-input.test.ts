@@ -40,22 +40,29 @@ describe('bad input to every API route', async () => {
 
   const routes = app.apiRoutes.filter((route) => !route.url.endsWith('/auth/logout'));
 
-  it.each(routes.map((route) => [`${route.method} ${route.url}`, route] as const))(
+  function targetsFor(url: string): string[] {
+    const urls = url.includes(':')
+      ? BAD_IDS.map((id) => url.replace(/:[A-Za-z]+/g, encodeURIComponent(id)))
+      : [url];
+    return urls.flatMap((concrete) =>
+      ['', ...BAD_QUERIES].map((query) => (query ? `${concrete}?${query}` : concrete)),
+    );
+  }
+
+  const httpRoutes = routes.filter((route) => route.transport === 'http');
+  it.each(httpRoutes.map((route) => [`${route.method} ${route.url}`, route] as const))(
     '%s never answers 5xx',
     async (_name, route) => {
-      const hasParams = route.url.includes(':');
-      const urls = hasParams
+      for (const target of targetsFor(route.url)) {
+        const response = await app.inject({ method: route.method as 'GET', url: target, headers });
+        expect(response.statusCode, `${route.method} ${target}`).toBeLessThan(500);
+        if (response.statusCode >= 400) expect(response.json(), target).toHaveProperty('code');
+      }
+      if (['GET', 'DELETE'].includes(route.method)) return;
+      const urls = route.url.includes(':')
         ? BAD_IDS.map((id) => route.url.replace(/:[A-Za-z]+/g, encodeURIComponent(id)))
         : [route.url];
-      const withBody = !['GET', 'DELETE'].includes(route.method);
       for (const url of urls) {
-        for (const query of ['', ...BAD_QUERIES]) {
-          const target = query ? `${url}?${query}` : url;
-          const response = await app.inject({ method: route.method as 'GET', url: target, headers });
-          expect(response.statusCode, `${route.method} ${target}`).toBeLessThan(500);
-          if (response.statusCode >= 400) expect(response.json(), target).toHaveProperty('code');
-        }
-        if (!withBody) continue;
         for (const body of BAD_BODIES) {
           const response = await app.inject({
             method: route.method as 'POST',
@@ -67,6 +74,39 @@ describe('bad input to every API route', async () => {
           expect(response.statusCode, label).toBeLessThan(500);
           if (body.mustFail) expect(response.statusCode, label).toBeGreaterThanOrEqual(400);
           if (response.statusCode >= 400) expect(response.json(), label).toHaveProperty('code');
+        }
+      }
+    },
+  );
+
+  // A WebSocket route asked without an upgrade, with malformed ids and queries: refused, never 5xx.
+  const websocketRoutes = routes.filter((route) => route.transport === 'websocket');
+  it.each(websocketRoutes.map((route) => [`${route.method} ${route.url}`, route] as const))(
+    '%s (WebSocket) never answers 5xx',
+    async (_name, route) => {
+      for (const target of targetsFor(route.url)) {
+        const response = await app.inject({ method: 'GET', url: target, headers });
+        expect(response.statusCode, target).toBeLessThan(500);
+      }
+    },
+  );
+
+  // A streamed response never ends, so these go over a real socket: read the status, then hang up.
+  const streamRoutes = routes.filter((route) => route.transport === 'stream');
+  it.each(streamRoutes.map((route) => [`${route.method} ${route.url}`, route] as const))(
+    '%s (stream) never answers 5xx',
+    async (_name, route) => {
+      const base = await app.listen({ port: 0, host: '127.0.0.1' });
+      for (const target of targetsFor(route.url)) {
+        const controller = new AbortController();
+        const timer = setTimeout(() => controller.abort(), 5_000);
+        try {
+          const response = await fetch(`${base}${target}`, { headers, signal: controller.signal });
+          expect(response.status, target).toBeLessThan(500);
+          if (response.status >= 400) expect(await response.json(), target).toHaveProperty('code');
+        } finally {
+          clearTimeout(timer);
+          controller.abort();
         }
       }
     },

@@ -21,6 +21,8 @@ export interface ApiRoute {
   method: string;
   url: string;
   access: Access;
+  /** `websocket`: upgrades to a WebSocket; `stream`: an open-ended response (Server-Sent Events). */
+  transport: 'http' | 'websocket' | 'stream';
 }
 
 declare module 'fastify' {
@@ -30,6 +32,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Who may call the route. Every /api route must say; the app refuses to start otherwise. */
     access?: Access;
+    /** The response stays open (Server-Sent Events); tests read its head and hang up. */
+    stream?: boolean;
   }
   interface FastifyRequest {
     principal: Principal | null;

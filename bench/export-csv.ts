@@ -1,0 +1,145 @@
+/**
+ * CSV export throughput and memory, beside PostgreSQL's own COPY of the same query as the limit.
+ *
+ *   npx tsx bench/export-csv.ts [--data-dir /work/bench-data] [--tenant bench] [--columns default|all]
+ *                               [--transcript false] [--out /tmp/sessiondesk-export.csv]
+ *
+ * Exports every history session of the tenant in the default order (-createdAt) through the export
+ * service (server-side cursor → formatting → csv-stringify → file), sampling the process's RSS every
+ * 50 ms; then runs `COPY (<the same SELECT … WHERE … ORDER BY>) TO STDOUT (FORMAT csv)` through psql
+ * into /dev/null. Prints a Markdown table row (wall time, the Node process's own CPU time — on a shared
+ * machine the better measure of what the export costs —, the cursor read alone, COPY, ratio, file size,
+ * RSS before → peak); records nothing by itself.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import { sql } from 'kysely';
+import { staticColumns } from '../common/columns';
+import { loadConfig } from '../server/config';
+import { connectDatabase, migrateToLatest } from '../server/db/database';
+import { openEmbeddedDatabase } from '../server/db/embedded-postgres';
+import type { Principal } from '../server/platform/auth/principal';
+import { createServices } from '../server/services';
+import { exportRepository } from '../server/modules/exports/export.repository';
+import { closeSharing, exportCopyQuery, exportSelect } from './export-support';
+
+const args = new Map<string, string>();
+for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i] ?? '', process.argv[i + 1] ?? '');
+const dataDir = args.get('--data-dir') ?? '/work/bench-data';
+const slug = args.get('--tenant') ?? 'bench';
+const columnSet = args.get('--columns') ?? 'default';
+const transcript = args.get('--transcript') === 'true';
+const out = args.get('--out') ?? `${os.tmpdir()}/sessiondesk-export-bench.csv`;
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+const config = loadConfig({ ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+const embedded = config.databaseUrl ? undefined : await openEmbeddedDatabase(config.dataDir, log);
+const url = config.databaseUrl ?? embedded!.url;
+const handle = connectDatabase(url, { max: 4, applicationName: 'sessiondesk-bench-export' });
+try {
+  await migrateToLatest(handle.db);
+  const services = createServices(handle.db, config);
+  const tenant = await handle.db
+    .selectFrom('tenants')
+    .select('id')
+    .where('slug', '=', slug)
+    .executeTakeFirstOrThrow();
+  const principal: Principal = {
+    tenantId: tenant.id,
+    role: 'admin',
+    userId: null,
+    apiKeyId: null,
+    via: 'api_key',
+    csrfToken: null,
+    authSessionId: null,
+  };
+  const columns =
+    columnSet === 'all'
+      ? staticColumns.map((column) => column.id)
+      : staticColumns.filter((column) => column.defaultVisible).map((column) => column.id);
+  const plan = await services.exports.prepare(principal, {
+    format: 'csv',
+    query: { view: 'history' },
+    columns,
+    lang: 'cs',
+    timeZone: 'Europe/Prague',
+    separator: 'semicolon',
+    transcript,
+  });
+
+  const count = await sql<{ n: number }>`
+    SELECT count(*)::int AS n FROM sessions WHERE tenant_id = ${tenant.id} AND status = 'closed'`.execute(
+    handle.db,
+  );
+  log(`${count.rows[0]?.n} history sessions in tenant ${slug}; columns: ${columns.join(',')}`);
+
+  const rssBefore = process.memoryUsage().rss;
+  let peak = rssBefore;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 50);
+  const samples: { written: number; rss: number }[] = [];
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+  let nextSample = 100_000;
+  const written = await services.exports.writeFile(plan, out, async (n) => {
+    if (n >= nextSample) {
+      samples.push({ written: n, rss: process.memoryUsage().rss });
+      nextSample += 100_000;
+    }
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  clearInterval(sampler);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  const size = fs.statSync(out).size;
+
+  // The same cursor read without formatting or writing: how much of the time is the database's.
+  const readStarted = performance.now();
+  let read = 0;
+  for await (const batch of exportRepository(handle.db).streamSessions(
+    exportSelect(plan),
+    transcript ? 200 : 5000,
+  )) {
+    read += batch.rows.length;
+  }
+  const readSeconds = (performance.now() - readStarted) / 1000;
+  log(`cursor read alone: ${read} rows in ${readSeconds.toFixed(1)} s (${Math.round(read / readSeconds)}/s)`);
+
+  const copy = exportCopyQuery(handle.db, plan);
+  const copyStarted = performance.now();
+  execFileSync(
+    'psql',
+    [
+      url,
+      '-X',
+      '-q',
+      '-v',
+      'ON_ERROR_STOP=1',
+      '-c',
+      `COPY (${copy}) TO STDOUT (FORMAT csv)`,
+      '-o',
+      '/dev/null',
+    ],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  const copySeconds = (performance.now() - copyStarted) / 1000;
+
+  const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
+  log(
+    `RSS samples (sessions written → MiB): ${samples.map((s) => `${s.written / 1000}k→${mb(s.rss)}`).join(', ')}`,
+  );
+  process.stdout.write(
+    `| CSV, ${columns.length} columns${transcript ? ' + transcript' : ''} | ${written.toLocaleString('en')} | ` +
+      `${seconds.toFixed(1)} s | ${Math.round(written / seconds).toLocaleString('en')}/s | ` +
+      `${cpuSeconds.toFixed(1)} s (${Math.round(written / cpuSeconds).toLocaleString('en')}/s) | ` +
+      `${readSeconds.toFixed(1)} s | ${copySeconds.toFixed(1)} s (${Math.round(written / copySeconds).toLocaleString('en')}/s) | ` +
+      `${(seconds / copySeconds).toFixed(2)}× | ${mb(size)} MiB | ${mb(rssBefore)} → ${mb(peak)} MiB |\n`,
+  );
+} finally {
+  await closeSharing(handle, embedded);
+}

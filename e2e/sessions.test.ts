@@ -1,0 +1,287 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot } from './support/browser';
+import { startServer, type RunningServer } from './support/server';
+
+/**
+ * The Sessions screen against the real server and its demo workspace (thousands of generated Czech and
+ * English sessions): views, columns, header filters, content search, the detail panel and shared links.
+ * The steps build on each other, like an administrator's session.
+ */
+/** The server answers in milliseconds, but a 2-core CI machine may be busy: allow 10 s before failing. */
+function poll<T>(read: () => T | Promise<T>) {
+  return expect.poll(read, { timeout: 10_000 });
+}
+
+describe('the sessions screen', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    context = await browser.newContext({
+      locale: 'en-GB',
+      timezoneId: 'Europe/Prague',
+      viewport: { width: 1440, height: 900 },
+    });
+    page = await context.newPage();
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('Workspace').fill(server.login.tenant);
+    await page.getByLabel('E-mail').fill(server.login.email);
+    await page.getByLabel('Password', { exact: true }).fill(server.login.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/sessions/);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const rows = () => page.locator('tbody tr');
+  const total = () => page.getByTestId('sessions-total');
+
+  /** The texts of one column in the rendered rows. */
+  async function columnTexts(header: string): Promise<string[]> {
+    const index = (await headers()).findIndex((text) => text.trim().startsWith(header));
+    if (index < 0) throw new Error(`no column ${header}`);
+    return (
+      await rows()
+        .locator(`td:nth-child(${index + 1})`)
+        .allTextContents()
+    ).map((text) => text.trim());
+  }
+
+  async function headers(): Promise<string[]> {
+    return page.locator('thead th').allTextContents();
+  }
+
+  async function waitForRows(): Promise<void> {
+    await poll(() => rows().count()).toBeGreaterThan(0);
+    await poll(() => page.locator('table').getAttribute('aria-busy')).toBe('false');
+  }
+
+  it('shows the history table with its total, then the live view, and back', async () => {
+    await waitForRows();
+    await poll(() => total().textContent()).toMatch(/^(about )?[\d,]+ sessions$/);
+    expect(await headers()).toEqual(expect.arrayContaining(['ID', 'Status', 'Channel', 'Created']));
+    await screenshot(page, 'sessions-table');
+
+    // Scrolling to the end of the virtualised list loads the next keyset page.
+    const loaded = Number(await page.locator('table').getAttribute('data-loaded'));
+    await page
+      .locator('[class*="scroller"]')
+      .evaluate((element: { scrollTo(to: { top: number }): void; scrollHeight: number }) =>
+        element.scrollTo({ top: element.scrollHeight }),
+      );
+    await poll(async () => Number(await page.locator('table').getAttribute('data-loaded'))).toBeGreaterThan(
+      loaded,
+    );
+
+    await page
+      .locator('label')
+      .filter({ hasText: /^Live$/ })
+      .click();
+    await poll(() => new URL(page.url()).searchParams.get('view')).toBe('live');
+    await poll(() => page.getByText(/Updating in real time|Refreshing every 5 s/).isVisible()).toBe(true);
+    await waitForRows();
+    await screenshot(page, 'sessions-live');
+    // The rows follow the address once the new query has answered: poll the cells themselves.
+    await poll(async () => (await columnTexts('Status')).every((status) => status !== 'Closed')).toBe(true);
+
+    await page.goBack();
+    await poll(() => new URL(page.url()).searchParams.get('view')).toBe(null);
+    await poll(async () => new Set(await columnTexts('Status'))).toEqual(new Set(['Closed']));
+  });
+
+  it('chooses columns, including a parameter column, reorders them and keeps the choice on the server', async () => {
+    await page.getByRole('button', { name: 'Columns' }).click();
+    const chooser = page.getByRole('dialog', { name: 'Table columns' });
+    // Checking moves the column into the shown list (a new element), hence click rather than check.
+    await chooser.getByRole('checkbox', { name: 'Source', exact: true }).click();
+    await chooser.getByPlaceholder('Find a column').fill('segm');
+    await chooser.getByRole('checkbox', { name: /^segment/ }).click();
+    await poll(() => chooser.getByRole('checkbox', { name: /^segment/ }).isChecked()).toBe(true);
+    await chooser.getByPlaceholder('Find a column').fill('');
+    // "segment" was appended last; move it one place up with the keyboard-accessible button.
+    await chooser.getByRole('button', { name: 'Move "segment" up' }).click();
+    await page.keyboard.press('Escape');
+
+    await poll(async () => (await headers()).slice(-3)).toEqual(['Client', 'segment', 'Source']);
+    await poll(async () => {
+      const answer = await page.request.get(`${server.url}/api/v1/preferences/sessions.columns`);
+      return ((await answer.json()) as { value: { columns: string[] } | null }).value?.columns.slice(-3);
+    }).toEqual(['clientName', 'param.segment', 'source']);
+  });
+
+  it('filters by operator, by a date range and by a parameter, each shown as a removable chip', async () => {
+    await page.getByRole('button', { name: /^Filter: Operator/ }).click();
+    const operatorFilter = page.getByRole('dialog', { name: 'Filter: Operator' });
+    const option = operatorFilter.getByRole('checkbox').nth(1);
+    // The first value is "(empty)"; the second is the busiest operator ("Name" + count).
+    const optionId = await option.getAttribute('id');
+    const operatorName = (
+      (await operatorFilter.locator(`label[for="${optionId}"]`).textContent()) ?? ''
+    ).replace(/[\d,\s]+$/, '');
+    await option.check();
+    await operatorFilter.getByRole('button', { name: 'Apply' }).click();
+    await poll(() => new URL(page.url()).searchParams.get('operator')).toMatch(/^\d+$/);
+    await poll(() => page.getByText(`Operator: ${operatorName}`).isVisible()).toBe(true);
+    await poll(async () => (await columnTexts('Operator')).every((cell) => cell.includes(operatorName))).toBe(
+      true,
+    );
+
+    await page.getByRole('button', { name: /^Filter: Created/ }).click();
+    const dateFilter = page.getByRole('dialog', { name: 'Filter: Created' });
+    await dateFilter.getByRole('button', { name: 'Last 7 days' }).click();
+    await poll(() => dateFilter.getByLabel('From').inputValue()).not.toBe('');
+    await page.waitForTimeout(200); // let the popover's fade-in finish for the screenshot
+    await screenshot(page, 'sessions-filter');
+    await dateFilter.getByRole('button', { name: 'Apply' }).click();
+    await poll(() => new URL(page.url()).searchParams.get('createdAt.min')).not.toBe(null);
+    await poll(() => page.getByText(/^Created from /).isVisible()).toBe(true);
+
+    await page.getByRole('button', { name: /^Filter: segment/ }).click();
+    const paramFilter = page.getByRole('dialog', { name: 'Filter: segment' });
+    await paramFilter.getByRole('checkbox', { name: /^B2B/ }).check();
+    await paramFilter.getByRole('button', { name: 'Apply' }).click();
+    await poll(() => new URL(page.url()).searchParams.get('param.segment')).toBe('B2B');
+    await poll(async () => new Set(await columnTexts('segment'))).toEqual(new Set(['B2B']));
+    const weekAgo = Date.now() - 8 * 86_400_000;
+    const created = await columnTexts('Created');
+    expect(
+      created.every((text) => Date.parse(text.replace(',', '')) > weekAgo || Number.isNaN(Date.parse(text))),
+    ).toBe(true);
+
+    // Removing one chip drops just that filter.
+    await page.getByRole('button', { name: /^Remove filter: segment/ }).click();
+    await poll(() => new URL(page.url()).searchParams.get('param.segment')).toBe(null);
+    expect(new URL(page.url()).searchParams.get('operator')).not.toBe(null);
+    await page.getByRole('button', { name: 'Clear all filters' }).click();
+    await poll(() => new URL(page.url()).searchParams.get('operator')).toBe(null);
+  });
+
+  it('finds Czech words typed without diacritics and highlights the hits', async () => {
+    await page.getByLabel('Search in content').fill('objednavk');
+    await poll(() => new URL(page.url()).searchParams.get('q')).toBe('objednavk');
+    await poll(() => page.locator('tbody mark').count()).toBeGreaterThan(0);
+    const hits = await page.locator('tbody mark').allTextContents();
+    expect(hits.every((hit) => /^objedn[aá]v/i.test(hit))).toBe(true);
+    expect(hits.some((hit) => hit.includes('á'))).toBe(true);
+    await screenshot(page, 'sessions-search');
+  });
+
+  it('opens a session at the hit and reads every tab, adding a note', async () => {
+    await rows().first().locator('td').first().click();
+    const panel = page.getByRole('complementary', { name: 'Session detail' });
+    await poll(() => panel.getByText('Matching message').isVisible()).toBe(true);
+    const hit = panel.locator('[aria-current="true"]');
+    expect((await hit.textContent())?.toLowerCase()).toMatch(/objedn[aá]v/);
+    expect(new URL(page.url()).searchParams.get('hit')).toMatch(/^\d+$/);
+    await screenshot(page, 'sessions-detail-transcript');
+
+    await panel.getByRole('tab', { name: 'General information' }).click();
+    await poll(() => panel.getByRole('heading', { name: 'Client' }).isVisible()).toBe(true);
+    await poll(() => panel.getByRole('heading', { name: 'Participants' }).isVisible()).toBe(true);
+    await screenshot(page, 'sessions-detail-info');
+
+    await panel.getByRole('tab', { name: 'Parameters' }).click();
+    await poll(() => panel.getByRole('columnheader', { name: 'Parameter' }).isVisible()).toBe(true);
+    await screenshot(page, 'sessions-detail-params');
+
+    await panel.getByRole('tab', { name: 'Routing' }).click();
+    await poll(() =>
+      panel
+        .getByText(/Routing rule matched|Entered the queue|No routing events|Routing is not available yet/)
+        .first()
+        .isVisible(),
+    ).toBe(true);
+    await screenshot(page, 'sessions-detail-routing');
+
+    if (await panel.getByRole('tab', { name: 'Recordings' }).isVisible()) {
+      await panel.getByRole('tab', { name: 'Recordings' }).click();
+      await poll(() =>
+        panel
+          .getByText(/no recordings|not available yet|Ready|Processing/)
+          .first()
+          .isVisible(),
+      ).toBe(true);
+      await screenshot(page, 'sessions-detail-recordings');
+    }
+
+    await panel.getByRole('tab', { name: 'Notes' }).click();
+    await panel.getByLabel('New note').fill('Zkontrolovat objednávku – e2e');
+    await panel.getByRole('button', { name: 'Add note' }).click();
+    await poll(() => panel.getByText('Zkontrolovat objednávku – e2e').isVisible()).toBe(true);
+    await poll(() => panel.getByText('Alena Správcová').first().isVisible()).toBe(true);
+    await screenshot(page, 'sessions-detail-notes');
+  });
+
+  it('reproduces the same screen from the shared link', async () => {
+    const shared = page.url();
+    const before = await headers();
+    const other = await context.newPage();
+    await other.goto(shared);
+    const panel = other.getByRole('complementary', { name: 'Session detail' });
+    await poll(() => panel.getByText('Zkontrolovat objednávku – e2e').isVisible()).toBe(true);
+    expect(await panel.getByRole('tab', { name: 'Notes' }).getAttribute('aria-selected')).toBe('true');
+    expect(await other.getByLabel('Search in content').inputValue()).toBe('objednavk');
+    await poll(() => other.locator('thead th').allTextContents()).toEqual(before);
+    await poll(() => other.locator('tbody tr[aria-selected="true"]').count()).toBe(1);
+    await other.close();
+  });
+
+  it('moves between rows with the keyboard, the detail following, and closes it with Esc', async () => {
+    await page.getByRole('button', { name: 'Clear search' }).click();
+    await poll(() => new URL(page.url()).searchParams.get('q')).toBe(null);
+    await waitForRows();
+    const ids = await columnTexts('ID');
+    await rows().first().focus();
+    await page.keyboard.press('Enter');
+    await poll(() => new URL(page.url()).searchParams.get('open')).toBe(ids[0]);
+    await page.keyboard.press('ArrowDown');
+    await poll(() => new URL(page.url()).searchParams.get('open')).toBe(ids[1]);
+    await poll(() => page.getByRole('heading', { name: `Session ${ids[1]}` }).isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await poll(() => new URL(page.url()).searchParams.get('open')).toBe(null);
+  });
+
+  it('says when nothing matches, offers to clear the filters, and explains a filter the server refuses', async () => {
+    await page.goto(`${server.url}/sessions?clientName.contains=zz-nobody-zz`);
+    await poll(() => page.getByText('No sessions match these filters').isVisible()).toBe(true);
+    await screenshot(page, 'sessions-empty');
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await waitForRows();
+
+    await page.goto(`${server.url}/sessions?duration.min=abc`);
+    await poll(() => page.getByText('The sessions could not be loaded').isVisible()).toBe(true);
+    await poll(() => page.getByText(/did not accept the filter "duration.min"/).isVisible()).toBe(true);
+    await screenshot(page, 'sessions-error');
+    await page.getByRole('button', { name: 'Remove filter: duration.min' }).click();
+    await waitForRows();
+  });
+
+  it('speaks Czech: column names, translated values, dates and the detail', async () => {
+    const czech = await browser.newContext({
+      locale: 'cs-CZ',
+      timezoneId: 'Europe/Prague',
+      viewport: { width: 1440, height: 900 },
+      storageState: await context.storageState(),
+    });
+    const cz = await czech.newPage();
+    await cz.goto(`${server.url}/sessions?channel=whatsapp&sort=-createdAt`);
+    await poll(() => cz.getByRole('heading', { name: 'Sezení', exact: true }).isVisible()).toBe(true);
+    await poll(() => cz.locator('tbody tr').count()).toBeGreaterThan(0);
+    const headerTexts = await cz.locator('thead th').allTextContents();
+    expect(headerTexts).toEqual(expect.arrayContaining(['Kanál', 'Vytvořeno']));
+    await poll(() => cz.getByText('Kanál: WhatsApp').isVisible()).toBe(true);
+    // Czech dates: "25. 11. 2026 9:07".
+    const created = await cz.locator('tbody tr td:nth-child(4)').first().textContent();
+    expect(created).toMatch(/^\d{1,2}\. \d{1,2}\. \d{4} \d{1,2}:\d{2}$/);
+    await cz.locator('tbody tr td').first().click();
+    await poll(() => cz.getByRole('tab', { name: 'Obecné informace' }).isVisible()).toBe(true);
+    await screenshot(cz, 'sessions-table-cs');
+    await czech.close();
+  });
+});

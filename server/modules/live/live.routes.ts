@@ -1,0 +1,446 @@
+import type { FastifyRequest } from 'fastify';
+import type { WebSocket } from 'ws';
+import { z } from 'zod';
+import { principalOf } from '../../platform/auth/authorize';
+import { ANY_ROLE } from '../../platform/auth/principal';
+import type { LiveEvent } from '../../platform/events/event-bus';
+import type { App } from '../../platform/http/types';
+import { errorResponses } from '../../platform/http/schemas';
+import type { Services } from '../../services';
+import { userStates } from '../../../common/domain';
+import {
+  activitySchema,
+  CLIENT_TOKEN_HEADER,
+  WIDGET_KEY_HEADER,
+  clientHeaders,
+  clientSessionHeaders,
+  clientSocketQuery,
+  createdActivity,
+  messageBody,
+  operatorOverview,
+  presentActivity,
+  sessionEndResponse,
+  sessionIdParams,
+  snapshotSchema,
+  startChatBody,
+  startChatResponse,
+} from './live.schemas';
+import type { LiveClient } from './live.service';
+import { liveEventStream } from './live-stream';
+
+const clientTag = ['live: web chat client'];
+const operatorTag = ['live: operator'];
+const conflict = { 409: errorResponses[400] };
+
+function header(request: FastifyRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+function send(socket: WebSocket, payload: unknown): void {
+  if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(payload));
+}
+
+export function liveRoutes(app: App, services: Services): void {
+  const { live, events } = services;
+  const clients = new WeakMap<FastifyRequest, LiveClient>();
+  const authenticateClient = async (request: FastifyRequest<{ Params: { id: string } }>) => {
+    clients.set(
+      request,
+      await live.authenticateClient(
+        header(request, WIDGET_KEY_HEADER),
+        request.params.id,
+        header(request, CLIENT_TOKEN_HEADER),
+      ),
+    );
+  };
+  const clientOf = (request: FastifyRequest): LiveClient => {
+    const client = clients.get(request);
+    if (!client) throw new Error('client authentication did not run');
+    return client;
+  };
+
+  // --- the web chat client (public: the widget key and the client token prove who is calling) ---
+
+  app.post(
+    '/api/v1/live/client/sessions',
+    {
+      config: { access: 'public' },
+      bodyLimit: 64 * 1024,
+      schema: {
+        tags: clientTag,
+        summary: 'Start a chat: creates a session and routes it at once',
+        description:
+          "Send the widget's public key as `X-Widget-Key`. A client banned on web chat gets 403 `live.banned`. " +
+          'When no rule or group can take the session it is created already ended (`status: closed`, ' +
+          '`endReason: routing_failed`).',
+        headers: clientHeaders,
+        body: startChatBody,
+        response: { 201: startChatResponse, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const started = await live.startChat(header(request, WIDGET_KEY_HEADER), request.body, request.ip);
+      return reply.status(201).send({
+        sessionId: started.session.id,
+        status: started.session.status,
+        endReason: started.session.end_reason,
+        clientToken: started.clientToken,
+      });
+    },
+  );
+
+  app.get(
+    '/api/v1/live/client/sessions/:id',
+    {
+      config: { access: 'public' },
+      preHandler: authenticateClient,
+      schema: {
+        tags: clientTag,
+        summary: "The client's session and its transcript so far",
+        headers: clientSessionHeaders,
+        params: sessionIdParams,
+        response: {
+          200: z.object({ session: snapshotSchema, transcript: z.array(activitySchema) }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const view = await live.clientView(clientOf(request));
+      return { session: view.session, transcript: view.transcript.map(presentActivity) };
+    },
+  );
+
+  app.post(
+    '/api/v1/live/client/sessions/:id/messages',
+    {
+      config: { access: 'public' },
+      bodyLimit: 64 * 1024,
+      preHandler: authenticateClient,
+      schema: {
+        tags: clientTag,
+        summary: 'The client sends a message or a file (metadata)',
+        headers: clientSessionHeaders,
+        params: sessionIdParams,
+        body: messageBody,
+        response: { 201: createdActivity, ...errorResponses, ...conflict },
+      },
+    },
+    async (request, reply) => {
+      const activity = await live.clientMessage(clientOf(request), request.body);
+      return reply.status(201).send(activity);
+    },
+  );
+
+  app.post(
+    '/api/v1/live/client/sessions/:id/leave',
+    {
+      config: { access: 'public' },
+      preHandler: authenticateClient,
+      schema: {
+        tags: clientTag,
+        summary: 'The client leaves: the queue (client_abandoned) or the conversation (client_left)',
+        headers: clientSessionHeaders,
+        params: sessionIdParams,
+        response: { 200: sessionEndResponse, ...errorResponses, ...conflict },
+      },
+    },
+    async (request) => {
+      const session = await live.clientLeave(clientOf(request));
+      return { sessionId: session.id, status: session.status, endReason: session.end_reason };
+    },
+  );
+
+  app.get(
+    '/api/v1/live/client/sessions/:id/ws',
+    {
+      websocket: true,
+      config: { access: 'public' },
+      preHandler: async (
+        request: FastifyRequest<{ Params: { id: string }; Querystring: { key: string; token: string } }>,
+      ) => {
+        clients.set(
+          request,
+          await live.authenticateClient(request.query.key, request.params.id, request.query.token),
+        );
+      },
+      schema: { params: sessionIdParams, querystring: clientSocketQuery },
+    },
+    (socket, request) => {
+      const client = clientOf(request);
+      const unsubscribe = events.subscribe(client.tenantId, (event) => {
+        if (event.sessionId !== client.sessionId) return;
+        void forwardToClient(event).catch(() => socket.close(1011, 'internal error'));
+      });
+      const forwardToClient = async (event: LiveEvent) => {
+        switch (event.kind) {
+          case 'session.message': {
+            const activity = event.activityId
+              ? await live.repository.activity(client.tenantId, client.sessionId, event.activityId)
+              : undefined;
+            if (activity) send(socket, { type: 'message', activity: presentActivity(activity) });
+            return;
+          }
+          case 'session.updated': {
+            if (!event.fields?.includes('status')) return;
+            const session = await live.repository.snapshot(client.tenantId, client.sessionId);
+            if (session) send(socket, { type: 'status', status: session.status });
+            return;
+          }
+          case 'session.ended': {
+            const session = await live.repository.snapshot(client.tenantId, client.sessionId);
+            send(socket, { type: 'ended', endReason: session?.endReason ?? null });
+            socket.close(1000, 'session ended');
+            return;
+          }
+          case 'session.created':
+          case 'session.routing':
+          case 'session.left':
+          case 'offer.created':
+          case 'offer.closed':
+            return;
+        }
+      };
+      socket.on('close', unsubscribe);
+      send(socket, { type: 'hello', sessionId: client.sessionId });
+    },
+  );
+
+  // --- the operator (a user login, or an API key acting for a user) ---
+
+  app.get(
+    '/api/v1/live/operator',
+    {
+      config: { access: ANY_ROLE },
+      schema: {
+        tags: operatorTag,
+        summary: "The calling operator's state, pending offers and current sessions",
+        response: { 200: operatorOverview, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const overview = await live.operatorOverview(principalOf(request));
+      return presentOverview(overview);
+    },
+  );
+
+  app.put(
+    '/api/v1/live/operator/state',
+    {
+      config: { access: ANY_ROLE },
+      bodyLimit: 1024,
+      schema: {
+        tags: operatorTag,
+        summary: 'Set the operator state; only online operators get offers',
+        description: 'Leaving `online` hands the pending offers on to other operators.',
+        body: z.object({ state: z.enum(userStates) }).strict(),
+        response: {
+          200: z.object({ id: z.string(), state: z.enum(userStates), capacity: z.number() }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => live.setState(principalOf(request), request.body.state),
+  );
+
+  app.post(
+    '/api/v1/live/operator/sessions/:id/accept',
+    {
+      config: { access: ANY_ROLE },
+      schema: {
+        tags: operatorTag,
+        summary: 'Accept a session offered to you; the first accept wins',
+        params: sessionIdParams,
+        response: { 200: sessionEndResponse, ...errorResponses, ...conflict },
+      },
+    },
+    async (request) => {
+      const session = await live.accept(principalOf(request), request.params.id);
+      return { sessionId: session.id, status: session.status, endReason: session.end_reason };
+    },
+  );
+
+  app.post(
+    '/api/v1/live/operator/sessions/:id/decline',
+    {
+      config: { access: ANY_ROLE },
+      schema: {
+        tags: operatorTag,
+        summary: 'Decline a session offered to you; it moves on to the next operator',
+        params: sessionIdParams,
+        response: { 204: z.null(), ...errorResponses, ...conflict },
+      },
+    },
+    async (request, reply) => {
+      await live.decline(principalOf(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/live/operator/sessions/:id/messages',
+    {
+      config: { access: ANY_ROLE },
+      bodyLimit: 64 * 1024,
+      schema: {
+        tags: operatorTag,
+        summary: 'Send a message or a file (metadata) to the client of a session you are in',
+        params: sessionIdParams,
+        body: messageBody,
+        response: { 201: createdActivity, ...errorResponses, ...conflict },
+      },
+    },
+    async (request, reply) => {
+      const activity = await live.operatorMessage(principalOf(request), request.params.id, request.body);
+      return reply.status(201).send(activity);
+    },
+  );
+
+  app.post(
+    '/api/v1/live/operator/sessions/:id/end',
+    {
+      config: { access: ANY_ROLE },
+      schema: {
+        tags: operatorTag,
+        summary: 'End a session you are in (operator_ended; it closes at once)',
+        params: sessionIdParams,
+        response: { 200: sessionEndResponse, ...errorResponses, ...conflict },
+      },
+    },
+    async (request) => {
+      const session = await live.operatorEnd(principalOf(request), request.params.id);
+      return { sessionId: session.id, status: session.status, endReason: session.end_reason };
+    },
+  );
+
+  app.get(
+    '/api/v1/live/operator/sessions/:id/transcript',
+    {
+      config: { access: ANY_ROLE },
+      schema: {
+        tags: operatorTag,
+        summary: 'The transcript of a session you are in or were offered',
+        params: sessionIdParams,
+        response: { 200: z.object({ items: z.array(activitySchema) }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const rows = await live.operatorTranscript(principalOf(request), request.params.id);
+      return { items: rows.map(presentActivity) };
+    },
+  );
+
+  app.get(
+    '/api/v1/live/operator/ws',
+    { websocket: true, config: { access: ANY_ROLE } },
+    async (socket, request) => {
+      const principal = principalOf(request);
+      const userId = live.operatorId(principal);
+      const tenantId = principal.tenantId;
+      // Subscribe before reading the overview, so nothing that happens meanwhile is missed.
+      const mine = new Set<string>();
+      let startAfterHello: () => void = () => {};
+      let chain: Promise<void> = new Promise<void>((resolve) => {
+        startAfterHello = resolve;
+      });
+      const unsubscribe = events.subscribe(tenantId, (event) => {
+        // One event at a time per socket, so the operator sees them in order.
+        chain = chain.then(() => forward(event)).catch(() => socket.close(1011, 'internal error'));
+      });
+      socket.on('close', unsubscribe);
+
+      const forward = async (event: LiveEvent): Promise<void> => {
+        switch (event.kind) {
+          case 'offer.created': {
+            if (event.userId !== userId) return;
+            const offers = await live.repository.offersOf(tenantId, userId);
+            const offer = offers.find((row) => row.session_id === event.sessionId);
+            if (offer) send(socket, { type: 'offer', offer: presentOffer(offer) });
+            return;
+          }
+          case 'offer.closed':
+            if (event.userId === userId) send(socket, { type: 'offer.closed', sessionId: event.sessionId });
+            return;
+          case 'session.updated':
+            if (event.fields?.includes('operatorIds') && !mine.has(event.sessionId)) {
+              if (await live.repository.isCurrentParticipant(tenantId, event.sessionId, userId)) {
+                mine.add(event.sessionId);
+                send(socket, { type: 'session.joined', sessionId: event.sessionId });
+              }
+            }
+            return;
+          case 'session.left':
+            if (event.userId === userId && mine.delete(event.sessionId)) {
+              send(socket, { type: 'session.left', sessionId: event.sessionId });
+            }
+            return;
+          case 'session.message': {
+            if (!mine.has(event.sessionId) || !event.activityId) return;
+            const activity = await live.repository.activity(tenantId, event.sessionId, event.activityId);
+            if (activity)
+              send(socket, {
+                type: 'message',
+                sessionId: event.sessionId,
+                activity: presentActivity(activity),
+              });
+            return;
+          }
+          case 'session.ended': {
+            if (!mine.delete(event.sessionId)) return;
+            const session = await live.repository.snapshot(tenantId, event.sessionId);
+            send(socket, {
+              type: 'session.ended',
+              sessionId: event.sessionId,
+              endReason: session?.endReason ?? null,
+            });
+            return;
+          }
+          case 'session.created':
+          case 'session.routing':
+            return;
+        }
+      };
+      try {
+        const overview = await live.operatorOverview(principal);
+        for (const session of overview.sessions) mine.add(session.id);
+        send(socket, { type: 'hello', ...presentOverview(overview) });
+      } finally {
+        startAfterHello();
+      }
+    },
+  );
+
+  liveEventStream(app, services);
+}
+
+type Overview = Awaited<ReturnType<Services['live']['operatorOverview']>>;
+
+function presentOffer(offer: Overview['offers'][number]) {
+  return {
+    sessionId: offer.session_id,
+    offeredAt: offer.offered_at,
+    expiresAt: offer.expires_at,
+    groupId: offer.group_id,
+    groupName: offer.group_name,
+    channel: offer.channel,
+    clientName: offer.client_name,
+    pageUrl: offer.page_url,
+    createdAt: offer.created_at,
+  };
+}
+
+function presentOverview(overview: Overview) {
+  return {
+    user: overview.user,
+    offers: overview.offers.map(presentOffer),
+    sessions: overview.sessions.map((session) => ({
+      id: session.id,
+      status: session.status,
+      channel: session.channel,
+      clientName: session.client_name,
+      acceptedAt: session.accepted_at,
+      messageCount: session.message_count,
+    })),
+  };
+}

@@ -1,0 +1,66 @@
+import type pg from 'pg';
+import type { EventBus } from '../../platform/events/event-bus';
+import type { JobQueue } from '../../platform/jobs/job-queue';
+import type { RoutingService } from '../routing/routing.service';
+
+export interface LiveRuntimeLog {
+  warn(message: string, error?: unknown): void;
+}
+
+export interface LiveRuntimeOptions {
+  /** How to open the LISTEN connection (the pool's options). */
+  connection: pg.ClientConfig;
+  log: LiveRuntimeLog;
+  /** How often this instance looks for waiting sessions nobody is offered (crash safety net). */
+  sweepIntervalMs?: number;
+}
+
+/**
+ * The background half of live sessions on one instance: the LISTEN connection that receives live
+ * events from every instance, the job workers that fire offer and queue timers, and the sweep that
+ * finds waiting sessions a crashed instance left unoffered. Any number of instances run it at once.
+ */
+export function liveRuntime(deps: { events: EventBus; jobs: JobQueue; routing: RoutingService }) {
+  let sweepTimer: NodeJS.Timeout | undefined;
+  let started = false;
+
+  return {
+    async start(options: LiveRuntimeOptions): Promise<void> {
+      if (started) return;
+      started = true;
+      const warn = (message: string) => (error: unknown) => options.log.warn(message, error);
+      deps.routing.setLog(options.log);
+      await deps.events.start(options.connection, options.log);
+      await deps.jobs.work(
+        {
+          'routing.offer-timeout': (data) => deps.routing.offerTimedOut(data),
+          'routing.queue-timeout': (data) => deps.routing.queueTimedOut(data),
+        },
+        warn('job queue error'),
+      );
+      let sweeping = false;
+      sweepTimer = setInterval(() => {
+        if (sweeping) return;
+        sweeping = true;
+        deps.routing
+          .sweep()
+          .catch(warn('sweep of waiting sessions failed'))
+          .finally(() => {
+            sweeping = false;
+          });
+      }, options.sweepIntervalMs ?? 5_000);
+      sweepTimer.unref();
+    },
+
+    async stop(): Promise<void> {
+      if (!started) return;
+      started = false;
+      if (sweepTimer) clearInterval(sweepTimer);
+      sweepTimer = undefined;
+      await deps.jobs.stop();
+      await deps.events.stop();
+    },
+  };
+}
+
+export type LiveRuntime = ReturnType<typeof liveRuntime>;

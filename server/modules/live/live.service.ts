@@ -1,0 +1,193 @@
+import type { Database } from '../../db/database';
+import type { Principal } from '../../platform/auth/principal';
+import { hashToken, newSecret, tokensEqual } from '../../platform/auth/secrets';
+import { AppError, notFound } from '../../platform/errors';
+import type { UserState } from '../../../common/domain';
+import { canSeeSession } from '../routing/routing-view.service';
+import { routingRepository } from '../routing/routing.repository';
+import type { RoutingService } from '../routing/routing.service';
+import { liveRepository } from './live.repository';
+
+/** A web chat client, proven by the widget's public key and the session's client token. */
+export interface LiveClient {
+  tenantId: string;
+  widgetId: string;
+  sessionId: string;
+}
+
+export interface StartChatInput {
+  visitorId?: string | undefined;
+  name?: string | undefined;
+  email?: string | undefined;
+  phone?: string | undefined;
+  language?: string | undefined;
+  browser?: string | undefined;
+  os?: string | undefined;
+  pageUrl?: string | undefined;
+  params?: Record<string, string> | undefined;
+}
+
+export interface MessageInput {
+  text?: string | undefined;
+  file?: { name: string; size?: number | undefined; mimeType?: string | undefined } | undefined;
+}
+
+const invalidKey = () =>
+  new AppError('live.invalid_widget_key', 'The widget key is missing, malformed or unknown.');
+const invalidToken = () =>
+  new AppError('live.invalid_client_token', 'The client token does not belong to this session.');
+
+/**
+ * What the parties of a live session do: the web chat client (authenticated by the widget key and its
+ * session's token) and the operator (a user login or a key acting for a user). The engine rules live
+ * in the routing service; this checks who may do what and shapes the answers.
+ */
+export function liveService(db: Database, deps: { routing: RoutingService }) {
+  const repo = liveRepository(db);
+
+  async function widget(publicKey: string | undefined) {
+    if (!publicKey || publicKey.length > 200) throw invalidKey();
+    const found = await repo.widgetByKey(publicKey);
+    if (!found) throw invalidKey();
+    return found;
+  }
+
+  /** The user an operator call acts for; an API key that acts for nobody cannot take sessions. */
+  function operatorId(principal: Principal): string {
+    if (!principal.userId) {
+      throw new AppError('live.no_user', 'This API key acts for no user; operator actions need a user.');
+    }
+    return principal.userId;
+  }
+
+  function message(input: MessageInput) {
+    const text = input.text?.trim() ? input.text : null;
+    const file = input.file
+      ? { name: input.file.name, size: input.file.size ?? null, mimeType: input.file.mimeType ?? null }
+      : null;
+    if (!text && !file) throw new AppError('validation_failed', 'Send a text, a file, or both.');
+    return { text, file };
+  }
+
+  return {
+    /** A client opens a chat: a new session, routed at once. The token is shown only here. */
+    async startChat(widgetKey: string | undefined, input: StartChatInput, ip: string | null) {
+      const found = await widget(widgetKey);
+      const secret = newSecret();
+      const session = await deps.routing.startSession({
+        tenantId: found.tenant_id,
+        widgetId: found.id,
+        channel: 'webchat',
+        source: 'widget',
+        pageUrl: input.pageUrl ?? null,
+        params: input.params ?? {},
+        client: {
+          name: input.name ?? null,
+          email: input.email ?? null,
+          phone: input.phone ?? null,
+          ip,
+          language: input.language ?? null,
+          browser: input.browser ?? null,
+          os: input.os ?? null,
+          visitorId: input.visitorId ?? null,
+        },
+        clientTokenHash: hashToken(secret),
+      });
+      return { session, clientToken: secret };
+    },
+
+    /** Proves a client call: the widget key names the tenant, the token the session. */
+    async authenticateClient(
+      widgetKey: string | undefined,
+      sessionId: string,
+      token: string | undefined,
+    ): Promise<LiveClient> {
+      const found = await widget(widgetKey);
+      if (!token || token.length > 200) throw invalidToken();
+      const stored = await routingRepository.clientTokenHash(db, found.tenant_id, sessionId);
+      if (!stored || !tokensEqual(stored, hashToken(token))) throw invalidToken();
+      return { tenantId: found.tenant_id, widgetId: found.id, sessionId };
+    },
+
+    async clientView(client: LiveClient) {
+      const session = await repo.snapshot(client.tenantId, client.sessionId);
+      if (!session) throw notFound(`Session ${client.sessionId}`);
+      const transcript = await repo.transcript(client.tenantId, client.sessionId, 1000);
+      return { session, transcript };
+    },
+
+    async clientMessage(client: LiveClient, input: MessageInput) {
+      const { text, file } = message(input);
+      return deps.routing.addMessage(client.tenantId, client.sessionId, {
+        sender: 'client',
+        userId: null,
+        text,
+        file,
+      });
+    },
+
+    async clientLeave(client: LiveClient) {
+      return deps.routing.endByClient(client.tenantId, client.sessionId);
+    },
+
+    operatorId,
+
+    async operatorOverview(principal: Principal) {
+      const userId = operatorId(principal);
+      const user = await repo.operator(principal.tenantId, userId);
+      if (!user) throw notFound(`User ${userId}`);
+      const [offers, sessions] = await Promise.all([
+        repo.offersOf(principal.tenantId, userId),
+        repo.sessionsOf(principal.tenantId, userId),
+      ]);
+      return { user, offers, sessions };
+    },
+
+    async setState(principal: Principal, state: UserState) {
+      return deps.routing.setOperatorState(principal.tenantId, operatorId(principal), state);
+    },
+
+    async accept(principal: Principal, sessionId: string) {
+      return deps.routing.accept(principal.tenantId, operatorId(principal), sessionId);
+    },
+
+    async decline(principal: Principal, sessionId: string) {
+      await deps.routing.decline(principal.tenantId, operatorId(principal), sessionId);
+    },
+
+    async operatorMessage(principal: Principal, sessionId: string, input: MessageInput) {
+      const userId = operatorId(principal);
+      await visibleSession(principal, sessionId);
+      const { text, file } = message(input);
+      return deps.routing.addMessage(principal.tenantId, sessionId, {
+        sender: 'operator',
+        userId,
+        text,
+        file,
+      });
+    },
+
+    async operatorEnd(principal: Principal, sessionId: string) {
+      const userId = operatorId(principal);
+      await visibleSession(principal, sessionId);
+      return deps.routing.endByOperator(principal.tenantId, userId, sessionId);
+    },
+
+    /** The transcript of a session the operator is in or was offered (read while deciding). */
+    async operatorTranscript(principal: Principal, sessionId: string) {
+      await visibleSession(principal, sessionId);
+      return repo.transcript(principal.tenantId, sessionId, 1000);
+    },
+
+    /** Loaders the WebSocket and SSE streams use to turn an event into its payload. */
+    repository: repo,
+  };
+
+  async function visibleSession(principal: Principal, sessionId: string) {
+    const session = await routingRepository.findSession(db, principal.tenantId, sessionId);
+    if (!session || !(await canSeeSession(db, principal, session))) throw notFound(`Session ${sessionId}`);
+    return session;
+  }
+}
+
+export type LiveService = ReturnType<typeof liveService>;

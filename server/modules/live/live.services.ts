@@ -1,0 +1,27 @@
+import type { Database } from '../../db/database';
+import { eventBus } from '../../platform/events/event-bus';
+import { jobQueue } from '../../platform/jobs/job-queue';
+import { routingViewService } from '../routing/routing-view.service';
+import { routingService } from '../routing/routing.service';
+import { liveRuntime } from './live.runtime';
+import { liveService } from './live.service';
+
+/**
+ * Live sessions' services, wired together: the event bus and job queue (platform adapters), the
+ * routing engine, the routing view, the parties' service, and the runtime that starts the background
+ * parts. `serve` starts the runtime; the CLI and most tests never do (sending jobs and publishing
+ * events still work without it).
+ */
+export function liveServices(db: Database) {
+  const events = eventBus(db);
+  const jobs = jobQueue(db);
+  const routing = routingService(db, { events, jobs });
+  return {
+    events,
+    jobs,
+    routing,
+    routingView: routingViewService(db),
+    live: liveService(db, { routing }),
+    liveRuntime: liveRuntime({ events, jobs, routing }),
+  };
+}

@@ -1,0 +1,93 @@
+import type { Database } from '../../db/database';
+import type { Principal } from '../../platform/auth/principal';
+import { notFound } from '../../platform/errors';
+import { routingRepository as repo, type SessionRow } from './routing.repository';
+
+/**
+ * Whether the caller may see a session: managers see all of their tenant's; an operator sees the
+ * sessions they took part in or were offered, or all when the tenant allows it.
+ */
+export async function canSeeSession(
+  db: Database,
+  principal: Principal,
+  session: SessionRow,
+): Promise<boolean> {
+  if (principal.role !== 'operator') return true;
+  if (await repo.operatorsSeeAll(db, principal.tenantId)) return true;
+  if (!principal.userId) return false;
+  if (session.operator_ids.includes(principal.userId)) return true;
+  return repo.wasOfferedTo(db, principal.tenantId, session.id, principal.userId);
+}
+
+/** The routing tab: where a live session is now, and every routing step as it happened. */
+export function routingViewService(db: Database) {
+  return {
+    async view(principal: Principal, sessionId: string) {
+      const session = await repo.findSession(db, principal.tenantId, sessionId);
+      // Invisible and unknown look the same: no hint that a session exists.
+      if (!session || !(await canSeeSession(db, principal, session))) throw notFound(`Session ${sessionId}`);
+
+      const events = await repo.routingEvents(db, principal.tenantId, sessionId);
+      const pending =
+        session.status === 'closed' ? [] : await repo.pendingOffers(db, principal.tenantId, sessionId);
+      const routing = await db
+        .selectFrom('session_routing')
+        .select(['group_id', 'queued_at'])
+        .where('tenant_id', '=', principal.tenantId)
+        .where('session_id', '=', sessionId)
+        .executeTakeFirst();
+
+      const userIds = new Set<string>();
+      const groupIds = new Set<string>();
+      for (const event of events) {
+        if (event.actor_user_id) userIds.add(event.actor_user_id);
+        if (event.user_id) userIds.add(event.user_id);
+        if (event.group_id) groupIds.add(event.group_id);
+      }
+      for (const offer of pending) userIds.add(offer.user_id);
+      const currentGroupId = routing?.group_id ?? session.group_id;
+      if (currentGroupId) groupIds.add(currentGroupId);
+      const users = await repo.userNames(db, principal.tenantId, [...userIds]);
+      const groups = await repo.groupNames(db, principal.tenantId, [...groupIds]);
+      const ref = (map: Map<string, string>, id: string | null) =>
+        id === null ? null : { id, name: map.get(id) ?? `#${id}` };
+
+      let current = null;
+      if (session.status !== 'closed') {
+        const queuePosition =
+          routing?.queued_at && routing.group_id
+            ? await repo.queuePosition(db, principal.tenantId, routing.group_id, routing.queued_at, sessionId)
+            : null;
+        const waitingSeconds =
+          session.waiting_seconds ??
+          Math.max(0, Math.round((Date.now() - session.created_at.getTime()) / 1000));
+        current = {
+          state: session.status,
+          groupId: currentGroupId,
+          groupName: currentGroupId ? (groups.get(currentGroupId) ?? null) : null,
+          queuePosition,
+          offeredTo: pending.map((offer) => ({
+            id: offer.user_id,
+            name: users.get(offer.user_id) ?? `#${offer.user_id}`,
+            since: offer.offered_at,
+            expiresAt: offer.expires_at,
+          })),
+          waitingSeconds,
+        };
+      }
+
+      return {
+        current,
+        events: events.map((event) => ({
+          id: event.id,
+          at: event.at,
+          kind: event.kind,
+          actor: ref(users, event.actor_user_id),
+          user: ref(users, event.user_id),
+          group: ref(groups, event.group_id),
+          data: (event.data ?? {}) as Record<string, unknown>,
+        })),
+      };
+    },
+  };
+}

@@ -1,0 +1,110 @@
+import { normaliseWord, searchPrefixes } from './czech-stemmer';
+
+/**
+ * Turns what a user typed into the search box into PostgreSQL tsquery text for the `sessiondesk`
+ * configuration. Only sanitised lexemes reach PostgreSQL: words are split on anything that is not a
+ * letter or digit, so operators (`& | ! : * ( ) < >`), quotes, backslashes and emoji never become tsquery
+ * syntax, and each lexeme is single-quoted. The number of terms and their length are capped, so no input
+ * can produce a tsquery error or an expensive query.
+ *
+ * - a word: the word itself, its Czech root and the root's variants, each as a prefix (`'objedn':*`);
+ * - several words: all must occur (AND);
+ * - "a quoted phrase": its normalised words in exactly this sequence (`<->`), no prefixes;
+ * - a compound such as a file name or e-mail (`smlouva_2025.pdf`, `jan@firma.cz`): PostgreSQL's parser
+ *   indexes those whole (host, email, file tokens), so the whole lower-cased compound is also tried as a
+ *   prefix, beside all of its words.
+ */
+
+export const MAX_TERMS = 8;
+export const MAX_PHRASE_WORDS = 8;
+export const MAX_WORD_LENGTH = 60;
+
+export type ContentTerm =
+  | { kind: 'word'; word: string; prefixes: string[] }
+  | { kind: 'phrase'; words: string[] }
+  | { kind: 'compound'; compound: string; words: { word: string; prefixes: string[] }[] };
+
+/** One term as SQL needs it: tsquery text for to_tsquery('sessiondesk', …), and a literal alternative. */
+export interface TsqueryPart {
+  /** For `to_tsquery('sessiondesk', parsed)`. */
+  parsed: string;
+  /** A tsquery literal (`'lexeme':*`, for a `::tsquery` cast) that also satisfies the term, or null. */
+  literal: string | null;
+}
+
+export interface ContentQuery {
+  terms: ContentTerm[];
+  /** Every part must match somewhere in the session (AND); any part marks a hit (OR). */
+  parts: TsqueryPart[];
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const CONNECTED = /^[\p{L}\p{N}]+(?:[._@/+-]+[\p{L}\p{N}]+)+$/u;
+
+function words(text: string): string[] {
+  return (text.match(WORD) ?? [])
+    .map((word) => normaliseWord(word).slice(0, MAX_WORD_LENGTH))
+    .filter((word) => /^[\p{L}\p{N}]+$/u.test(word));
+}
+
+/** A lexeme made of letters, digits (and, for compounds, . _ @ / + -); quoting keeps it one operand. */
+function quote(lexeme: string): string {
+  return `'${lexeme.replace(/['\\]/g, '')}'`;
+}
+
+const prefixGroup = (prefixes: string[]): string =>
+  `(${prefixes.map((prefix) => `${quote(prefix)}:*`).join(' | ')})`;
+
+function termPart(term: ContentTerm): TsqueryPart {
+  switch (term.kind) {
+    case 'phrase':
+      return { parsed: `(${term.words.map(quote).join(' <-> ')})`, literal: null };
+    case 'word':
+      return { parsed: prefixGroup(term.prefixes), literal: null };
+    case 'compound':
+      return {
+        parsed: `(${term.words.map((word) => prefixGroup(word.prefixes)).join(' & ')})`,
+        literal: `${quote(term.compound)}:*`,
+      };
+  }
+}
+
+/** Parses a search box input; undefined when it holds no word at all (only punctuation, emoji, …). */
+export function parseContentQuery(input: string): ContentQuery | undefined {
+  const terms: ContentTerm[] = [];
+  const seen = new Set<string>();
+  const add = (key: string, term: ContentTerm): void => {
+    if (terms.length < MAX_TERMS && !seen.has(key)) {
+      seen.add(key);
+      terms.push(term);
+    }
+  };
+  const addWord = (word: string): void => add(word, { kind: 'word', word, prefixes: searchPrefixes(word) });
+
+  // Quoted parts are phrases; an unbalanced quote just ends the input.
+  const parts = input.slice(0, 10_000).split('"');
+  parts.forEach((part, index) => {
+    const inQuotes = index % 2 === 1 && index < parts.length - 1;
+    if (inQuotes) {
+      const partWords = words(part).slice(0, MAX_PHRASE_WORDS);
+      if (partWords.length > 0) add(`"${partWords.join(' ')}`, { kind: 'phrase', words: partWords });
+      return;
+    }
+    for (const chunk of part.split(/\s+/)) {
+      const trimmed = chunk.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+      const chunkWords = words(trimmed);
+      if (chunkWords.length > 1 && CONNECTED.test(trimmed) && trimmed.length <= 200) {
+        const compound = trimmed.toLowerCase();
+        add(compound, {
+          kind: 'compound',
+          compound,
+          words: chunkWords.map((word) => ({ word, prefixes: searchPrefixes(word) })),
+        });
+      } else {
+        chunkWords.forEach(addWord);
+      }
+    }
+  });
+  if (terms.length === 0) return undefined;
+  return { terms, parts: terms.map(termPart) };
+}

@@ -1,0 +1,418 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Database } from '../../db/database';
+import type { TsqueryPart } from '../search/content-query';
+import { HEADLINE_OPTIONS } from '../search/snippet';
+import { typed, typedArray, type ColumnSql, type LabelSource } from './session-columns';
+import type { Filter } from './session-filters';
+
+/**
+ * The SQL of the sessions list, facets, detail and transcript. Queries are assembled from the column
+ * catalogue's SQL (session-columns.ts); every one is scoped by tenant_id first.
+ */
+
+export interface ListScope {
+  tenantId: string;
+  view: 'history' | 'live';
+  filters: Filter[];
+  /** Content search: every part must match the session's document. */
+  search?: TsqueryPart[];
+  /** Operators who may see only their own sessions: the user id, or null for "none at all". */
+  onlyOperator?: string | null;
+}
+
+export interface ListSort {
+  key: string;
+  column: ColumnSql;
+  desc: boolean;
+}
+
+export interface SessionRow {
+  id: string;
+  external_id: string | null;
+  status: string;
+  channel: string;
+  source: string;
+  created_at: Date;
+  accepted_at: Date | null;
+  ended_at: Date | null;
+  waiting_time: number | null;
+  duration: number | null;
+  operators: { id: string; name: string }[];
+  group_id: string | null;
+  group_name: string | null;
+  chatbot_id: string | null;
+  chatbot_name: string | null;
+  end_reason: string | null;
+  client_left: string | null;
+  page_url: string | null;
+  widget_id: string | null;
+  widget_name: string | null;
+  client_name: string | null;
+  client_email: string | null;
+  client_phone: string | null;
+  client_ip: string | null;
+  client_language: string | null;
+  client_browser: string | null;
+  client_os: string | null;
+  tags: string[];
+  rating: number | null;
+  feedback: string | null;
+  message_count: number;
+  has_recording: boolean;
+  banned: boolean;
+  restored_from_id: string | null;
+  params: Record<string, unknown>;
+  sort_value: string | null;
+}
+
+const and = (parts: RawBuilder<unknown>[]): RawBuilder<unknown> =>
+  parts.length === 0 ? sql`true` : sql.join(parts, sql` AND `);
+
+const escapeLike = (value: string): string => value.replace(/[\\%_]/g, (char) => `\\${char}`);
+
+const isEmpty = (column: ColumnSql): RawBuilder<unknown> =>
+  column.valueType === 'text'
+    ? sql`(${column.expr} IS NULL OR ${column.expr} = '')`
+    : sql`${column.expr} IS NULL`;
+
+/** One filter as a condition on `s`. */
+export function filterCondition(filter: Filter): RawBuilder<unknown> {
+  const { column } = filter;
+  switch (filter.op) {
+    case 'in': {
+      const parts: RawBuilder<unknown>[] = [];
+      if (column.shape === 'array') {
+        if (filter.values.length > 0)
+          parts.push(sql`${column.expr} && ${typedArray(filter.values, column.valueType)}`);
+        if (filter.includeEmpty) parts.push(sql`cardinality(${column.expr}) = 0`);
+      } else if (column.paramName !== undefined) {
+        const name = column.paramName;
+        for (const value of filter.values) {
+          parts.push(sql`s.params @> ${JSON.stringify({ [name]: value })}::jsonb`);
+        }
+        if (filter.includeEmpty) parts.push(isEmpty(column));
+      } else {
+        if (filter.values.length > 0)
+          parts.push(sql`${column.expr} = ANY(${typedArray(filter.values, column.valueType)})`);
+        if (filter.includeEmpty) parts.push(isEmpty(column));
+      }
+      return parts.length === 0 ? sql`false` : sql`(${sql.join(parts, sql` OR `)})`;
+    }
+    case 'min':
+      return sql`${column.expr} >= ${typed(filter.value, column.valueType)}`;
+    case 'max':
+      return sql`${column.expr} <= ${typed(filter.value, column.valueType)}`;
+    case 'eq':
+      return sql`${column.expr} = ${typed(filter.value, column.valueType)}`;
+    case 'contains': {
+      const pattern = `%${escapeLike(filter.value)}%`;
+      return column.valueType === 'text'
+        ? sql`${column.expr} ILIKE ${pattern}`
+        : sql`${column.expr}::text LIKE ${pattern}`;
+    }
+    case 'empty':
+      return filter.value ? isEmpty(column) : sql`NOT ${isEmpty(column)}`;
+  }
+}
+
+/** The tsquery of content search parts: all of them (sessions) or any (hits in activities). */
+export function tsquery(parts: TsqueryPart[], combine: 'all' | 'any'): RawBuilder<unknown> {
+  const each = parts.map((part) =>
+    part.literal === null
+      ? sql`to_tsquery('sessiondesk', ${part.parsed})`
+      : sql`(to_tsquery('sessiondesk', ${part.parsed}) || ${part.literal}::tsquery)`,
+  );
+  return sql`(${sql.join(each, combine === 'all' ? sql` && ` : sql` || `)})`;
+}
+
+/** Every condition of a list/facet scope, on `s`. */
+export function scopeConditions(scope: ListScope): RawBuilder<unknown> {
+  const parts: RawBuilder<unknown>[] = [sql`s.tenant_id = ${scope.tenantId}`];
+  parts.push(scope.view === 'live' ? sql`s.status <> 'closed'` : sql`s.status = 'closed'`);
+  if (scope.onlyOperator === null) parts.push(sql`false`);
+  else if (scope.onlyOperator !== undefined)
+    parts.push(sql`s.operator_ids @> ARRAY[${scope.onlyOperator}]::bigint[]`);
+  for (const filter of scope.filters) parts.push(filterCondition(filter));
+  if (scope.search !== undefined) parts.push(sql`s.search_document @@ ${tsquery(scope.search, 'all')}`);
+  return and(parts);
+}
+
+function orderBy(sort: ListSort): RawBuilder<unknown> {
+  const direction = sort.desc ? sql`DESC` : sql`ASC`;
+  // Nullable columns put missing values last in both directions (their indexes say NULLS LAST);
+  // NOT NULL columns keep PostgreSQL's default so the plain indexes serve them.
+  const nulls = sort.column.nullable ? sql` NULLS LAST` : sql``;
+  return sql`${sort.column.expr} ${direction}${nulls}, s.id ${direction}`;
+}
+
+function keysetCondition(sort: ListSort, after: { v: string | null; id: string }): RawBuilder<unknown> {
+  const op = sort.desc ? sql`<` : sql`>`;
+  const expr = sort.column.expr;
+  if (after.v === null) return sql`(${expr} IS NULL AND s.id ${op} ${after.id}::bigint)`;
+  const row = sql`(${expr}, s.id) ${op} (${typed(after.v, sort.column.valueType)}, ${after.id}::bigint)`;
+  return sort.column.nullable ? sql`(${row} OR ${expr} IS NULL)` : row;
+}
+
+/** The fields of a list item / the detail, from a row `s` of sessions. */
+const itemFields = sql`
+  s.id, s.external_id, s.status, s.channel, s.source, s.created_at, s.accepted_at, s.ended_at,
+  coalesce(s.waiting_seconds, CASE
+    WHEN s.accepted_at IS NOT NULL THEN extract(epoch FROM s.accepted_at - s.created_at)
+    WHEN s.status <> 'closed' THEN extract(epoch FROM now() - s.created_at) END)::int AS waiting_time,
+  coalesce(s.duration_seconds, CASE
+    WHEN s.status <> 'closed' AND s.accepted_at IS NOT NULL THEN extract(epoch FROM now() - s.accepted_at) END)::int AS duration,
+  (SELECT coalesce(json_agg(json_build_object('id', u.id::text, 'name', u.name) ORDER BY o.ord), '[]'::json)
+     FROM unnest(s.operator_ids) WITH ORDINALITY AS o (id, ord)
+     JOIN users u ON u.tenant_id = s.tenant_id AND u.id = o.id) AS operators,
+  s.group_id, (SELECT g.name FROM operator_groups g WHERE g.tenant_id = s.tenant_id AND g.id = s.group_id) AS group_name,
+  s.chatbot_id, (SELECT c.name FROM chatbots c WHERE c.tenant_id = s.tenant_id AND c.id = s.chatbot_id) AS chatbot_name,
+  s.end_reason, s.client_left, s.page_url,
+  s.widget_id, (SELECT w.name FROM widgets w WHERE w.tenant_id = s.tenant_id AND w.id = s.widget_id) AS widget_name,
+  s.client_name, s.client_email, s.client_phone, s.client_ip, s.client_language, s.client_browser, s.client_os,
+  s.tags, s.rating, s.feedback, s.message_count, s.has_recording, s.banned, s.restored_from_id, s.params`;
+
+/** The sessions columns the page query carries out of its inner, limited scan. */
+const rowColumns = sql`
+  s.tenant_id, s.id, s.external_id, s.status, s.channel, s.source, s.created_at, s.accepted_at, s.ended_at,
+  s.waiting_seconds, s.duration_seconds, s.operator_ids, s.group_id, s.chatbot_id, s.end_reason, s.client_left,
+  s.page_url, s.widget_id, s.client_name, s.client_email, s.client_phone, s.client_ip, s.client_language,
+  s.client_browser, s.client_os, s.tags, s.rating, s.feedback, s.message_count, s.has_recording, s.banned,
+  s.restored_from_id, s.params`;
+
+const labelTables: Record<LabelSource, RawBuilder<unknown>> = {
+  users: sql`users`,
+  operator_groups: sql`operator_groups`,
+  chatbots: sql`chatbots`,
+  widgets: sql`widgets`,
+};
+
+export function sessionRepository(db: Database) {
+  return {
+    /** One page of sessions in (sort, id) order after the cursor; one row more than asked tells "more". */
+    async page(scope: ListScope, sort: ListSort, limit: number, after?: { v: string | null; id: string }) {
+      const conditions = after
+        ? sql`${scopeConditions(scope)} AND ${keysetCondition(sort, after)}`
+        : scopeConditions(scope);
+      const result = await sql<SessionRow>`
+        SELECT ${itemFields}, s.sort_value
+        FROM (
+          SELECT ${rowColumns}, (to_json(${sort.column.expr}) #>> '{}') AS sort_value
+          FROM sessions s
+          WHERE ${conditions}
+          ORDER BY ${orderBy(sort)}
+          LIMIT ${limit + 1}
+        ) s
+        ORDER BY ${orderBy(sort)}`.execute(db);
+      return result.rows;
+    },
+
+    /**
+     * The exact count when it is at most `cap` and counting takes at most `budgetMs`; else undefined (the
+     * caller estimates). The budget is a statement timeout local to the counting transaction.
+     */
+    async countUpTo(scope: ListScope, cap: number, budgetMs?: number): Promise<number | undefined> {
+      const count = (runner: Database) =>
+        sql<{ count: number }>`
+          SELECT count(*)::int AS count
+          FROM (SELECT 1 FROM sessions s WHERE ${scopeConditions(scope)} LIMIT ${cap + 1}) x`
+          .execute(runner)
+          .then((result) => {
+            const counted = result.rows[0]?.count ?? 0;
+            return counted > cap ? undefined : counted;
+          });
+      if (budgetMs === undefined) return count(db);
+      try {
+        return await db.transaction().execute(async (trx) => {
+          await sql`SELECT set_config('statement_timeout', ${String(budgetMs)}, true)`.execute(trx);
+          return count(trx);
+        });
+      } catch (error) {
+        // 57014 query_canceled: the budget ran out.
+        if ((error as { code?: string }).code === '57014') return undefined;
+        throw error;
+      }
+    },
+
+    /** The planner's estimate of how many sessions match. */
+    async estimateCount(scope: ListScope): Promise<number> {
+      const result = await sql<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>`
+        EXPLAIN (FORMAT JSON) SELECT 1 FROM sessions s WHERE ${scopeConditions(scope)}`.execute(db);
+      return Math.round(result.rows[0]?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0);
+    },
+
+    /**
+     * For each session, its first activity matching any search part and a headline of it;
+     * only the page's sessions are read.
+     */
+    async matches(tenantId: string, sessionIds: string[], search: TsqueryPart[]) {
+      if (sessionIds.length === 0) return [];
+      const result = await sql<{ session_id: string; activity_id: string | null; headline: string | null }>`
+        SELECT p.id::text AS session_id, m.id AS activity_id,
+               CASE WHEN m.id IS NOT NULL THEN ts_headline('sessiondesk', m.doc, q.query, ${HEADLINE_OPTIONS}) END AS headline
+        FROM unnest(${sessionIds}::bigint[]) AS p (id)
+        CROSS JOIN (SELECT ${tsquery(search, 'any')} AS query) q
+        LEFT JOIN LATERAL (
+          SELECT a.id, translate(activity_search_text(a.text, a.file_name), E'\\x01\\x02\\x03', '') AS doc
+          FROM activities a
+          WHERE a.tenant_id = ${tenantId} AND a.session_id = p.id
+            AND to_tsvector('sessiondesk', activity_search_text(a.text, a.file_name)) @@ q.query
+          ORDER BY a.at, a.id
+          LIMIT 1
+        ) m ON true`.execute(db);
+      return result.rows;
+    },
+
+    /** Values of one column with their counts, most frequent first; labels for referenced rows. */
+    async facetValues(scope: ListScope, column: ColumnSql, options: { search?: string; limit: number }) {
+      const value = column.shape === 'array' ? sql`v.value` : sql`${column.expr}`;
+      const source =
+        column.shape === 'array'
+          ? sql`sessions s LEFT JOIN LATERAL unnest(${column.expr}) AS v (value) ON true`
+          : sql`sessions s`;
+      const emptyAsNull = column.valueType === 'text' ? sql`nullif(${value}, '')` : value;
+      const label = column.labels
+        ? sql`(SELECT l.name FROM ${labelTables[column.labels]} l WHERE l.tenant_id = ${scope.tenantId} AND l.id = c.value)`
+        : sql`c.value::text`;
+      const search =
+        options.search !== undefined && options.search !== ''
+          ? sql`WHERE lower(unaccent(coalesce(f.label, ${'(empty)'}))) LIKE lower(unaccent(${`%${escapeLike(options.search)}%`}))`
+          : sql``;
+      const result = await sql<{ value: string | null; label: string | null; count: number }>`
+        WITH counted AS (
+          SELECT ${emptyAsNull} AS value, count(*)::int AS count
+          FROM ${source}
+          WHERE ${scopeConditions(scope)}
+          GROUP BY 1
+        ), labelled AS (
+          SELECT c.value::text AS value, ${label} AS label, c.count FROM counted c
+        )
+        SELECT f.value, f.label, f.count FROM labelled f
+        ${search}
+        ORDER BY f.count DESC, f.value NULLS LAST
+        LIMIT ${options.limit + 1}`.execute(db);
+      return result.rows;
+    },
+
+    async operatorsSeeAll(tenantId: string): Promise<boolean> {
+      const row = await db
+        .selectFrom('tenant_settings')
+        .select(['operators_see_all_sessions', 'recording_enabled'])
+        .where('tenant_id', '=', tenantId)
+        .executeTakeFirst();
+      return row?.operators_see_all_sessions ?? false;
+    },
+
+    async recordingEnabled(tenantId: string): Promise<boolean> {
+      const row = await db
+        .selectFrom('tenant_settings')
+        .select('recording_enabled')
+        .where('tenant_id', '=', tenantId)
+        .executeTakeFirst();
+      return row?.recording_enabled ?? false;
+    },
+
+    /** One session with the list's fields and the client's visitor id; undefined when not visible. */
+    async findVisible(tenantId: string, sessionId: string, onlyOperator?: string | null) {
+      const visibility =
+        onlyOperator === undefined
+          ? sql`true`
+          : onlyOperator === null
+            ? sql`false`
+            : sql`s.operator_ids @> ARRAY[${onlyOperator}]::bigint[]`;
+      const result = await sql<
+        SessionRow & { visitor_id: string | null; contact_id: string | null; result: string | null }
+      >`
+        SELECT ${itemFields}, NULL AS sort_value, s.visitor_id, s.contact_id, s.result
+        FROM sessions s
+        WHERE s.tenant_id = ${tenantId} AND s.id = ${sessionId}::bigint AND ${visibility}`.execute(db);
+      return result.rows[0];
+    },
+
+    async participants(tenantId: string, sessionId: string) {
+      return db
+        .selectFrom('session_participants as p')
+        .leftJoin('users as u', (join) =>
+          join.onRef('u.tenant_id', '=', 'p.tenant_id').onRef('u.id', '=', 'p.user_id'),
+        )
+        .leftJoin('chatbots as c', (join) =>
+          join.onRef('c.tenant_id', '=', 'p.tenant_id').onRef('c.id', '=', 'p.chatbot_id'),
+        )
+        .select([
+          'p.kind',
+          'p.user_id',
+          'p.chatbot_id',
+          'p.joined_at',
+          'p.left_at',
+          'u.name as user_name',
+          'c.name as chatbot_name',
+        ])
+        .where('p.tenant_id', '=', tenantId)
+        .where('p.session_id', '=', sessionId)
+        .orderBy('p.joined_at')
+        .orderBy('p.id')
+        .execute();
+    },
+
+    async restoredInto(tenantId: string, sessionId: string) {
+      const rows = await db
+        .selectFrom('sessions')
+        .select('id')
+        .where('tenant_id', '=', tenantId)
+        .where('restored_from_id', '=', sessionId)
+        .orderBy('id')
+        .execute();
+      return rows.map((row) => row.id);
+    },
+
+    /** Activities in (at, id) order after / before a position; `limit + 1` rows tell whether more exist. */
+    async activities(
+      tenantId: string,
+      sessionId: string,
+      options: { limit: number; after?: { at: string; id: string }; before?: { at: string; id: string } },
+    ) {
+      const position = options.after
+        ? sql`AND (a.at, a.id) > (${options.after.at}::timestamptz, ${options.after.id}::bigint)`
+        : options.before
+          ? sql`AND (a.at, a.id) < (${options.before.at}::timestamptz, ${options.before.id}::bigint)`
+          : sql``;
+      const direction = options.before ? sql`DESC` : sql`ASC`;
+      const result = await sql<{
+        id: string;
+        at: Date;
+        at_text: string;
+        sender: string;
+        type: string;
+        text: string | null;
+        sender_name: string | null;
+        file_name: string | null;
+        file_size: string | null;
+        file_mime_type: string | null;
+        system_code: string | null;
+        system_data: unknown;
+      }>`
+        SELECT a.id, a.at, to_json(a.at) #>> '{}' AS at_text, a.sender, a.type, a.text,
+               CASE a.sender
+                 WHEN 'operator' THEN (SELECT u.name FROM users u WHERE u.tenant_id = a.tenant_id AND u.id = a.user_id)
+                 WHEN 'chatbot' THEN (SELECT c.name FROM chatbots c WHERE c.tenant_id = a.tenant_id AND c.id = a.chatbot_id)
+                 WHEN 'client' THEN (SELECT s.client_name FROM sessions s WHERE s.tenant_id = a.tenant_id AND s.id = a.session_id)
+               END AS sender_name,
+               a.file_name, a.file_size, a.file_mime_type, a.system_code, a.system_data
+        FROM activities a
+        WHERE a.tenant_id = ${tenantId} AND a.session_id = ${sessionId}::bigint ${position}
+        ORDER BY a.at ${direction}, a.id ${direction}
+        LIMIT ${options.limit + 1}`.execute(db);
+      return result.rows;
+    },
+
+    async activityPosition(tenantId: string, sessionId: string, activityId: string) {
+      const result = await sql<{ at: string; id: string }>`
+        SELECT to_json(a.at) #>> '{}' AS at, a.id FROM activities a
+        WHERE a.tenant_id = ${tenantId} AND a.session_id = ${sessionId}::bigint AND a.id = ${activityId}::bigint`.execute(
+        db,
+      );
+      return result.rows[0];
+    },
+  };
+}
+
+export type SessionRepository = ReturnType<typeof sessionRepository>;

@@ -1,0 +1,369 @@
+import { z } from 'zod';
+import { DEFAULT_SORT, EMPTY_VALUE, paramColumn, staticColumns, type Column } from '../../../common/columns';
+import type { Database } from '../../db/database';
+import { invalid, notFound } from '../../platform/errors';
+import type { Principal } from '../../platform/auth/principal';
+import { recordAudit } from '../audit/audit.repository';
+import { parseContentQuery } from '../search/content-query';
+import { parseHeadline } from '../search/snippet';
+import { isParamColumn, resolveColumn } from './session-columns';
+import { decodeCursor, encodeCursor } from './session-cursor';
+import { isValidTimestamp, parseFilters, type RawQuery } from './session-filters';
+import { sessionRepository, type ListScope, type ListSort, type SessionRow } from './session.repository';
+
+/** Up to this many matching sessions are counted exactly; beyond it the planner's estimate is returned. */
+export const EXACT_COUNT_CAP = 10_000;
+/** With content search the exact count is capped lower: each match is a tsvector recheck. */
+export const EXACT_SEARCH_COUNT_CAP = 1_000;
+/** Counting stops after this long; the total is then the planner's estimate. */
+export const COUNT_BUDGET_MS = 40;
+
+const LIST_OPTIONS = new Set(['view', 'q', 'sort', 'limit', 'cursor']);
+const FACET_OPTIONS = new Set(['view', 'q', 'search', 'limit']);
+
+function paramsAsText(params: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(params).map(([key, value]) => [
+      key,
+      typeof value === 'string' ? value : JSON.stringify(value),
+    ]),
+  );
+}
+
+const ref = (id: string | null, name: string | null) => (id === null ? null : { id, name: name ?? `#${id}` });
+
+export function toItem(row: SessionRow) {
+  return {
+    id: row.id,
+    externalId: row.external_id,
+    status: row.status,
+    channel: row.channel,
+    source: row.source,
+    createdAt: row.created_at,
+    acceptedAt: row.accepted_at,
+    endedAt: row.ended_at,
+    waitingTime: row.waiting_time,
+    duration: row.duration,
+    operator: row.operators,
+    group: ref(row.group_id, row.group_name),
+    chatbot: ref(row.chatbot_id, row.chatbot_name),
+    endReason: row.end_reason,
+    clientLeft: row.client_left,
+    pageUrl: row.page_url,
+    widget: ref(row.widget_id, row.widget_name),
+    clientName: row.client_name,
+    clientEmail: row.client_email,
+    clientPhone: row.client_phone,
+    clientIp: row.client_ip,
+    language: row.client_language,
+    browser: row.client_browser,
+    os: row.client_os,
+    tags: row.tags,
+    rating: row.rating,
+    feedback: row.feedback,
+    messageCount: row.message_count,
+    hasRecording: row.has_recording,
+    banned: row.banned,
+    restoredFrom: row.restored_from_id,
+    params: paramsAsText(row.params),
+  };
+}
+
+function parseSort(raw: string): ListSort {
+  const desc = raw.startsWith('-');
+  const id = desc ? raw.slice(1) : raw;
+  const resolved = resolveColumn(id);
+  if (!resolved || !resolved.column.sortable) {
+    throw invalid(`sort: "${raw.slice(0, 100)}" is not a sortable column; use <columnId> or -<columnId>.`, {
+      parameter: 'sort',
+    });
+  }
+  return { key: raw, column: resolved.sql, desc };
+}
+
+const transcriptCursorSchema = z.object({
+  d: z.enum(['after', 'before']),
+  at: z.string().max(40),
+  id: z.string().regex(/^[1-9]\d{0,17}$/),
+});
+type TranscriptCursor = z.infer<typeof transcriptCursorSchema>;
+
+const encodeTranscriptCursor = (cursor: TranscriptCursor): string =>
+  Buffer.from(JSON.stringify(cursor)).toString('base64url');
+
+function decodeTranscriptCursor(raw: string): TranscriptCursor {
+  const bad = () => invalid('cursor: not a cursor of this transcript.', { parameter: 'cursor' });
+  try {
+    const parsed = transcriptCursorSchema.safeParse(
+      JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')),
+    );
+    if (
+      !parsed.success ||
+      !isValidTimestamp(parsed.data.at) ||
+      !/[Z+-]\d{0,2}:?\d{0,2}$/.test(parsed.data.at)
+    ) {
+      throw bad();
+    }
+    return parsed.data;
+  } catch {
+    throw bad();
+  }
+}
+
+export function sessionService(db: Database) {
+  const repo = sessionRepository(db);
+
+  /** undefined: sees every session; a user id: only sessions that user took part in; null: none. */
+  async function operatorScope(principal: Principal): Promise<string | null | undefined> {
+    if (principal.role !== 'operator') return undefined;
+    if (await repo.operatorsSeeAll(principal.tenantId)) return undefined;
+    return principal.userId;
+  }
+
+  async function scopeOf(
+    principal: Principal,
+    query: RawQuery,
+    reserved: ReadonlySet<string>,
+    except?: string,
+  ) {
+    const view = query.view === 'live' ? 'live' : 'history';
+    const filters = parseFilters(query, reserved, except);
+    const content = typeof query.q === 'string' ? parseContentQuery(query.q) : undefined;
+    const scope: ListScope = {
+      tenantId: principal.tenantId,
+      view,
+      filters,
+      ...(content ? { search: content.parts } : {}),
+    };
+    const only = await operatorScope(principal);
+    if (only !== undefined) scope.onlyOperator = only;
+    return { scope, content };
+  }
+
+  async function requireVisible(principal: Principal, sessionId: string) {
+    const row = await repo.findVisible(principal.tenantId, sessionId, await operatorScope(principal));
+    if (!row) throw notFound(`Session ${sessionId}`);
+    return row;
+  }
+
+  return {
+    requireVisible,
+
+    /** The catalogue plus one column per parameter name the tenant has seen. */
+    async columns(tenantId: string): Promise<Column[]> {
+      const names = await db
+        .selectFrom('param_names')
+        .select('name')
+        .where('tenant_id', '=', tenantId)
+        .orderBy('name')
+        .execute();
+      return [...staticColumns, ...names.map((row) => paramColumn(row.name))];
+    },
+
+    async list(
+      principal: Principal,
+      query: RawQuery & { sort: string; limit: number; cursor?: string | undefined },
+    ) {
+      const sort = parseSort(query.sort || DEFAULT_SORT);
+      const after = query.cursor ? decodeCursor(query.cursor, sort.key, sort.column.valueType) : undefined;
+      const { scope, content } = await scopeOf(principal, query, LIST_OPTIONS);
+
+      // The capped count runs beside the page (its own connection), so a page costs one round trip more
+      // only when an estimate is needed.
+      const cap = content ? EXACT_SEARCH_COUNT_CAP : EXACT_COUNT_CAP;
+      const counting = repo.countUpTo(scope, cap, COUNT_BUDGET_MS);
+      void counting.catch(() => undefined);
+      const rows = await repo.page(scope, sort, query.limit, after);
+      const more = rows.length > query.limit;
+      const page = rows.slice(0, query.limit);
+      const last = page.at(-1);
+      const nextCursor = more && last ? encodeCursor({ s: sort.key, v: last.sort_value, id: last.id }) : null;
+      const matching = content
+        ? repo.matches(
+            principal.tenantId,
+            page.map((row) => row.id),
+            content.parts,
+          )
+        : Promise.resolve([]);
+      void matching.catch(() => undefined);
+
+      const exact = await counting;
+      let total: number;
+      let totalIsEstimate = false;
+      if (!after && !more) total = page.length;
+      else if (exact !== undefined) total = exact;
+      else {
+        total = Math.max(cap + 1, await repo.estimateCount(scope));
+        totalIsEstimate = true;
+      }
+
+      const items = page.map(toItem);
+      if (!content) return { items, nextCursor, total, totalIsEstimate };
+      const matches = await matching;
+      const bySession = new Map(matches.map((match) => [match.session_id, match]));
+      return {
+        items: items.map((item) => {
+          const match = bySession.get(item.id);
+          return {
+            ...item,
+            match: {
+              activityId: match?.activity_id ?? null,
+              snippet: match?.headline ? parseHeadline(match.headline) : [],
+            },
+          };
+        }),
+        nextCursor,
+        total,
+        totalIsEstimate,
+      };
+    },
+
+    async facet(
+      principal: Principal,
+      columnId: string,
+      query: RawQuery & { limit: number; search?: string | undefined },
+    ) {
+      const resolved = resolveColumn(columnId);
+      if (!resolved || (resolved.column.filter !== 'values' && !isParamColumn(columnId))) {
+        throw invalid(
+          `Column ${columnId.slice(0, 100)} has no facet values; only value-list columns and param.<name> do.`,
+          {
+            parameter: 'column',
+          },
+        );
+      }
+      const { scope } = await scopeOf(principal, query, FACET_OPTIONS, columnId);
+      const rows = await repo.facetValues(scope, resolved.sql, {
+        limit: query.limit,
+        ...(query.search !== undefined ? { search: query.search } : {}),
+      });
+      return {
+        values: rows.slice(0, query.limit).map((row) => ({
+          value: row.value ?? EMPTY_VALUE,
+          label: row.value === null ? EMPTY_VALUE : (row.label ?? row.value),
+          count: row.count,
+        })),
+        truncated: rows.length > query.limit,
+      };
+    },
+
+    async detail(principal: Principal, sessionId: string) {
+      const row = await requireVisible(principal, sessionId);
+      const [participants, restoredInto, recordingEnabled] = await Promise.all([
+        repo.participants(principal.tenantId, sessionId),
+        repo.restoredInto(principal.tenantId, sessionId),
+        repo.recordingEnabled(principal.tenantId),
+      ]);
+      return {
+        ...toItem(row),
+        client: {
+          name: row.client_name,
+          email: row.client_email,
+          phone: row.client_phone,
+          ip: row.client_ip,
+          language: row.client_language,
+          browser: row.client_browser,
+          os: row.client_os,
+          visitorId: row.visitor_id,
+          contactId: row.contact_id,
+        },
+        result: row.result,
+        participants: participants.map((p) => ({
+          kind: p.kind,
+          id: (p.kind === 'operator' ? p.user_id : p.chatbot_id) ?? '',
+          name: (p.kind === 'operator' ? p.user_name : p.chatbot_name) ?? '',
+          joinedAt: p.joined_at,
+          leftAt: p.left_at,
+        })),
+        restoredInto,
+        recordingEnabled,
+      };
+    },
+
+    /** A page of the transcript; viewing it is recorded in the audit log. */
+    async transcript(
+      principal: Principal,
+      sessionId: string,
+      options: { limit: number; cursor?: string | undefined; around?: string | undefined },
+    ) {
+      await requireVisible(principal, sessionId);
+      const { tenantId } = principal;
+      let rows: Awaited<ReturnType<typeof repo.activities>>;
+      let hasBefore = false;
+      let hasAfter = false;
+      if (options.around) {
+        const position = await repo.activityPosition(tenantId, sessionId, options.around);
+        if (!position) throw notFound(`Activity ${options.around} in session ${sessionId}`);
+        // A few activities of context before the hit, then the rest of the page from the hit on.
+        const contextSize = Math.min(5, Math.floor(options.limit / 4));
+        const before = await repo.activities(tenantId, sessionId, { limit: contextSize, before: position });
+        const context = before.slice(0, contextSize).reverse();
+        hasBefore = before.length > contextSize;
+        const previous = before[0];
+        const rest = options.limit - context.length;
+        const from = await repo.activities(tenantId, sessionId, {
+          limit: rest,
+          ...(previous ? { after: { at: previous.at_text, id: previous.id } } : {}),
+        });
+        hasAfter = from.length > rest;
+        rows = [...context, ...from.slice(0, rest)];
+      } else {
+        const cursor = options.cursor ? decodeTranscriptCursor(options.cursor) : undefined;
+        if (cursor?.d === 'before') {
+          const fetched = await repo.activities(tenantId, sessionId, {
+            limit: options.limit,
+            before: cursor,
+          });
+          hasBefore = fetched.length > options.limit;
+          rows = fetched.slice(0, options.limit).reverse();
+          hasAfter = true;
+        } else {
+          const fetched = await repo.activities(tenantId, sessionId, {
+            limit: options.limit,
+            ...(cursor ? { after: cursor } : {}),
+          });
+          hasAfter = fetched.length > options.limit;
+          rows = fetched.slice(0, options.limit);
+          hasBefore = cursor !== undefined;
+        }
+      }
+      await recordAudit(db, principal, {
+        action: 'transcript.view',
+        objectType: 'session',
+        objectId: sessionId,
+        data: options.around ? { around: options.around } : {},
+      });
+      const first = rows[0];
+      const last = rows.at(-1);
+      return {
+        items: rows.map((row) => ({
+          id: row.id,
+          at: row.at,
+          sender: row.sender,
+          type: row.type,
+          text: row.text,
+          senderName: row.sender_name,
+          file:
+            row.file_name === null
+              ? null
+              : {
+                  name: row.file_name,
+                  size: row.file_size === null ? null : Number(row.file_size),
+                  mimeType: row.file_mime_type,
+                  url: null,
+                },
+          systemCode: row.system_code,
+          systemData: row.system_data ?? null,
+        })),
+        nextCursor:
+          hasAfter && last ? encodeTranscriptCursor({ d: 'after', at: last.at_text, id: last.id }) : null,
+        prevCursor:
+          hasBefore && first
+            ? encodeTranscriptCursor({ d: 'before', at: first.at_text, id: first.id })
+            : null,
+      };
+    },
+  };
+}
+
+export type SessionService = ReturnType<typeof sessionService>;

@@ -1,0 +1,91 @@
+import { Alert, Button, Center, Group, Loader, Paper, Stack, Text } from '@mantine/core';
+import { IconVideo } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useFormat, useI18n, type MessageKey } from '../../i18n';
+import { cs } from '../../i18n/cs';
+import { isApiError } from '../../lib/api';
+import { formatBytes, formatDuration } from '../../lib/duration';
+import { NotAvailableYet } from './RoutingTab';
+import { arrayIn, sessionsApi, type Recording } from './sessions.api';
+import { sessionKeys } from './useSessionsData';
+
+/** Recordings of the session (shown only when recording is enabled for the tenant), playable when stored. */
+export function RecordingsTab({ sessionId }: { sessionId: string }) {
+  const { t, locale } = useI18n();
+  const format = useFormat();
+  const recordings = useQuery({
+    queryKey: sessionKeys.recordings(sessionId),
+    queryFn: async ({ signal }) =>
+      arrayIn<Recording>(await sessionsApi.recordings(sessionId, signal), 'recordings'),
+  });
+  if (recordings.isPending) {
+    return (
+      <Center py="xl">
+        <Loader size="sm" aria-label={t('app.loading')} />
+      </Center>
+    );
+  }
+  if (recordings.isError) {
+    if (isApiError(recordings.error) && recordings.error.status === 404) {
+      return (
+        <NotAvailableYet
+          title={t('recordings.unavailableTitle')}
+          description={t('recordings.unavailableDescription')}
+          icon={<IconVideo size={26} stroke={1.6} aria-hidden />}
+        />
+      );
+    }
+    return (
+      <Alert color="red" variant="light" title={recordings.error.message}>
+        <Button size="xs" variant="light" color="red" onClick={() => void recordings.refetch()}>
+          {t('sessions.error.retry')}
+        </Button>
+      </Alert>
+    );
+  }
+  if (recordings.data.length === 0) return <Text c="dimmed">{t('recordings.empty')}</Text>;
+  const label = (prefix: string, value: string) =>
+    `${prefix}${value}` in cs ? t(`${prefix}${value}` as MessageKey & `recordings.${string}`) : value;
+  return (
+    <Stack gap="sm">
+      {recordings.data.map((recording) => (
+        <Paper key={recording.id} withBorder p="sm" radius="md">
+          <Group justify="space-between">
+            <Text fw={600} size="sm">
+              {label('recordings.track.', recording.track)}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {label('recordings.state.', recording.state)}
+            </Text>
+          </Group>
+          <Text size="xs" c="dimmed">
+            {[
+              format.dateTime(recording.startedAt),
+              recording.durationSeconds !== null ? formatDuration(recording.durationSeconds) : null,
+              recording.sizeBytes !== null ? formatBytes(recording.sizeBytes, locale) : null,
+              recording.mediaType,
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+          </Text>
+          {recording.url &&
+            (recording.mediaType.startsWith('video/') ? (
+              <video
+                controls
+                preload="metadata"
+                src={recording.url}
+                style={{ width: '100%', marginTop: 8 }}
+              />
+            ) : (
+              <audio
+                controls
+                preload="metadata"
+                src={recording.url}
+                style={{ width: '100%', marginTop: 8 }}
+              />
+            ))}
+        </Paper>
+      ))}
+    </Stack>
+  );
+}
