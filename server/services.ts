@@ -7,12 +7,20 @@ import { exportService } from './modules/exports/export.service';
 import { importService } from './modules/imports/import.service';
 import { liveServices } from './modules/live/live.services';
 import { noteService } from './modules/notes/note.service';
+import { routingTargetsService } from './modules/routing/routing-targets';
 import { preferenceService } from './modules/preferences/preference.service';
 import { sessionService } from './modules/sessions/session.service';
 import { tenantService } from './modules/tenants/tenant.service';
 
 /** The services of the application, wired once; routes and the CLI receive them explicitly. */
 export function createServices(db: Database, config: Pick<Config, 'sessionTtlHours' | 'dataDir'>) {
+  // Background exports are jobs in the database-backed queue, worked by the runtime of whichever
+  // instance fetches them; the two refer to each other only when a job is sent or run.
+  const live = liveServices(db, { runExport: (tenantId, jobId) => exports.runJob(tenantId, jobId) });
+  const exports = exportService(db, {
+    dataDir: config.dataDir,
+    schedule: (job) => live.jobs.send('exports.run', job),
+  });
   return {
     db,
     auth: authService(db, { sessionTtlHours: config.sessionTtlHours }),
@@ -23,8 +31,9 @@ export function createServices(db: Database, config: Pick<Config, 'sessionTtlHou
     sessions: sessionService(db),
     notes: noteService(db, sessionService(db)),
     preferences: preferenceService(db),
-    exports: exportService(db, { dataDir: config.dataDir }),
-    ...liveServices(db),
+    exports,
+    ...live,
+    routingTargets: routingTargetsService(db),
   };
 }
 

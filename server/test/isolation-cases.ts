@@ -6,6 +6,7 @@ import { exportIsolationCases } from '../modules/exports/export.isolation';
 import { importIsolationCases } from '../modules/imports/import.isolation';
 import { liveIsolationCases } from '../modules/live/live.isolation';
 import { routingIsolationCases } from '../modules/routing/routing.isolation';
+import { routingTargetsIsolationCases } from '../modules/routing/routing-targets.isolation';
 import { noteIsolationCases } from '../modules/notes/note.isolation';
 import { preferenceIsolationCases } from '../modules/preferences/preference.isolation';
 import { sessionIsolationCases } from '../modules/sessions/session.isolation';
@@ -32,6 +33,7 @@ export const isolationCases: IsolationCases = {
   ...apiKeyIsolationCases,
   ...importIsolationCases,
   ...routingIsolationCases,
+  ...routingTargetsIsolationCases,
   ...liveIsolationCases,
   ...sessionIsolationCases,
   ...noteIsolationCases,

@@ -141,7 +141,7 @@ function transcriptText(activities: HtmlActivity[], lang: ExportLanguage): strin
     .join('\n');
 }
 
-export function exportService(db: Database, options: { dataDir: string; schedule?: ExportScheduler }) {
+export function exportService(db: Database, options: { dataDir: string; schedule: ExportScheduler }) {
   const repo = exportRepository(db);
   const sessions = sessionRepository(db);
   const exportsDir = path.join(options.dataDir, 'exports');
@@ -384,13 +384,8 @@ export function exportService(db: Database, options: { dataDir: string; schedule
     }
   }
 
-  /** Background jobs run here when no queue is wired: one at a time, in this process. */
-  let chain: Promise<void> = Promise.resolve();
-  const schedule: ExportScheduler =
-    options.schedule ??
-    (async (job) => {
-      chain = chain.then(() => service.runJob(job.tenantId, job.jobId)).catch(() => {});
-    });
+  /** Hands a background export to the job queue (pg-boss), which calls `runJob` on some instance. */
+  const schedule: ExportScheduler = options.schedule;
 
   const service = {
     prepare,

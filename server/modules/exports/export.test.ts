@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { bearer, createTenant, createUser, type TestTenant, type TestUser } from '../../test/factories';
 import { useTestApp } from '../../test/harness';
 import { buildFixture, insertSession, type Fixture } from '../sessions/session.fixtures';
@@ -269,6 +269,16 @@ describe('background exports', () => {
   let tenant: TestTenant;
   let operator: TestUser;
 
+  beforeAll(async () => {
+    // Background exports run through the database-backed job queue, worked by the live runtime.
+    await services.liveRuntime.start({
+      connection: { connectionString: inject('databaseUrl') },
+      log: { warn: () => {} },
+    });
+  });
+  afterAll(async () => {
+    await services.liveRuntime.stop();
+  });
   beforeAll(async () => {
     tenant = await createTenant(services);
     operator = await createUser(services, tenant.slug, 'operator');

@@ -20,7 +20,13 @@ export interface LiveRuntimeOptions {
  * events from every instance, the job workers that fire offer and queue timers, and the sweep that
  * finds waiting sessions a crashed instance left unoffered. Any number of instances run it at once.
  */
-export function liveRuntime(deps: { events: EventBus; jobs: JobQueue; routing: RoutingService }) {
+export function liveRuntime(deps: {
+  events: EventBus;
+  jobs: JobQueue;
+  routing: RoutingService;
+  /** Runs one background export; wired by createServices once the export service exists. */
+  runExport?: (tenantId: string, jobId: string) => Promise<void>;
+}) {
   let sweepTimer: NodeJS.Timeout | undefined;
   let started = false;
 
@@ -35,6 +41,10 @@ export function liveRuntime(deps: { events: EventBus; jobs: JobQueue; routing: R
         {
           'routing.offer-timeout': (data) => deps.routing.offerTimedOut(data),
           'routing.queue-timeout': (data) => deps.routing.queueTimedOut(data),
+          'exports.run': async (data) => {
+            if (!deps.runExport) throw new Error('no export runner is wired');
+            await deps.runExport(data.tenantId, data.jobId);
+          },
         },
         warn('job queue error'),
       );

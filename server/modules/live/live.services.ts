@@ -12,7 +12,10 @@ import { liveService } from './live.service';
  * parts. `serve` starts the runtime; the CLI and most tests never do (sending jobs and publishing
  * events still work without it).
  */
-export function liveServices(db: Database) {
+export function liveServices(
+  db: Database,
+  options: { runExport?: (tenantId: string, jobId: string) => Promise<void> } = {},
+) {
   const events = eventBus(db);
   const jobs = jobQueue(db);
   const routing = routingService(db, { events, jobs });
@@ -22,6 +25,6 @@ export function liveServices(db: Database) {
     routing,
     routingView: routingViewService(db),
     live: liveService(db, { routing }),
-    liveRuntime: liveRuntime({ events, jobs, routing }),
+    liveRuntime: liveRuntime({ events, jobs, routing, ...options }),
   };
 }

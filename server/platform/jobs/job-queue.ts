@@ -16,9 +16,24 @@ export interface JobTypes {
   'routing.offer-timeout': { tenantId: string; sessionId: string; offerId: string };
   /** A session waited in a group's queue for the group's max wait. */
   'routing.queue-timeout': { tenantId: string; sessionId: string; episode: number };
+  /** A background export of sessions to a file. */
+  'exports.run': { tenantId: string; jobId: string };
 }
 export type JobName = keyof JobTypes;
-const jobNames: readonly JobName[] = ['routing.offer-timeout', 'routing.queue-timeout'];
+const jobNames: readonly JobName[] = ['routing.offer-timeout', 'routing.queue-timeout', 'exports.run'];
+
+/**
+ * Per queue: timers are short and many (retried fast, expired after 30 s, fetched in batches); an export
+ * may stream a million rows, so it may run for up to an hour and each worker takes one at a time.
+ */
+const queueOptions: Record<
+  JobName,
+  { retryLimit: number; retryDelay: number; expireInSeconds: number; batchSize: number }
+> = {
+  'routing.offer-timeout': { retryLimit: 5, retryDelay: 1, expireInSeconds: 30, batchSize: 20 },
+  'routing.queue-timeout': { retryLimit: 5, retryDelay: 1, expireInSeconds: 30, batchSize: 20 },
+  'exports.run': { retryLimit: 2, retryDelay: 5, expireInSeconds: 3600, batchSize: 1 },
+};
 
 export type JobHandler<N extends JobName> = (data: JobTypes[N]) => Promise<void>;
 
@@ -63,7 +78,8 @@ export function jobQueue(db: Database, options: JobQueueOptions = {}) {
       await boss.start();
       for (const name of jobNames) {
         // Retries with a short delay: a handler that failed (database blip) runs again, on any instance.
-        await boss.createQueue(name, { name, retryLimit: 5, retryDelay: 1, expireInSeconds: 30 });
+        const { retryLimit, retryDelay, expireInSeconds } = queueOptions[name];
+        await boss.createQueue(name, { name, retryLimit, retryDelay, expireInSeconds });
       }
     })().catch((error: unknown) => {
       ready = undefined;
@@ -109,7 +125,7 @@ export function jobQueue(db: Database, options: JobQueueOptions = {}) {
         const handler = handlers[name] as JobHandler<JobName>;
         await worker.work<JobTypes[JobName]>(
           name,
-          { pollingIntervalSeconds, batchSize: 20 },
+          { pollingIntervalSeconds, batchSize: queueOptions[name].batchSize },
           async (jobs) => {
             // A failing job is retried by pg-boss; the others of the batch still complete.
             const results = await Promise.allSettled(jobs.map((job) => handler(job.data)));

@@ -4,10 +4,13 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useFormat, useI18n } from '../../i18n';
 import { isApiError } from '../../lib/api';
+import { useMe } from '../auth';
 import { InfoTab, ParamsTab } from './InfoTab';
 import { enumLabel } from './labels';
 import { NotesTab } from './NotesTab';
 import { RecordingsTab } from './RecordingsTab';
+import { redirectableStatuses } from './redirect.api';
+import { RedirectButton } from './RedirectButton';
 import { RoutingTab } from './RoutingTab';
 import { sessionsApi, type Column } from './sessions.api';
 import classes from './sessions.module.css';
@@ -57,6 +60,11 @@ export function DetailPanel({
   const live = data ? data.status !== 'closed' : false;
   const showRecordings = data?.recordingEnabled === true;
   const activeTab = tab === 'recordings' && data && !showRecordings ? 'transcript' : tab;
+  const role = useMe().data?.user.role;
+  const canRedirect =
+    (role === 'admin' || role === 'supervisor') &&
+    data !== undefined &&
+    redirectableStatuses.includes(data.status);
 
   return (
     <aside className={classes.panel} aria-label={t('detail.label')}>
@@ -80,9 +88,12 @@ export function DetailPanel({
             </Group>
           )}
         </div>
-        <ActionIcon variant="subtle" color="gray" onClick={onClose} aria-label={t('detail.close')}>
-          <IconX size={18} aria-hidden />
-        </ActionIcon>
+        <Group gap={6} wrap="nowrap">
+          {canRedirect && <RedirectButton sessionId={sessionId} />}
+          <ActionIcon variant="subtle" color="gray" onClick={onClose} aria-label={t('detail.close')}>
+            <IconX size={18} aria-hidden />
+          </ActionIcon>
+        </Group>
       </Group>
       {detail.isPending ? (
         <Center py="xl">

@@ -118,7 +118,11 @@ export function RoutingTab({ sessionId, live }: { sessionId: string; live: boole
                 <Text size="xs" c="dimmed">
                   <time dateTime={event.at}>{format.dateTime(event.at)}</time>
                 </Text>
-                {who && <Text size="sm">{who}</Text>}
+                {who && (
+                  <Text size="sm">
+                    {event.kind === 'redirected' ? t('routing.redirectedTo', { name: who }) : who}
+                  </Text>
+                )}
                 {event.actor && (
                   <Badge size="xs" variant="light" color="gray" tt="none">
                     {t('routing.by', { name: event.actor.name })}
