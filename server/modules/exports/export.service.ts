@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import { DEFAULT_SORT } from '../../../common/columns';
 import type { ExportFormat } from '../../../common/domain';
 import type { Database } from '../../db/database';
@@ -10,14 +10,15 @@ import type { Principal } from '../../platform/auth/principal';
 import { AppError, invalid, notFound } from '../../platform/errors';
 import { recordAudit } from '../audit/audit.repository';
 import { parseContentQuery } from '../search/content-query';
-import { resolveColumn } from '../sessions/session-columns';
 import { parseFilters, type RawQuery } from '../sessions/session-filters';
 import {
+  listOrderBy,
   scopeConditions,
   sessionRepository,
   type ListScope,
   type ListSort,
 } from '../sessions/session.repository';
+import { parseSort } from '../sessions/session.service';
 import { csvWriter, safeCell, type CellValue, type CsvSeparator } from './csv-writer';
 import {
   columnHeader,
@@ -97,28 +98,6 @@ class ExportCanceled extends Error {}
 
 /** Column aliases in the export's SELECT: c0, c1, … */
 const ALIASES = Array.from({ length: MAX_EXPORT_COLUMNS }, (_, index) => `c${index}`);
-
-/*
- * The list's sort parsing and ORDER BY, as in session.service.ts / session.repository.ts (not exported
- * there yet). The "exported rows equal the list" test compares both orders on real data.
- */
-function parseSort(raw: string): ListSort {
-  const desc = raw.startsWith('-');
-  const id = desc ? raw.slice(1) : raw;
-  const resolved = resolveColumn(id);
-  if (!resolved || !resolved.column.sortable) {
-    throw invalid(`sort: "${raw.slice(0, 100)}" is not a sortable column; use <columnId> or -<columnId>.`, {
-      parameter: 'sort',
-    });
-  }
-  return { key: raw, column: resolved.sql, desc };
-}
-
-function orderBy(sort: ListSort): RawBuilder<unknown> {
-  const direction = sort.desc ? sql`DESC` : sql`ASC`;
-  const nulls = sort.column.nullable ? sql` NULLS LAST` : sql``;
-  return sql`${sort.column.expr} ${direction}${nulls}, s.id ${direction}`;
-}
 
 function fileNameOf(format: ExportFormat, view: string, now: Date): string {
   const stamp = now.toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
@@ -262,7 +241,7 @@ export function exportService(db: Database, options: { dataDir: string; schedule
     const headers = plan.columns.map((column) => columnHeader(column.column, lang, request.timeZone));
     const batchSize = withTranscripts ? 200 : 5000;
     const stream = repo.streamSessions(
-      { select, where: scopeConditions(plan.scope), orderBy: orderBy(plan.sort) },
+      { select, where: scopeConditions(plan.scope), orderBy: listOrderBy(plan.sort) },
       batchSize,
     );
     let written = 0;

@@ -137,7 +137,8 @@ export function scopeConditions(scope: ListScope): RawBuilder<unknown> {
   return and(parts);
 }
 
-function orderBy(sort: ListSort): RawBuilder<unknown> {
+/** The list's ORDER BY; exports reuse it so an export's rows come in the list's order. */
+export function listOrderBy(sort: ListSort): RawBuilder<unknown> {
   const direction = sort.desc ? sql`DESC` : sql`ASC`;
   // Nullable columns put missing values last in both directions (their indexes say NULLS LAST);
   // NOT NULL columns keep PostgreSQL's default so the plain indexes serve them.
@@ -199,10 +200,10 @@ export function sessionRepository(db: Database) {
           SELECT ${rowColumns}, (to_json(${sort.column.expr}) #>> '{}') AS sort_value
           FROM sessions s
           WHERE ${conditions}
-          ORDER BY ${orderBy(sort)}
+          ORDER BY ${listOrderBy(sort)}
           LIMIT ${limit + 1}
         ) s
-        ORDER BY ${orderBy(sort)}`.execute(db);
+        ORDER BY ${listOrderBy(sort)}`.execute(db);
       return result.rows;
     },
 

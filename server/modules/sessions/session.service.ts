@@ -69,7 +69,8 @@ export function toItem(row: SessionRow) {
   };
 }
 
-function parseSort(raw: string): ListSort {
+/** `<columnId>` or `-<columnId>` → the sort; anything else is a 400 naming the parameter. */
+export function parseSort(raw: string): ListSort {
   const desc = raw.startsWith('-');
   const id = desc ? raw.slice(1) : raw;
   const resolved = resolveColumn(id);
