@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot } from './support/browser';
+import { launchBrowser, screenshot, signIn } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
 
 /**
@@ -111,12 +111,7 @@ describe('live sessions', () => {
       viewport: { width: 1440, height: 900 },
     });
     page = await context.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('Workspace').fill(server.login.tenant);
-    await page.getByLabel('E-mail').fill(server.login.email);
-    await page.getByLabel('Password', { exact: true }).fill(server.login.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/sessions/);
+    await signIn(page, server);
   });
   afterAll(async () => {
     await browser?.close();

@@ -24,3 +24,16 @@ export async function launchBrowser(): Promise<Browser> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: false });
 }
+
+/** Signs in through the login page with the server's printed login and waits for the Sessions screen. */
+export async function signIn(
+  page: Page,
+  server: { url: string; login: { tenant: string; email: string; password: string } },
+): Promise<void> {
+  await page.goto(`${server.url}/login`);
+  await page.getByLabel('Workspace').fill(server.login.tenant);
+  await page.getByLabel('E-mail').fill(server.login.email);
+  await page.getByLabel('Password', { exact: true }).fill(server.login.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/sessions/);
+}

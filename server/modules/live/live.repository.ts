@@ -23,6 +23,30 @@ export interface SessionSnapshot {
 }
 
 export function liveRepository(db: Database) {
+  /** A session's transcript entries with the operator's name: one shape for a single entry and a page. */
+  const activitiesOf = (tenantId: string, sessionId: string) =>
+    db
+      .selectFrom('activities as a')
+      .leftJoin('users as u', (join) =>
+        join.onRef('u.tenant_id', '=', 'a.tenant_id').onRef('u.id', '=', 'a.user_id'),
+      )
+      .select([
+        'a.id',
+        'a.at',
+        'a.sender',
+        'a.type',
+        'a.user_id',
+        'u.name as user_name',
+        'a.text',
+        'a.file_name',
+        'a.file_size',
+        'a.file_mime_type',
+        'a.system_code',
+        'a.system_data',
+      ])
+      .where('a.tenant_id', '=', tenantId)
+      .where('a.session_id', '=', sessionId);
+
   const repository = {
     /** The widget of a public key. Keys are random, so one key names one widget. */
     async widgetByKey(publicKey: string) {
@@ -101,57 +125,11 @@ export function liveRepository(db: Database) {
     },
 
     async activity(tenantId: string, sessionId: string, activityId: string) {
-      return db
-        .selectFrom('activities as a')
-        .leftJoin('users as u', (join) =>
-          join.onRef('u.tenant_id', '=', 'a.tenant_id').onRef('u.id', '=', 'a.user_id'),
-        )
-        .select([
-          'a.id',
-          'a.at',
-          'a.sender',
-          'a.type',
-          'a.user_id',
-          'u.name as user_name',
-          'a.text',
-          'a.file_name',
-          'a.file_size',
-          'a.file_mime_type',
-          'a.system_code',
-          'a.system_data',
-        ])
-        .where('a.tenant_id', '=', tenantId)
-        .where('a.session_id', '=', sessionId)
-        .where('a.id', '=', activityId)
-        .executeTakeFirst();
+      return activitiesOf(tenantId, sessionId).where('a.id', '=', activityId).executeTakeFirst();
     },
 
     async transcript(tenantId: string, sessionId: string, limit: number) {
-      return db
-        .selectFrom('activities as a')
-        .leftJoin('users as u', (join) =>
-          join.onRef('u.tenant_id', '=', 'a.tenant_id').onRef('u.id', '=', 'a.user_id'),
-        )
-        .select([
-          'a.id',
-          'a.at',
-          'a.sender',
-          'a.type',
-          'a.user_id',
-          'u.name as user_name',
-          'a.text',
-          'a.file_name',
-          'a.file_size',
-          'a.file_mime_type',
-          'a.system_code',
-          'a.system_data',
-        ])
-        .where('a.tenant_id', '=', tenantId)
-        .where('a.session_id', '=', sessionId)
-        .orderBy('a.at')
-        .orderBy('a.id')
-        .limit(limit)
-        .execute();
+      return activitiesOf(tenantId, sessionId).orderBy('a.at').orderBy('a.id').limit(limit).execute();
     },
 
     async operator(tenantId: string, userId: string) {
