@@ -34,7 +34,6 @@ const result = await services.demo.seed({
   seed,
   until,
   live: Math.min(50, Math.ceil(sessions / 1000)),
-  searchDocuments: 'end',
   rebuildIndexes: sessions >= 200_000,
   batchSize: 2000,
   log,

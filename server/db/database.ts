@@ -1,6 +1,7 @@
 import { Kysely, Migrator, PostgresDialect, type MigrationResultSet } from 'kysely';
 import pg from 'pg';
 import type { DB } from './types.generated';
+import { attachPool } from './connection';
 import { migrations } from './migrations';
 
 export type Database = Kysely<DB>;
@@ -29,6 +30,7 @@ export function connectDatabase(
     // An idle client lost its connection; the pool replaces it. Queries in flight report their own errors.
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  attachPool(db, pool);
   return {
     db,
     pool,

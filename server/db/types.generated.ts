@@ -170,6 +170,7 @@ export interface Notes {
   author_id: string | null;
   created_at: Generated<Timestamp>;
   id: Generated<string>;
+  imported: Generated<boolean>;
   session_id: string;
   tenant_id: string;
   text: string;

@@ -5,6 +5,7 @@ import * as imports from './0003-imports';
 import * as sessionList from './0004-session-list';
 import * as live from './0005-live';
 import * as exportJobs from './0006-exports';
+import * as bulkImport from './0007-bulk-import';
 
 /**
  * Every migration, in order. Listed explicitly (no directory scan) so the set is the same under tsx,
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0004-session-list': sessionList,
   '0005-live': live,
   '0006-exports': exportJobs,
+  '0007-bulk-import': bulkImport,
 };

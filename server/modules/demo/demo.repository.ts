@@ -130,25 +130,6 @@ export function demoRepository(db: Database) {
         .execute();
     },
 
-    /** Session id ranges of a tenant in chunks, for work done over all of them (search documents). */
-    async sessionIdChunks(tenantId: string, chunkSize: number) {
-      const result = await sql<{ first: string; last: string }>`
-        SELECT min(id)::text AS first, max(id)::text AS last
-        FROM (SELECT id, (row_number() OVER (ORDER BY id) - 1) / ${chunkSize}::int AS chunk
-              FROM sessions WHERE tenant_id = ${tenantId}) s
-        GROUP BY chunk ORDER BY chunk`.execute(db);
-      return result.rows;
-    },
-
-    /** Rebuilds the search documents of the tenant's sessions with ids in [first, last]. */
-    async refreshSearchRange(tenantId: string, first: string, last: string) {
-      await sql`
-        SELECT refresh_search_documents(${tenantId}::bigint,
-          ARRAY(SELECT id FROM sessions WHERE tenant_id = ${tenantId} AND id BETWEEN ${first}::bigint AND ${last}::bigint))`.execute(
-        db,
-      );
-    },
-
     /**
      * The non-unique secondary indexes of `sessions` (none backs a constraint), with their definitions,
      * so a very large load can drop them and build them once at the end: the schema ends identical.

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../../db/database';
 import type { UserState } from '../../../common/domain';
-import { recordHash, sessionWriter, type PendingRecord } from '../imports/import.writer';
+import { batchPipeline, recordHash, sessionWriter, type PendingRecord } from '../imports/import.writer';
 import type { TenantService } from '../tenants/tenant.service';
 import { demoRepository } from './demo.repository';
 import { createGenerator, demoChatbots, demoGroups, demoOperators, demoWidgets, Random } from './generator';
@@ -15,11 +15,6 @@ export interface SeedOptions {
   /** Sessions live at `until`. */
   live?: number;
   batchSize?: number;
-  /**
-   * 'batch': each batch's search documents are built in its transaction (small loads, the demo).
-   * 'end': built once after the load, two chunks at a time (large loads: fewer row versions, parallel).
-   */
-  searchDocuments?: 'batch' | 'end';
   /**
    * For very large loads into a dedicated database: drop the secondary indexes of `sessions` first and
    * build them once after the load and the search documents (same definitions, so the same schema).
@@ -35,7 +30,7 @@ export interface SeedResult {
   updated: number;
   unchanged: number;
   activities: number;
-  seconds: { load: number; search: number; indexes: number; total: number };
+  seconds: { load: number; indexes: number; total: number };
 }
 
 /**
@@ -107,8 +102,7 @@ export function demoService(db: Database, tenants: TenantService) {
         (await repo.findTenant(options.tenantSlug)) ??
         (await tenants.createTenant(options.tenantSlug, options.tenantSlug));
       await ensureDirectory(tenant.id, options.seed);
-      const searchAtEnd = options.searchDocuments === 'end';
-      const writer = sessionWriter(db, tenant.id, { refreshSearch: !searchAtEnd });
+      const writer = sessionWriter(db, tenant.id);
       const generator = createGenerator({
         seed: options.seed,
         sessions: options.sessions,
@@ -122,7 +116,7 @@ export function demoService(db: Database, tenants: TenantService) {
         updated: 0,
         unchanged: 0,
         activities: 0,
-        seconds: { load: 0, search: 0, indexes: 0, total: 0 },
+        seconds: { load: 0, indexes: 0, total: 0 },
       };
       const dropped = options.rebuildIndexes ? await repo.secondaryIndexes('sessions') : [];
       if (dropped.length) {
@@ -134,8 +128,20 @@ export function demoService(db: Database, tenants: TenantService) {
       }
       try {
         const batchSize = options.batchSize ?? 1000;
-        // Generate the next batch while the database writes the previous one.
-        let writing: Promise<void> = Promise.resolve();
+        // Generate the next batch while the database writes the previous ones.
+        let written = 0;
+        const pipeline = batchPipeline(writer, (batch) => {
+          if (batch.rejected.length) {
+            const first = batch.rejected[0]!;
+            throw new Error(`Generated session ${first.externalId} was refused: ${first.reason}`);
+          }
+          result.created += batch.created;
+          result.updated += batch.updated;
+          result.unchanged += batch.unchanged;
+          result.activities += batch.activities;
+          written += batch.created + batch.updated + batch.unchanged;
+          options.progress?.(written, generator.total);
+        });
         for (let from = 0; from < generator.total; from += batchSize) {
           const batch: PendingRecord[] = [];
           for (let i = from; i < Math.min(generator.total, from + batchSize); i++) {
@@ -144,36 +150,10 @@ export function demoService(db: Database, tenants: TenantService) {
             // Let the writer send its next statement: the database works while this batch is generated.
             if (i % 32 === 31) await new Promise((resolve) => setImmediate(resolve));
           }
-          await writing;
-          writing = writer.write(batch).then((written) => {
-            if (written.rejected.length) {
-              const first = written.rejected[0]!;
-              throw new Error(`Generated session ${first.externalId} was refused: ${first.reason}`);
-            }
-            result.created += written.created;
-            result.updated += written.updated;
-            result.unchanged += written.unchanged;
-            result.activities += written.activities;
-            options.progress?.(Math.min(generator.total, from + batchSize), generator.total);
-          });
-          writing.catch(() => {});
+          await pipeline.submit(batch);
         }
-        await writing;
+        await pipeline.drain();
         result.seconds.load = (performance.now() - started) / 1000;
-
-        if (searchAtEnd) {
-          const searchStarted = performance.now();
-          const chunks = await repo.sessionIdChunks(tenant.id, 5000);
-          let nextChunk = 0;
-          const worker = async () => {
-            while (nextChunk < chunks.length) {
-              const chunk = chunks[nextChunk++]!;
-              await repo.refreshSearchRange(tenant.id, chunk.first, chunk.last);
-            }
-          };
-          await Promise.all([worker(), worker()]);
-          result.seconds.search = (performance.now() - searchStarted) / 1000;
-        }
       } finally {
         if (dropped.length) {
           const indexesStarted = performance.now();

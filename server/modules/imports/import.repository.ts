@@ -1,21 +1,114 @@
 import { randomBytes } from 'node:crypto';
 import { sql, type RawBuilder } from 'kysely';
+import type pg from 'pg';
 import type { Database } from '../../db/database';
+import { copyRows, type CopyValue } from '../../db/copy';
 
 /**
- * The SQL of the bulk write path shared by import, demo and seed. Rows travel as one array per column
- * and are written with `INSERT … SELECT FROM unnest(…)`: one statement per table per batch, whatever
- * the batch size. Every statement is scoped by the tenant it is given.
+ * The SQL of the bulk write path shared by import, demo and seed. Rows are written with `COPY … FROM
+ * STDIN` (sessions through a temporary staging table, so their search documents are built in the same
+ * INSERT); the few statements that need ON CONFLICT take one array per column through `unnest`. Every
+ * statement is scoped by the tenant it is given.
  */
 
-/** One column of a multi-row write: the element type of its parameter array and, optionally, a cast. */
+/** Rows for one table, in the order of its column names. */
+export interface Rows {
+  columns: readonly string[];
+  rows: readonly (readonly CopyValue[])[];
+}
+
+/** The values of one column of `rows`, for `unnest` parameters. */
+function column(rows: Rows, name: string): CopyValue[] {
+  const index = rows.columns.indexOf(name);
+  if (index < 0) throw new Error(`No column ${name}`);
+  return rows.rows.map((row) => row[index]);
+}
+
+/** `[tenant_id, …row]` for every row: COPY has no constant columns. */
+function withTenant(tenantId: string, rows: Rows): Rows {
+  return { columns: ['tenant_id', ...rows.columns], rows: rows.rows.map((row) => [tenantId, ...row]) };
+}
+
+/**
+ * Columns of the session rows the writer stages, with their types. `search_text` is the transcript's
+ * searchable text (the document is built from it in the INSERT) and `existing` marks a re-imported
+ * session that is rewritten in place.
+ */
+export const SESSION_COLUMNS = [
+  ['id', 'bigint'],
+  ['external_id', 'text'],
+  ['channel', 'text'],
+  ['source', 'text'],
+  ['status', 'text'],
+  ['created_at', 'timestamptz'],
+  ['accepted_at', 'timestamptz'],
+  ['ended_at', 'timestamptz'],
+  ['waiting_seconds', 'int'],
+  ['duration_seconds', 'int'],
+  ['group_id', 'bigint'],
+  ['chatbot_id', 'bigint'],
+  ['operator_ids', 'bigint[]'],
+  ['end_reason', 'text'],
+  ['client_left', 'text'],
+  ['page_url', 'text'],
+  ['widget_id', 'bigint'],
+  ['contact_id', 'bigint'],
+  ['client_name', 'text'],
+  ['client_email', 'text'],
+  ['client_phone', 'text'],
+  ['client_ip', 'text'],
+  ['client_language', 'text'],
+  ['client_browser', 'text'],
+  ['client_os', 'text'],
+  ['visitor_id', 'text'],
+  ['params', 'jsonb'],
+  ['tags', 'text[]'],
+  ['rating', 'smallint'],
+  ['feedback', 'text'],
+  ['result', 'text'],
+  ['banned', 'boolean'],
+  ['has_recording', 'boolean'],
+  ['message_count', 'int'],
+  ['last_client_message_at', 'timestamptz'],
+] as const;
+
+/** Bans named by imported records (written with ON CONFLICT semantics, so through `unnest`). */
+export const BAN_COLUMNS = [
+  ['channel', 'text'],
+  ['identity_kind', 'text'],
+  ['identity_value', 'text'],
+  ['reason', 'text'],
+  ['session_id', 'bigint'],
+  ['created_by', 'bigint'],
+  ['created_at', 'timestamptz'],
+  ['expires_at', 'timestamptz'],
+] as const;
+
+const STAGED_SESSION_COLUMNS = [...SESSION_COLUMNS.map(([name]) => name), 'search_text', 'existing'] as const;
+
+/** Column names of `sessions` the writer sets (everything it stages but the two helpers). */
+const sessionNames = sql.raw(SESSION_COLUMNS.map(([name]) => name).join(', '));
+
+/**
+ * Per connection, once, outside any transaction: the staging table for session rows. Temporary (only
+ * this connection sees it) and emptied at every commit.
+ */
+const staged = new WeakSet<pg.ClientBase>();
+async function ensureStaging(client: pg.ClientBase): Promise<void> {
+  if (staged.has(client)) return;
+  const definitions = SESSION_COLUMNS.map(([name, type]) => `${name} ${type}`).join(', ');
+  await client.query(
+    `CREATE TEMPORARY TABLE IF NOT EXISTS import_sessions (${definitions}, search_text text, existing boolean NOT NULL)
+     ON COMMIT DELETE ROWS`,
+  );
+  staged.add(client);
+}
+
 export interface Column {
   name: string;
   /** PostgreSQL element type of the parameter array (text, bigint, timestamptz, …). */
   type: string;
   values: readonly unknown[];
-  /** Expression type the value is cast to after unnest (e.g. a `text` array literal → `bigint[]`). */
-  cast?: string;
 }
 
 function unnestFrom(columns: readonly Column[]): RawBuilder<unknown> {
@@ -24,38 +117,9 @@ function unnestFrom(columns: readonly Column[]): RawBuilder<unknown> {
   return sql`unnest(${params}) AS u(${aliases})`;
 }
 
-function selectList(columns: readonly Column[]): RawBuilder<unknown> {
-  return sql.raw(columns.map((c) => (c.cast ? `u.c_${c.name}::${c.cast}` : `u.c_${c.name}`)).join(', '));
-}
-
-/** INSERT INTO table (tenant_id, …columns) SELECT tenant, … FROM unnest(…). */
-async function insertRows(
-  db: Database,
-  table: string,
-  tenantId: string,
-  columns: readonly Column[],
-  options: { overriding?: boolean; onConflict?: string } = {},
-): Promise<number> {
-  if (!columns[0]?.values.length) return 0;
-  const names = sql.raw(columns.map((c) => c.name).join(', '));
-  const result = await sql`
-    INSERT INTO ${sql.table(table)} (tenant_id, ${names})
-    ${options.overriding ? sql`OVERRIDING SYSTEM VALUE` : sql``}
-    SELECT ${tenantId}::bigint, ${selectList(columns)} FROM ${unnestFrom(columns)}
-    ${options.onConflict ? sql.raw(options.onConflict) : sql``}`.execute(db);
-  return Number(result.numAffectedRows ?? 0);
-}
-
+/** Lookups and the directory (users, groups, chatbots, widgets): ordinary statements on any handle. */
 export function importRepository(db: Database) {
   return {
-    /**
-     * Within a batch transaction: commit without waiting for the WAL flush. A crash may lose the last
-     * batches, never corrupt them, and an import is idempotent, so running it again completes it.
-     */
-    async relaxCommit() {
-      await sql`SET LOCAL synchronous_commit = off`.execute(db);
-    },
-
     /** Users named by e-mail; the missing ones are created as operators without a password. */
     async ensureUsers(tenantId: string, users: readonly { email: string; name: string }[]) {
       await sql`
@@ -104,6 +168,26 @@ export function importRepository(db: Database) {
       return result.rows;
     },
 
+    /** Fresh statistics for sessions, so plans see a tenant that a load is filling. */
+    async analyzeSessions() {
+      await sql`ANALYZE sessions`.execute(db);
+    },
+  };
+}
+
+/** The writes of one batch: one transaction on one connection (`client` and `db` are the same one). */
+export function batchRepository(client: pg.ClientBase, db: Database) {
+  return {
+    ensureStaging: () => ensureStaging(client),
+
+    /**
+     * Within a batch transaction: commit without waiting for the WAL flush. A crash may lose the last
+     * batches, never corrupt them, and an import is idempotent, so running it again completes it.
+     */
+    async relaxCommit() {
+      await sql`SET LOCAL synchronous_commit = off`.execute(db);
+    },
+
     async findContactIdentities(
       tenantId: string,
       identities: { channel: string[]; kind: string[]; value: string[] },
@@ -127,80 +211,74 @@ export function importRepository(db: Database) {
       return result.rows.map((row) => row.id);
     },
 
-    insertContacts(tenantId: string, columns: Column[]) {
-      return insertRows(db, 'contacts', tenantId, columns, { overriding: true });
+    /**
+     * Plain appends: contacts, identities (looked up in this transaction first), participants,
+     * activities, notes, recordings, routing events, import hashes of new sessions.
+     */
+    copy(tenantId: string, table: string, rows: Rows) {
+      const all = withTenant(tenantId, rows);
+      return copyRows(client, table, all.columns, all.rows);
     },
 
-    insertContactIdentities(tenantId: string, columns: Column[]) {
-      return insertRows(db, 'contact_identities', tenantId, columns, {
-        onConflict: 'ON CONFLICT DO NOTHING',
-      });
-    },
-
-    insertSessions(tenantId: string, columns: Column[]) {
-      return insertRows(db, 'sessions', tenantId, columns, { overriding: true });
-    },
-
-    /** Rewrites sessions in place (re-import of a changed record); `id` must be among the columns. */
-    async updateSessions(tenantId: string, columns: Column[]) {
-      const ids = columns.find((c) => c.name === 'id')?.values ?? [];
+    /**
+     * Session rows: staged, then inserted (new) or rewritten in place (re-imported), each with the search
+     * document of its transcript text built in the same statement.
+     */
+    async writeSessions(tenantId: string, rows: Rows) {
+      if (!rows.rows.length) return;
+      await copyRows(client, 'import_sessions', STAGED_SESSION_COLUMNS, rows.rows);
+      await sql`
+        INSERT INTO sessions (tenant_id, ${sessionNames}, search_document) OVERRIDING SYSTEM VALUE
+        SELECT ${tenantId}::bigint, ${sessionNames}, search_document_of(search_text)
+        FROM import_sessions WHERE NOT existing`.execute(db);
       const assignments = sql.raw(
-        columns
-          .filter((c) => c.name !== 'id')
-          .map((c) => `${c.name} = ${c.cast ? `u.c_${c.name}::${c.cast}` : `u.c_${c.name}`}`)
+        SESSION_COLUMNS.filter(([name]) => name !== 'id')
+          .map(([name]) => `${name} = u.${name}`)
           .join(', '),
       );
       await sql`
-        UPDATE sessions s SET ${assignments}, restored_from_id = NULL
-        FROM ${unnestFrom(columns)}
-        WHERE s.tenant_id = ${tenantId} AND s.id = u.c_id AND s.id = ANY(${ids}::bigint[])`.execute(db);
+        UPDATE sessions s
+        SET ${assignments}, restored_from_id = NULL, search_document = search_document_of(u.search_text)
+        FROM import_sessions u
+        WHERE u.existing AND s.tenant_id = ${tenantId} AND s.id = u.id`.execute(db);
     },
 
-    /** Before a changed record is written again: its transcript, participants, notes, routing, recordings. */
+    /**
+     * Before a changed record is written again: its transcript, participants, routing, recordings and
+     * the notes the import wrote (notes people added in the app stay).
+     */
     async deleteSessionChildren(tenantId: string, sessionIds: string[]) {
-      for (const table of [
-        'activities',
-        'session_participants',
-        'notes',
-        'routing_events',
-        'recordings',
-      ] as const) {
+      if (!sessionIds.length) return;
+      for (const table of ['activities', 'session_participants', 'routing_events', 'recordings'] as const) {
         await db
           .deleteFrom(table)
           .where('tenant_id', '=', tenantId)
           .where('session_id', '=', sql<string>`ANY(${sessionIds}::bigint[])`)
           .execute();
       }
-    },
-
-    insertParticipants(tenantId: string, columns: Column[]) {
-      return insertRows(db, 'session_participants', tenantId, columns);
-    },
-    insertActivities(tenantId: string, columns: Column[]) {
-      return insertRows(db, 'activities', tenantId, columns);
-    },
-    insertNotes(tenantId: string, columns: Column[]) {
-      return insertRows(db, 'notes', tenantId, columns);
-    },
-    insertRecordings(tenantId: string, columns: Column[]) {
-      return insertRows(db, 'recordings', tenantId, columns);
-    },
-    insertRoutingEvents(tenantId: string, columns: Column[]) {
-      return insertRows(db, 'routing_events', tenantId, columns);
+      await db
+        .deleteFrom('notes')
+        .where('tenant_id', '=', tenantId)
+        .where('session_id', '=', sql<string>`ANY(${sessionIds}::bigint[])`)
+        .where('imported', '=', true)
+        .execute();
     },
 
     /** Bans named by imported sessions; a session that already carries a ban gets no second one. */
-    async insertBans(tenantId: string, columns: Column[]) {
-      if (!columns[0]?.values.length) return;
+    async insertBans(tenantId: string, rows: Rows) {
+      if (!rows.rows.length) return;
+      const columns = BAN_COLUMNS.map(([name, type]) => ({ name, type, values: column(rows, name) }));
       const names = sql.raw(columns.map((c) => c.name).join(', '));
+      const select = sql.raw(columns.map((c) => `u.c_${c.name}`).join(', '));
       await sql`
         INSERT INTO bans (tenant_id, ${names})
-        SELECT ${tenantId}::bigint, ${selectList(columns)} FROM ${unnestFrom(columns)}
+        SELECT ${tenantId}::bigint, ${select} FROM ${unnestFrom(columns)}
         WHERE NOT EXISTS (SELECT 1 FROM bans b WHERE b.tenant_id = ${tenantId} AND b.session_id = u.c_session_id)`.execute(
         db,
       );
     },
 
+    /** The hashes of re-imported sessions (new sessions get theirs by `copy`). */
     async upsertHashes(tenantId: string, sessionIds: string[], hashes: Buffer[]) {
       if (!sessionIds.length) return;
       await sql`
@@ -213,9 +291,10 @@ export function importRepository(db: Database) {
 
     async insertParamNames(tenantId: string, names: string[]) {
       if (!names.length) return;
+      // Sorted, so two loads adding the same names lock them in the same order.
       await sql`
         INSERT INTO param_names (tenant_id, name)
-        SELECT ${tenantId}::bigint, u.name FROM unnest(${names}::text[]) AS u(name)
+        SELECT ${tenantId}::bigint, u.name FROM unnest(${[...names].sort()}::text[]) AS u(name)
         ON CONFLICT DO NOTHING`.execute(db);
     },
 
@@ -232,17 +311,8 @@ export function importRepository(db: Database) {
           AND s.id = ANY(${sessionIds}::bigint[])
           AND o.external_id = ANY(${originExternalIds}::text[])`.execute(db);
     },
-
-    /** Fresh statistics for sessions, so plans see a tenant that a load is filling. */
-    async analyzeSessions() {
-      await sql`ANALYZE sessions`.execute(db);
-    },
-
-    async refreshSearchDocuments(tenantId: string, sessionIds: string[]) {
-      if (!sessionIds.length) return;
-      await sql`SELECT refresh_search_documents(${tenantId}::bigint, ${sessionIds}::bigint[])`.execute(db);
-    },
   };
 }
 
 export type ImportRepository = ReturnType<typeof importRepository>;
+export type BatchRepository = ReturnType<typeof batchRepository>;

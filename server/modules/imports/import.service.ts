@@ -3,7 +3,13 @@ import { AppError } from '../../platform/errors';
 import type { Principal } from '../../platform/auth/principal';
 import { recordAudit } from '../audit/audit.repository';
 import { describeIssues, importRecordSchema, type ImportError, type ImportSummary } from './import.schemas';
-import { lineHash, sessionWriter, type BatchResult, type PendingRecord } from './import.writer';
+import {
+  batchPipeline,
+  lineHash,
+  sessionWriter,
+  type BatchResult,
+  type PendingRecord,
+} from './import.writer';
 
 export const IMPORT_LIMITS = {
   /** A longer line is rejected (by its number), not buffered. */
@@ -94,8 +100,8 @@ export function importService(db: Database) {
   return {
     /**
      * Imports an NDJSON stream into the caller's tenant: every good line is written (created, updated or
-     * left unchanged), every bad line reported with its number and reason. Batches are written while the
-     * next one is parsed, one at a time, so memory stays flat whatever the file size.
+     * left unchanged), every bad line reported with its number and reason. Up to two batches are written
+     * while the next one is parsed, so memory stays flat whatever the file size.
      */
     async importNdjson(
       target: ImportTarget,
@@ -103,7 +109,7 @@ export function importService(db: Database) {
       options: { maxBodyBytes?: number; batchSize?: number } = {},
     ): Promise<ImportSummary> {
       const started = performance.now();
-      const writer = sessionWriter(db, target.tenantId, { refreshSearch: true });
+      const writer = sessionWriter(db, target.tenantId);
       const batchSize = options.batchSize ?? IMPORT_LIMITS.batchSize;
       const summary: ImportSummary = {
         lines: 0,
@@ -132,15 +138,12 @@ export function importService(db: Database) {
 
       let batch: PendingRecord[] = [];
       let inBatch = new Set<string>();
-      let writing: Promise<void> = Promise.resolve();
+      const pipeline = batchPipeline(writer, absorb);
       const flush = async () => {
         const full = batch;
         batch = [];
         inBatch = new Set();
-        await writing;
-        writing = writer.write(full).then(absorb);
-        // Surface a failure of the write now rather than at the end; the next flush awaits it anyway.
-        writing.catch(() => {});
+        await pipeline.submit(full);
       };
 
       try {
@@ -191,10 +194,10 @@ export function importService(db: Database) {
           if (batch.length >= batchSize) await flush();
         }
         await flush();
-        await writing;
+        await pipeline.drain();
       } finally {
         // Whatever stopped the read, a batch already handed to the database is finished and counted.
-        await writing.catch(() => {});
+        await pipeline.drain().catch(() => {});
         // Refused-by-the-database lines arrive after later parse errors; list them in file order.
         summary.errors.sort((a, b) => a.line - b.line);
         summary.sessions = summary.created + summary.updated;

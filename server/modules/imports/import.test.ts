@@ -261,6 +261,121 @@ describe('NDJSON import', () => {
     ).toHaveLength(2);
   });
 
+  it('keeps the notes people wrote in the app when a changed line replaces the imported ones', async () => {
+    const tenant = await createTenant(services);
+    await postImport(tenant, ndjson([session('n-1')]));
+    const { id } = await services.db
+      .selectFrom('sessions')
+      .select('id')
+      .where('tenant_id', '=', tenant.id)
+      .executeTakeFirstOrThrow();
+    const added = await app.inject({
+      method: 'POST',
+      url: `/api/v1/sessions/${id}/notes`,
+      headers: bearer(tenant.admin),
+      payload: { text: 'Zákazník volal znovu.' },
+    });
+    expect(added.statusCode).toBe(201);
+    const changed = session('n-1', {
+      notes: [{ author: 'jana@firma.cz', at: '2025-03-01T09:40:00+01:00', text: 'Sklad reklamaci uznal.' }],
+    });
+    expect((await postImport(tenant, ndjson([changed]))).json()).toMatchObject({ updated: 1 });
+    const notes = await services.db
+      .selectFrom('notes')
+      .select(['text', 'imported'])
+      .where('tenant_id', '=', tenant.id)
+      .orderBy('text')
+      .execute();
+    expect(notes).toEqual([
+      { text: 'Sklad reklamaci uznal.', imported: true },
+      { text: 'Zákazník volal znovu.', imported: false },
+    ]);
+  });
+
+  it('builds each search document in the insert exactly as refresh_search_documents does', async () => {
+    const tenant = await createTenant(services);
+    const body = ndjson([
+      // Out of order in the file, two activities at the same instant, a file, a system line, tabs,
+      // newlines and backslashes in the text.
+      session('d-1', {
+        activities: [
+          { at: '2025-03-01T09:20:00+01:00', from: 'client', text: 'poslední\tzpráva \\ konec' },
+          { at: '2025-03-01T09:15:00+01:00', from: 'client', text: 'první řádek\ndruhý řádek' },
+          {
+            at: '2025-03-01T09:17:00+01:00',
+            from: 'operator',
+            operator: 'jana@firma.cz',
+            text: 'stejná chvíle A',
+          },
+          { at: '2025-03-01T09:17:00+01:00', from: 'client', text: 'stejná chvíle B' },
+          {
+            at: '2025-03-01T09:18:00+01:00',
+            from: 'client',
+            type: 'file',
+            text: 'posílám',
+            file: { name: 'Faktura č. 5.pdf', size: 10, mimeType: 'application/pdf' },
+          },
+          { at: '2025-03-01T09:19:00+01:00', from: 'system', type: 'system', systemCode: 'joined' },
+        ],
+      }),
+      session('d-2', { activities: [] }),
+      session('d-3'),
+    ]);
+    expect((await postImport(tenant, body)).json()).toMatchObject({ created: 3 });
+    const documents = () =>
+      sql<{ external_id: string; document: string }>`
+        SELECT external_id, search_document::text AS document FROM sessions
+        WHERE tenant_id = ${tenant.id} ORDER BY external_id`
+        .execute(services.db)
+        .then((result) => result.rows);
+    const imported = await documents();
+    expect(imported[0]!.document).toContain("'posledni'");
+    expect(imported[0]!.document).toContain("'faktura'");
+    expect(imported[1]!.document).toBe('');
+    await sql`SELECT refresh_search_documents(${tenant.id}::bigint,
+      ARRAY(SELECT id FROM sessions WHERE tenant_id = ${tenant.id}))`.execute(services.db);
+    expect(await documents()).toEqual(imported);
+  });
+
+  it('writes batches side by side and still honours the order of the file', async () => {
+    const tenant = await createTenant(services);
+    const client = { name: 'Eva Malá', email: 'eva@example.cz', visitorId: 'v-eva', language: 'cs' };
+    const lines = [
+      session('p-1', { client }),
+      session('p-2', { client }),
+      session('p-3', { client, rating: 1 }),
+      // The origin of this restored session is written by a batch that may still be in flight.
+      session('p-4', { client, source: 'restored', restoredFrom: 'p-3' }),
+      session('p-5', { client }),
+      // The same session again, changed, two batches later: the later line wins.
+      session('p-1', { client, rating: 5 }),
+      session('p-6', { client }),
+    ];
+    const summary = await services.imports.importNdjson(
+      { tenantId: tenant.id, actor: { tenantId: tenant.id, userId: null, apiKeyId: null } },
+      [ndjson(lines)],
+      { batchSize: 1 },
+    );
+    expect(summary).toMatchObject({ created: 6, updated: 1, rejected: 0 });
+    const rows = await services.db
+      .selectFrom('sessions')
+      .select(['id', 'external_id', 'rating', 'restored_from_id', 'contact_id'])
+      .where('tenant_id', '=', tenant.id)
+      .orderBy('external_id')
+      .execute();
+    expect(rows.map((r) => r.external_id)).toEqual(['p-1', 'p-2', 'p-3', 'p-4', 'p-5', 'p-6']);
+    expect(rows[0]!.rating).toBe(5);
+    expect(rows[3]!.restored_from_id).toBe(rows[2]!.id);
+    // One client, one contact, however the batches interleaved.
+    expect(new Set(rows.map((r) => r.contact_id)).size).toBe(1);
+    const contacts = await services.db
+      .selectFrom('contacts')
+      .select('id')
+      .where('tenant_id', '=', tenant.id)
+      .execute();
+    expect(contacts).toHaveLength(1);
+  });
+
   it('keeps the instant of times written with different offsets', async () => {
     const tenant = await createTenant(services);
     await postImport(

@@ -1,13 +1,23 @@
 import { createHash } from 'node:crypto';
+import { withConnection } from '../../db/connection';
+import type { CopyValue } from '../../db/copy';
 import type { Database } from '../../db/database';
 import type { Channel, IdentityKind } from '../../../common/domain';
-import { importRepository, type Column, type ImportRepository } from './import.repository';
+import {
+  BAN_COLUMNS,
+  SESSION_COLUMNS,
+  batchRepository,
+  importRepository,
+  type BatchRepository,
+} from './import.repository';
 import type { ImportError, ImportRecord } from './import.schemas';
 
 /**
  * The one bulk write path: import, the demo and the seed generator all hand it batches of validated
- * import records. A batch is one transaction of one multi-row statement per table; a batch that fails
- * as a whole is retried record by record, so one unstorable record is rejected alone and the rest kept.
+ * import records. A batch is one transaction on one connection: rows are streamed with COPY, one per
+ * table, and each session's search document is built in its own INSERT from the transcript text the
+ * batch already holds (so a row is written once). A batch that fails as a whole is retried record by
+ * record, so one unstorable record is rejected alone and the rest kept.
  */
 
 export interface PendingRecord {
@@ -23,11 +33,6 @@ export interface BatchResult {
   unchanged: number;
   activities: number;
   rejected: ImportError[];
-}
-
-export interface WriterOptions {
-  /** Rebuild the search documents of each batch (import). A bulk load may do it once at the end instead. */
-  refreshSearch: boolean;
 }
 
 /** The hash that tells an identical re-import ("unchanged") from a changed one: of the record… */
@@ -62,75 +67,38 @@ function identitiesOf(record: ImportRecord): { kind: IdentityKind; value: string
   return found;
 }
 
-/** A PostgreSQL array literal, for per-row array columns written through unnest (cast after unnest). */
+/** A PostgreSQL array literal (COPY reads array columns in their text form). */
 function arrayLiteral(values: readonly string[]): string {
   return `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
 }
 
-const iso = (date: Date | undefined | null): string | null => (date ? date.toISOString() : null);
 const seconds = (from: Date, to: Date): number =>
   Math.max(0, Math.round((to.getTime() - from.getTime()) / 1000));
 
-/** Accumulates rows column by column. */
-function rows(spec: readonly (readonly [name: string, type: string, cast?: string])[]) {
-  const values = spec.map(() => [] as unknown[]);
+/**
+ * The searchable text of a transcript as `refresh_search_documents` assembles it in SQL: each activity's
+ * text and file name (`activity_search_text`), one per line, in transcript order (time, then the order
+ * written). The document is built from it by `search_document_of` in the session's INSERT.
+ */
+export function transcriptSearchText(activities: ImportRecord['activities']): string | null {
+  if (!activities.length) return null;
+  const ordered = [...activities].sort((a, b) => a.at.getTime() - b.at.getTime());
+  return ordered.map((a) => [a.text, a.file?.name].filter((part) => part != null).join(' ')).join('\n');
+}
+
+/** Accumulates the rows of one table, in the order of its column names. */
+function table(...columns: string[]) {
+  const rows: CopyValue[][] = [];
   return {
-    add(...row: unknown[]): void {
-      for (let i = 0; i < values.length; i++) values[i]!.push(row[i] ?? null);
-    },
-    get size(): number {
-      return values[0]?.length ?? 0;
-    },
-    columns(): Column[] {
-      return spec.map(([name, type, cast], i) => ({
-        name,
-        type,
-        values: values[i]!,
-        ...(cast ? { cast } : {}),
-      }));
+    columns,
+    rows,
+    add(...row: CopyValue[]): void {
+      rows.push(row);
     },
   };
 }
 
-const sessionSpec = [
-  ['id', 'bigint'],
-  ['external_id', 'text'],
-  ['channel', 'text'],
-  ['source', 'text'],
-  ['status', 'text'],
-  ['created_at', 'timestamptz'],
-  ['accepted_at', 'timestamptz'],
-  ['ended_at', 'timestamptz'],
-  ['waiting_seconds', 'int'],
-  ['duration_seconds', 'int'],
-  ['group_id', 'bigint'],
-  ['chatbot_id', 'bigint'],
-  ['operator_ids', 'text', 'bigint[]'],
-  ['end_reason', 'text'],
-  ['client_left', 'text'],
-  ['page_url', 'text'],
-  ['widget_id', 'bigint'],
-  ['contact_id', 'bigint'],
-  ['client_name', 'text'],
-  ['client_email', 'text'],
-  ['client_phone', 'text'],
-  ['client_ip', 'text'],
-  ['client_language', 'text'],
-  ['client_browser', 'text'],
-  ['client_os', 'text'],
-  ['visitor_id', 'text'],
-  ['params', 'text', 'jsonb'],
-  ['tags', 'text', 'text[]'],
-  ['rating', 'smallint'],
-  ['feedback', 'text'],
-  ['result', 'text'],
-  ['banned', 'boolean'],
-  ['has_recording', 'boolean'],
-  ['message_count', 'int'],
-  ['last_client_message_at', 'timestamptz'],
-] as const;
-
-export function sessionWriter(db: Database, tenantId: string, options: WriterOptions) {
+export function sessionWriter(db: Database, tenantId: string) {
   const repo = importRepository(db);
   // The tenant's directory, filled as names appear; lives as long as one import run.
   const users = new Map<string, string>();
@@ -186,7 +154,7 @@ export function sessionWriter(db: Database, tenantId: string, options: WriterOpt
     }
   }
 
-  async function resolveContacts(trx: ImportRepository, records: readonly ImportRecord[]) {
+  async function resolveContacts(trx: BatchRepository, records: readonly ImportRecord[]) {
     const keyOf = (channel: string, kind: string, value: string) => `${channel}\u0000${kind}\u0000${value}`;
     const perRecord = records.map((record) => identitiesOf(record));
     const lookup = { channel: [] as string[], kind: [] as string[], value: [] as string[] };
@@ -224,108 +192,98 @@ export function sessionWriter(db: Database, tenantId: string, options: WriterOpt
       return newContacts.length - 1;
     });
     const ids = await trx.reserveIds('contacts', newContacts.length);
-    const contacts = rows([
-      ['id', 'bigint'],
-      ['name', 'text'],
-      ['language', 'text'],
-      ['created_at', 'timestamptz'],
-    ]);
+    const contacts = table('id', 'name', 'language', 'created_at');
     newContacts.forEach((record, i) =>
-      contacts.add(ids[i], record.client.name, record.client.language, iso(record.createdAt)),
+      contacts.add(ids[i], record.client.name, record.client.language, record.createdAt),
     );
-    await trx.insertContacts(tenantId, contacts.columns());
+    await trx.copy(tenantId, 'contacts', contacts);
     const contactIds = assignment.map((a) => (typeof a === 'number' ? ids[a]! : a));
 
-    const identityRows = rows([
-      ['contact_id', 'bigint'],
-      ['channel', 'text'],
-      ['kind', 'text'],
-      ['value', 'text'],
-    ]);
-    perRecord.forEach((identities, i) => {
+    // Identities not found above are new: this writer resolves one batch at a time, so they are
+    // appended (a duplicate from another import running at the same moment fails this batch, which is
+    // then retried record by record and finds it).
+    const identities = table('contact_id', 'channel', 'kind', 'value');
+    perRecord.forEach((found, i) => {
       const contactId = contactIds[i];
-      for (const identity of identities) {
+      for (const identity of found) {
         const key = keyOf(records[i]!.channel, identity.kind, identity.value);
         if (contactByKey.has(key)) continue;
         contactByKey.set(key, contactId!);
-        identityRows.add(contactId, records[i]!.channel, identity.kind, identity.value);
+        identities.add(contactId, records[i]!.channel, identity.kind, identity.value);
       }
     });
-    await trx.insertContactIdentities(tenantId, identityRows.columns());
+    await trx.copy(tenantId, 'contact_identities', identities);
     return contactIds;
   }
 
+  /**
+   * Clients are matched to contacts one batch at a time, in a short transaction of their own: batches
+   * written side by side must not each create a contact for the same new client. (A batch that fails
+   * afterwards may leave a new contact without sessions; it is found again by its identities.)
+   */
+  let contactsQueue: Promise<unknown> = Promise.resolve();
+  function contactsOf(records: readonly ImportRecord[]): Promise<(string | null)[]> {
+    const run = contactsQueue.then(() =>
+      withConnection(db, (connection) =>
+        connection.db.transaction().execute(async () => {
+          const trx = batchRepository(connection.client, connection.db);
+          await trx.relaxCommit();
+          return resolveContacts(trx, records);
+        }),
+      ),
+    );
+    contactsQueue = run.catch(() => {});
+    return run;
+  }
+
   async function writeAll(
-    trxDb: Database,
+    trx: BatchRepository,
     items: readonly { pending: PendingRecord; existingId: string | null }[],
+    contactIds: readonly (string | null)[],
   ): Promise<number> {
-    const trx = importRepository(trxDb);
     await trx.relaxCommit();
-    const records = items.map((item) => item.pending.record);
-    const contactIds = await resolveContacts(trx, records);
     const newIds = await trx.reserveIds('sessions', items.filter((item) => !item.existingId).length);
     let next = 0;
     const sessionIds = items.map((item) => item.existingId ?? newIds[next++]!);
 
-    const created = rows(sessionSpec);
-    const updated = rows(sessionSpec);
-    const participants = rows([
-      ['session_id', 'bigint'],
-      ['kind', 'text'],
-      ['user_id', 'bigint'],
-      ['chatbot_id', 'bigint'],
-      ['joined_at', 'timestamptz'],
-      ['left_at', 'timestamptz'],
-    ]);
-    const activities = rows([
-      ['session_id', 'bigint'],
-      ['at', 'timestamptz'],
-      ['sender', 'text'],
-      ['user_id', 'bigint'],
-      ['chatbot_id', 'bigint'],
-      ['type', 'text'],
-      ['text', 'text'],
-      ['file_name', 'text'],
-      ['file_size', 'bigint'],
-      ['file_mime_type', 'text'],
-      ['system_code', 'text'],
-      ['system_data', 'text', 'jsonb'],
-    ]);
-    const notes = rows([
-      ['session_id', 'bigint'],
-      ['author_id', 'bigint'],
-      ['text', 'text'],
-      ['created_at', 'timestamptz'],
-    ]);
-    const recordings = rows([
-      ['session_id', 'bigint'],
-      ['track', 'text'],
-      ['started_at', 'timestamptz'],
-      ['duration_seconds', 'int'],
-      ['size_bytes', 'bigint'],
-      ['media_type', 'text'],
-      ['state', 'text'],
-    ]);
-    const routing = rows([
-      ['session_id', 'bigint'],
-      ['at', 'timestamptz'],
-      ['kind', 'text'],
-      ['actor_user_id', 'bigint'],
-      ['user_id', 'bigint'],
-      ['group_id', 'bigint'],
-      ['chatbot_id', 'bigint'],
-      ['data', 'text', 'jsonb'],
-    ]);
-    const bans = rows([
-      ['channel', 'text'],
-      ['identity_kind', 'text'],
-      ['identity_value', 'text'],
-      ['reason', 'text'],
-      ['session_id', 'bigint'],
-      ['created_by', 'bigint'],
-      ['created_at', 'timestamptz'],
-      ['expires_at', 'timestamptz'],
-    ]);
+    const sessions = table(...SESSION_COLUMNS.map(([name]) => name), 'search_text', 'existing');
+    const participants = table('session_id', 'kind', 'user_id', 'chatbot_id', 'joined_at', 'left_at');
+    const activities = table(
+      'session_id',
+      'at',
+      'sender',
+      'user_id',
+      'chatbot_id',
+      'type',
+      'text',
+      'file_name',
+      'file_size',
+      'file_mime_type',
+      'system_code',
+      'system_data',
+    );
+    const notes = table('session_id', 'author_id', 'text', 'created_at', 'imported');
+    const recordings = table(
+      'session_id',
+      'track',
+      'started_at',
+      'duration_seconds',
+      'size_bytes',
+      'media_type',
+      'state',
+    );
+    const routing = table(
+      'session_id',
+      'at',
+      'kind',
+      'actor_user_id',
+      'user_id',
+      'group_id',
+      'chatbot_id',
+      'data',
+    );
+    const bans = table(...BAN_COLUMNS.map(([name]) => name));
+    const hashes = table('session_id', 'content_hash');
     const paramNames = new Set<string>();
     const restored = { ids: [] as string[], origins: [] as string[] };
     const userId = (email: string | undefined) => (email ? (users.get(email) ?? null) : null);
@@ -342,7 +300,7 @@ export function sessionWriter(db: Database, tenantId: string, options: WriterOpt
         if (a.from === 'client' && (!lastClientMessage || a.at > lastClientMessage)) lastClientMessage = a.at;
         activities.add(
           id,
-          iso(a.at),
+          a.at,
           a.from,
           a.from === 'operator' ? userId(a.operator) : null,
           a.from === 'chatbot' ? botId(a.chatbot ?? r.chatbot) : null,
@@ -365,15 +323,15 @@ export function sessionWriter(db: Database, tenantId: string, options: WriterOpt
       const banIdentity = r.ban
         ? (identitiesOf(r)[0] ?? (r.client.ip ? { kind: 'ip' as const, value: r.client.ip } : undefined))
         : undefined;
-      (item.existingId ? updated : created).add(
+      sessions.add(
         id,
         r.externalId,
         r.channel,
         r.source,
         r.status,
-        iso(r.createdAt),
-        iso(r.acceptedAt),
-        iso(r.endedAt),
+        r.createdAt,
+        r.acceptedAt,
+        r.endedAt,
         r.acceptedAt
           ? seconds(r.createdAt, r.acceptedAt)
           : r.endedAt
@@ -404,7 +362,9 @@ export function sessionWriter(db: Database, tenantId: string, options: WriterOpt
         banIdentity !== undefined,
         r.recordings.length > 0,
         messageCount,
-        iso(lastClientMessage),
+        lastClientMessage,
+        transcriptSearchText(r.activities),
+        item.existingId !== null,
       );
       const firstOperatorJoined = r.operators[0]?.joinedAt ?? r.acceptedAt;
       if (r.chatbot) {
@@ -413,8 +373,8 @@ export function sessionWriter(db: Database, tenantId: string, options: WriterOpt
           'chatbot',
           null,
           chatbots.get(r.chatbot),
-          iso(r.createdAt),
-          iso(firstOperatorJoined ?? r.endedAt),
+          r.createdAt,
+          firstOperatorJoined ?? r.endedAt,
         );
       }
       for (const o of r.operators) {
@@ -423,16 +383,16 @@ export function sessionWriter(db: Database, tenantId: string, options: WriterOpt
           'operator',
           users.get(o.email),
           null,
-          iso(o.joinedAt ?? r.acceptedAt ?? r.createdAt),
-          iso(o.leftAt ?? r.endedAt),
+          o.joinedAt ?? r.acceptedAt ?? r.createdAt,
+          o.leftAt ?? r.endedAt,
         );
       }
-      for (const n of r.notes) notes.add(id, userId(n.author), n.text, iso(n.at));
+      for (const n of r.notes) notes.add(id, userId(n.author), n.text, n.at, true);
       for (const rec of r.recordings) {
         recordings.add(
           id,
           rec.track,
-          iso(rec.startedAt),
+          rec.startedAt,
           rec.durationSeconds,
           rec.sizeBytes,
           rec.mediaType,
@@ -442,7 +402,7 @@ export function sessionWriter(db: Database, tenantId: string, options: WriterOpt
       for (const e of r.routing) {
         routing.add(
           id,
-          iso(e.at),
+          e.at,
           e.kind,
           userId(e.by),
           userId(e.operator),
@@ -459,10 +419,11 @@ export function sessionWriter(db: Database, tenantId: string, options: WriterOpt
           r.ban.reason,
           id,
           userId(r.ban.by),
-          iso(r.ban.at),
-          iso(r.ban.expiresAt),
+          r.ban.at,
+          r.ban.expiresAt,
         );
       }
+      if (!item.existingId) hashes.add(id, item.pending.hash);
       for (const name of Object.keys(r.params)) paramNames.add(name);
       if (r.restoredFrom) {
         restored.ids.push(id);
@@ -470,33 +431,31 @@ export function sessionWriter(db: Database, tenantId: string, options: WriterOpt
       }
     });
 
-    await trx.insertSessions(tenantId, created.columns());
-    if (updated.size) {
-      await trx.updateSessions(tenantId, updated.columns());
-      await trx.deleteSessionChildren(
-        tenantId,
-        items.filter((item) => item.existingId).map((item) => item.existingId!),
-      );
-    }
-    await trx.insertParticipants(tenantId, participants.columns());
-    await trx.insertActivities(tenantId, activities.columns());
-    await trx.insertNotes(tenantId, notes.columns());
-    await trx.insertRecordings(tenantId, recordings.columns());
-    await trx.insertRoutingEvents(tenantId, routing.columns());
-    await trx.insertBans(tenantId, bans.columns());
+    const existing = items.filter((item) => item.existingId);
+    await trx.deleteSessionChildren(
+      tenantId,
+      existing.map((item) => item.existingId!),
+    );
+    await trx.writeSessions(tenantId, sessions);
+    await trx.copy(tenantId, 'session_participants', participants);
+    await trx.copy(tenantId, 'activities', activities);
+    await trx.copy(tenantId, 'notes', notes);
+    await trx.copy(tenantId, 'recordings', recordings);
+    await trx.copy(tenantId, 'routing_events', routing);
+    await trx.insertBans(tenantId, bans);
     await trx.insertParamNames(tenantId, [...paramNames]);
     await trx.linkRestored(tenantId, restored.ids, restored.origins);
+    await trx.copy(tenantId, 'session_import_hashes', hashes);
     await trx.upsertHashes(
       tenantId,
-      sessionIds,
-      items.map((item) => item.pending.hash),
+      existing.map((item) => item.existingId!),
+      existing.map((item) => item.pending.hash),
     );
-    if (options.refreshSearch) await trx.refreshSearchDocuments(tenantId, sessionIds);
-    return activities.size;
+    return activities.rows.length;
   }
 
   // A load into a new (or small) tenant outgrows the planner's statistics quickly; refreshing them at
-  // growing intervals keeps refresh_search_documents and the lookups on index plans.
+  // growing intervals keeps the lookups on index plans.
   let written = 0;
   let nextAnalyze = 2000;
   async function keepStatisticsFresh(count: number): Promise<void> {
@@ -504,6 +463,16 @@ export function sessionWriter(db: Database, tenantId: string, options: WriterOpt
     if (written < nextAnalyze) return;
     nextAnalyze = written * 4;
     await repo.analyzeSessions();
+  }
+
+  /** One batch in one transaction on one connection of the pool. */
+  async function writeBatch(items: readonly { pending: PendingRecord; existingId: string | null }[]) {
+    const contactIds = await contactsOf(items.map((item) => item.pending.record));
+    return withConnection(db, async (connection) => {
+      const trx = batchRepository(connection.client, connection.db);
+      await trx.ensureStaging();
+      return connection.db.transaction().execute(() => writeAll(trx, items, contactIds));
+    });
   }
 
   async function write(batch: readonly PendingRecord[]): Promise<BatchResult> {
@@ -526,7 +495,7 @@ export function sessionWriter(db: Database, tenantId: string, options: WriterOpt
     if (!items.length) return result;
     try {
       await resolveDirectory(items.map((item) => item.pending.record));
-      result.activities = await db.transaction().execute((trx) => writeAll(trx, items));
+      result.activities = await writeBatch(items);
       for (const item of items) {
         if (item.existingId) result.updated++;
         else result.created++;
@@ -558,3 +527,57 @@ export function sessionWriter(db: Database, tenantId: string, options: WriterOpt
 }
 
 export type SessionWriter = ReturnType<typeof sessionWriter>;
+
+/**
+ * Keeps up to `parallel` batches in the database at once (one connection each), so PostgreSQL works on
+ * both cores while Node parses the next batch. Order still holds where it matters: a batch naming an
+ * external id that a batch in flight writes (the same session again, or the origin of a restored one)
+ * waits until that batch is committed. Results arrive in completion order; the first failure is thrown
+ * by the next `submit` or by `drain`.
+ */
+export function batchPipeline(writer: SessionWriter, onResult: (result: BatchResult) => void, parallel = 2) {
+  const inFlight = new Set<Promise<void>>();
+  const writing = new Map<string, number>();
+  let failure: { error: unknown } | undefined;
+  const count = (ids: readonly string[], by: number) => {
+    for (const id of ids) {
+      const n = (writing.get(id) ?? 0) + by;
+      if (n > 0) writing.set(id, n);
+      else writing.delete(id);
+    }
+  };
+  const check = () => {
+    if (failure) throw failure.error;
+  };
+  return {
+    async submit(batch: readonly PendingRecord[]): Promise<void> {
+      check();
+      if (!batch.length) return;
+      const depends = batch.some(
+        ({ record }) =>
+          writing.has(record.externalId) ||
+          (record.restoredFrom !== undefined && writing.has(record.restoredFrom)),
+      );
+      if (depends) await Promise.all(inFlight);
+      while (inFlight.size >= parallel) await Promise.race(inFlight);
+      check();
+      const ids = batch.map(({ record }) => record.externalId);
+      count(ids, 1);
+      const done: Promise<void> = writer
+        .write(batch)
+        .then(onResult)
+        .catch((error: unknown) => {
+          failure ??= { error };
+        })
+        .finally(() => {
+          count(ids, -1);
+          inFlight.delete(done);
+        });
+      inFlight.add(done);
+    },
+    async drain(): Promise<void> {
+      await Promise.all(inFlight);
+      check();
+    },
+  };
+}

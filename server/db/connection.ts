@@ -1,0 +1,60 @@
+import { Kysely, PostgresDialect, type PostgresPoolClient } from 'kysely';
+import pg from 'pg';
+import type { DB } from './types.generated';
+
+/**
+ * One connection of the pool, held for a unit of work that needs the raw client as well as Kysely:
+ * `COPY … FROM STDIN` (the bulk write path) is not something a query builder can send.
+ */
+export interface Connection {
+  client: pg.PoolClient;
+  /** Kysely on this one connection: its statements and the client's COPY share one transaction. */
+  db: Kysely<DB>;
+}
+
+const pools = new WeakMap<object, pg.Pool>();
+const bound = new WeakMap<pg.PoolClient, Kysely<DB>>();
+
+/** Remembers which pool a Kysely handle runs on, so `withConnection` can check a client out of it. */
+export function attachPool(db: Kysely<DB>, pool: pg.Pool): void {
+  pools.set(db, pool);
+}
+
+function kyselyOn(client: pg.PoolClient): Kysely<DB> {
+  let db = bound.get(client);
+  if (!db) {
+    // Every "connection" Kysely asks for is this client; releasing it is the caller's business.
+    const shared: PostgresPoolClient = {
+      query: client.query.bind(client),
+      release: () => {},
+    };
+    db = new Kysely<DB>({
+      dialect: new PostgresDialect({ pool: { connect: async () => shared, end: async () => {} } }),
+    });
+    bound.set(client, db);
+  }
+  return db;
+}
+
+/**
+ * Runs `work` on one connection checked out of the handle's pool. A connection that failed below SQL
+ * (socket, protocol) is discarded rather than returned to the pool.
+ */
+export async function withConnection<T>(
+  db: Kysely<DB>,
+  work: (connection: Connection) => Promise<T>,
+): Promise<T> {
+  const pool = pools.get(db);
+  if (!pool) throw new Error('This database handle has no pool attached (open it with connectDatabase).');
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    return await work({ client, db: kyselyOn(client) });
+  } catch (error) {
+    if (!(error instanceof pg.DatabaseError))
+      broken = error instanceof Error ? error : new Error(String(error));
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
