@@ -53,8 +53,30 @@ const port = (app.server.address() as AddressInfo).port;
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 200);
 
-async function upload(): Promise<{ seconds: number; summary: Record<string, unknown> }> {
+/** CPU seconds used so far by PostgreSQL's processes (Linux /proc; 0 where it cannot be read). */
+function postgresCpuSeconds(): number {
+  const tick = 100; // USER_HZ on Linux
+  let total = 0;
+  for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (!fs.readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('postgres')) continue;
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      total += (Number(fields[11]) + Number(fields[12])) / tick;
+    } catch {
+      // The process ended while being read.
+    }
+  }
+  return total;
+}
+
+async function upload(): Promise<{
+  seconds: number;
+  summary: Record<string, unknown>;
+  cpu: { node: number; postgres: number };
+}> {
   const started = performance.now();
+  const nodeBefore = process.cpuUsage();
+  const postgresBefore = postgresCpuSeconds();
   const request = http.request({
     host: '127.0.0.1',
     port,
@@ -72,7 +94,16 @@ async function upload(): Promise<{ seconds: number; summary: Record<string, unkn
   for await (const chunk of response) body += String(chunk);
   const summary = JSON.parse(body) as Record<string, unknown>;
   delete summary.errors;
-  return { seconds: (performance.now() - started) / 1000, summary };
+  const node = process.cpuUsage(nodeBefore);
+  return {
+    seconds: (performance.now() - started) / 1000,
+    summary,
+    // Node: the server and this client in one process (the client only streams the file).
+    cpu: {
+      node: Number(((node.user + node.system) / 1e6).toFixed(1)),
+      postgres: Number((postgresCpuSeconds() - postgresBefore).toFixed(1)),
+    },
+  };
 }
 
 const first = await upload();
@@ -94,11 +125,13 @@ const report = {
     seconds: Number(first.seconds.toFixed(1)),
     sessionsPerSecond: Math.round(sessions / first.seconds),
     messagesPerSecond: Math.round(messages / first.seconds),
+    cpuSeconds: first.cpu,
     summary: first.summary,
   },
   secondImport: {
     seconds: Number(second.seconds.toFixed(1)),
     sessionsPerSecond: Math.round(sessions / second.seconds),
+    cpuSeconds: second.cpu,
     summary: second.summary,
   },
   peakRssOfServer: `${Math.round(peakRss / 1024 / 1024)} MB`,
