@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
@@ -21,8 +22,13 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/**
+ * Takes the screenshot either way (so a page that cannot render still fails the test), but writes it to
+ * docs/screenshots only with SCREENSHOTS=1: an ordinary test run leaves the working tree clean.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: false });
+  const image = await page.screenshot({ fullPage: false });
+  if (process.env.SCREENSHOTS === '1') fs.writeFileSync(path.join(SCREENSHOTS, `${name}.png`), image);
 }
 
 /** Signs in through the login page with the server's printed login and waits for the Sessions screen. */

@@ -157,12 +157,17 @@ export function importRepository(db: Database) {
         .execute();
     },
 
-    /** Sessions already imported under these external ids, with the hash of what they were written from. */
+    /**
+     * Sessions already imported under these external ids, with the hash of what they were written from.
+     * The hash is a scalar subquery so it is always one primary-key lookup per session: as a join, a
+     * tenant the statistics have not seen yet got a nested loop over all of its hashes per session.
+     */
     async findByExternalIds(tenantId: string, externalIds: readonly string[]) {
       const result = await sql<{ id: string; external_id: string; content_hash: Buffer | null }>`
-        SELECT s.id, s.external_id, h.content_hash
+        SELECT s.id, s.external_id,
+               (SELECT h.content_hash FROM session_import_hashes h
+                WHERE h.tenant_id = s.tenant_id AND h.session_id = s.id) AS content_hash
         FROM sessions s
-        LEFT JOIN session_import_hashes h ON h.tenant_id = s.tenant_id AND h.session_id = s.id
         WHERE s.tenant_id = ${tenantId}
           AND s.external_id = ANY(${externalIds}::text[])`.execute(db);
       return result.rows;
@@ -188,17 +193,26 @@ export function batchRepository(client: pg.ClientBase, db: Database) {
       await sql`SET LOCAL synchronous_commit = off`.execute(db);
     },
 
+    /**
+     * Contacts already known by these identities: one primary-key lookup per identity. The tenant
+     * travels as a column of the probe rows rather than as a constant: with a constant, a tenant the
+     * statistics have not caught up with looks tiny, and the planner happily scans all of its
+     * identities per probe through another index (measured: 97 ms instead of 6 ms per 1,000 probes in
+     * a database of 1 M sessions, and growing with the tenant). Every probe row carries `tenantId`.
+     */
     async findContactIdentities(
       tenantId: string,
       identities: { channel: string[]; kind: string[]; value: string[] },
     ) {
       const result = await sql<{ channel: string; kind: string; value: string; contact_id: string }>`
         SELECT ci.channel, ci.kind, ci.value, ci.contact_id
-        FROM contact_identities ci
-        JOIN unnest(${identities.channel}::text[], ${identities.kind}::text[], ${identities.value}::text[])
-          AS u(channel, kind, value)
-          ON ci.channel = u.channel AND ci.kind = u.kind AND ci.value = u.value
-        WHERE ci.tenant_id = ${tenantId}`.execute(db);
+        FROM unnest(array_fill(${tenantId}::bigint, ARRAY[${identities.value.length}::int]),
+                    ${identities.channel}::text[], ${identities.kind}::text[], ${identities.value}::text[])
+          AS u(tenant_id, channel, kind, value)
+        JOIN contact_identities ci
+          ON ci.tenant_id = u.tenant_id AND ci.channel = u.channel AND ci.kind = u.kind AND ci.value = u.value`.execute(
+        db,
+      );
       return result.rows;
     },
 
@@ -224,13 +238,16 @@ export function batchRepository(client: pg.ClientBase, db: Database) {
      * Session rows: staged, then inserted (new) or rewritten in place (re-imported), each with the search
      * document of its transcript text built in the same statement.
      */
-    async writeSessions(tenantId: string, rows: Rows) {
+    async writeSessions(tenantId: string, rows: Rows, existingIds: readonly string[]) {
       if (!rows.rows.length) return;
       await copyRows(client, 'import_sessions', STAGED_SESSION_COLUMNS, rows.rows);
       await sql`
         INSERT INTO sessions (tenant_id, ${sessionNames}, search_document) OVERRIDING SYSTEM VALUE
         SELECT ${tenantId}::bigint, ${sessionNames}, search_document_of(search_text)
         FROM import_sessions WHERE NOT existing`.execute(db);
+      if (!existingIds.length) return;
+      // The ids as an array too: an index condition on sessions whatever the (unanalysed) staging
+      // table is estimated to hold.
       const assignments = sql.raw(
         SESSION_COLUMNS.filter(([name]) => name !== 'id')
           .map(([name]) => `${name} = u.${name}`)
@@ -240,7 +257,8 @@ export function batchRepository(client: pg.ClientBase, db: Database) {
         UPDATE sessions s
         SET ${assignments}, restored_from_id = NULL, search_document = search_document_of(u.search_text)
         FROM import_sessions u
-        WHERE u.existing AND s.tenant_id = ${tenantId} AND s.id = u.id`.execute(db);
+        WHERE u.existing AND s.tenant_id = ${tenantId} AND s.id = u.id
+          AND s.id = ANY(${existingIds}::bigint[])`.execute(db);
     },
 
     /**

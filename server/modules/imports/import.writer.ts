@@ -436,7 +436,11 @@ export function sessionWriter(db: Database, tenantId: string) {
       tenantId,
       existing.map((item) => item.existingId!),
     );
-    await trx.writeSessions(tenantId, sessions);
+    await trx.writeSessions(
+      tenantId,
+      sessions,
+      existing.map((item) => item.existingId!),
+    );
     await trx.copy(tenantId, 'session_participants', participants);
     await trx.copy(tenantId, 'activities', activities);
     await trx.copy(tenantId, 'notes', notes);
