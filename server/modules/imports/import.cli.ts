@@ -33,16 +33,17 @@ export function registerImportCommand(program: Command): void {
         const tenant = await services.tenants.requireTenant(options.tenant);
         const source =
           file === '-' ? process.stdin : fs.createReadStream(file, { highWaterMark: 256 * 1024 });
+        // Every rejected line, as it is found: a file may have more of them than a summary lists.
         const summary = await services.imports.importNdjson(
           { tenantId: tenant.id, actor: { tenantId: tenant.id, userId: null, apiKeyId: null } },
           source,
+          {
+            onRejected: (error) =>
+              process.stderr.write(
+                `line ${error.line}${error.externalId ? ` (${error.externalId})` : ''}: ${error.reason}\n`,
+              ),
+          },
         );
-        for (const error of summary.errors) {
-          process.stderr.write(
-            `line ${error.line}${error.externalId ? ` (${error.externalId})` : ''}: ${error.reason}\n`,
-          );
-        }
-        if (summary.moreErrors) process.stderr.write(`… and ${summary.moreErrors} more rejected lines\n`);
         process.stdout.write(
           `Imported into ${tenant.slug}: ${summary.created} created, ${summary.updated} updated, ` +
             `${summary.unchanged} unchanged, ${summary.rejected} rejected ` +

@@ -106,7 +106,12 @@ export function importService(db: Database) {
     async importNdjson(
       target: ImportTarget,
       source: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
-      options: { maxBodyBytes?: number; batchSize?: number } = {},
+      options: {
+        maxBodyBytes?: number;
+        batchSize?: number;
+        /** Called for every rejected line as it is found (the summary lists only the first 1,000). */
+        onRejected?: (error: ImportError) => void;
+      } = {},
     ): Promise<ImportSummary> {
       const started = performance.now();
       const writer = sessionWriter(db, target.tenantId);
@@ -125,6 +130,7 @@ export function importService(db: Database) {
       };
       const reject = (error: ImportError) => {
         summary.rejected++;
+        options.onRejected?.(error);
         if (summary.errors.length < IMPORT_LIMITS.maxListedErrors) summary.errors.push(error);
         else summary.moreErrors++;
       };
