@@ -9,6 +9,14 @@ export interface AuditEntry {
   ip?: string | null;
 }
 
+/** An escape `\u0000` that is not itself escaped (an even number of backslashes before it). */
+const NUL_ESCAPE = /(?<!\\)((?:\\\\)*)\\u0000/g;
+
+/** JSON for jsonb, which cannot hold U+0000: quoted client input keeps the character as visible text. */
+export function auditJson(data: unknown): string {
+  return JSON.stringify(data).replace(NUL_ESCAPE, '$1\\\\u0000');
+}
+
 /** Appends to the tenant's audit log: who did what to which object, when. */
 export async function recordAudit(
   db: Database,
@@ -24,7 +32,7 @@ export async function recordAudit(
       action: entry.action,
       object_type: entry.objectType ?? null,
       object_id: entry.objectId ?? null,
-      data: JSON.stringify(entry.data ?? {}),
+      data: auditJson(entry.data ?? {}),
       ip: entry.ip ?? null,
     })
     .execute();

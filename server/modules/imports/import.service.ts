@@ -90,6 +90,29 @@ export async function* readLines(
   if (length > 0 || tooLong) yield finish();
 }
 
+/** The path (`activities[2].text`) of the first key or string holding U+0000, or null when none does. */
+export function pathOfNul(value: unknown, path = ''): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = pathOfNul(value[i], `${path}[${i}]`);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      // Shown as its escape: the reason itself is stored (audit) and PostgreSQL cannot hold the character.
+      const shown = key.replaceAll('\u0000', '\\u0000');
+      const at = path ? `${path}.${shown}` : shown;
+      if (key.includes('\u0000')) return at;
+      const found = pathOfNul(item, at);
+      if (found !== null) return found;
+    }
+  }
+  return null;
+}
+
 interface ImportTarget {
   tenantId: string;
   actor: Pick<Principal, 'tenantId' | 'userId' | 'apiKeyId'>;
@@ -185,6 +208,16 @@ export function importService(db: Database) {
               : null;
           if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
             reject({ line, externalId, reason: 'must be a JSON object (one session per line)' });
+            continue;
+          }
+          // PostgreSQL text cannot hold U+0000; only a line with the escape for it needs the walk.
+          const nul = text.includes('\\u0000') ? pathOfNul(raw) : null;
+          if (nul !== null) {
+            reject({
+              line,
+              externalId,
+              reason: `${nul || 'the line'} contains the character U+0000, which cannot be stored`,
+            });
             continue;
           }
           const parsed = importRecordSchema.safeParse(raw);

@@ -529,6 +529,29 @@ describe('NDJSON import', () => {
     expect(summary.errors[0]!.reason).toMatch(/longer than/);
   });
 
+  it('names the field of a line holding U+0000, which PostgreSQL cannot store, and keeps the rest', async () => {
+    const tenant = await createTenant(services);
+    const body = ndjson([
+      session('z-1', { activities: [{ at: '2025-03-01T09:16:00+01:00', from: 'client', text: 'a\u0000b' }] }),
+      session('z-2', { params: { 'bad\u0000key': 'x' } }),
+      session('z-3', { feedback: 'the escape written out: \\u0000 is fine' }),
+    ]);
+    const summary = (await postImport(tenant, body)).json<{ created: number; errors: unknown[] }>();
+    expect(summary.created).toBe(1);
+    expect(summary.errors).toEqual([
+      {
+        line: 1,
+        externalId: 'z-1',
+        reason: 'activities[0].text contains the character U+0000, which cannot be stored',
+      },
+      {
+        line: 2,
+        externalId: 'z-2',
+        reason: 'params.bad\\u0000key contains the character U+0000, which cannot be stored',
+      },
+    ]);
+  });
+
   it('caps the listed errors and counts the rest', async () => {
     const tenant = await createTenant(services);
     const body = Array.from({ length: 1005 }, () => 'nope').join('\n');
