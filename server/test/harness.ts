@@ -18,7 +18,10 @@ export interface TestContext {
  * A real app on the run's real database, built once per test file and closed after it. Requests go
  * through `app.inject` (the full HTTP pipeline without a socket) or `app.listen` where a socket matters.
  */
-export async function useTestApp(overrides: Partial<Config> = {}): Promise<TestContext> {
+export async function useTestApp(
+  overrides: Partial<Config> = {},
+  options: { logStream?: NodeJS.WritableStream } = {},
+): Promise<TestContext> {
   // Files the app writes (exports) go to a directory of this test file's own, never ./data.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sessiondesk-test-data-'));
   const config: Config = {
@@ -28,7 +31,11 @@ export async function useTestApp(overrides: Partial<Config> = {}): Promise<TestC
   };
   const database = connectDatabase(inject('databaseUrl'), { max: 5, applicationName: 'sessiondesk-test' });
   const services = createServices(database.db, config);
-  const app = await buildApp({ config, services, logger: false });
+  const app = await buildApp(
+    options.logStream
+      ? { config, services, logger: true, logStream: options.logStream }
+      : { config, services, logger: false },
+  );
   await app.ready();
   afterAll(async () => {
     await app.close();

@@ -6,7 +6,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyWebsocket from '@fastify/websocket';
-import Fastify from 'fastify';
+import Fastify, { type FastifyRequest } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -31,14 +31,32 @@ export interface AppOptions {
   services: Services;
   /** Test runs pass false to keep output quiet. */
   logger?: boolean;
+  /** Where log lines go (default: standard output); tests read them. */
+  logStream?: NodeJS.WritableStream;
 }
 
-export async function buildApp({ config, services, logger = true }: AppOptions): Promise<App> {
+/** Query parameters that carry secrets (a web chat client's WebSocket cannot send headers). */
+const SECRET_QUERY = /([?&](?:token|access_token|password|secret|api_?key)=)[^&#]*/gi;
+
+/** A request as logged: Fastify's usual fields, with secrets in the query replaced. */
+export function requestForLog(request: FastifyRequest) {
+  return {
+    method: request.method,
+    url: request.url.replace(SECRET_QUERY, '$1[redacted]'),
+    host: request.host,
+    remoteAddress: request.ip,
+    remotePort: request.socket.remotePort,
+  };
+}
+
+export async function buildApp({ config, services, logger = true, logStream }: AppOptions): Promise<App> {
   const app = Fastify({
     logger: logger
       ? {
           level: config.logLevel,
           redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+          serializers: { req: requestForLog },
+          ...(logStream ? { stream: logStream } : {}),
         }
       : false,
     bodyLimit: 1024 * 1024,
