@@ -41,7 +41,7 @@ const widths: Record<Column['type'], number> = {
   id: 110,
   text: 190,
   enum: 170,
-  datetime: 170,
+  datetime: 205,
   duration: 150,
   number: 130,
   boolean: 120,
