@@ -216,6 +216,17 @@ export function batchRepository(client: pg.ClientBase, db: Database) {
       return result.rows;
     },
 
+    /**
+     * Held until the transaction ends: one writer at a time matches clients to contacts in a tenant, so
+     * two imports into the same tenant never both create a contact for one new client (the second waits
+     * a moment and finds the first one's contact instead of failing its batch).
+     */
+    async lockContacts(tenantId: string) {
+      await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`sessiondesk.contacts:${tenantId}`}, 0))`.execute(
+        db,
+      );
+    },
+
     /** Reserves ids from a table's identity sequence, so rows can be linked before they are written. */
     async reserveIds(table: 'contacts' | 'sessions', count: number): Promise<string[]> {
       if (count === 0) return [];

@@ -376,6 +376,39 @@ describe('NDJSON import', () => {
     expect(contacts).toHaveLength(1);
   });
 
+  it('gives a client one contact when two imports into the tenant meet it at the same moment', async () => {
+    const tenant = await createTenant(services);
+    const clients = Array.from({ length: 12 }, (_, i) => ({
+      name: `Klient ${i}`,
+      visitorId: `v-shared-${i}`,
+    }));
+    const file = (prefix: string) =>
+      ndjson(
+        clients.flatMap((client, i) => [
+          session(`${prefix}-${i}-a`, { client }),
+          session(`${prefix}-${i}-b`, { client }),
+        ]),
+      );
+    const target = { tenantId: tenant.id, actor: { tenantId: tenant.id, userId: null, apiKeyId: null } };
+    const [first, second] = await Promise.all([
+      services.imports.importNdjson(target, [file('one')], { batchSize: 3 }),
+      services.imports.importNdjson(target, [file('two')], { batchSize: 3 }),
+    ]);
+    expect(first).toMatchObject({ created: 24, rejected: 0 });
+    expect(second).toMatchObject({ created: 24, rejected: 0 });
+    const perClient = await sql<{ visitor_id: string; contacts: number }>`
+      SELECT visitor_id, count(DISTINCT contact_id)::int AS contacts FROM sessions
+      WHERE tenant_id = ${tenant.id} GROUP BY visitor_id`.execute(services.db);
+    expect(perClient.rows).toHaveLength(12);
+    expect(perClient.rows.every((row) => row.contacts === 1)).toBe(true);
+    const contacts = await services.db
+      .selectFrom('contacts')
+      .select('id')
+      .where('tenant_id', '=', tenant.id)
+      .execute();
+    expect(contacts).toHaveLength(12);
+  });
+
   it('keeps the instant of times written with different offsets', async () => {
     const tenant = await createTenant(services);
     await postImport(

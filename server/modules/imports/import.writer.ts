@@ -199,9 +199,9 @@ export function sessionWriter(db: Database, tenantId: string) {
     await trx.copy(tenantId, 'contacts', contacts);
     const contactIds = assignment.map((a) => (typeof a === 'number' ? ids[a]! : a));
 
-    // Identities not found above are new: this writer resolves one batch at a time, so they are
-    // appended (a duplicate from another import running at the same moment fails this batch, which is
-    // then retried record by record and finds it).
+    // Identities not found above are new: contacts are matched under the tenant's lock, so they are
+    // appended (a duplicate written meanwhile by a live session fails this batch, which is then retried
+    // record by record and finds it).
     const identities = table('contact_id', 'channel', 'kind', 'value');
     perRecord.forEach((found, i) => {
       const contactId = contactIds[i];
@@ -217,9 +217,10 @@ export function sessionWriter(db: Database, tenantId: string) {
   }
 
   /**
-   * Clients are matched to contacts one batch at a time, in a short transaction of their own: batches
-   * written side by side must not each create a contact for the same new client. (A batch that fails
-   * afterwards may leave a new contact without sessions; it is found again by its identities.)
+   * Clients are matched to contacts one batch at a time, in a short transaction of their own that holds
+   * the tenant's contacts lock: batches written side by side, by this import or another one, must not
+   * each create a contact for the same new client. (A batch that fails afterwards may leave a new
+   * contact without sessions; it is found again by its identities.)
    */
   let contactsQueue: Promise<unknown> = Promise.resolve();
   function contactsOf(records: readonly ImportRecord[]): Promise<(string | null)[]> {
@@ -228,6 +229,7 @@ export function sessionWriter(db: Database, tenantId: string) {
         connection.db.transaction().execute(async () => {
           const trx = batchRepository(connection.client, connection.db);
           await trx.relaxCommit();
+          await trx.lockContacts(tenantId);
           return resolveContacts(trx, records);
         }),
       ),
