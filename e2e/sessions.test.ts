@@ -198,7 +198,7 @@ describe('the sessions screen', () => {
       await panel.getByRole('tab', { name: 'Recordings' }).click();
       await poll(() =>
         panel
-          .getByText(/no recordings|not available yet|Ready|Processing/)
+          .getByText(/no recordings|Ready|Processing|Recording|Failed|Deleted/)
           .first()
           .isVisible(),
       ).toBe(true);

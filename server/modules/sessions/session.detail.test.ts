@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { RecordingState, RecordingTrack } from '../../../common/domain';
 import { bearer, createTenant, type TestTenant, type TestUser } from '../../test/factories';
 import { useTestApp } from '../../test/harness';
 import { buildFixture, insertSession, type Fixture } from './session.fixtures';
@@ -335,6 +336,57 @@ describe('facets, detail, transcript, visibility and bad input', async () => {
       const items = response.json<{ items: { id: string }[] }>().items;
       expect(items.length).toBeGreaterThan(0);
       for (const item of items) expect(ids.has(item.id)).toBe(true);
+    });
+  });
+  describe('recordings', () => {
+    it('lists the recordings in the order they started, deleted ones too, to whoever may see the session', async () => {
+      const other = fixture.sessions.find((s) => !s.operatorIds.includes(operator.id))!;
+      const row = (sessionId: string, track: RecordingTrack, startedAt: string, state: RecordingState) => ({
+        tenant_id: tenant.id,
+        session_id: sessionId,
+        track,
+        started_at: new Date(startedAt),
+        duration_seconds: 95,
+        size_bytes: '5242880',
+        media_type: track === 'phone_call' ? 'audio/ogg' : 'video/webm',
+        state,
+      });
+      await services.db
+        .insertInto('recordings')
+        .values([
+          row(longSession, 'screen_share', '2025-06-01T10:05:00Z', 'deleted'),
+          row(longSession, 'all_participants', '2025-06-01T10:00:00Z', 'ready'),
+          row(other.id, 'phone_call', '2025-06-01T11:00:00Z', 'ready'),
+        ])
+        .execute();
+      const expected = {
+        recordings: [
+          expect.objectContaining({
+            track: 'all_participants',
+            startedAt: '2025-06-01T10:00:00.000Z',
+            durationSeconds: 95,
+            sizeBytes: 5242880,
+            mediaType: 'video/webm',
+            state: 'ready',
+          }),
+          expect.objectContaining({ track: 'screen_share', state: 'deleted' }),
+        ],
+      };
+      const forAdmin = await get(`/api/v1/sessions/${longSession}/recordings`, tenant.admin);
+      expect(forAdmin.statusCode).toBe(200);
+      expect(forAdmin.json()).toEqual(expected);
+      expect((await get(`/api/v1/sessions/${longSession}/recordings`, operator)).json()).toEqual(expected);
+      // An operator sees only sessions they took part in (the tenant's default).
+      expect((await get(`/api/v1/sessions/${other.id}/recordings`, operator)).statusCode).toBe(404);
+      expect((await get(`/api/v1/sessions/${other.id}/recordings`, tenant.admin)).json()).toMatchObject({
+        recordings: [{ track: 'phone_call' }],
+      });
+      const none = fixture.sessions.find((s) => s.id !== other.id)!;
+      expect((await get(`/api/v1/sessions/${none.id}/recordings`, tenant.admin)).json()).toEqual({
+        recordings: [],
+      });
+      expect((await get('/api/v1/sessions/999999999999/recordings', tenant.admin)).statusCode).toBe(404);
+      expect((await get('/api/v1/sessions/abc/recordings', tenant.admin)).statusCode).toBe(400);
     });
   });
 });

@@ -12,6 +12,7 @@ import {
   listQuerySchema,
   listResponseSchema,
   transcriptQuerySchema,
+  recordingsResponseSchema,
   transcriptResponseSchema,
 } from './session.schemas';
 
@@ -91,5 +92,21 @@ export function sessionRoutes(app: App, services: Services): void {
       },
     },
     async (request) => services.sessions.transcript(principalOf(request), request.params.id, request.query),
+  );
+
+  app.get(
+    '/api/v1/sessions/:id/recordings',
+    {
+      config: { access: ANY_ROLE },
+      schema: {
+        tags: ['sessions'],
+        summary: "The session's recordings (track, start, length, size, state), in the order they started",
+        description:
+          'Same visibility as the session. Metadata only: media files are not served by this version.',
+        params: idParams,
+        response: { 200: recordingsResponseSchema, ...errorResponses },
+      },
+    },
+    async (request) => services.sessions.recordings(principalOf(request), request.params.id),
   );
 }

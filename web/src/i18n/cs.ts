@@ -249,6 +249,7 @@ export const cs = {
   'redirect.error.other': 'Server odpověděl: {message}',
   'redirect.done': 'Sezení {id} bylo přesměrováno: {target}.',
   'routing.redirectedTo': 'cíl: {name}',
+  'recordings.noPlayback': 'Přehrávání tu zatím není: Sessiondesk uchovává údaje o nahrávce, ne její soubor.',
   'recordings.empty': 'Sezení nemá žádné nahrávky.',
   'recordings.unavailableTitle': 'Nahrávky zatím nejsou k dispozici',
   'recordings.unavailableDescription': 'Seznam nahrávek se zde zobrazí, jakmile ho server začne poskytovat.',

@@ -250,6 +250,8 @@ export const en: Dictionary = {
   'redirect.error.other': 'The server answered: {message}',
   'redirect.done': 'Session {id} was redirected: {target}.',
   'routing.redirectedTo': 'to {name}',
+  'recordings.noPlayback':
+    "Playback is not available here yet: Sessiondesk keeps the recording's details, not its media file.",
   'recordings.empty': 'The session has no recordings.',
   'recordings.unavailableTitle': 'Recordings are not available yet',
   'recordings.unavailableDescription':

@@ -68,6 +68,11 @@ export function RecordingsTab({ sessionId }: { sessionId: string }) {
               .filter(Boolean)
               .join(' · ')}
           </Text>
+          {!recording.url && recording.state === 'ready' && (
+            <Text size="xs" c="dimmed" mt={4}>
+              {t('recordings.noPlayback')}
+            </Text>
+          )}
           {recording.url &&
             (recording.mediaType.startsWith('video/') ? (
               <video
