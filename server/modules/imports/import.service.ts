@@ -234,6 +234,11 @@ export function importService(db: Database) {
         }
         await flush();
         await pipeline.drain();
+      } catch (error) {
+        // The body stopped early (the client went away, or the size limit): the complete lines already
+        // read are still written, so what the summary and the audit log count is what is stored.
+        await flush().catch(() => {});
+        throw error;
       } finally {
         // Whatever stopped the read, a batch already handed to the database is finished and counted.
         await pipeline.drain().catch(() => {});

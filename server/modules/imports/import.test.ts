@@ -585,6 +585,26 @@ describe('NDJSON import', () => {
     ]);
   });
 
+  it('keeps every complete line received before the body stopped, and counts it in the audit log', async () => {
+    const tenant = await createTenant(services);
+    // 1,234 whole lines (two full batches and part of a third), half a line, then the connection drops.
+    async function* body() {
+      for (let i = 0; i < 1234; i++) yield `${JSON.stringify(session(`gone-${i}`, { activities: [] }))}\n`;
+      yield '{"externalId": "half-a-li';
+      throw Object.assign(new Error('aborted'), { code: 'ECONNRESET' });
+    }
+    const target = { tenantId: tenant.id, actor: { tenantId: tenant.id, userId: null, apiKeyId: null } };
+    await expect(services.imports.importNdjson(target, body())).rejects.toThrow('aborted');
+    const stored = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM sessions WHERE tenant_id = ${tenant.id}`.execute(services.db);
+    expect(stored.rows[0]!.n).toBe(1234);
+    const audit = await sql<{ data: { lines: number; created: number } }>`
+      SELECT data FROM audit_events WHERE tenant_id = ${tenant.id} AND action = 'import'`.execute(
+      services.db,
+    );
+    expect(audit.rows[0]!.data).toMatchObject({ lines: 1234, created: 1234 });
+  });
+
   it('caps the listed errors and counts the rest', async () => {
     const tenant = await createTenant(services);
     const body = Array.from({ length: 1005 }, () => 'nope').join('\n');
