@@ -79,7 +79,12 @@ export function toErrorBody(error: unknown): { status: number; body: ErrorBody }
 
 export function errorHandler(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const { status, body } = toErrorBody(error);
-  if (status >= 500) request.log.error({ err: error }, 'request failed');
+  // A client that hangs up mid-request (an upload cut short) ends the handler with the read's error;
+  // nobody is left to answer, and it is not a fault of ours.
+  const clientGone = request.raw.destroyed && !request.raw.complete;
+  if (status >= 500 && clientGone)
+    request.log.info({ code: 'client_closed' }, 'the client closed the connection');
+  else if (status >= 500) request.log.error({ err: error }, 'request failed');
   else request.log.info({ code: body.code }, body.message);
   if (body.code === 'auth.rate_limited' && typeof body.retryAfterSeconds === 'number') {
     void reply.header('retry-after', String(body.retryAfterSeconds));
