@@ -150,6 +150,15 @@ export interface ExportJobs {
   total: string | null;
 }
 
+export interface FacetRollups {
+  column_id: string;
+  computed_at: Generated<Timestamp>;
+  counts: Json;
+  covers_until: Timestamp;
+  epoch: string;
+  tenant_id: string;
+}
+
 export interface GroupMembers {
   group_id: string;
   priority: Generated<number>;
@@ -324,6 +333,7 @@ export interface Tenants {
 }
 
 export interface TenantSettings {
+  history_epoch: Generated<string>;
   operators_see_all_sessions: Generated<boolean>;
   recording_enabled: Generated<boolean>;
   recording_retention_days: Generated<number>;
@@ -370,6 +380,7 @@ export interface DB {
   contact_identities: ContactIdentities;
   contacts: Contacts;
   export_jobs: ExportJobs;
+  facet_rollups: FacetRollups;
   group_members: GroupMembers;
   login_attempts: LoginAttempts;
   notes: Notes;

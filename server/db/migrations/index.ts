@@ -6,6 +6,7 @@ import * as sessionList from './0004-session-list';
 import * as live from './0005-live';
 import * as exportJobs from './0006-exports';
 import * as bulkImport from './0007-bulk-import';
+import * as facetRollups from './0008-facet-rollups';
 
 /**
  * Every migration, in order. Listed explicitly (no directory scan) so the set is the same under tsx,
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0005-live': live,
   '0006-exports': exportJobs,
   '0007-bulk-import': bulkImport,
+  '0008-facet-rollups': facetRollups,
 };

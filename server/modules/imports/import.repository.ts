@@ -307,6 +307,16 @@ export function batchRepository(client: pg.ClientBase, db: Database) {
       );
     },
 
+    /**
+     * Imported sessions may have closed long ago, so facet rollups of the tenant no longer hold: a new
+     * epoch voids them (see migration 0008). Last statement of a batch: the row lock is held briefly.
+     */
+    async bumpHistoryEpoch(tenantId: string) {
+      await sql`UPDATE tenant_settings SET history_epoch = history_epoch + 1 WHERE tenant_id = ${tenantId}`.execute(
+        db,
+      );
+    },
+
     /** The hashes of re-imported sessions (new sessions get theirs by `copy`). */
     async upsertHashes(tenantId: string, sessionIds: string[], hashes: Buffer[]) {
       if (!sessionIds.length) return;

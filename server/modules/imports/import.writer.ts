@@ -457,6 +457,7 @@ export function sessionWriter(db: Database, tenantId: string) {
       existing.map((item) => item.existingId!),
       existing.map((item) => item.pending.hash),
     );
+    await trx.bumpHistoryEpoch(tenantId);
     return activities.rows.length;
   }
 

@@ -126,6 +126,38 @@ export function tsquery(parts: TsqueryPart[], combine: 'all' | 'any'): RawBuilde
 }
 
 /** Every condition of a list/facet scope, on `s`. */
+/** A rollup the facet query may use: its column and the moment up to which it counts. */
+export interface FacetRollup {
+  columnId: string;
+  coversUntil: Date;
+}
+
+/** What a facet counts: the value per session (per element for array columns; '' counts as empty). */
+function facetSource(column: ColumnSql) {
+  const value = column.shape === 'array' ? sql`v.value` : sql`${column.expr}`;
+  const source =
+    column.shape === 'array'
+      ? sql`sessions s LEFT JOIN LATERAL unnest(${column.expr}) AS v (value) ON true`
+      : sql`sessions s`;
+  return { value: column.valueType === 'text' ? sql`nullif(${value}, '')` : value, source };
+}
+
+/** A value stored as text (in a rollup) back in its column's type. */
+function castText(expr: RawBuilder<unknown>, valueType: ColumnSql['valueType']): RawBuilder<unknown> {
+  switch (valueType) {
+    case 'text':
+      return expr;
+    case 'bigint':
+      return sql`(${expr})::bigint`;
+    case 'int':
+      return sql`(${expr})::int`;
+    case 'timestamptz':
+      return sql`(${expr})::timestamptz`;
+    case 'boolean':
+      return sql`(${expr})::boolean`;
+  }
+}
+
 export function scopeConditions(scope: ListScope): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [sql`s.tenant_id = ${scope.tenantId}`];
   parts.push(scope.view === 'live' ? sql`s.status <> 'closed'` : sql`s.status = 'closed'`);
@@ -263,14 +295,16 @@ export function sessionRepository(db: Database) {
       return result.rows;
     },
 
-    /** Values of one column with their counts, most frequent first; labels for referenced rows. */
-    async facetValues(scope: ListScope, column: ColumnSql, options: { search?: string; limit: number }) {
-      const value = column.shape === 'array' ? sql`v.value` : sql`${column.expr}`;
-      const source =
-        column.shape === 'array'
-          ? sql`sessions s LEFT JOIN LATERAL unnest(${column.expr}) AS v (value) ON true`
-          : sql`sessions s`;
-      const emptyAsNull = column.valueType === 'text' ? sql`nullif(${value}, '')` : value;
+    /**
+     * Values of one column with their counts, most frequent first; labels for referenced rows. With a
+     * rollup (unfiltered History only), the rollup's counts plus the sessions closed since it.
+     */
+    async facetValues(
+      scope: ListScope,
+      column: ColumnSql,
+      options: { search?: string; limit: number; rollup?: FacetRollup },
+    ) {
+      const { value, source } = facetSource(column);
       const label = column.labels
         ? sql`(SELECT l.name FROM ${labelTables[column.labels]} l WHERE l.tenant_id = ${scope.tenantId} AND l.id = c.value)`
         : sql`c.value::text`;
@@ -278,13 +312,26 @@ export function sessionRepository(db: Database) {
         options.search !== undefined && options.search !== ''
           ? sql`WHERE lower(unaccent(coalesce(f.label, ${'(empty)'}))) LIKE lower(unaccent(${`%${escapeLike(options.search)}%`}))`
           : sql``;
-      const result = await sql<{ value: string | null; label: string | null; count: number }>`
-        WITH counted AS (
-          SELECT ${emptyAsNull} AS value, count(*)::int AS count
+      const rollup = options.rollup;
+      const counted = rollup
+        ? sql`
+          SELECT value, sum(count)::int AS count FROM (
+            SELECT ${castText(sql`r.value`, column.valueType)} AS value, r.count
+            FROM facet_rollups fr CROSS JOIN LATERAL jsonb_to_recordset(fr.counts) AS r (value text, count int)
+            WHERE fr.tenant_id = ${scope.tenantId} AND fr.column_id = ${rollup.columnId}
+            UNION ALL
+            SELECT ${value} AS value, count(*)::int AS count
+            FROM ${source}
+            WHERE ${scopeConditions(scope)} AND s.ended_at > ${rollup.coversUntil}::timestamptz
+            GROUP BY 1
+          ) parts GROUP BY value`
+        : sql`
+          SELECT ${value} AS value, count(*)::int AS count
           FROM ${source}
           WHERE ${scopeConditions(scope)}
-          GROUP BY 1
-        ), labelled AS (
+          GROUP BY 1`;
+      const result = await sql<{ value: string | null; label: string | null; count: number }>`
+        WITH counted AS (${counted}), labelled AS (
           SELECT c.value::text AS value, ${label} AS label, c.count FROM counted c
         )
         SELECT f.value, f.label, f.count FROM labelled f
@@ -292,6 +339,52 @@ export function sessionRepository(db: Database) {
         ORDER BY f.count DESC, f.value NULLS LAST
         LIMIT ${options.limit + 1}`.execute(db);
       return result.rows;
+    },
+
+    /** The tenant's rollup of a column, when it was computed under the tenant's current history epoch. */
+    async facetRollup(tenantId: string, columnId: string) {
+      return db
+        .selectFrom('facet_rollups as fr')
+        .innerJoin('tenant_settings as ts', (join) =>
+          join.onRef('ts.tenant_id', '=', 'fr.tenant_id').onRef('ts.history_epoch', '=', 'fr.epoch'),
+        )
+        .select(['fr.covers_until', 'fr.computed_at'])
+        .where('fr.tenant_id', '=', tenantId)
+        .where('fr.column_id', '=', columnId)
+        .executeTakeFirst();
+    },
+
+    /**
+     * Recounts the rollups of the given columns over the tenant's sessions closed up to five minutes ago,
+     * in one snapshot, under the epoch that snapshot sees (a write bumping it meanwhile voids them).
+     */
+    async refreshFacetRollups(tenantId: string, columns: readonly { id: string; sql: ColumnSql }[]) {
+      await db
+        .transaction()
+        .setIsolationLevel('repeatable read')
+        .execute(async (trx) => {
+          const state = await sql<{ epoch: string; until: Date }>`
+            SELECT history_epoch AS epoch, now() - interval '5 minutes' AS until
+            FROM tenant_settings WHERE tenant_id = ${tenantId}`.execute(trx);
+          const { epoch, until } = state.rows[0] ?? { epoch: null, until: null };
+          if (epoch === null || until === null) return;
+          for (const column of columns) {
+            const { value, source } = facetSource(column.sql);
+            await sql`
+              INSERT INTO facet_rollups (tenant_id, column_id, epoch, covers_until, counts)
+              SELECT ${tenantId}::bigint, ${column.id}, ${epoch}::bigint, ${until}::timestamptz,
+                     coalesce(jsonb_agg(jsonb_build_object('value', c.value::text, 'count', c.count)), '[]'::jsonb)
+              FROM (
+                SELECT ${value} AS value, count(*)::int AS count
+                FROM ${source}
+                WHERE s.tenant_id = ${tenantId} AND s.status = 'closed' AND s.ended_at <= ${until}::timestamptz
+                GROUP BY 1
+              ) c
+              ON CONFLICT (tenant_id, column_id) DO UPDATE
+              SET epoch = excluded.epoch, covers_until = excluded.covers_until, counts = excluded.counts,
+                  computed_at = now()`.execute(trx);
+          }
+        });
     },
 
     async operatorsSeeAll(tenantId: string): Promise<boolean> {

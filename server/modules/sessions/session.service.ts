@@ -21,6 +21,12 @@ export const COUNT_BUDGET_MS = 40;
 const LIST_OPTIONS = new Set(['view', 'q', 'sort', 'limit', 'cursor']);
 const FACET_OPTIONS = new Set(['view', 'q', 'search', 'limit']);
 
+/**
+ * When facet rollups are made: a tenant whose unfiltered History counted at least `minSessions`, and
+ * again when a rollup is older than `maxAgeMs` (the sessions closed since it are counted live).
+ */
+const FACET_ROLLUP = { minSessions: 20_000, maxAgeMs: 60 * 60 * 1000 };
+
 function paramsAsText(params: Record<string, unknown>): Record<string, string> {
   return Object.fromEntries(
     Object.entries(params).map(([key, value]) => [
@@ -147,8 +153,27 @@ export function sessionService(db: Database) {
     return row;
   }
 
+  /** Recounts every value-list column's rollup for the tenant (a few seconds at a million sessions). */
+  async function refreshFacetRollups(tenantId: string): Promise<void> {
+    const columns = staticColumns
+      .filter((column) => column.filter === 'values')
+      .map((column) => ({ id: column.id, sql: resolveColumn(column.id)!.sql }));
+    await repo.refreshFacetRollups(tenantId, columns);
+  }
+
+  /** In the background, once per tenant at a time in this process; a failure is retried by a later request. */
+  const refreshing = new Map<string, Promise<void>>();
+  function refreshFacetRollupsSoon(tenantId: string): void {
+    if (refreshing.has(tenantId)) return;
+    const run = refreshFacetRollups(tenantId)
+      .catch(() => {})
+      .finally(() => refreshing.delete(tenantId));
+    refreshing.set(tenantId, run);
+  }
+
   return {
     requireVisible,
+    refreshFacetRollups,
 
     /** The catalogue plus one column per parameter name the tenant has seen. */
     async columns(tenantId: string): Promise<Column[]> {
@@ -234,10 +259,25 @@ export function sessionService(db: Database) {
         );
       }
       const { scope } = await scopeOf(principal, query, FACET_OPTIONS, columnId);
+      // The unfiltered History list of everyone's sessions is what grows with the tenant: it is served
+      // from the column's rollup plus the sessions closed since, once a rollup exists.
+      const rollupable =
+        scope.view === 'history' &&
+        scope.filters.length === 0 &&
+        scope.search === undefined &&
+        scope.onlyOperator === undefined &&
+        !isParamColumn(columnId);
+      const rollup = rollupable ? await repo.facetRollup(principal.tenantId, columnId) : undefined;
       const rows = await repo.facetValues(scope, resolved.sql, {
         limit: query.limit,
         ...(query.search !== undefined ? { search: query.search } : {}),
+        ...(rollup ? { rollup: { columnId, coversUntil: rollup.covers_until } } : {}),
       });
+      if (rollupable) {
+        const stale = rollup && Date.now() - rollup.computed_at.getTime() > FACET_ROLLUP.maxAgeMs;
+        const large = !rollup && rows.reduce((sum, row) => sum + row.count, 0) >= FACET_ROLLUP.minSessions;
+        if (stale || large) refreshFacetRollupsSoon(principal.tenantId);
+      }
       return {
         values: rows.slice(0, query.limit).map((row) => ({
           value: row.value ?? EMPTY_VALUE,
