@@ -100,6 +100,12 @@ async function main(): Promise<void> {
     { name: 'query benchmark', role: 'admin' },
   );
   const headers = { authorization: `Bearer ${key.key}` };
+  // Facet rollups as the app makes them after the first large unfiltered count (in the background there).
+  const rollupStarted = performance.now();
+  await services.sessions.refreshFacetRollups(tenantId);
+  log(
+    `facet rollups of every value-list column refreshed in ${(performance.now() - rollupStarted).toFixed(0)} ms`,
+  );
   const q1 = async (text: string) =>
     (await database.pool.query(text, [tenantId])).rows[0] as Record<string, string>;
   const counts = await q1(
