@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, signIn } from './support/browser';
@@ -278,5 +279,40 @@ describe('the sessions screen', () => {
     await poll(() => cz.getByRole('tab', { name: 'Obecné informace' }).isVisible()).toBe(true);
     await screenshot(cz, 'sessions-table-cs');
     await czech.close();
+  });
+
+  it('exports what is listed from the Export menu: a CSV for Excel and a searchable HTML file', async () => {
+    await page.goto(`${server.url}/sessions?channel=phone&sort=-createdAt`);
+    await waitForRows();
+    const listed = Number((await total().textContent())?.replace(/\D/g, ''));
+    expect(listed).toBeGreaterThan(0);
+    expect(listed).toBeLessThanOrEqual(10_000);
+
+    await page.getByRole('button', { name: 'Export' }).click();
+    await page.getByText('Semicolon (Czech Excel)').click();
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('menuitem', { name: 'Export CSV' }).click(),
+    ]);
+    expect(csv.suggestedFilename()).toMatch(/\.csv$/);
+    const text = fs.readFileSync((await csv.path())!, 'utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const lines = text.slice(1).split('\r\n').filter(Boolean);
+    // The visible columns as the header, then one line per listed session.
+    expect(lines[0]).toContain('Channel;');
+    expect(lines).toHaveLength(listed + 1);
+    expect(lines.slice(1).every((line) => line.includes(';Phone;'))).toBe(true);
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: 'Export' }).click();
+    const [html] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('menuitem', { name: 'Export HTML' }).click(),
+    ]);
+    expect(html.suggestedFilename()).toMatch(/\.html$/);
+    const document = fs.readFileSync((await html.path())!, 'utf8');
+    expect(document).toMatch(/^<!DOCTYPE html>/i);
+    expect(document).toContain('Content-Security-Policy');
+    await page.keyboard.press('Escape');
   });
 });
