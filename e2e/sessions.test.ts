@@ -295,7 +295,7 @@ describe('the sessions screen', () => {
       page.getByRole('menuitem', { name: 'Export CSV' }).click(),
     ]);
     expect(csv.suggestedFilename()).toMatch(/\.csv$/);
-    const text = fs.readFileSync((await csv.path())!, 'utf8');
+    const text = fs.readFileSync(await csv.path(), 'utf8');
     expect(text.startsWith('\uFEFF')).toBe(true);
     const lines = text.slice(1).split('\r\n').filter(Boolean);
     // The visible columns as the header, then one line per listed session.
@@ -310,7 +310,7 @@ describe('the sessions screen', () => {
       page.getByRole('menuitem', { name: 'Export HTML' }).click(),
     ]);
     expect(html.suggestedFilename()).toMatch(/\.html$/);
-    const document = fs.readFileSync((await html.path())!, 'utf8');
+    const document = fs.readFileSync(await html.path(), 'utf8');
     expect(document).toMatch(/^<!DOCTYPE html>/i);
     expect(document).toContain('Content-Security-Policy');
     await page.keyboard.press('Escape');
