@@ -16,13 +16,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { sql } from 'kysely';
 import { staticColumns } from '../common/columns';
-import { loadConfig } from '../server/config';
-import { connectDatabase, migrateToLatest } from '../server/db/database';
-import { openEmbeddedDatabase } from '../server/db/embedded-postgres';
-import type { Principal } from '../server/platform/auth/principal';
-import { createServices } from '../server/services';
 import { exportRepository } from '../server/modules/exports/export.repository';
-import { closeSharing, exportCopyQuery, exportSelect } from './export-support';
+import { exportCopyQuery, exportSelect, openBenchTenant } from './export-support';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i] ?? '', process.argv[i + 1] ?? '');
@@ -33,27 +28,8 @@ const transcript = args.get('--transcript') === 'true';
 const out = args.get('--out') ?? `${os.tmpdir()}/sessiondesk-export-bench.csv`;
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-const config = loadConfig({ ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-const embedded = config.databaseUrl ? undefined : await openEmbeddedDatabase(config.dataDir, log);
-const url = config.databaseUrl ?? embedded!.url;
-const handle = connectDatabase(url, { max: 4, applicationName: 'sessiondesk-bench-export' });
+const { handle, services, tenantId, principal, url } = await openBenchTenant(dataDir, slug, log);
 try {
-  await migrateToLatest(handle.db);
-  const services = createServices(handle.db, config);
-  const tenant = await handle.db
-    .selectFrom('tenants')
-    .select('id')
-    .where('slug', '=', slug)
-    .executeTakeFirstOrThrow();
-  const principal: Principal = {
-    tenantId: tenant.id,
-    role: 'admin',
-    userId: null,
-    apiKeyId: null,
-    via: 'api_key',
-    csrfToken: null,
-    authSessionId: null,
-  };
   const columns =
     columnSet === 'all'
       ? staticColumns.map((column) => column.id)
@@ -69,7 +45,7 @@ try {
   });
 
   const count = await sql<{ n: number }>`
-    SELECT count(*)::int AS n FROM sessions WHERE tenant_id = ${tenant.id} AND status = 'closed'`.execute(
+    SELECT count(*)::int AS n FROM sessions WHERE tenant_id = ${tenantId} AND status = 'closed'`.execute(
     handle.db,
   );
   log(`${count.rows[0]?.n} history sessions in tenant ${slug}; columns: ${columns.join(',')}`);
@@ -141,5 +117,5 @@ try {
       `${(seconds / copySeconds).toFixed(2)}× | ${mb(size)} MiB | ${mb(rssBefore)} → ${mb(peak)} MiB |\n`,
   );
 } finally {
-  await closeSharing(handle, embedded);
+  await handle.close();
 }

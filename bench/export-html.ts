@@ -10,12 +10,7 @@ import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
 import { launchBrowser } from '../e2e/support/browser';
-import { loadConfig } from '../server/config';
-import { connectDatabase, migrateToLatest } from '../server/db/database';
-import { openEmbeddedDatabase } from '../server/db/embedded-postgres';
-import type { Principal } from '../server/platform/auth/principal';
-import { createServices } from '../server/services';
-import { closeSharing } from './export-support';
+import { openBenchTenant } from './export-support';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i] ?? '', process.argv[i + 1] ?? '');
@@ -26,33 +21,12 @@ const word = args.get('--word') ?? 'objednavka';
 const out = args.get('--out') ?? `${os.tmpdir()}/sessiondesk-export-bench.html`;
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-const config = loadConfig({ ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-const embedded = config.databaseUrl ? undefined : await openEmbeddedDatabase(config.dataDir, log);
-const handle = connectDatabase(config.databaseUrl ?? embedded!.url, {
-  max: 4,
-  applicationName: 'sessiondesk-bench-export',
-});
+const { handle, services, tenantId, principal } = await openBenchTenant(dataDir, slug, log);
 try {
-  await migrateToLatest(handle.db);
-  const services = createServices(handle.db, config);
-  const tenant = await handle.db
-    .selectFrom('tenants')
-    .select('id')
-    .where('slug', '=', slug)
-    .executeTakeFirstOrThrow();
-  const principal: Principal = {
-    tenantId: tenant.id,
-    role: 'admin',
-    userId: null,
-    apiKeyId: null,
-    via: 'api_key',
-    csrfToken: null,
-    authSessionId: null,
-  };
   // The newest `wanted` history sessions: a createdAt.min filter, as a user would set it.
   const edge = await sql<{ at: string }>`
     SELECT to_json(created_at) #>> '{}' AS at FROM sessions
-    WHERE tenant_id = ${tenant.id} AND status = 'closed'
+    WHERE tenant_id = ${tenantId} AND status = 'closed'
     ORDER BY created_at DESC, id DESC OFFSET ${wanted - 1} LIMIT 1`.execute(handle.db);
   const min = edge.rows[0]?.at;
   const plan = await services.exports.prepare(principal, {
@@ -75,7 +49,7 @@ try {
   const size = fs.statSync(out).size;
   const activities = await sql<{ n: number }>`
     SELECT count(*)::int AS n FROM activities a JOIN sessions s ON s.tenant_id = a.tenant_id AND s.id = a.session_id
-    WHERE s.tenant_id = ${tenant.id} AND s.status = 'closed' AND s.created_at >= ${min ?? '-infinity'}::timestamptz`.execute(
+    WHERE s.tenant_id = ${tenantId} AND s.status = 'closed' AND s.created_at >= ${min ?? '-infinity'}::timestamptz`.execute(
     handle.db,
   );
 
@@ -112,5 +86,5 @@ try {
       `1,000 hits on ${(farSeconds * 1000).toFixed(0)} ms each (${after}) |\n`,
   );
 } finally {
-  await closeSharing(handle, embedded);
+  await handle.close();
 }

@@ -1,22 +1,23 @@
 import { sql } from 'kysely';
-import type { Database, DatabaseHandle } from '../server/db/database';
-import type { EmbeddedDatabase } from '../server/db/embedded-postgres';
+import { loadConfig } from '../server/config';
+import { migrateToLatest, type Database } from '../server/db/database';
+import { openDatabase } from '../server/db/open';
 import type { ExportPlan } from '../server/modules/exports/export.service';
-import { scopeConditions } from '../server/modules/sessions/session.repository';
+import { listOrderBy, scopeConditions } from '../server/modules/sessions/session.repository';
+import type { Principal } from '../server/platform/auth/principal';
+import { createServices } from '../server/services';
 
 /**
  * The export's SELECT as one literal SQL text (parameters inlined), for COPY through psql: the same
  * columns, conditions and order the export streams, so COPY's time is the floor for that query.
  */
 export function exportCopyQuery(db: Database, plan: ExportPlan): string {
-  const direction = plan.sort.desc ? sql`DESC` : sql`ASC`;
-  const nulls = plan.sort.column.nullable ? sql` NULLS LAST` : sql``;
   const select = sql.join(
     plan.columns.map((column, index) => sql`${column.select} AS ${sql.ref(`c${index}`)}`),
   );
   const compiled = sql`SELECT s.id::text AS __id, s.client_name AS __client, ${select}
     FROM sessions s WHERE ${scopeConditions(plan.scope)}
-    ORDER BY ${plan.sort.column.expr} ${direction}${nulls}, s.id ${direction}`.compile(db);
+    ORDER BY ${listOrderBy(plan.sort)}`.compile(db);
   const literal = (value: unknown): string => {
     if (Array.isArray(value)) return `ARRAY[${value.map(literal).join(',')}]`;
     return `'${String(value).replace(/'/g, "''")}'`;
@@ -26,30 +27,48 @@ export function exportCopyQuery(db: Database, plan: ExportPlan): string {
 
 /** The parts of the export's query, as the export service builds them. */
 export function exportSelect(plan: ExportPlan) {
-  const direction = plan.sort.desc ? sql`DESC` : sql`ASC`;
-  const nulls = plan.sort.column.nullable ? sql` NULLS LAST` : sql``;
   return {
     select: sql.join([
       ...plan.columns.map((column, index) => sql`${column.select} AS ${sql.ref(`c${index}`)}`),
     ]),
     where: scopeConditions(plan.scope),
-    orderBy: sql`${plan.sort.column.expr} ${direction}${nulls}, s.id ${direction}`,
+    orderBy: listOrderBy(plan.sort),
   };
 }
 
-/** Closes the bench's connections; stops the embedded cluster only when nobody else uses it. */
-export async function closeSharing(
-  handle: DatabaseHandle,
-  embedded: EmbeddedDatabase | undefined,
-): Promise<void> {
-  const others = await sql<{ count: number }>`
-    SELECT count(*)::int AS count FROM pg_stat_activity
-    WHERE backend_type = 'client backend' AND application_name NOT LIKE 'sessiondesk-bench-export%'`
-    .execute(handle.db)
-    .then(
-      (result) => result.rows[0]?.count ?? 0,
-      () => 0,
-    );
-  await handle.close();
-  if (others === 0) await embedded?.release();
+/**
+ * The bench's database — DATA_DIR's embedded cluster or DATABASE_URL, migrated; `handle.close()` leaves
+ * a cluster others still use running — and an admin principal of the tenant to export.
+ */
+export async function openBenchTenant(dataDir: string, slug: string, log: (line: string) => void) {
+  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+  const handle = await openDatabase(config, log, { max: 4, applicationName: 'sessiondesk-bench-export' });
+  try {
+    await migrateToLatest(handle.db);
+    const tenant = await handle.db
+      .selectFrom('tenants')
+      .select('id')
+      .where('slug', '=', slug)
+      .executeTakeFirstOrThrow();
+    const principal: Principal = {
+      tenantId: tenant.id,
+      role: 'admin',
+      userId: null,
+      apiKeyId: null,
+      via: 'api_key',
+      csrfToken: null,
+      authSessionId: null,
+    };
+    return {
+      handle,
+      services: createServices(handle.db, config),
+      tenantId: tenant.id,
+      principal,
+      /** For psql. */
+      url: handle.pool.options.connectionString ?? '',
+    };
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
 }

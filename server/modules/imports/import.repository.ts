@@ -24,11 +24,6 @@ function column(rows: Rows, name: string): CopyValue[] {
   return rows.rows.map((row) => row[index]);
 }
 
-/** `[tenant_id, …row]` for every row: COPY has no constant columns. */
-function withTenant(tenantId: string, rows: Rows): Rows {
-  return { columns: ['tenant_id', ...rows.columns], rows: rows.rows.map((row) => [tenantId, ...row]) };
-}
-
 /**
  * Columns of the session rows the writer stages, with their types. `search_text` is the transcript's
  * searchable text (the document is built from it in the INSERT) and `existing` marks a re-imported
@@ -241,8 +236,7 @@ export function batchRepository(client: pg.ClientBase, db: Database) {
      * activities, notes, recordings, routing events, import hashes of new sessions.
      */
     copy(tenantId: string, table: string, rows: Rows) {
-      const all = withTenant(tenantId, rows);
-      return copyRows(client, table, all.columns, all.rows);
+      return copyRows(client, table, ['tenant_id', ...rows.columns], rows.rows, [tenantId]);
     },
 
     /**
