@@ -10,26 +10,38 @@ import { noteService } from './modules/notes/note.service';
 import { routingTargetsService } from './modules/routing/routing-targets';
 import { preferenceService } from './modules/preferences/preference.service';
 import { sessionService } from './modules/sessions/session.service';
+import { sessionVisibility } from './modules/sessions/session-visibility';
+import { settingsService } from './modules/settings/settings.service';
 import { tenantService } from './modules/tenants/tenant.service';
 
 /** The services of the application, wired once; routes and the CLI receive them explicitly. */
 export function createServices(db: Database, config: Pick<Config, 'sessionTtlHours' | 'dataDir'>) {
   // Background exports are jobs in the database-backed queue, worked by the runtime of whichever
   // instance fetches them; the two refer to each other only when a job is sent or run.
-  const live = liveServices(db, { runExport: (tenantId, jobId) => exports.runJob(tenantId, jobId) });
+  const tenants = tenantService(db);
+  const settings = settingsService(db);
+  const visibility = sessionVisibility(settings);
+  const sessions = sessionService(db, { visibility, settings });
+  const live = liveServices(db, {
+    visibility,
+    runExport: (tenantId, jobId) => exports.runJob(tenantId, jobId),
+  });
   const exports = exportService(db, {
+    visibility,
     dataDir: config.dataDir,
     schedule: (job) => live.jobs.send('exports.run', job),
   });
   return {
     db,
-    auth: authService(db, { sessionTtlHours: config.sessionTtlHours }),
-    tenants: tenantService(db),
+    auth: authService(db, { sessionTtlHours: config.sessionTtlHours, settings }),
+    tenants,
     apiKeys: apiKeyService(db),
     imports: importService(db),
-    demo: demoService(db, tenantService(db)),
-    sessions: sessionService(db),
-    notes: noteService(db, sessionService(db)),
+    demo: demoService(db, tenants, settings),
+    settings,
+    visibility,
+    sessions,
+    notes: noteService(db, sessions),
     preferences: preferenceService(db),
     exports,
     ...live,

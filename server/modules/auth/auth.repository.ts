@@ -142,29 +142,17 @@ export function authRepository(db: Database) {
     findMe(tenantId: string, userId: string) {
       return db
         .selectFrom('users')
-        .innerJoin('tenants', 'tenants.id', 'users.tenant_id')
-        .leftJoin('tenant_settings', 'tenant_settings.tenant_id', 'users.tenant_id')
-        .select([
-          'users.id',
-          'users.email',
-          'users.name',
-          'users.role',
-          'tenants.id as tenant_id',
-          'tenants.slug as tenant_slug',
-          'tenants.name as tenant_name',
-          'tenant_settings.recording_enabled',
-        ])
-        .where('users.tenant_id', '=', tenantId)
-        .where('users.id', '=', userId)
+        .select(['id', 'email', 'name', 'role'])
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', userId)
         .executeTakeFirst();
     },
 
     findTenant(tenantId: string) {
       return db
         .selectFrom('tenants')
-        .leftJoin('tenant_settings', 'tenant_settings.tenant_id', 'tenants.id')
-        .select(['tenants.id', 'tenants.slug', 'tenants.name', 'tenant_settings.recording_enabled'])
-        .where('tenants.id', '=', tenantId)
+        .select(['id', 'slug', 'name'])
+        .where('id', '=', tenantId)
         .executeTakeFirst();
     },
   };

@@ -10,6 +10,7 @@ import {
 } from '../../platform/auth/secrets';
 import { recordAudit } from '../audit/audit.repository';
 import { authRepository } from './auth.repository';
+import type { SettingsService } from '../settings/settings.service';
 
 /** Login throttle: failures per account and per address within a sliding window. */
 export const LOGIN_THROTTLE = { windowSeconds: 15 * 60, perAccount: 10, perIp: 50 } as const;
@@ -28,7 +29,10 @@ export interface LoginResult {
   tenant: { id: string; slug: string; name: string };
 }
 
-export function authService(db: Database, options: { sessionTtlHours: number }) {
+export function authService(
+  db: Database,
+  options: { sessionTtlHours: number; settings: Pick<SettingsService, 'get'> },
+) {
   const repo = authRepository(db);
 
   return {
@@ -144,7 +148,7 @@ export function authService(db: Database, options: { sessionTtlHours: number }) 
             },
         tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name },
         csrfToken: principal.csrfToken,
-        settings: { recordingEnabled: tenant.recording_enabled ?? false },
+        settings: { recordingEnabled: (await options.settings.get(principal.tenantId)).recordingEnabled },
       };
     },
   };

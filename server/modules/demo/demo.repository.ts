@@ -122,14 +122,6 @@ export function demoRepository(db: Database) {
         .execute();
     },
 
-    async enableRecording(tenantId: string) {
-      await db
-        .updateTable('tenant_settings')
-        .set({ recording_enabled: true, updated_at: sql`now()` })
-        .where('tenant_id', '=', tenantId)
-        .execute();
-    },
-
     /**
      * The non-unique secondary indexes of `sessions` (none backs a constraint), with their definitions,
      * so a very large load can drop them and build them once at the end: the schema ends identical.

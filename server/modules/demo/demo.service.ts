@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Database } from '../../db/database';
 import type { UserState } from '../../../common/domain';
 import { batchPipeline, recordHash, sessionWriter, type PendingRecord } from '../imports/import.writer';
+import type { SettingsService } from '../settings/settings.service';
 import type { TenantService } from '../tenants/tenant.service';
 import { demoRepository } from './demo.repository';
 import { createGenerator, demoChatbots, demoGroups, demoOperators, demoWidgets, Random } from './generator';
@@ -37,7 +38,7 @@ export interface SeedResult {
  * The demo and the seed command: a tenant with operators in groups, chatbots, widgets and routing rules,
  * then generated sessions written through the import's bulk write path.
  */
-export function demoService(db: Database, tenants: TenantService) {
+export function demoService(db: Database, tenants: TenantService, settings: Pick<SettingsService, 'update'>) {
   const repo = demoRepository(db);
 
   async function ensureDirectory(tenantId: string, seed: string): Promise<void> {
@@ -89,7 +90,7 @@ export function demoService(db: Database, tenants: TenantService) {
       },
       { name: 'Výchozí', conditions: {}, groupId: groupIds.get('Podpora')!, fallback: true },
     ]);
-    await repo.enableRecording(tenantId);
+    await settings.update(tenantId, { recordingEnabled: true });
   }
 
   return {

@@ -2,7 +2,8 @@ import { sql, type RawBuilder } from 'kysely';
 import { staticColumns, type Column } from '../../../common/columns';
 import { invalid } from '../../platform/errors';
 import { resolveColumn } from '../sessions/session-columns';
-import { booleanLabel, enumLabel, type ExportLanguage } from './export-labels';
+import { enumLabel } from '../../../common/labels';
+import { booleanLabel, type ExportLanguage } from './export-labels';
 
 /**
  * The columns of an export: chosen by id from the sessions column catalogue (common/columns.ts), read

@@ -18,6 +18,7 @@ import {
   type ListScope,
   type ListSort,
 } from '../sessions/session.repository';
+import type { SessionVisibility } from '../sessions/session-visibility';
 import { parseSort } from '../sessions/session.service';
 import { csvWriter, safeCell, type CellValue, type CsvSeparator } from './csv-writer';
 import {
@@ -120,17 +121,13 @@ function transcriptText(activities: HtmlActivity[], lang: ExportLanguage): strin
     .join('\n');
 }
 
-export function exportService(db: Database, options: { dataDir: string; schedule: ExportScheduler }) {
+export function exportService(
+  db: Database,
+  options: { dataDir: string; schedule: ExportScheduler; visibility: SessionVisibility },
+) {
   const repo = exportRepository(db);
   const sessions = sessionRepository(db);
   const exportsDir = path.join(options.dataDir, 'exports');
-
-  /** undefined: sees every session; a user id: only sessions that user took part in; null: none. */
-  async function operatorScope(principal: Pick<Principal, 'tenantId' | 'role' | 'userId'>) {
-    if (principal.role !== 'operator') return undefined;
-    if (await sessions.operatorsSeeAll(principal.tenantId)) return undefined;
-    return principal.userId;
-  }
 
   /** Checks every parameter before a byte is written: a bad one is a 400, never a broken file. */
   async function prepare(
@@ -166,10 +163,9 @@ export function exportService(db: Database, options: { dataDir: string; schedule
       tenantId: principal.tenantId,
       view,
       filters,
+      visibility: await options.visibility.of(principal),
       ...(content ? { search: content.parts } : {}),
     };
-    const only = await operatorScope(principal);
-    if (only !== undefined) scope.onlyOperator = only;
     return {
       request,
       tenantId: principal.tenantId,

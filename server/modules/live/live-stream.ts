@@ -8,6 +8,7 @@ import { errorResponses } from '../../platform/http/schemas';
 import type { Services } from '../../services';
 import { parseFilters } from '../sessions/session-filters';
 import { filterCondition } from '../sessions/session.repository';
+import { visibilityCondition } from '../sessions/session-visibility';
 import type { SessionSnapshot } from './live.repository';
 
 /** The events the Live table receives; the others are for the parties' WebSockets. */
@@ -107,11 +108,8 @@ export function liveEventStream(app: App, services: Services): void {
       const { heartbeatSeconds, ...rawFilters } = request.query;
       const filters = parseFilters(rawFilters, RESERVED);
       const parts: RawBuilder<unknown>[] = filters.map(filterCondition);
-      if (principal.role === 'operator' && !(await live.repository.operatorsSeeAll(principal.tenantId))) {
-        parts.push(
-          principal.userId ? sql`s.operator_ids @> ARRAY[${principal.userId}]::bigint[]` : sql`false`,
-        );
-      }
+      const visibility = await services.visibility.of(principal);
+      if (visibility.kind !== 'all') parts.push(visibilityCondition(visibility));
       const condition = parts.length > 0 ? sql`(${sql.join(parts, sql` AND `)})` : undefined;
       // Streams with the same conditions share one evaluation per event.
       const conditionKey = condition ? JSON.stringify(condition.compile(services.db)) : '';

@@ -197,15 +197,6 @@ export function liveRepository(db: Database) {
         .executeTakeFirst();
       return row !== undefined;
     },
-
-    async operatorsSeeAll(tenantId: string) {
-      const row = await db
-        .selectFrom('tenant_settings')
-        .select('operators_see_all_sessions')
-        .where('tenant_id', '=', tenantId)
-        .executeTakeFirst();
-      return row?.operators_see_all_sessions ?? false;
-    },
   };
   return repository;
 }

@@ -3,9 +3,9 @@ import type { Principal } from '../../platform/auth/principal';
 import { hashToken, newSecret, tokensEqual } from '../../platform/auth/secrets';
 import { AppError, notFound } from '../../platform/errors';
 import type { UserState } from '../../../common/domain';
-import { canSeeSession } from '../routing/routing-view.service';
 import { routingRepository } from '../routing/routing.repository';
 import type { RoutingService } from '../routing/routing.service';
+import type { SessionVisibility } from '../sessions/session-visibility';
 import { liveRepository } from './live.repository';
 
 /** A web chat client, proven by the widget's public key and the session's client token. */
@@ -42,7 +42,7 @@ const invalidToken = () =>
  * session's token) and the operator (a user login or a key acting for a user). The engine rules live
  * in the routing service; this checks who may do what and shapes the answers.
  */
-export function liveService(db: Database, deps: { routing: RoutingService }) {
+export function liveService(db: Database, deps: { routing: RoutingService; visibility: SessionVisibility }) {
   const repo = liveRepository(db);
 
   async function widget(publicKey: string | undefined) {
@@ -185,7 +185,12 @@ export function liveService(db: Database, deps: { routing: RoutingService }) {
 
   async function visibleSession(principal: Principal, sessionId: string) {
     const session = await routingRepository.findSession(db, principal.tenantId, sessionId);
-    if (!session || !(await canSeeSession(db, principal, session))) throw notFound(`Session ${sessionId}`);
+    const mayOperate =
+      session !== undefined &&
+      (await deps.visibility.canOperate(principal, { operatorIds: session.operator_ids }, (userId) =>
+        routingRepository.wasOfferedTo(db, principal.tenantId, sessionId, userId),
+      ));
+    if (!mayOperate) throw notFound(`Session ${sessionId}`);
     return session;
   }
 }

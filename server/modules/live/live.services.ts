@@ -1,6 +1,7 @@
 import type { Database } from '../../db/database';
 import { eventBus } from '../../platform/events/event-bus';
 import { jobQueue } from '../../platform/jobs/job-queue';
+import type { SessionVisibility } from '../sessions/session-visibility';
 import { routingViewService } from '../routing/routing-view.service';
 import { routingService } from '../routing/routing.service';
 import { liveRuntime } from './live.runtime';
@@ -14,8 +15,12 @@ import { liveService } from './live.service';
  */
 export function liveServices(
   db: Database,
-  options: { runExport?: (tenantId: string, jobId: string) => Promise<void> } = {},
+  options: {
+    visibility: SessionVisibility;
+    runExport?: (tenantId: string, jobId: string) => Promise<void>;
+  },
 ) {
+  const { visibility, ...runtimeOptions } = options;
   const events = eventBus(db);
   const jobs = jobQueue(db);
   const routing = routingService(db, { events, jobs });
@@ -23,8 +28,8 @@ export function liveServices(
     events,
     jobs,
     routing,
-    routingView: routingViewService(db),
-    live: liveService(db, { routing }),
-    liveRuntime: liveRuntime({ events, jobs, routing, ...options }),
+    routingView: routingViewService(db, { visibility }),
+    live: liveService(db, { routing, visibility }),
+    liveRuntime: liveRuntime({ events, jobs, routing, ...runtimeOptions }),
   };
 }

@@ -255,11 +255,7 @@ describe('redirect and the routing timeline', async () => {
     const url = `/api/v1/sessions/${chat.sessionId}/routing`;
     expect((await app.inject({ method: 'GET', url, headers: bearer(current) })).statusCode).toBe(200);
     expect((await app.inject({ method: 'GET', url, headers: bearer(stranger) })).statusCode).toBe(404);
-    await services.db
-      .updateTable('tenant_settings')
-      .set({ operators_see_all_sessions: true })
-      .where('tenant_id', '=', tenant.id)
-      .execute();
+    await services.settings.update(tenant.id, { operatorsSeeAllSessions: true });
     expect((await app.inject({ method: 'GET', url, headers: bearer(stranger) })).statusCode).toBe(200);
   });
 

@@ -1,41 +1,23 @@
 import type { Database } from '../../db/database';
 import type { Principal } from '../../platform/auth/principal';
 import { notFound } from '../../platform/errors';
-import { routingRepository as repo, type SessionRow } from './routing.repository';
-
-/**
- * Whether the caller may see a session: managers see all of their tenant's; an operator sees the
- * sessions they took part in or were offered, or all when the tenant allows it.
- */
-export async function canSeeSession(
-  db: Database,
-  principal: Principal,
-  session: SessionRow,
-): Promise<boolean> {
-  if (principal.role !== 'operator') return true;
-  if (await repo.operatorsSeeAll(db, principal.tenantId)) return true;
-  if (!principal.userId) return false;
-  if (session.operator_ids.includes(principal.userId)) return true;
-  return repo.wasOfferedTo(db, principal.tenantId, session.id, principal.userId);
-}
+import type { SessionVisibility } from '../sessions/session-visibility';
+import { routingRepository as repo } from './routing.repository';
 
 /** The routing tab: where a live session is now, and every routing step as it happened. */
-export function routingViewService(db: Database) {
+export function routingViewService(db: Database, deps: { visibility: SessionVisibility }) {
   return {
     async view(principal: Principal, sessionId: string) {
       const session = await repo.findSession(db, principal.tenantId, sessionId);
       // Invisible and unknown look the same: no hint that a session exists.
-      if (!session || !(await canSeeSession(db, principal, session))) throw notFound(`Session ${sessionId}`);
+      if (!session || !(await deps.visibility.canSee(principal, { operatorIds: session.operator_ids }))) {
+        throw notFound(`Session ${sessionId}`);
+      }
 
       const events = await repo.routingEvents(db, principal.tenantId, sessionId);
       const pending =
         session.status === 'closed' ? [] : await repo.pendingOffers(db, principal.tenantId, sessionId);
-      const routing = await db
-        .selectFrom('session_routing')
-        .select(['group_id', 'queued_at'])
-        .where('tenant_id', '=', principal.tenantId)
-        .where('session_id', '=', sessionId)
-        .executeTakeFirst();
+      const routing = await repo.queueEntry(db, principal.tenantId, sessionId);
 
       const userIds = new Set<string>();
       const groupIds = new Set<string>();

@@ -646,13 +646,14 @@ export const routingRepository = {
       .execute();
   },
 
-  async operatorsSeeAll(db: Db, tenantId: string) {
-    const row = await db
-      .selectFrom('tenant_settings')
-      .select('operators_see_all_sessions')
+  /** Where a live session waits: its group and since when (no row once routing ended). */
+  queueEntry(db: Db, tenantId: string, sessionId: string) {
+    return db
+      .selectFrom('session_routing')
+      .select(['group_id', 'queued_at'])
       .where('tenant_id', '=', tenantId)
+      .where('session_id', '=', sessionId)
       .executeTakeFirst();
-    return row?.operators_see_all_sessions ?? false;
   },
 
   async wasOfferedTo(db: Db, tenantId: string, sessionId: string, userId: string) {

@@ -1,4 +1,5 @@
 import { EMPTY_VALUE } from '../../../common/columns';
+import { splitFilterKey } from '../../../common/filter-keys';
 import { invalid } from '../../platform/errors';
 import { isParamColumn, resolveColumn, type ColumnSql } from './session-columns';
 
@@ -87,11 +88,7 @@ export function parseFilters(query: RawQuery, reserved: ReadonlySet<string>, exc
   const filters: Filter[] = [];
   for (const [parameter, raw] of Object.entries(query)) {
     if (reserved.has(parameter) || raw === undefined) continue;
-    const match = /^(.+?)(?:\.(min|max|contains|empty))?$/.exec(parameter);
-    let columnId = match?.[1] ?? parameter;
-    let op = match?.[2];
-    // Parameter names may contain dots; only a known suffix is an operator.
-    if (isParamColumn(parameter) && op === undefined) columnId = parameter;
+    const { column: columnId, op: suffix } = splitFilterKey(parameter);
     const resolved = resolveColumn(columnId);
     if (!resolved) {
       throw invalid(`Unknown parameter ${parameter.slice(0, 100)}: not a column filter or option.`, {
@@ -101,7 +98,7 @@ export function parseFilters(query: RawQuery, reserved: ReadonlySet<string>, exc
     if (columnId === except) continue;
     const { column, sql: columnSql } = resolved;
     const kind = isParamColumn(columnId) ? 'param' : column.filter;
-    op ??= 'eq';
+    const op = suffix ?? 'eq';
 
     if (kind === 'values' && op === 'eq') {
       const values = splitValues(raw);

@@ -148,20 +148,12 @@ describe('facets, detail, transcript, visibility and bad input', async () => {
       expect((await get(`/api/v1/sessions/${other?.id}`, operator)).statusCode).toBe(404);
       expect((await get(`/api/v1/sessions/${other?.id}/transcript`, operator)).statusCode).toBe(404);
 
-      await services.db
-        .insertInto('tenant_settings')
-        .values({ tenant_id: tenant.id, operators_see_all_sessions: true })
-        .onConflict((oc) => oc.column('tenant_id').doUpdateSet({ operators_see_all_sessions: true }))
-        .execute();
+      await services.settings.update(tenant.id, { operatorsSeeAllSessions: true });
       try {
         expect((await list()).length).toBe(fixture.sessions.filter((s) => s.status === 'closed').length + 1);
         expect((await get(`/api/v1/sessions/${other?.id}`, operator)).statusCode).toBe(200);
       } finally {
-        await services.db
-          .updateTable('tenant_settings')
-          .set({ operators_see_all_sessions: false })
-          .where('tenant_id', '=', tenant.id)
-          .execute();
+        await services.settings.update(tenant.id, { operatorsSeeAllSessions: false });
       }
     });
   });

@@ -4,6 +4,7 @@ import type { TsqueryPart } from '../search/content-query';
 import { HEADLINE_OPTIONS } from '../search/snippet';
 import { typed, typedArray, type ColumnSql, type LabelSource } from './session-columns';
 import type { Filter } from './session-filters';
+import { visibilityCondition, type Visibility } from './session-visibility';
 
 /**
  * The SQL of the sessions list, facets, detail and transcript. Queries are assembled from the column
@@ -16,8 +17,8 @@ export interface ListScope {
   filters: Filter[];
   /** Content search: every part must match the session's document. */
   search?: TsqueryPart[];
-  /** Operators who may see only their own sessions: the user id, or null for "none at all". */
-  onlyOperator?: string | null;
+  /** Which sessions the caller may see (session-visibility.ts). */
+  visibility: Visibility;
 }
 
 export interface ListSort {
@@ -161,9 +162,7 @@ function castText(expr: RawBuilder<unknown>, valueType: ColumnSql['valueType']):
 export function scopeConditions(scope: ListScope): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [sql`s.tenant_id = ${scope.tenantId}`];
   parts.push(scope.view === 'live' ? sql`s.status <> 'closed'` : sql`s.status = 'closed'`);
-  if (scope.onlyOperator === null) parts.push(sql`false`);
-  else if (scope.onlyOperator !== undefined)
-    parts.push(sql`s.operator_ids @> ARRAY[${scope.onlyOperator}]::bigint[]`);
+  if (scope.visibility.kind !== 'all') parts.push(visibilityCondition(scope.visibility));
   for (const filter of scope.filters) parts.push(filterCondition(filter));
   if (scope.search !== undefined) parts.push(sql`s.search_document @@ ${tsquery(scope.search, 'all')}`);
   return and(parts);
@@ -387,38 +386,16 @@ export function sessionRepository(db: Database) {
         });
     },
 
-    async operatorsSeeAll(tenantId: string): Promise<boolean> {
-      const row = await db
-        .selectFrom('tenant_settings')
-        .select(['operators_see_all_sessions', 'recording_enabled'])
-        .where('tenant_id', '=', tenantId)
-        .executeTakeFirst();
-      return row?.operators_see_all_sessions ?? false;
-    },
-
-    async recordingEnabled(tenantId: string): Promise<boolean> {
-      const row = await db
-        .selectFrom('tenant_settings')
-        .select('recording_enabled')
-        .where('tenant_id', '=', tenantId)
-        .executeTakeFirst();
-      return row?.recording_enabled ?? false;
-    },
-
     /** One session with the list's fields and the client's visitor id; undefined when not visible. */
-    async findVisible(tenantId: string, sessionId: string, onlyOperator?: string | null) {
-      const visibility =
-        onlyOperator === undefined
-          ? sql`true`
-          : onlyOperator === null
-            ? sql`false`
-            : sql`s.operator_ids @> ARRAY[${onlyOperator}]::bigint[]`;
+    async findVisible(tenantId: string, sessionId: string, visibility: Visibility) {
       const result = await sql<
         SessionRow & { visitor_id: string | null; contact_id: string | null; result: string | null }
       >`
         SELECT ${itemFields}, NULL AS sort_value, s.visitor_id, s.contact_id, s.result
         FROM sessions s
-        WHERE s.tenant_id = ${tenantId} AND s.id = ${sessionId}::bigint AND ${visibility}`.execute(db);
+        WHERE s.tenant_id = ${tenantId} AND s.id = ${sessionId}::bigint AND ${visibilityCondition(visibility)}`.execute(
+        db,
+      );
       return result.rows[0];
     },
 

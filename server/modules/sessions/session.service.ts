@@ -9,6 +9,8 @@ import { parseHeadline } from '../search/snippet';
 import { isParamColumn, resolveColumn } from './session-columns';
 import { decodeCursor, encodeCursor } from './session-cursor';
 import { isValidTimestamp, parseFilters, type RawQuery } from './session-filters';
+import type { SettingsService } from '../settings/settings.service';
+import type { SessionVisibility } from './session-visibility';
 import { sessionRepository, type ListScope, type ListSort, type SessionRow } from './session.repository';
 
 /** Up to this many matching sessions are counted exactly; beyond it the planner's estimate is returned. */
@@ -117,15 +119,11 @@ function decodeTranscriptCursor(raw: string): TranscriptCursor {
   }
 }
 
-export function sessionService(db: Database) {
+export function sessionService(
+  db: Database,
+  deps: { visibility: SessionVisibility; settings: Pick<SettingsService, 'get'> },
+) {
   const repo = sessionRepository(db);
-
-  /** undefined: sees every session; a user id: only sessions that user took part in; null: none. */
-  async function operatorScope(principal: Principal): Promise<string | null | undefined> {
-    if (principal.role !== 'operator') return undefined;
-    if (await repo.operatorsSeeAll(principal.tenantId)) return undefined;
-    return principal.userId;
-  }
 
   async function scopeOf(
     principal: Principal,
@@ -140,15 +138,14 @@ export function sessionService(db: Database) {
       tenantId: principal.tenantId,
       view,
       filters,
+      visibility: await deps.visibility.of(principal),
       ...(content ? { search: content.parts } : {}),
     };
-    const only = await operatorScope(principal);
-    if (only !== undefined) scope.onlyOperator = only;
     return { scope, content };
   }
 
   async function requireVisible(principal: Principal, sessionId: string) {
-    const row = await repo.findVisible(principal.tenantId, sessionId, await operatorScope(principal));
+    const row = await repo.findVisible(principal.tenantId, sessionId, await deps.visibility.of(principal));
     if (!row) throw notFound(`Session ${sessionId}`);
     return row;
   }
@@ -265,7 +262,7 @@ export function sessionService(db: Database) {
         scope.view === 'history' &&
         scope.filters.length === 0 &&
         scope.search === undefined &&
-        scope.onlyOperator === undefined &&
+        scope.visibility.kind === 'all' &&
         !isParamColumn(columnId);
       const rollup = rollupable ? await repo.facetRollup(principal.tenantId, columnId) : undefined;
       const rows = await repo.facetValues(scope, resolved.sql, {
@@ -310,7 +307,7 @@ export function sessionService(db: Database) {
       const [participants, restoredInto, recordingEnabled] = await Promise.all([
         repo.participants(principal.tenantId, sessionId),
         repo.restoredInto(principal.tenantId, sessionId),
-        repo.recordingEnabled(principal.tenantId),
+        deps.settings.get(principal.tenantId).then((settings) => settings.recordingEnabled),
       ]);
       return {
         ...toItem(row),

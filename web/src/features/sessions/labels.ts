@@ -1,11 +1,9 @@
 import { EMPTY_VALUE, PARAM_PREFIX } from '../../../../common/columns';
+import { isLabelledEnum } from '../../../../common/labels';
 import { cs } from '../../i18n/cs';
 import type { Formatters, Language, MessageKey, Translate } from '../../i18n';
 import { formatDuration } from '../../lib/duration';
 import type { Column, SessionItem } from './sessions.api';
-
-/** Columns whose values are domain enumerations, translated in the UI (`enum.<column>.<value>`). */
-const enumColumns = new Set(['channel', 'status', 'source', 'endReason', 'clientLeft']);
 
 export function columnLabel(column: Column | undefined, id: string, language: Language): string {
   if (column) return column.label[language];
@@ -19,7 +17,7 @@ function isMessageKey(key: string): key is MessageKey {
 /** A filter or facet value as people read it: enums translated, booleans as yes/no, "(empty)" localised. */
 export function valueLabel(columnId: string, value: string, t: Translate, serverLabel?: string): string {
   if (value === EMPTY_VALUE) return t('sessions.value.empty');
-  if (enumColumns.has(columnId)) {
+  if (isLabelledEnum(columnId)) {
     const key = `enum.${columnId}.${value}`;
     if (isMessageKey(key)) return t(key as Parameters<Translate>[0] & `enum.${string}`);
   }

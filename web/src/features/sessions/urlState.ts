@@ -1,4 +1,5 @@
 import { DEFAULT_SORT } from '../../../../common/columns';
+import { splitFilterKey as splitCommonFilterKey, type FilterSuffix } from '../../../../common/filter-keys';
 
 /**
  * The screen's state lives in the address, so a copied link reproduces it and Back works:
@@ -65,20 +66,10 @@ export function isFilterKey(key: string): boolean {
   return /^[A-Za-z][\w]*(\.[\w-]+)*$/.test(key) || key.startsWith('param.');
 }
 
-export const filterSuffixes = ['min', 'max', 'contains', 'empty'] as const;
-export type FilterSuffix = (typeof filterSuffixes)[number];
-
 /** `createdAt.min` → { column: 'createdAt', op: 'min' }; `param.vip.contains` → { column: 'param.vip', op: 'contains' }. */
 export function splitFilterKey(key: string): { column: string; op: FilterSuffix | 'is' } {
-  const dot = key.lastIndexOf('.');
-  if (dot > 0) {
-    const suffix = key.slice(dot + 1);
-    const column = key.slice(0, dot);
-    if ((filterSuffixes as readonly string[]).includes(suffix) && column !== 'param') {
-      return { column, op: suffix as FilterSuffix };
-    }
-  }
-  return { column: key, op: 'is' };
+  const { column, op } = splitCommonFilterKey(key);
+  return { column, op: op ?? 'is' };
 }
 
 /** The list query: everything that decides which sessions are listed and in which order. */
