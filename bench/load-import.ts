@@ -14,7 +14,7 @@ import { loadConfig } from '../server/config';
 import { migrateToLatest } from '../server/db/database';
 import { openDatabase } from '../server/db/open';
 import { createGenerator } from '../server/modules/demo/generator';
-import { buildApp } from '../server/platform/http/app';
+import { createApp } from '../server/app';
 import { createServices } from '../server/services';
 
 const sessions = Number(process.argv[2] ?? 50_000);
@@ -46,7 +46,7 @@ const key = await services.apiKeys.create(
   { tenantId: tenant.id, userId: null, apiKeyId: null },
   { name: 'bench', role: 'admin' },
 );
-const app = await buildApp({ config, services, logger: false });
+const app = await createApp({ config, services, logger: false });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const port = (app.server.address() as AddressInfo).port;
 

@@ -14,7 +14,7 @@ import { loadConfig } from '../server/config';
 import { migrateToLatest, type Database } from '../server/db/database';
 import type { DB } from '../server/db/types.generated';
 import { openDatabase } from '../server/db/open';
-import { buildApp } from '../server/platform/http/app';
+import { createApp } from '../server/app';
 import { createServices } from '../server/services';
 
 const args = new Map<string, string>();
@@ -90,7 +90,7 @@ async function main(): Promise<void> {
     },
   });
   const services = createServices(db, config);
-  const app = await buildApp({ config, services, logger: true });
+  const app = await createApp({ config, services, logger: true });
   await app.ready();
 
   const tenant = await services.tenants.requireTenant(slug);

@@ -6,13 +6,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../server/config';
 import { connectDatabase } from '../server/db/database';
-import { buildApp } from '../server/platform/http/app';
+import { createApp } from '../server/app';
 import { createServices } from '../server/services';
 
 const file = path.resolve(import.meta.dirname, '../docs/openapi.json');
 const config = loadConfig({ NODE_ENV: 'test' });
 const database = connectDatabase('postgres://unused@127.0.0.1:1/unused');
-const app = await buildApp({ config, services: createServices(database.db, config), logger: false });
+const app = await createApp({ config, services: createServices(database.db, config), logger: false });
 await app.ready();
 const document = `${JSON.stringify(app.swagger(), null, 2)}\n`;
 await app.close();

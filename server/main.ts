@@ -9,7 +9,7 @@ import { registerImportCommand } from './modules/imports/import.cli';
 import { startDemoSimulation } from './modules/simulator/demo-simulation';
 import { registerSimulateCommand } from './modules/simulator/simulator.cli';
 import { AppError } from './platform/errors';
-import { buildApp } from './platform/http/app';
+import { createApp } from './app';
 import { createServices, type Services } from './services';
 import { roles, type Role } from '../common/roles';
 
@@ -40,7 +40,7 @@ async function serve(config: Config): Promise<void> {
   for (const result of migrations.results ?? []) log(`Applied migration ${result.migrationName}`);
   const services = createServices(database.db, config);
   const demo = config.demo ? await ensureDemoTenant(services, config.dataDir) : undefined;
-  const app = await buildApp({ config, services });
+  const app = await createApp({ config, services });
   // Live sessions: LISTEN for events from every instance, fire routing timers, sweep for orphans.
   await services.liveRuntime.start({
     connection: database.pool.options,

@@ -5,7 +5,6 @@ import { exportRoutes } from './modules/exports/export.routes';
 import { importRoutes } from './modules/imports/import.routes';
 import { liveRoutes } from './modules/live/live.routes';
 import { routingRoutes } from './modules/routing/routing.routes';
-import { routingTargetsRoutes } from './modules/routing/routing-targets';
 import { noteRoutes } from './modules/notes/note.routes';
 import { preferenceRoutes } from './modules/preferences/preference.routes';
 import { sessionRoutes } from './modules/sessions/session.routes';
@@ -22,6 +21,5 @@ export function registerApiRoutes(app: App, services: Services, config: Config):
   preferenceRoutes(app, services);
   exportRoutes(app, services);
   routingRoutes(app, services);
-  routingTargetsRoutes(app, services);
   liveRoutes(app, services);
 }

@@ -7,7 +7,6 @@ import { exportService } from './modules/exports/export.service';
 import { importService } from './modules/imports/import.service';
 import { liveServices } from './modules/live/live.services';
 import { noteService } from './modules/notes/note.service';
-import { routingTargetsService } from './modules/routing/routing-targets';
 import { preferenceService } from './modules/preferences/preference.service';
 import { sessionService } from './modules/sessions/session.service';
 import { sessionVisibility } from './modules/sessions/session-visibility';
@@ -45,7 +44,6 @@ export function createServices(db: Database, config: Pick<Config, 'sessionTtlHou
     preferences: preferenceService(db),
     exports,
     ...live,
-    routingTargets: routingTargetsService(db),
   };
 }
 

@@ -1,15 +1,15 @@
 import type { App } from '../platform/http/types';
 import type { Services } from '../services';
-import { apiKeyIsolationCases } from '../modules/api-keys/api-key.isolation';
-import { authIsolationCases } from '../modules/auth/auth.isolation';
-import { exportIsolationCases } from '../modules/exports/export.isolation';
-import { importIsolationCases } from '../modules/imports/import.isolation';
-import { liveIsolationCases } from '../modules/live/live.isolation';
-import { routingIsolationCases } from '../modules/routing/routing.isolation';
-import { routingTargetsIsolationCases } from '../modules/routing/routing-targets.isolation';
-import { noteIsolationCases } from '../modules/notes/note.isolation';
-import { preferenceIsolationCases } from '../modules/preferences/preference.isolation';
-import { sessionIsolationCases } from '../modules/sessions/session.isolation';
+import { apiKeyIsolationCases } from './isolation/api-key.isolation';
+import { authIsolationCases } from './isolation/auth.isolation';
+import { exportIsolationCases } from './isolation/export.isolation';
+import { importIsolationCases } from './isolation/import.isolation';
+import { liveIsolationCases } from './isolation/live.isolation';
+import { routingIsolationCases } from './isolation/routing.isolation';
+import { routingTargetsIsolationCases } from './isolation/routing-targets.isolation';
+import { noteIsolationCases } from './isolation/note.isolation';
+import { preferenceIsolationCases } from './isolation/preference.isolation';
+import { sessionIsolationCases } from './isolation/session.isolation';
 import type { TestTenant } from './factories';
 
 export interface IsolationContext {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from '../../../e2e/support/browser';
 import { bearer, createTenant, type TestTenant } from '../../test/factories';
 import { useTestApp } from '../../test/harness';
-import { insertSession } from '../sessions/session.fixtures';
+import { insertSession } from '../../test/session-fixtures';
 
 const { app, services } = await useTestApp();
 

@@ -5,15 +5,15 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { bearer, createTenant, createUser, type TestTenant, type TestUser } from '../../test/factories';
 import { useTestApp } from '../../test/harness';
-import { buildFixture, insertSession, type Fixture } from '../sessions/session.fixtures';
+import { buildFixture, insertSession, type Fixture } from '../../test/session-fixtures';
 import { CELL_LIMIT } from './csv-writer';
-import { openInSpreadsheet, parseCsv } from './export.test-support';
+import { openInSpreadsheet, parseCsv } from '../../test/spreadsheet';
 import { DIRECT_EXPORT_LIMIT } from './export.service';
 import { sql } from 'kysely';
 
 // Background exports write their files under a throwaway data directory.
 const { app, services } = await useTestApp({
-  dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'sessiondesk-exports-')),
+  config: { dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'sessiondesk-exports-')) },
 });
 
 async function exportCsv(user: TestUser, query: string) {

@@ -15,8 +15,8 @@ import {
   operatorPost,
   sessionRow,
   startChat,
-  useLiveApp,
-} from './live-test-kit';
+} from '../../test/live-kit';
+import { useTestApp } from '../../test/harness';
 
 /** Collects a socket's JSON messages; `next(type)` waits for the next one of that type. */
 function collect(socket: WebSocket) {
@@ -77,7 +77,7 @@ function openStream(port: number, headers: Record<string, string>, query = '') {
 }
 
 describe('live parties and streams', async () => {
-  const { app, services } = await useLiveApp();
+  const { app, services } = await useTestApp({ live: {} });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTenant, createUser, type TestTenant, type TestUser } from '../../test/factories';
 import { useTestApp } from '../../test/harness';
-import { insertSession } from '../sessions/session.fixtures';
+import { insertSession } from '../../test/session-fixtures';
 
 interface Note {
   id: string;

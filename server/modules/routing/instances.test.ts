@@ -9,12 +9,11 @@ import {
   operatorPost,
   pendingOffers,
   startChat,
-  startLiveInstance,
-  type LiveInstance,
-} from '../live/live-test-kit';
+} from '../../test/live-kit';
+import { startTestApp, type TestInstance } from '../../test/harness';
 
 /** Sessions of the tenant offered to more than one operator at once, and operators over capacity. */
-async function violations(instance: LiveInstance, tenantId: string) {
+async function violations(instance: TestInstance, tenantId: string) {
   const doubled = await sql<{ session_id: string }>`
     SELECT session_id FROM session_offers WHERE tenant_id = ${tenantId} AND state = 'pending'
     GROUP BY session_id HAVING count(*) > 1`.execute(instance.services.db);
@@ -32,8 +31,8 @@ async function violations(instance: LiveInstance, tenantId: string) {
 }
 
 describe('two server instances on one database', async () => {
-  const a = await startLiveInstance({ sweepIntervalMs: 500 });
-  const b = await startLiveInstance({ sweepIntervalMs: 500 });
+  const a = await startTestApp({ live: { sweepIntervalMs: 500 } });
+  const b = await startTestApp({ live: { sweepIntervalMs: 500 } });
   afterAll(async () => {
     await a.stop();
     await b.stop();
@@ -90,7 +89,7 @@ describe('two server instances on one database', async () => {
   });
 
   it('fires the timers of a stopped instance on the other one and forgets no waiting session', async () => {
-    const c = await startLiveInstance({ sweepIntervalMs: 60_000 });
+    const c = await startTestApp({ live: { sweepIntervalMs: 60_000 } });
     const tenant = await createLiveTenant(c.services);
     const group = await addGroup(c.services, tenant.id, { acceptTimeoutSeconds: 1 });
     await addRule(c.services, tenant.id, { groupId: group, fallback: true });

@@ -9,8 +9,8 @@ import {
   pendingOffers,
   sessionRow,
   startChat,
-  useLiveApp,
-} from '../live/live-test-kit';
+} from '../../test/live-kit';
+import { useTestApp } from '../../test/harness';
 
 interface RoutingView {
   current: {
@@ -31,7 +31,7 @@ interface RoutingView {
 }
 
 describe('redirect and the routing timeline', async () => {
-  const { app, services } = await useLiveApp();
+  const { app, services } = await useTestApp({ live: {} });
 
   async function activeSession() {
     const tenant = await createLiveTenant(services);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bearer, createUser, type TestUser } from '../../test/factories';
-import type { RoutingTargets } from './routing-targets';
+import type { RoutingTargets } from './routing.schemas';
 import {
   addGroup,
   addOperator,
@@ -8,11 +8,11 @@ import {
   createLiveTenant,
   operatorPost,
   startChat,
-  useLiveApp,
-} from '../live/live-test-kit';
+} from '../../test/live-kit';
+import { useTestApp } from '../../test/harness';
 
 describe('redirect targets', async () => {
-  const { app, services } = await useLiveApp();
+  const { app, services } = await useTestApp({ live: {} });
 
   async function targets(user: TestUser) {
     const response = await app.inject({

@@ -3,8 +3,12 @@ import type { Principal } from '../../platform/auth/principal';
 import { notFound } from '../../platform/errors';
 import type { SessionVisibility } from '../sessions/session-visibility';
 import { routingRepository as repo } from './routing.repository';
+import type { RoutingTargets } from './routing.schemas';
 
-/** The routing tab: where a live session is now, and every routing step as it happened. */
+/**
+ * The routing tab (where a live session is now, and every routing step as it happened) and the
+ * Redirect dialog's targets.
+ */
 export function routingViewService(db: Database, deps: { visibility: SessionVisibility }) {
   return {
     async view(principal: Principal, sessionId: string) {
@@ -68,6 +72,27 @@ export function routingViewService(db: Database, deps: { visibility: SessionVisi
           user: ref(users, event.user_id),
           group: ref(groups, event.group_id),
           data: (event.data ?? {}) as Record<string, unknown>,
+        })),
+      };
+    },
+
+    /** Operators and groups a live session can be redirected to (the redirect re-checks under lock). */
+    async targets(principal: Principal): Promise<RoutingTargets> {
+      const { operators, groups } = await repo.redirectTargets(db, principal.tenantId);
+      return {
+        operators: operators.map((row) => ({
+          id: row.id,
+          name: row.name,
+          state: row.state,
+          activeSessions: Number(row.load),
+          capacity: row.capacity,
+        })),
+        groups: groups.map((row) => ({
+          id: row.id,
+          name: row.name,
+          strategy: row.strategy,
+          queued: Number(row.queued),
+          queueSize: row.queue_size,
         })),
       };
     },

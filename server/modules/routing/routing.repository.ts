@@ -656,6 +656,42 @@ export const routingRepository = {
       .executeTakeFirst();
   },
 
+  /** Where a manager can redirect: enabled users with their state and load, groups with their queue. */
+  async redirectTargets(db: Db, tenantId: string) {
+    const operators = await db
+      .selectFrom('users as u')
+      .select([
+        'u.id',
+        'u.name',
+        'u.state',
+        'u.capacity',
+        // The load the engine counts when it offers.
+        operatorLoad(db, tenantId, 'u.id').as('load'),
+      ])
+      .where('u.tenant_id', '=', tenantId)
+      .where('u.disabled_at', 'is', null)
+      .orderBy('u.name')
+      .orderBy('u.id')
+      .execute();
+    const groups = await db
+      .selectFrom('operator_groups as g')
+      .select([
+        'g.id',
+        'g.name',
+        'g.strategy',
+        'g.queue_size',
+        sql<number>`(SELECT count(*) FROM session_routing r
+          WHERE r.tenant_id = ${tenantId} AND r.group_id = g.id AND r.queued_at IS NOT NULL)::int`.as(
+          'queued',
+        ),
+      ])
+      .where('g.tenant_id', '=', tenantId)
+      .orderBy('g.name')
+      .orderBy('g.id')
+      .execute();
+    return { operators, groups };
+  },
+
   async wasOfferedTo(db: Db, tenantId: string, sessionId: string, userId: string) {
     const row = await db
       .selectFrom('session_offers')

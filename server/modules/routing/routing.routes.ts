@@ -1,44 +1,9 @@
-import { z } from 'zod';
 import { principalOf } from '../../platform/auth/authorize';
 import { ANY_ROLE, MANAGERS } from '../../platform/auth/principal';
 import type { App } from '../../platform/http/types';
-import { errorResponses, idParams, idSchema, isoDate, isoDateOrNull } from '../../platform/http/schemas';
+import { errorResponses, idParams } from '../../platform/http/schemas';
 import type { Services } from '../../services';
-import { routingEventKinds, statuses } from '../../../common/domain';
-
-const ref = z.object({ id: z.string(), name: z.string() }).nullable();
-
-const routingViewSchema = z.object({
-  current: z
-    .object({
-      state: z.enum(statuses).describe('queued, offered, active or after_work'),
-      groupId: z.string().nullable(),
-      groupName: z.string().nullable(),
-      queuePosition: z.number().nullable().describe('1-based place in the group queue while waiting'),
-      offeredTo: z.array(
-        z.object({ id: z.string(), name: z.string(), since: isoDate, expiresAt: isoDateOrNull }),
-      ),
-      waitingSeconds: z.number().describe('Waiting so far, or until it was accepted'),
-    })
-    .nullable()
-    .describe('null once the session has ended'),
-  events: z.array(
-    z.object({
-      id: z.string(),
-      at: isoDate,
-      kind: z.enum(routingEventKinds),
-      actor: ref.describe('Who caused the step (redirect: the manager)'),
-      user: ref.describe('The operator concerned (offered to, accepted by, redirected to)'),
-      group: ref,
-      data: z.record(z.string(), z.unknown()),
-    }),
-  ),
-});
-
-const redirectBody = z.union([
-  z.object({ operatorId: idSchema }).strict(),
-  z.object({ groupId: idSchema }).strict(),
-]);
+import { redirectBody, routingTargetsSchema, routingViewSchema } from './routing.schemas';
 
 export function routingRoutes(app: App, services: Services): void {
   app.get(
@@ -80,5 +45,22 @@ export function routingRoutes(app: App, services: Services): void {
       await services.routing.redirect(principal, request.params.id, request.body);
       return services.routingView.view(principal, request.params.id);
     },
+  );
+
+  app.get(
+    '/api/v1/routing/targets',
+    {
+      config: { access: MANAGERS },
+      schema: {
+        tags: ['sessions'],
+        summary: 'Operators and groups a live session can be redirected to',
+        description:
+          "The tenant's enabled users with state and load (`activeSessions` of `capacity`) and its groups " +
+          'with their queue (`queued` of `queueSize`). Only online operators with free capacity and groups ' +
+          'with room in the queue accept a redirect.',
+        response: { 200: routingTargetsSchema, ...errorResponses },
+      },
+    },
+    async (request) => services.routingView.targets(principalOf(request)),
   );
 }

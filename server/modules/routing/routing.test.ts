@@ -12,11 +12,11 @@ import {
   routingKinds,
   sessionRow,
   startChat,
-  useLiveApp,
-} from '../live/live-test-kit';
+} from '../../test/live-kit';
+import { useTestApp } from '../../test/harness';
 
 describe('routing engine', async () => {
-  const { app, services } = await useLiveApp();
+  const { app, services } = await useTestApp({ live: {} });
 
   describe('utilisation strategy', () => {
     it('offers a new session to the online operator with the highest priority and free capacity', async () => {

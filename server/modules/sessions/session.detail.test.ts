@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { RecordingState, RecordingTrack } from '../../../common/domain';
 import { bearer, createTenant, type TestTenant, type TestUser } from '../../test/factories';
 import { useTestApp } from '../../test/harness';
-import { buildFixture, insertSession, type Fixture } from './session.fixtures';
+import { buildFixture, insertSession, type Fixture } from '../../test/session-fixtures';
 
 describe('facets, detail, transcript, visibility and bad input', async () => {
   const { app, services } = await useTestApp();

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { staticColumns } from '../../../common/columns';
 import { bearer, createTenant, type TestTenant } from '../../test/factories';
 import { useTestApp } from '../../test/harness';
-import { buildFixture, insertSession, type Fixture } from './session.fixtures';
+import { buildFixture, insertSession, type Fixture } from '../../test/session-fixtures';
 
 const { app, services } = await useTestApp();
 const valueColumns = staticColumns.filter((column) => column.filter === 'values').map((column) => column.id);

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { staticColumns, type StaticColumnId } from '../../../common/columns';
 import { bearer, createTenant, type TestTenant } from '../../test/factories';
 import { useTestApp } from '../../test/harness';
-import { buildFixture, type Fixture, type FixtureSession } from './session.fixtures';
+import { buildFixture, type Fixture, type FixtureSession } from '../../test/session-fixtures';
 
 interface Item {
   id: string;

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTenant, type TestTenant } from '../../test/factories';
 import { useTestApp } from '../../test/harness';
-import { insertSession } from './session.fixtures';
+import { insertSession } from '../../test/session-fixtures';
 
 interface Item {
   id: string;

@@ -1,13 +1,14 @@
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { createTenant } from '../../test/factories';
-import { eventually, useLiveApp } from '../live/live-test-kit';
+import { eventually } from '../../test/live-kit';
+import { useTestApp } from '../../test/harness';
 import { FAST_PACE } from './simulator.cli';
 import { prepareSimulation } from './simulator-setup';
 import { startSimulation } from './simulator';
 
 describe('traffic simulator', async () => {
-  const { app, services } = await useLiveApp();
+  const { app, services } = await useTestApp({ live: {} });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
 

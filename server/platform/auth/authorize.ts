@@ -1,6 +1,6 @@
 import type { FastifyRequest, RouteOptions } from 'fastify';
-import type { AuthService } from '../../modules/auth/auth.service';
 import { AppError, forbidden } from '../errors';
+import type { Authenticator } from './authenticator';
 import type { Principal } from './principal';
 
 export const SESSION_COOKIE = 'sd_session';
@@ -20,7 +20,7 @@ export function assertRouteDeclaresAccess(route: RouteOptions): void {
  * authenticate by API key or login cookie, check the route's roles, and require the CSRF token on
  * cookie-authenticated changes.
  */
-export function authorizeRequest(auth: AuthService) {
+export function authorizeRequest(auth: Authenticator) {
   return async (request: FastifyRequest): Promise<void> => {
     request.principal = null;
     const access = request.routeOptions.config.access;
@@ -51,7 +51,7 @@ export function authorizeRequest(auth: AuthService) {
   };
 }
 
-async function authenticate(auth: AuthService, request: FastifyRequest): Promise<Principal | undefined> {
+async function authenticate(auth: Authenticator, request: FastifyRequest): Promise<Principal | undefined> {
   const header = request.headers.authorization;
   if (header !== undefined) {
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];

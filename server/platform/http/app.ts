@@ -16,9 +16,8 @@ import {
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Config } from '../../config';
-import { pendingMigrations } from '../../db/database';
-import { registerApiRoutes } from '../../routes';
-import type { Services } from '../../services';
+import { pendingMigrations, type Database } from '../../db/database';
+import type { Authenticator } from '../auth/authenticator';
 import { assertRouteDeclaresAccess, authorizeRequest } from '../auth/authorize';
 import { errorHandler } from './error-mapper';
 import type { ApiRoute, App } from './types';
@@ -28,7 +27,12 @@ const WEB_ROOT = path.resolve(import.meta.dirname, '../../../dist/web');
 
 export interface AppOptions {
   config: Config;
-  services: Services;
+  /** Turns an API key or a login cookie into a principal (the auth module). */
+  authenticator: Authenticator;
+  /** The database /readyz checks. */
+  db: Database;
+  /** Adds the feature routes; the composition root (server/app.ts) knows them, the platform does not. */
+  registerRoutes: (app: App) => void;
   /** Test runs pass false to keep output quiet. */
   logger?: boolean;
   /** Where log lines go (default: standard output); tests read them. */
@@ -49,7 +53,14 @@ export function requestForLog(request: FastifyRequest) {
   };
 }
 
-export async function buildApp({ config, services, logger = true, logStream }: AppOptions): Promise<App> {
+export async function buildApp({
+  config,
+  authenticator,
+  db,
+  registerRoutes,
+  logger = true,
+  logStream,
+}: AppOptions): Promise<App> {
   const app = Fastify({
     logger: logger
       ? {
@@ -91,7 +102,7 @@ export async function buildApp({ config, services, logger = true, logStream }: A
   // WebSockets for the live parties (web chat clients, operators); small frames only.
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
   // After the cookie parser, which is itself an onRequest hook.
-  app.addHook('onRequest', authorizeRequest(services.auth));
+  app.addHook('onRequest', authorizeRequest(authenticator));
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -145,8 +156,8 @@ export async function buildApp({ config, services, logger = true, logStream }: A
     },
     async (_request, reply) => {
       try {
-        await sql`SELECT 1`.execute(services.db);
-        const pending = await pendingMigrations(services.db);
+        await sql`SELECT 1`.execute(db);
+        const pending = await pendingMigrations(db);
         if (pending.length > 0) {
           return reply
             .status(503)
@@ -159,7 +170,7 @@ export async function buildApp({ config, services, logger = true, logStream }: A
     },
   );
 
-  registerApiRoutes(app, services, config);
+  registerRoutes(app);
   await registerWebUi(app);
   return app;
 }

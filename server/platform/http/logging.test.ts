@@ -13,7 +13,7 @@ const logStream = new Writable({
     done();
   },
 });
-const { app, services } = await useTestApp({ logLevel: 'info' }, { logStream });
+const { app, services } = await useTestApp({ config: { logLevel: 'info' }, logStream });
 
 describe('request log', () => {
   it('logs requests without credentials, cookies or secret query parameters', async () => {

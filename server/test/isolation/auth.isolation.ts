@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
-import { bearer, TEST_PASSWORD } from '../../test/factories';
-import type { IsolationCases } from '../../test/isolation-cases';
+import { bearer, TEST_PASSWORD } from '../factories';
+import type { IsolationCases } from '../isolation-cases';
 
 /** Tenant isolation of the auth routes (see server/test/isolation-cases.ts). */
 export const authIsolationCases: IsolationCases = {

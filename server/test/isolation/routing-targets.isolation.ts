@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
-import { bearer } from '../../test/factories';
-import type { IsolationCases } from '../../test/isolation-cases';
-import { equipTenant } from '../live/live-test-kit';
+import { bearer } from '../factories';
+import type { IsolationCases } from '../isolation-cases';
+import { equipTenant } from '../live-kit';
 
 /** Tenant isolation of the redirect picker's targets. */
 export const routingTargetsIsolationCases: IsolationCases = {

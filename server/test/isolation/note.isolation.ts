@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
-import { bearer } from '../../test/factories';
-import type { IsolationCases, IsolationContext } from '../../test/isolation-cases';
-import { insertSession } from '../sessions/session.fixtures';
+import { bearer } from '../factories';
+import type { IsolationCases, IsolationContext } from '../isolation-cases';
+import { insertSession } from '../session-fixtures';
 
 /** A session of tenant B with a note by B's admin. */
 async function foreignNote({ services, b }: IsolationContext) {

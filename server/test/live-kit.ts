@@ -1,59 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, expect, inject } from 'vitest';
-import { loadConfig, type Config } from '../../config';
-import { connectDatabase, type DatabaseHandle } from '../../db/database';
-import { buildApp } from '../../platform/http/app';
-import type { App } from '../../platform/http/types';
-import { createServices, type Services } from '../../services';
-import { bearer, createTenant, createUser, type TestTenant, type TestUser } from '../../test/factories';
-import type { GroupStrategy, UserState } from '../../../common/domain';
+import { expect } from 'vitest';
+import type { App } from '../platform/http/types';
+import type { Services } from '../services';
+import { bearer, createTenant, createUser, type TestTenant, type TestUser } from './factories';
+import type { GroupStrategy, UserState } from '../../common/domain';
 
-/**
- * Test support for live sessions: an app with its live runtime started (LISTEN connection, job
- * workers), so timers fire and events flow as in production; and builders for groups, operators,
- * rules and widgets.
- */
-export interface LiveInstance {
-  app: App;
-  services: Services;
-  config: Config;
-  database: DatabaseHandle;
-  stop(): Promise<void>;
-}
-
-export async function startLiveInstance(options: { sweepIntervalMs?: number } = {}): Promise<LiveInstance> {
-  const url = inject('databaseUrl');
-  const config: Config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), databaseUrl: url };
-  const database = connectDatabase(url, { max: 6, applicationName: 'sessiondesk-live-test' });
-  const services = createServices(database.db, config);
-  const app = await buildApp({ config, services, logger: false });
-  await app.ready();
-  await services.liveRuntime.start({
-    connection: database.pool.options,
-    log: { warn: () => {} },
-    sweepIntervalMs: options.sweepIntervalMs ?? 60_000,
-  });
-  let stopped = false;
-  return {
-    app,
-    services,
-    config,
-    database,
-    stop: async () => {
-      if (stopped) return;
-      stopped = true;
-      await services.liveRuntime.stop();
-      await app.close();
-      await database.close();
-    },
-  };
-}
-
-export async function useLiveApp(options: { sweepIntervalMs?: number } = {}): Promise<LiveInstance> {
-  const instance = await startLiveInstance(options);
-  afterAll(() => instance.stop());
-  return instance;
-}
+/** Builders for live sessions: tenants with a widget, groups, operators, rules, chats. */
 
 export interface LiveTenant extends TestTenant {
   widgetKey: string;

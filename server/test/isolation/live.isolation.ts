@@ -1,9 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, inject } from 'vitest';
-import { bearer } from '../../test/factories';
-import type { IsolationCases, IsolationContext } from '../../test/isolation-cases';
-import { equipTenant, operatorPost, pendingOffers, sessionRow, startChat } from './live-test-kit';
+import { bearer } from '../factories';
+import type { IsolationCases, IsolationContext } from '../isolation-cases';
+import { equipTenant, operatorPost, pendingOffers, sessionRow, startChat } from '../live-kit';
 
 /** Both tenants equipped; B has a live session offered to its operator. */
 async function twoTenants({ app, services, a, b }: IsolationContext) {

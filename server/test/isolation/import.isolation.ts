@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
-import { bearer } from '../../test/factories';
-import type { IsolationCases } from '../../test/isolation-cases';
+import { bearer } from '../factories';
+import type { IsolationCases } from '../isolation-cases';
 
 const line = (externalId: string, text: string) =>
   JSON.stringify({

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
-import { bearer } from '../../test/factories';
-import type { IsolationCases, IsolationContext } from '../../test/isolation-cases';
+import { bearer } from '../factories';
+import type { IsolationCases, IsolationContext } from '../isolation-cases';
 
 async function saveForB({ app, b }: IsolationContext) {
   const response = await app.inject({

@@ -1,8 +1,8 @@
 import { expect } from 'vitest';
 import type { Principal } from '../../platform/auth/principal';
-import { bearer, type TestTenant } from '../../test/factories';
-import type { IsolationCases, IsolationContext } from '../../test/isolation-cases';
-import { insertSession } from '../sessions/session.fixtures';
+import { bearer, type TestTenant } from '../factories';
+import type { IsolationCases, IsolationContext } from '../isolation-cases';
+import { insertSession } from '../session-fixtures';
 
 /** Tenant isolation of the export routes: A's exports never carry B's sessions or reach B's jobs. */
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { Services } from '../../services';
-import { createUser, type TestTenant, type TestUser } from '../../test/factories';
+import type { Services } from '../services';
+import { createUser, type TestTenant, type TestUser } from './factories';
 
 /**
  * Test data for the sessions API: a tenant's operators, groups, chatbots, widget and sessions with
