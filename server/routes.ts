@@ -3,6 +3,7 @@ import { apiKeyRoutes } from './modules/api-keys/api-key.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { exportRoutes } from './modules/exports/export.routes';
 import { importRoutes } from './modules/imports/import.routes';
+import { liveStreamRoutes } from './modules/live/live-stream.routes';
 import { liveRoutes } from './modules/live/live.routes';
 import { routingRoutes } from './modules/routing/routing.routes';
 import { noteRoutes } from './modules/notes/note.routes';
@@ -22,4 +23,5 @@ export function registerApiRoutes(app: App, services: Services, config: Config):
   exportRoutes(app, services);
   routingRoutes(app, services);
   liveRoutes(app, services);
+  liveStreamRoutes(app, services);
 }

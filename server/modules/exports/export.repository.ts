@@ -1,8 +1,13 @@
+import type { Selectable } from 'kysely';
+import type { ExportJobs } from '../../db/types.generated';
 import { sql, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/database';
 import type { ExportFormat } from '../../../common/domain';
 import type { Role } from '../../../common/roles';
 import type { Lookups } from './export-columns';
+
+/** A background export as stored. */
+export type ExportJob = Selectable<ExportJobs>;
 
 /**
  * The SQL of exports: the matching sessions read through a server-side cursor (DECLARE … CURSOR /

@@ -17,8 +17,7 @@ import {
   exportJobSchema,
   htmlQuerySchema,
 } from './export.schemas';
-import type { ExportJobs } from '../../db/types.generated';
-import type { Selectable } from 'kysely';
+import type { ExportJob } from './export.service';
 
 const contentTypes = { csv: 'text/csv; charset=utf-8', html: 'text/html; charset=utf-8' } as const;
 
@@ -62,7 +61,7 @@ function attachment(reply: FastifyReply, fileName: string, format: 'csv' | 'html
   );
 }
 
-function presentJob(job: Selectable<ExportJobs>) {
+function presentJob(job: ExportJob) {
   return {
     id: job.id,
     format: job.format,

@@ -567,3 +567,4 @@ export function exportService(
 }
 
 export type ExportService = ReturnType<typeof exportService>;
+export type { ExportJob } from './export.repository';

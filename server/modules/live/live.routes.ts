@@ -3,7 +3,6 @@ import type { WebSocket } from 'ws';
 import { z } from 'zod';
 import { principalOf } from '../../platform/auth/authorize';
 import { ANY_ROLE } from '../../platform/auth/principal';
-import type { LiveEvent } from '../../platform/events/event-bus';
 import type { App } from '../../platform/http/types';
 import { errorResponses } from '../../platform/http/schemas';
 import type { Services } from '../../services';
@@ -26,7 +25,7 @@ import {
   startChatResponse,
 } from './live.schemas';
 import type { LiveClient } from './live.service';
-import { liveEventStream } from './live-stream';
+import { presentOverview } from './live-feed.service';
 
 const clientTag = ['live: web chat client'];
 const operatorTag = ['live: operator'];
@@ -42,7 +41,7 @@ function send(socket: WebSocket, payload: unknown): void {
 }
 
 export function liveRoutes(app: App, services: Services): void {
-  const { live, events } = services;
+  const { live } = services;
   const clients = new WeakMap<FastifyRequest, LiveClient>();
   const authenticateClient = async (request: FastifyRequest<{ Params: { id: string } }>) => {
     clients.set(
@@ -168,42 +167,12 @@ export function liveRoutes(app: App, services: Services): void {
       schema: { params: sessionIdParams, querystring: clientSocketQuery },
     },
     (socket, request) => {
-      const client = clientOf(request);
-      const unsubscribe = events.subscribe(client.tenantId, (event) => {
-        if (event.sessionId !== client.sessionId) return;
-        void forwardToClient(event).catch(() => socket.close(1011, 'internal error'));
-      });
-      const forwardToClient = async (event: LiveEvent) => {
-        switch (event.kind) {
-          case 'session.message': {
-            const activity = event.activityId
-              ? await live.repository.activity(client.tenantId, client.sessionId, event.activityId)
-              : undefined;
-            if (activity) send(socket, { type: 'message', activity: presentActivity(activity) });
-            return;
-          }
-          case 'session.updated': {
-            if (!event.fields?.includes('status')) return;
-            const session = await live.repository.snapshot(client.tenantId, client.sessionId);
-            if (session) send(socket, { type: 'status', status: session.status });
-            return;
-          }
-          case 'session.ended': {
-            const session = await live.repository.snapshot(client.tenantId, client.sessionId);
-            send(socket, { type: 'ended', endReason: session?.endReason ?? null });
-            socket.close(1000, 'session ended');
-            return;
-          }
-          case 'session.created':
-          case 'session.routing':
-          case 'session.left':
-          case 'offer.created':
-          case 'offer.closed':
-            return;
-        }
-      };
+      const unsubscribe = services.liveFeed.client(
+        clientOf(request),
+        (payload) => send(socket, payload),
+        (code, reason) => socket.close(code, reason),
+      );
       socket.on('close', unsubscribe);
-      send(socket, { type: 'hello', sessionId: client.sessionId });
     },
   );
 
@@ -336,111 +305,14 @@ export function liveRoutes(app: App, services: Services): void {
     { websocket: true, config: { access: ANY_ROLE } },
     async (socket, request) => {
       const principal = principalOf(request);
-      const userId = live.operatorId(principal);
-      const tenantId = principal.tenantId;
-      // Subscribe before reading the overview, so nothing that happens meanwhile is missed.
-      const mine = new Set<string>();
-      let startAfterHello: () => void = () => {};
-      let chain: Promise<void> = new Promise<void>((resolve) => {
-        startAfterHello = resolve;
-      });
-      const unsubscribe = events.subscribe(tenantId, (event) => {
-        // One event at a time per socket, so the operator sees them in order.
-        chain = chain.then(() => forward(event)).catch(() => socket.close(1011, 'internal error'));
-      });
+      const { unsubscribe, ready } = services.liveFeed.operator(
+        principal,
+        live.operatorId(principal),
+        (payload) => send(socket, payload),
+        (code, reason) => socket.close(code, reason),
+      );
       socket.on('close', unsubscribe);
-
-      const forward = async (event: LiveEvent): Promise<void> => {
-        switch (event.kind) {
-          case 'offer.created': {
-            if (event.userId !== userId) return;
-            const offers = await live.repository.offersOf(tenantId, userId);
-            const offer = offers.find((row) => row.session_id === event.sessionId);
-            if (offer) send(socket, { type: 'offer', offer: presentOffer(offer) });
-            return;
-          }
-          case 'offer.closed':
-            if (event.userId === userId) send(socket, { type: 'offer.closed', sessionId: event.sessionId });
-            return;
-          case 'session.updated':
-            if (event.fields?.includes('operatorIds') && !mine.has(event.sessionId)) {
-              if (await live.repository.isCurrentParticipant(tenantId, event.sessionId, userId)) {
-                mine.add(event.sessionId);
-                send(socket, { type: 'session.joined', sessionId: event.sessionId });
-              }
-            }
-            return;
-          case 'session.left':
-            if (event.userId === userId && mine.delete(event.sessionId)) {
-              send(socket, { type: 'session.left', sessionId: event.sessionId });
-            }
-            return;
-          case 'session.message': {
-            if (!mine.has(event.sessionId) || !event.activityId) return;
-            const activity = await live.repository.activity(tenantId, event.sessionId, event.activityId);
-            if (activity)
-              send(socket, {
-                type: 'message',
-                sessionId: event.sessionId,
-                activity: presentActivity(activity),
-              });
-            return;
-          }
-          case 'session.ended': {
-            if (!mine.delete(event.sessionId)) return;
-            const session = await live.repository.snapshot(tenantId, event.sessionId);
-            send(socket, {
-              type: 'session.ended',
-              sessionId: event.sessionId,
-              endReason: session?.endReason ?? null,
-            });
-            return;
-          }
-          case 'session.created':
-          case 'session.routing':
-            return;
-        }
-      };
-      try {
-        const overview = await live.operatorOverview(principal);
-        for (const session of overview.sessions) mine.add(session.id);
-        send(socket, { type: 'hello', ...presentOverview(overview) });
-      } finally {
-        startAfterHello();
-      }
+      await ready;
     },
   );
-
-  liveEventStream(app, services);
-}
-
-type Overview = Awaited<ReturnType<Services['live']['operatorOverview']>>;
-
-function presentOffer(offer: Overview['offers'][number]) {
-  return {
-    sessionId: offer.session_id,
-    offeredAt: offer.offered_at,
-    expiresAt: offer.expires_at,
-    groupId: offer.group_id,
-    groupName: offer.group_name,
-    channel: offer.channel,
-    clientName: offer.client_name,
-    pageUrl: offer.page_url,
-    createdAt: offer.created_at,
-  };
-}
-
-function presentOverview(overview: Overview) {
-  return {
-    user: overview.user,
-    offers: overview.offers.map(presentOffer),
-    sessions: overview.sessions.map((session) => ({
-      id: session.id,
-      status: session.status,
-      channel: session.channel,
-      clientName: session.client_name,
-      acceptedAt: session.accepted_at,
-      messageCount: session.message_count,
-    })),
-  };
 }

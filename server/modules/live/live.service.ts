@@ -178,9 +178,6 @@ export function liveService(db: Database, deps: { routing: RoutingService; visib
       await visibleSession(principal, sessionId);
       return repo.transcript(principal.tenantId, sessionId, 1000);
     },
-
-    /** Loaders the WebSocket and SSE streams use to turn an event into its payload. */
-    repository: repo,
   };
 
   async function visibleSession(principal: Principal, sessionId: string) {

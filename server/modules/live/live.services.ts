@@ -4,6 +4,7 @@ import { jobQueue } from '../../platform/jobs/job-queue';
 import type { SessionVisibility } from '../sessions/session-visibility';
 import { routingViewService } from '../routing/routing-view.service';
 import { routingService } from '../routing/routing.service';
+import { liveFeedService } from './live-feed.service';
 import { liveRuntime } from './live.runtime';
 import { liveService } from './live.service';
 
@@ -24,12 +25,14 @@ export function liveServices(
   const events = eventBus(db);
   const jobs = jobQueue(db);
   const routing = routingService(db, { events, jobs });
+  const live = liveService(db, { routing, visibility });
   return {
     events,
     jobs,
     routing,
     routingView: routingViewService(db, { visibility }),
-    live: liveService(db, { routing, visibility }),
+    live,
+    liveFeed: liveFeedService(db, { events, visibility, live }),
     liveRuntime: liveRuntime({ events, jobs, routing, ...runtimeOptions }),
   };
 }
