@@ -17,7 +17,13 @@ export const errorResponses = {
   404: errorSchema,
 } as const;
 
-export const isoDate = z.union([z.date(), z.string()]).transform((value) => new Date(value).toISOString());
+/** An ISO 8601 UTC date-time string in the document; a stored Date or string on the way out. */
+const dateTimeString = z.string().meta({ format: 'date-time' });
+export const isoDate = z
+  .union([z.date(), z.string()])
+  .transform((value) => new Date(value).toISOString())
+  .pipe(dateTimeString);
 export const isoDateOrNull = z
   .union([z.date(), z.string(), z.null()])
-  .transform((value) => (value === null ? null : new Date(value).toISOString()));
+  .transform((value) => (value === null ? null : new Date(value).toISOString()))
+  .pipe(dateTimeString.nullable());

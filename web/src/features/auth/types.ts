@@ -1,45 +1,13 @@
-// Mirrors the server's auth contract (POST /api/v1/auth/login, GET /api/v1/me). IDs are bigints sent as strings.
-import type { Role } from '../../../../common/roles';
+// The auth contract (POST /api/v1/auth/login, GET /api/v1/me), generated from the OpenAPI document.
+import type { ApiRequestBody, ApiResponse } from '../../lib/api-schema';
 
-export type UserRole = Role;
-
-export interface User {
-  /** `null` only for API-key callers, which the UI never is; kept nullable to match the server's schema. */
-  id: string | null;
-  email: string | null;
-  name: string;
-  role: UserRole;
-}
-
-export interface Tenant {
-  id: string;
-  slug: string;
-  name: string;
-}
-
-export interface LoginRequest {
-  tenant: string;
-  email: string;
-  password: string;
-}
-
-export interface LoginResponse {
-  user: User;
-  tenant: Tenant;
-  csrfToken: string;
-}
-
-export interface TenantSettings {
-  recordingEnabled: boolean;
-}
-
-export interface Me {
-  user: User;
-  tenant: Tenant;
-  /** `null` when the caller is authenticated by an API key rather than the login cookie. */
-  csrfToken: string | null;
-  settings: TenantSettings;
-}
+export type LoginRequest = ApiRequestBody<'/api/v1/auth/login', 'post'>;
+export type LoginResponse = ApiResponse<'/api/v1/auth/login', 'post'>;
+export type Me = ApiResponse<'/api/v1/me', 'get'>;
+export type User = Me['user'];
+export type UserRole = User['role'];
+export type Tenant = Me['tenant'];
+export type TenantSettings = Me['settings'];
 
 /** Error codes of the auth endpoints that the UI treats specially. */
 export const authErrorCodes = {

@@ -1,4 +1,5 @@
 import { apiRequest } from '../../lib/api';
+import type { ApiResponse } from '../../lib/api-schema';
 
 /** The export API (server/modules/exports): direct download links and background jobs. */
 
@@ -16,17 +17,7 @@ export interface ExportOptions {
   transcript: boolean;
 }
 
-export interface ExportJob {
-  id: string;
-  format: ExportFormat;
-  state: 'queued' | 'running' | 'done' | 'failed' | 'canceled';
-  progress: number;
-  total: number | null;
-  fileName: string;
-  fileSize: number | null;
-  error: string | null;
-  downloadUrl: string | null;
-}
+export type ExportJob = ApiResponse<'/api/v1/exports/{id}', 'get'>;
 
 /** Up to this many sessions download directly; more run in the background (the server's limit). */
 export const DIRECT_EXPORT_LIMIT = 10_000;

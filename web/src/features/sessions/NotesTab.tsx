@@ -2,13 +2,13 @@ import { Alert, Avatar, Button, Center, Group, Loader, Paper, Stack, Text, Texta
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useFormat, useI18n } from '../../i18n';
-import { arrayIn, sessionsApi, type Note } from './sessions.api';
+import { sessionsApi, type Note } from './sessions.api';
 import { sessionKeys } from './useSessionsData';
 
 const MAX_NOTE = 20_000;
 
 function authorOf(note: Note): string | null {
-  return note.author?.name ?? note.authorName ?? null;
+  return note.author.name;
 }
 
 /** Everyone's notes on the session; add one, edit or delete your own (as the server allows). */
@@ -18,7 +18,7 @@ export function NotesTab({ sessionId }: { sessionId: string }) {
   const key = sessionKeys.notes(sessionId);
   const notes = useQuery({
     queryKey: key,
-    queryFn: async ({ signal }) => arrayIn<Note>(await sessionsApi.notes(sessionId, signal), 'notes'),
+    queryFn: async ({ signal }) => (await sessionsApi.notes(sessionId, signal)).items,
   });
   const [draft, setDraft] = useState('');
   const add = useMutation({

@@ -6,7 +6,7 @@ import { cs } from '../../i18n/cs';
 import { isApiError } from '../../lib/api';
 import { formatBytes, formatDuration } from '../../lib/duration';
 import { NotAvailableYet } from './RoutingTab';
-import { arrayIn, sessionsApi, type Recording } from './sessions.api';
+import { sessionsApi } from './sessions.api';
 import { sessionKeys } from './useSessionsData';
 
 /** Recordings of the session (shown only when recording is enabled for the tenant), playable when stored. */
@@ -15,8 +15,7 @@ export function RecordingsTab({ sessionId }: { sessionId: string }) {
   const format = useFormat();
   const recordings = useQuery({
     queryKey: sessionKeys.recordings(sessionId),
-    queryFn: async ({ signal }) =>
-      arrayIn<Recording>(await sessionsApi.recordings(sessionId, signal), 'recordings'),
+    queryFn: async ({ signal }) => (await sessionsApi.recordings(sessionId, signal)).recordings,
   });
   if (recordings.isPending) {
     return (
@@ -68,27 +67,11 @@ export function RecordingsTab({ sessionId }: { sessionId: string }) {
               .filter(Boolean)
               .join(' · ')}
           </Text>
-          {!recording.url && recording.state === 'ready' && (
+          {recording.state === 'ready' && (
             <Text size="xs" c="dimmed" mt={4}>
               {t('recordings.noPlayback')}
             </Text>
           )}
-          {recording.url &&
-            (recording.mediaType.startsWith('video/') ? (
-              <video
-                controls
-                preload="metadata"
-                src={recording.url}
-                style={{ width: '100%', marginTop: 8 }}
-              />
-            ) : (
-              <audio
-                controls
-                preload="metadata"
-                src={recording.url}
-                style={{ width: '100%', marginTop: 8 }}
-              />
-            ))}
         </Paper>
       ))}
     </Stack>

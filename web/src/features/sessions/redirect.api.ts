@@ -1,25 +1,10 @@
 import { apiRequest } from '../../lib/api';
+import type { ApiRequestBody, ApiResponse } from '../../lib/api-schema';
 import type { RoutingTimeline } from './sessions.api';
 
 /** `GET /api/v1/routing/targets`: where a manager can redirect a live session. */
-export interface RoutingTargets {
-  operators: {
-    id: string;
-    name: string;
-    state: 'online' | 'away' | 'break' | 'offline';
-    activeSessions: number;
-    capacity: number;
-  }[];
-  groups: {
-    id: string;
-    name: string;
-    strategy: 'utilisation' | 'whole_group';
-    queued: number;
-    queueSize: number;
-  }[];
-}
-
-export type RedirectTarget = { operatorId: string } | { groupId: string };
+export type RoutingTargets = ApiResponse<'/api/v1/routing/targets', 'get'>;
+export type RedirectTarget = ApiRequestBody<'/api/v1/sessions/{id}/redirect', 'post'>;
 
 export const redirectApi = {
   targets: (signal?: AbortSignal) => apiRequest<RoutingTargets>('/api/v1/routing/targets', { signal }),

@@ -1,159 +1,26 @@
 import type { Column } from '../../../../common/columns';
 import { apiRequest } from '../../lib/api';
+import type { ApiResponse } from '../../lib/api-schema';
 
-/** Shapes of the sessions API (server/modules/sessions, /api/openapi.json), as the UI reads them. */
+/** Shapes of the sessions API, generated from its OpenAPI document (lib/api-schema.ts). */
 
 export type { Column };
 
-export interface Named {
-  id: string;
-  name: string;
-}
-
-export interface SnippetSegment {
-  text: string;
-  hit: boolean;
-}
-
-export interface SessionItem {
-  id: string;
-  externalId: string | null;
-  status: string;
-  channel: string;
-  source: string;
-  createdAt: string;
-  acceptedAt: string | null;
-  endedAt: string | null;
-  waitingTime: number | null;
-  duration: number | null;
-  operator: Named[];
-  group: Named | null;
-  chatbot: Named | null;
-  endReason: string | null;
-  clientLeft: string | null;
-  pageUrl: string | null;
-  widget: Named | null;
-  clientName: string | null;
-  clientEmail: string | null;
-  clientPhone: string | null;
-  clientIp: string | null;
-  language: string | null;
-  browser: string | null;
-  os: string | null;
-  tags: string[];
-  rating: number | null;
-  feedback: string | null;
-  messageCount: number;
-  hasRecording: boolean;
-  banned: boolean;
-  restoredFrom: string | null;
-  params: Record<string, string>;
-  match?: { activityId: string | null; snippet: SnippetSegment[] };
-}
-
-export interface SessionPage {
-  items: SessionItem[];
-  nextCursor: string | null;
-  total: number;
-  totalIsEstimate: boolean;
-}
-
-export interface FacetValue {
-  value: string;
-  label: string;
-  count: number;
-}
-
-export interface FacetAnswer {
-  values: FacetValue[];
-  truncated: boolean;
-}
-
-export interface Participant {
-  kind: 'operator' | 'chatbot';
-  id: string;
-  name: string;
-  joinedAt: string;
-  leftAt: string | null;
-}
-
-export interface SessionDetail extends Omit<SessionItem, 'match'> {
-  client: {
-    name: string | null;
-    email: string | null;
-    phone: string | null;
-    ip: string | null;
-    language: string | null;
-    browser: string | null;
-    os: string | null;
-    visitorId: string | null;
-    contactId: string | null;
-  };
-  result?: string | null;
-  participants: Participant[];
-  restoredInto: string[];
-  recordingEnabled: boolean;
-}
-
-export interface Activity {
-  id: string;
-  at: string;
-  sender: string;
-  type: string;
-  text: string | null;
-  senderName: string | null;
-  file: { name: string; size: number | null; mimeType: string | null; url: string | null } | null;
-  systemCode: string | null;
-  systemData: unknown;
-}
-
-export interface TranscriptPage {
-  items: Activity[];
-  nextCursor: string | null;
-  prevCursor?: string | null;
-}
-
-export interface Note {
-  id: string;
-  text: string;
-  author: Named | null;
-  authorName?: string | null;
-  createdAt: string;
-  updatedAt: string | null;
-  canEdit: boolean;
-  canDelete: boolean;
-}
-
-export interface RoutingTimeline {
-  current: null | {
-    state: string;
-    groupId: string | null;
-    groupName: string | null;
-    queuePosition: number | null;
-    offeredTo: { id: string; name: string; since: string }[];
-    waitingSeconds: number | null;
-  };
-  events: {
-    id: string;
-    at: string;
-    kind: string;
-    actor: Named | null;
-    user: Named | null;
-    group: Named | null;
-    data: unknown;
-  }[];
-}
-
-export interface Recording {
-  id: string;
-  track: string;
-  startedAt: string;
-  durationSeconds: number | null;
-  sizeBytes: number | null;
-  mediaType: string;
-  state: string;
-  url?: string | null;
-}
+export type SessionPage = ApiResponse<'/api/v1/sessions', 'get'>;
+export type SessionItem = SessionPage['items'][number];
+export type Named = NonNullable<SessionItem['group']>;
+export type SnippetSegment = NonNullable<SessionItem['match']>['snippet'][number];
+export type FacetAnswer = ApiResponse<'/api/v1/sessions/facets/{column}', 'get'>;
+export type FacetValue = FacetAnswer['values'][number];
+export type SessionDetail = ApiResponse<'/api/v1/sessions/{id}', 'get'>;
+export type Participant = SessionDetail['participants'][number];
+export type TranscriptPage = ApiResponse<'/api/v1/sessions/{id}/transcript', 'get'>;
+export type Activity = TranscriptPage['items'][number];
+export type Note = ApiResponse<'/api/v1/sessions/{id}/notes', 'post', 201>;
+export type RoutingTimeline = ApiResponse<'/api/v1/sessions/{id}/routing', 'get'>;
+export type NoteList = ApiResponse<'/api/v1/sessions/{id}/notes', 'get'>;
+export type RecordingList = ApiResponse<'/api/v1/sessions/{id}/recordings', 'get'>;
+export type Recording = RecordingList['recordings'][number];
 
 /** Query parameters of the list: view, q, sort and every filter, exactly as the API names them. */
 export type ListParams = Readonly<Record<string, string>>;
@@ -173,7 +40,7 @@ export const sessionsApi = {
   detail: (id: string, signal?: AbortSignal) => apiRequest<SessionDetail>(`${base}/${enc(id)}`, { signal }),
   transcript: (id: string, page: { cursor?: string; around?: string }, signal?: AbortSignal) =>
     apiRequest<TranscriptPage>(`${base}/${enc(id)}/transcript`, { query: { ...page, limit: 100 }, signal }),
-  notes: (id: string, signal?: AbortSignal) => apiRequest<unknown>(`${base}/${enc(id)}/notes`, { signal }),
+  notes: (id: string, signal?: AbortSignal) => apiRequest<NoteList>(`${base}/${enc(id)}/notes`, { signal }),
   addNote: (id: string, text: string) =>
     apiRequest<Note>(`${base}/${enc(id)}/notes`, { method: 'POST', body: { text } }),
   editNote: (id: string, noteId: string, text: string) =>
@@ -183,7 +50,7 @@ export const sessionsApi = {
   routing: (id: string, signal?: AbortSignal) =>
     apiRequest<RoutingTimeline>(`${base}/${enc(id)}/routing`, { signal }),
   recordings: (id: string, signal?: AbortSignal) =>
-    apiRequest<unknown>(`${base}/${enc(id)}/recordings`, { signal }),
+    apiRequest<RecordingList>(`${base}/${enc(id)}/recordings`, { signal }),
 };
 
 export const preferencesApi = {
@@ -192,15 +59,3 @@ export const preferencesApi = {
   put: (key: string, value: unknown) =>
     apiRequest<unknown>(`/api/v1/preferences/${enc(key)}`, { method: 'PUT', body: { value } }),
 };
-
-/** Lists may come as `{ items }`, `{ notes }` etc.; take the first array found. */
-export function arrayIn<T>(answer: unknown, ...keys: string[]): T[] {
-  if (Array.isArray(answer)) return answer as T[];
-  if (typeof answer === 'object' && answer !== null) {
-    for (const key of [...keys, 'items']) {
-      const value = (answer as Record<string, unknown>)[key];
-      if (Array.isArray(value)) return value as T[];
-    }
-  }
-  return [];
-}

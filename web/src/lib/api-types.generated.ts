@@ -1,0 +1,5437 @@
+/* Generated from docs/openapi.json by `npm run api:types` (openapi-typescript); do not edit. */
+
+export interface paths {
+  '/api/v1/api-keys': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The tenant's API keys (never their secrets) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                lastUsedAt: string | null;
+                name: string;
+                revokedAt: string | null;
+                /** @enum {string} */
+                role: 'admin' | 'supervisor' | 'operator';
+              }[];
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create an API key; the response is the only time its secret is shown */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name: string;
+            /** @enum {string} */
+            role: 'admin' | 'supervisor' | 'operator';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              key: string;
+              name: string;
+              /** @enum {string} */
+              role: 'admin' | 'supervisor' | 'operator';
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/api-keys/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Revoke an API key; it stops working at once */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** Format: date-time */
+              revokedAt: string;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/login': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign in with a password; sets the HttpOnly login cookie */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            email: string;
+            password: string;
+            /** @description The workspace (tenant slug) */
+            tenant: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              csrfToken: string;
+              tenant: {
+                id: string;
+                name: string;
+                slug: string;
+              };
+              user: {
+                email: string | null;
+                id: string | null;
+                name: string;
+                /** @enum {string} */
+                role: 'admin' | 'supervisor' | 'operator';
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/logout': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign out: ends the login session and clears the cookie */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Recent background exports: your own, or the whole tenant's for admins and supervisors */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                columns: string[];
+                /** Format: date-time */
+                createdAt: string;
+                downloadUrl: string | null;
+                error: string | null;
+                expiresAt: string | null;
+                fileName: string;
+                fileSize: number | null;
+                finishedAt: string | null;
+                /** @enum {string} */
+                format: 'csv' | 'html';
+                id: string;
+                /** @description sessions written so far */
+                progress: number;
+                requestedBy: string | null;
+                startedAt: string | null;
+                /** @enum {string} */
+                state: 'queued' | 'running' | 'done' | 'failed' | 'canceled';
+                /** @description sessions to write, once counted */
+                total: number | null;
+              }[];
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Start a background export of the filtered sessions (any size) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            columns?: string[];
+            /** @enum {string} */
+            format: 'csv' | 'html';
+            /**
+             * @default cs
+             * @enum {string}
+             */
+            lang?: 'cs' | 'en';
+            /**
+             * @description the sessions list's query string (view, q, sort, filters), e.g. view=history&channel=whatsapp
+             * @default
+             */
+            query?: string;
+            /**
+             * @default semicolon
+             * @enum {string}
+             */
+            separator?: 'semicolon' | 'comma';
+            /** @default false */
+            transcript?: boolean;
+            /** @default Europe/Prague */
+            tz?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              columns: string[];
+              /** Format: date-time */
+              createdAt: string;
+              downloadUrl: string | null;
+              error: string | null;
+              expiresAt: string | null;
+              fileName: string;
+              fileSize: number | null;
+              finishedAt: string | null;
+              /** @enum {string} */
+              format: 'csv' | 'html';
+              id: string;
+              /** @description sessions written so far */
+              progress: number;
+              requestedBy: string | null;
+              startedAt: string | null;
+              /** @enum {string} */
+              state: 'queued' | 'running' | 'done' | 'failed' | 'canceled';
+              /** @description sessions to write, once counted */
+              total: number | null;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A background export: state and progress */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              columns: string[];
+              /** Format: date-time */
+              createdAt: string;
+              downloadUrl: string | null;
+              error: string | null;
+              expiresAt: string | null;
+              fileName: string;
+              fileSize: number | null;
+              finishedAt: string | null;
+              /** @enum {string} */
+              format: 'csv' | 'html';
+              id: string;
+              /** @description sessions written so far */
+              progress: number;
+              requestedBy: string | null;
+              startedAt: string | null;
+              /** @enum {string} */
+              state: 'queued' | 'running' | 'done' | 'failed' | 'canceled';
+              /** @description sessions to write, once counted */
+              total: number | null;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Cancel a queued or running export; delete a finished one and its file */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              deleted: boolean;
+              id: string;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exports/{id}/file': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download the file of a finished background export */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the file */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': string;
+            'text/html': string;
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+            'text/html': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+            'text/html': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+            'text/html': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+            'text/html': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description export.not_ready */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+            'text/html': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description export.expired */
+        410: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+            'text/html': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Import historical sessions from NDJSON (one session per line; see docs/import.md)
+     * @description Send the file as the body with `Content-Type: application/x-ndjson`; it is read as a stream (up to 2 GiB, lines up to 1 MiB). Good lines are written, bad ones listed with their line number and reason. Re-importing a line updates its session (by externalId); an identical line changes nothing.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Transcript activities written */
+              activities: number;
+              created: number;
+              /** @description The first 1,000 rejected lines with their reasons */
+              errors: {
+                externalId: string | null;
+                line: number;
+                reason: string;
+              }[];
+              /** @description Non-empty lines read */
+              lines: number;
+              /** @description Rejected lines beyond those listed */
+              moreErrors: number;
+              rejected: number;
+              seconds: number;
+              /** @description Sessions written (created + updated) */
+              sessions: number;
+              unchanged: number;
+              updated: number;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/live/client/sessions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start a chat: creates a session and routes it at once
+     * @description Send the widget's public key as `X-Widget-Key`. A client banned on web chat gets 403 `live.banned`. When no rule or group can take the session it is created already ended (`status: closed`, `endReason: routing_failed`).
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The widget's public key */
+          'x-widget-key'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            browser?: string;
+            /** Format: email */
+            email?: string;
+            language?: string;
+            name?: string;
+            os?: string;
+            pageUrl?: string;
+            /** @description Free key → value pairs (form fields, page context); routing rules can match them */
+            params?: {
+              [key: string]: string;
+            };
+            phone?: string;
+            /** @description The visitor's id (cookie); bans can name it */
+            visitorId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Send as X-Client-Token (or `token` on the WebSocket); shown only now */
+              clientToken: string;
+              endReason:
+                | (
+                    | 'client_left'
+                    | 'operator_ended'
+                    | 'chatbot_ended'
+                    | 'client_abandoned'
+                    | 'operator_abandoned'
+                    | 'routing_failed'
+                    | 'window_expired'
+                    | 'api'
+                  )
+                | null;
+              sessionId: string;
+              /** @enum {string} */
+              status: 'queued' | 'offered' | 'active' | 'after_work' | 'closed';
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/live/client/sessions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The client's session and its transcript so far */
+    get: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The client token returned when the session was started */
+          'x-client-token'?: string;
+          /** @description The widget's public key */
+          'x-widget-key'?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              session: {
+                acceptedAt: string | null;
+                channel: string;
+                chatbotId: string | null;
+                clientLeft: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                durationSeconds: number | null;
+                endedAt: string | null;
+                endReason:
+                  | (
+                      | 'client_left'
+                      | 'operator_ended'
+                      | 'chatbot_ended'
+                      | 'client_abandoned'
+                      | 'operator_abandoned'
+                      | 'routing_failed'
+                      | 'window_expired'
+                      | 'api'
+                    )
+                  | null;
+                groupId: string | null;
+                id: string;
+                lastClientMessageAt: string | null;
+                messageCount: number;
+                operatorIds: string[];
+                source: string;
+                /** @enum {string} */
+                status: 'queued' | 'offered' | 'active' | 'after_work' | 'closed';
+                waitingSeconds: number | null;
+              };
+              transcript: {
+                /** Format: date-time */
+                at: string;
+                file: {
+                  mimeType: string | null;
+                  name: string;
+                  size: number | null;
+                } | null;
+                id: string;
+                /** @enum {string} */
+                sender: 'client' | 'operator' | 'chatbot' | 'system';
+                systemCode: string | null;
+                systemData: unknown | null;
+                text: string | null;
+                /** @enum {string} */
+                type: 'message' | 'file' | 'system';
+                userId: string | null;
+                userName: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/live/client/sessions/{id}/leave': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The client leaves: the queue (client_abandoned) or the conversation (client_left) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The client token returned when the session was started */
+          'x-client-token'?: string;
+          /** @description The widget's public key */
+          'x-widget-key'?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              endReason:
+                | (
+                    | 'client_left'
+                    | 'operator_ended'
+                    | 'chatbot_ended'
+                    | 'client_abandoned'
+                    | 'operator_abandoned'
+                    | 'routing_failed'
+                    | 'window_expired'
+                    | 'api'
+                  )
+                | null;
+              sessionId: string;
+              /** @enum {string} */
+              status: 'queued' | 'offered' | 'active' | 'after_work' | 'closed';
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/live/client/sessions/{id}/messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The client sends a message or a file (metadata) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The client token returned when the session was started */
+          'x-client-token'?: string;
+          /** @description The widget's public key */
+          'x-widget-key'?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description A file sent: metadata only (name, size, type); the bytes are not stored by this API */
+            file?: {
+              mimeType?: string;
+              name: string;
+              size?: number;
+            };
+            text?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              at: string;
+              id: string;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/live/operator': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The calling operator's state, pending offers and current sessions */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              offers: {
+                channel: string;
+                clientName: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                expiresAt: string | null;
+                groupId: string | null;
+                groupName: string | null;
+                /** Format: date-time */
+                offeredAt: string;
+                pageUrl: string | null;
+                sessionId: string;
+              }[];
+              sessions: {
+                acceptedAt: string | null;
+                channel: string;
+                clientName: string | null;
+                id: string;
+                messageCount: number;
+                /** @enum {string} */
+                status: 'queued' | 'offered' | 'active' | 'after_work' | 'closed';
+              }[];
+              user: {
+                capacity: number;
+                id: string;
+                name: string;
+                /** @enum {string} */
+                state: 'online' | 'away' | 'break' | 'offline';
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/live/operator/sessions/{id}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Accept a session offered to you; the first accept wins */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              endReason:
+                | (
+                    | 'client_left'
+                    | 'operator_ended'
+                    | 'chatbot_ended'
+                    | 'client_abandoned'
+                    | 'operator_abandoned'
+                    | 'routing_failed'
+                    | 'window_expired'
+                    | 'api'
+                  )
+                | null;
+              sessionId: string;
+              /** @enum {string} */
+              status: 'queued' | 'offered' | 'active' | 'after_work' | 'closed';
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/live/operator/sessions/{id}/decline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Decline a session offered to you; it moves on to the next operator */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/live/operator/sessions/{id}/end': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** End a session you are in (operator_ended; it closes at once) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              endReason:
+                | (
+                    | 'client_left'
+                    | 'operator_ended'
+                    | 'chatbot_ended'
+                    | 'client_abandoned'
+                    | 'operator_abandoned'
+                    | 'routing_failed'
+                    | 'window_expired'
+                    | 'api'
+                  )
+                | null;
+              sessionId: string;
+              /** @enum {string} */
+              status: 'queued' | 'offered' | 'active' | 'after_work' | 'closed';
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/live/operator/sessions/{id}/messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send a message or a file (metadata) to the client of a session you are in */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description A file sent: metadata only (name, size, type); the bytes are not stored by this API */
+            file?: {
+              mimeType?: string;
+              name: string;
+              size?: number;
+            };
+            text?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              at: string;
+              id: string;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/live/operator/sessions/{id}/transcript': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The transcript of a session you are in or were offered */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: date-time */
+                at: string;
+                file: {
+                  mimeType: string | null;
+                  name: string;
+                  size: number | null;
+                } | null;
+                id: string;
+                /** @enum {string} */
+                sender: 'client' | 'operator' | 'chatbot' | 'system';
+                systemCode: string | null;
+                systemData: unknown | null;
+                text: string | null;
+                /** @enum {string} */
+                type: 'message' | 'file' | 'system';
+                userId: string | null;
+                userName: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/live/operator/state': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Set the operator state; only online operators get offers
+     * @description Leaving `online` hands the pending offers on to other operators.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            state: 'online' | 'away' | 'break' | 'offline';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              capacity: number;
+              id: string;
+              /** @enum {string} */
+              state: 'online' | 'away' | 'break' | 'offline';
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Who is calling: user, tenant, CSRF token for cookie sessions, tenant settings the UI needs */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              csrfToken: string | null;
+              settings: {
+                recordingEnabled: boolean;
+              };
+              tenant: {
+                id: string;
+                name: string;
+                slug: string;
+              };
+              user: {
+                email: string | null;
+                id: string | null;
+                name: string;
+                /** @enum {string} */
+                role: 'admin' | 'supervisor' | 'operator';
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/preferences/{key}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One of the caller's preferences (e.g. sessions.columns); value null when never saved */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          key: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              key: string;
+              updatedAt: string | null;
+              value: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    /** Save one of the caller's preferences: any JSON value up to 64 KiB */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          key: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            value: unknown;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              key: string;
+              updatedAt: string | null;
+              value: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/routing/targets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Operators and groups a live session can be redirected to
+     * @description The tenant's enabled users with state and load (`activeSessions` of `capacity`) and its groups with their queue (`queued` of `queueSize`). Only online operators with free capacity and groups with room in the queue accept a redirect.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              groups: {
+                id: string;
+                name: string;
+                /** @description Live sessions waiting in the group now */
+                queued: number;
+                /** @description Maximum number of waiting sessions */
+                queueSize: number;
+                /** @enum {string} */
+                strategy: 'utilisation' | 'whole_group';
+              }[];
+              operators: {
+                /** @description Sessions held now plus offers waiting for an answer */
+                activeSessions: number;
+                /** @description Concurrent sessions the operator can take */
+                capacity: number;
+                id: string;
+                name: string;
+                /** @enum {string} */
+                state: 'online' | 'away' | 'break' | 'offline';
+              }[];
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/sessions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Sessions, filtered by any column, searched in content, sorted, keyset-paginated
+     * @description Filters: value sets (`channel=whatsapp,messenger`, "(empty)" = no value), ranges (`createdAt.min=`, `duration.max=`), text (`pageUrl.contains=`, `clientPhone=`, `feedback.empty=true`), parameters (`param.<name>=…`, `.contains=`, `.empty=`). Operators see only sessions they took part in unless the tenant allows more. `total` is exact when `totalIsEstimate` is false.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Accepted at most (ISO 8601 date-time) */
+          'acceptedAt.max'?: string | string[];
+          /** @description Accepted at least (ISO 8601 date-time) */
+          'acceptedAt.min'?: string | string[];
+          /** @description Banned: comma-separated values (any of); "(empty)" = no value */
+          banned?: string | string[];
+          /** @description Browser: comma-separated values (any of); "(empty)" = no value */
+          browser?: string | string[];
+          /** @description Channel: comma-separated values (any of); "(empty)" = no value */
+          channel?: string | string[];
+          /** @description Chatbot: comma-separated values (any of); "(empty)" = no value */
+          chatbot?: string | string[];
+          /** @description Client e-mail equals */
+          clientEmail?: string | string[];
+          /** @description Client e-mail contains (case-insensitive) */
+          'clientEmail.contains'?: string | string[];
+          /** @description Client e-mail is empty: true or false */
+          'clientEmail.empty'?: string | string[];
+          /** @description IP address equals */
+          clientIp?: string | string[];
+          /** @description IP address contains (case-insensitive) */
+          'clientIp.contains'?: string | string[];
+          /** @description IP address is empty: true or false */
+          'clientIp.empty'?: string | string[];
+          /** @description Client left: comma-separated values (any of); "(empty)" = no value */
+          clientLeft?: string | string[];
+          /** @description Client equals */
+          clientName?: string | string[];
+          /** @description Client contains (case-insensitive) */
+          'clientName.contains'?: string | string[];
+          /** @description Client is empty: true or false */
+          'clientName.empty'?: string | string[];
+          /** @description Client phone equals */
+          clientPhone?: string | string[];
+          /** @description Client phone contains (case-insensitive) */
+          'clientPhone.contains'?: string | string[];
+          /** @description Client phone is empty: true or false */
+          'clientPhone.empty'?: string | string[];
+          /** @description Created at most (ISO 8601 date-time) */
+          'createdAt.max'?: string | string[];
+          /** @description Created at least (ISO 8601 date-time) */
+          'createdAt.min'?: string | string[];
+          /** @description nextCursor of the previous page */
+          cursor?: string;
+          /** @description Duration at most (seconds) */
+          'duration.max'?: string | string[];
+          /** @description Duration at least (seconds) */
+          'duration.min'?: string | string[];
+          /** @description Ended at most (ISO 8601 date-time) */
+          'endedAt.max'?: string | string[];
+          /** @description Ended at least (ISO 8601 date-time) */
+          'endedAt.min'?: string | string[];
+          /** @description End reason: comma-separated values (any of); "(empty)" = no value */
+          endReason?: string | string[];
+          /** @description External ID equals */
+          externalId?: string | string[];
+          /** @description External ID contains (case-insensitive) */
+          'externalId.contains'?: string | string[];
+          /** @description External ID is empty: true or false */
+          'externalId.empty'?: string | string[];
+          /** @description Feedback equals */
+          feedback?: string | string[];
+          /** @description Feedback contains (case-insensitive) */
+          'feedback.contains'?: string | string[];
+          /** @description Feedback is empty: true or false */
+          'feedback.empty'?: string | string[];
+          /** @description Group: comma-separated values (any of); "(empty)" = no value */
+          group?: string | string[];
+          /** @description Recording: comma-separated values (any of); "(empty)" = no value */
+          hasRecording?: string | string[];
+          /** @description ID equals */
+          id?: string | string[];
+          /** @description ID contains (case-insensitive) */
+          'id.contains'?: string | string[];
+          /** @description ID is empty: true or false */
+          'id.empty'?: string | string[];
+          /** @description Language: comma-separated values (any of); "(empty)" = no value */
+          language?: string | string[];
+          limit?: number;
+          /** @description Messages at most (number) */
+          'messageCount.max'?: string | string[];
+          /** @description Messages at least (number) */
+          'messageCount.min'?: string | string[];
+          /** @description Operator: comma-separated values (any of); "(empty)" = no value */
+          operator?: string | string[];
+          /** @description Operating system: comma-separated values (any of); "(empty)" = no value */
+          os?: string | string[];
+          /** @description Page URL equals */
+          pageUrl?: string | string[];
+          /** @description Page URL contains (case-insensitive) */
+          'pageUrl.contains'?: string | string[];
+          /** @description Page URL is empty: true or false */
+          'pageUrl.empty'?: string | string[];
+          /** @description content search: words (roots, prefixes), "quoted phrases" */
+          q?: string;
+          /** @description Rating at most (number) */
+          'rating.max'?: string | string[];
+          /** @description Rating at least (number) */
+          'rating.min'?: string | string[];
+          /** @description <columnId> or -<columnId> */
+          sort?: string;
+          /** @description Source: comma-separated values (any of); "(empty)" = no value */
+          source?: string | string[];
+          /** @description Status: comma-separated values (any of); "(empty)" = no value */
+          status?: string | string[];
+          /** @description Tags: comma-separated values (any of); "(empty)" = no value */
+          tags?: string | string[];
+          view?: 'history' | 'live';
+          /** @description Waiting time at most (seconds) */
+          'waitingTime.max'?: string | string[];
+          /** @description Waiting time at least (seconds) */
+          'waitingTime.min'?: string | string[];
+          /** @description Widget: comma-separated values (any of); "(empty)" = no value */
+          widget?: string | string[];
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                acceptedAt: string | null;
+                banned: boolean;
+                browser: string | null;
+                channel: string;
+                chatbot: {
+                  id: string;
+                  name: string;
+                } | null;
+                clientEmail: string | null;
+                clientIp: string | null;
+                clientLeft: string | null;
+                clientName: string | null;
+                clientPhone: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                /** @description seconds; live sessions: up to now */
+                duration: number | null;
+                endedAt: string | null;
+                endReason: string | null;
+                externalId: string | null;
+                feedback: string | null;
+                group: {
+                  id: string;
+                  name: string;
+                } | null;
+                hasRecording: boolean;
+                id: string;
+                language: string | null;
+                /** @description with q=: the first matching activity and a snippet with the hits marked */
+                match?: {
+                  activityId: string | null;
+                  snippet: {
+                    hit: boolean;
+                    text: string;
+                  }[];
+                };
+                messageCount: number;
+                /** @description everyone who took part */
+                operator: {
+                  id: string;
+                  name: string;
+                }[];
+                os: string | null;
+                pageUrl: string | null;
+                params: {
+                  [key: string]: string;
+                };
+                rating: number | null;
+                restoredFrom: string | null;
+                source: string;
+                status: string;
+                tags: string[];
+                /** @description seconds; live sessions: up to now */
+                waitingTime: number | null;
+                widget: {
+                  id: string;
+                  name: string;
+                } | null;
+              }[];
+              nextCursor: string | null;
+              total: number;
+              totalIsEstimate: boolean;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/sessions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One session: every list field, the client, parameters, participants, restore links */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              acceptedAt: string | null;
+              banned: boolean;
+              browser: string | null;
+              channel: string;
+              chatbot: {
+                id: string;
+                name: string;
+              } | null;
+              client: {
+                browser: string | null;
+                contactId: string | null;
+                email: string | null;
+                ip: string | null;
+                language: string | null;
+                name: string | null;
+                os: string | null;
+                phone: string | null;
+                visitorId: string | null;
+              };
+              clientEmail: string | null;
+              clientIp: string | null;
+              clientLeft: string | null;
+              clientName: string | null;
+              clientPhone: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** @description seconds; live sessions: up to now */
+              duration: number | null;
+              endedAt: string | null;
+              endReason: string | null;
+              externalId: string | null;
+              feedback: string | null;
+              group: {
+                id: string;
+                name: string;
+              } | null;
+              hasRecording: boolean;
+              id: string;
+              language: string | null;
+              messageCount: number;
+              /** @description everyone who took part */
+              operator: {
+                id: string;
+                name: string;
+              }[];
+              os: string | null;
+              pageUrl: string | null;
+              params: {
+                [key: string]: string;
+              };
+              participants: {
+                id: string;
+                /** Format: date-time */
+                joinedAt: string;
+                /** @enum {string} */
+                kind: 'operator' | 'chatbot';
+                leftAt: string | null;
+                name: string;
+              }[];
+              rating: number | null;
+              recordingEnabled: boolean;
+              restoredFrom: string | null;
+              restoredInto: string[];
+              result: string | null;
+              source: string;
+              status: string;
+              tags: string[];
+              /** @description seconds; live sessions: up to now */
+              waitingTime: number | null;
+              widget: {
+                id: string;
+                name: string;
+              } | null;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/sessions/{id}/notes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A session's notes, oldest first, with what the caller may do to each */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                author: {
+                  id: string | null;
+                  name: string;
+                };
+                canDelete: boolean;
+                canEdit: boolean;
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                sessionId: string;
+                text: string;
+                updatedAt: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Add a note to a session (audited) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            text: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              author: {
+                id: string | null;
+                name: string;
+              };
+              canDelete: boolean;
+              canEdit: boolean;
+              /** Format: date-time */
+              createdAt: string;
+              id: string;
+              sessionId: string;
+              text: string;
+              updatedAt: string | null;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/sessions/{id}/notes/{noteId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Delete your own note; admins may delete any (audited) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          noteId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Edit your own note (audited) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          noteId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            text: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              author: {
+                id: string | null;
+                name: string;
+              };
+              canDelete: boolean;
+              canEdit: boolean;
+              /** Format: date-time */
+              createdAt: string;
+              id: string;
+              sessionId: string;
+              text: string;
+              updatedAt: string | null;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/sessions/{id}/recordings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The session's recordings (track, start, length, size, state), in the order they started
+     * @description Same visibility as the session. Metadata only: media files are not served by this version.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              recordings: {
+                durationSeconds: number | null;
+                id: string;
+                mediaType: string;
+                sizeBytes: number | null;
+                /** Format: date-time */
+                startedAt: string;
+                /** @description recording, processing, ready, failed or deleted (by retention) */
+                state: string;
+                /** @description client_av, operator_av, all_participants, screen_share or phone_call */
+                track: string;
+              }[];
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/sessions/{id}/redirect': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Redirect a live session to an operator or a group; it is offered there at once
+     * @description Body `{ operatorId }` or `{ groupId }`. The session leaves its current operator or queue. Errors: 404 `not_found` (unknown session, operator or group — also another tenant's), 409 `routing.session_ended`, `routing.operator_unavailable` (not online), `routing.operator_full` (no free capacity), `routing.group_full` (queue full), `routing.already_there`.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json':
+            | {
+                operatorId: string;
+              }
+            | {
+                groupId: string;
+              };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description null once the session has ended */
+              current: {
+                groupId: string | null;
+                groupName: string | null;
+                offeredTo: {
+                  expiresAt: string | null;
+                  id: string;
+                  name: string;
+                  /** Format: date-time */
+                  since: string;
+                }[];
+                /** @description 1-based place in the group queue while waiting */
+                queuePosition: number | null;
+                /**
+                 * @description queued, offered, active or after_work
+                 * @enum {string}
+                 */
+                state: 'queued' | 'offered' | 'active' | 'after_work' | 'closed';
+                /** @description Waiting so far, or until it was accepted */
+                waitingSeconds: number;
+              } | null;
+              events: {
+                /** @description Who caused the step (redirect: the manager) */
+                actor: {
+                  id: string;
+                  name: string;
+                } | null;
+                /** Format: date-time */
+                at: string;
+                data: {
+                  [key: string]: unknown;
+                };
+                group: {
+                  id: string;
+                  name: string;
+                } | null;
+                id: string;
+                /** @enum {string} */
+                kind:
+                  | 'rule_matched'
+                  | 'entered_queue'
+                  | 'offered'
+                  | 'offer_timed_out'
+                  | 'offer_declined'
+                  | 'accepted'
+                  | 'redirected'
+                  | 'queue_timeout'
+                  | 'routing_failed'
+                  | 'ended'
+                  | 'restored';
+                /** @description The operator concerned (offered to, accepted by, redirected to) */
+                user: {
+                  id: string;
+                  name: string;
+                } | null;
+              }[];
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/sessions/{id}/routing': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Routing of a session: where it is now and every step so far
+     * @description Same visibility as the session. Live updates: the SSE stream sends `session.routing` when a step is added.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description null once the session has ended */
+              current: {
+                groupId: string | null;
+                groupName: string | null;
+                offeredTo: {
+                  expiresAt: string | null;
+                  id: string;
+                  name: string;
+                  /** Format: date-time */
+                  since: string;
+                }[];
+                /** @description 1-based place in the group queue while waiting */
+                queuePosition: number | null;
+                /**
+                 * @description queued, offered, active or after_work
+                 * @enum {string}
+                 */
+                state: 'queued' | 'offered' | 'active' | 'after_work' | 'closed';
+                /** @description Waiting so far, or until it was accepted */
+                waitingSeconds: number;
+              } | null;
+              events: {
+                /** @description Who caused the step (redirect: the manager) */
+                actor: {
+                  id: string;
+                  name: string;
+                } | null;
+                /** Format: date-time */
+                at: string;
+                data: {
+                  [key: string]: unknown;
+                };
+                group: {
+                  id: string;
+                  name: string;
+                } | null;
+                id: string;
+                /** @enum {string} */
+                kind:
+                  | 'rule_matched'
+                  | 'entered_queue'
+                  | 'offered'
+                  | 'offer_timed_out'
+                  | 'offer_declined'
+                  | 'accepted'
+                  | 'redirected'
+                  | 'queue_timeout'
+                  | 'routing_failed'
+                  | 'ended'
+                  | 'restored';
+                /** @description The operator concerned (offered to, accepted by, redirected to) */
+                user: {
+                  id: string;
+                  name: string;
+                } | null;
+              }[];
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/sessions/{id}/transcript': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The transcript in order (messages, files, system messages), paged; recorded in the audit log */
+    get: {
+      parameters: {
+        query?: {
+          /** @description return the page that contains this activity (open the transcript at a search hit) */
+          around?: string;
+          cursor?: string;
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: date-time */
+                at: string;
+                file: {
+                  mimeType: string | null;
+                  name: string;
+                  size: number | null;
+                  url: string | null;
+                } | null;
+                id: string;
+                sender: string;
+                senderName: string | null;
+                systemCode: string | null;
+                systemData: unknown;
+                text: string | null;
+                type: string;
+              }[];
+              /** @description the following activities */
+              nextCursor: string | null;
+              /** @description the preceding activities (when the page does not start at the beginning) */
+              prevCursor: string | null;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/sessions/columns': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The column catalogue: every column, plus one per parameter name the tenant has seen */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              columns: {
+                defaultVisible: boolean;
+                /** @enum {string} */
+                filter: 'values' | 'range' | 'text' | 'none';
+                id: string;
+                label: {
+                  cs: string;
+                  en: string;
+                };
+                sortable: boolean;
+                /** @enum {string} */
+                type:
+                  | 'id'
+                  | 'text'
+                  | 'enum'
+                  | 'datetime'
+                  | 'duration'
+                  | 'number'
+                  | 'boolean'
+                  | 'tags'
+                  | 'people'
+                  | 'ref';
+              }[];
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/sessions/export.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The filtered sessions as CSV for Excel (UTF-8 with BOM, CRLF, ";" by default)
+     * @description Exactly the sessions GET /api/v1/sessions lists for the same parameters, in its order, with the chosen columns. Times are YYYY-MM-DD HH:MM:SS in `tz` (default Europe/Prague), durations whole seconds. Cells longer than 32,000 characters are cut with a visible marker; text starting with = + - @ tab or CR gets a leading ' so it never runs as a formula. Up to 10,000 sessions; more → 409, use POST /api/v1/exports.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Accepted at most (ISO 8601 date-time) */
+          'acceptedAt.max'?: string | string[];
+          /** @description Accepted at least (ISO 8601 date-time) */
+          'acceptedAt.min'?: string | string[];
+          /** @description Banned: comma-separated values (any of); "(empty)" = no value */
+          banned?: string | string[];
+          /** @description Browser: comma-separated values (any of); "(empty)" = no value */
+          browser?: string | string[];
+          /** @description Channel: comma-separated values (any of); "(empty)" = no value */
+          channel?: string | string[];
+          /** @description Chatbot: comma-separated values (any of); "(empty)" = no value */
+          chatbot?: string | string[];
+          /** @description Client e-mail equals */
+          clientEmail?: string | string[];
+          /** @description Client e-mail contains (case-insensitive) */
+          'clientEmail.contains'?: string | string[];
+          /** @description Client e-mail is empty: true or false */
+          'clientEmail.empty'?: string | string[];
+          /** @description IP address equals */
+          clientIp?: string | string[];
+          /** @description IP address contains (case-insensitive) */
+          'clientIp.contains'?: string | string[];
+          /** @description IP address is empty: true or false */
+          'clientIp.empty'?: string | string[];
+          /** @description Client left: comma-separated values (any of); "(empty)" = no value */
+          clientLeft?: string | string[];
+          /** @description Client equals */
+          clientName?: string | string[];
+          /** @description Client contains (case-insensitive) */
+          'clientName.contains'?: string | string[];
+          /** @description Client is empty: true or false */
+          'clientName.empty'?: string | string[];
+          /** @description Client phone equals */
+          clientPhone?: string | string[];
+          /** @description Client phone contains (case-insensitive) */
+          'clientPhone.contains'?: string | string[];
+          /** @description Client phone is empty: true or false */
+          'clientPhone.empty'?: string | string[];
+          /** @description comma-separated column ids in the order wanted; default: the default-visible columns */
+          columns?: string | string[];
+          /** @description Created at most (ISO 8601 date-time) */
+          'createdAt.max'?: string | string[];
+          /** @description Created at least (ISO 8601 date-time) */
+          'createdAt.min'?: string | string[];
+          /** @description nextCursor of the previous page */
+          cursor?: string;
+          /** @description Duration at most (seconds) */
+          'duration.max'?: string | string[];
+          /** @description Duration at least (seconds) */
+          'duration.min'?: string | string[];
+          /** @description Ended at most (ISO 8601 date-time) */
+          'endedAt.max'?: string | string[];
+          /** @description Ended at least (ISO 8601 date-time) */
+          'endedAt.min'?: string | string[];
+          /** @description End reason: comma-separated values (any of); "(empty)" = no value */
+          endReason?: string | string[];
+          /** @description External ID equals */
+          externalId?: string | string[];
+          /** @description External ID contains (case-insensitive) */
+          'externalId.contains'?: string | string[];
+          /** @description External ID is empty: true or false */
+          'externalId.empty'?: string | string[];
+          /** @description Feedback equals */
+          feedback?: string | string[];
+          /** @description Feedback contains (case-insensitive) */
+          'feedback.contains'?: string | string[];
+          /** @description Feedback is empty: true or false */
+          'feedback.empty'?: string | string[];
+          /** @description Group: comma-separated values (any of); "(empty)" = no value */
+          group?: string | string[];
+          /** @description Recording: comma-separated values (any of); "(empty)" = no value */
+          hasRecording?: string | string[];
+          /** @description ID equals */
+          id?: string | string[];
+          /** @description ID contains (case-insensitive) */
+          'id.contains'?: string | string[];
+          /** @description ID is empty: true or false */
+          'id.empty'?: string | string[];
+          /** @description language of headers and enumeration labels */
+          lang?: 'cs' | 'en';
+          /** @description Language: comma-separated values (any of); "(empty)" = no value */
+          language?: string | string[];
+          limit?: number;
+          /** @description Messages at most (number) */
+          'messageCount.max'?: string | string[];
+          /** @description Messages at least (number) */
+          'messageCount.min'?: string | string[];
+          /** @description Operator: comma-separated values (any of); "(empty)" = no value */
+          operator?: string | string[];
+          /** @description Operating system: comma-separated values (any of); "(empty)" = no value */
+          os?: string | string[];
+          /** @description Page URL equals */
+          pageUrl?: string | string[];
+          /** @description Page URL contains (case-insensitive) */
+          'pageUrl.contains'?: string | string[];
+          /** @description Page URL is empty: true or false */
+          'pageUrl.empty'?: string | string[];
+          /** @description content search: words (roots, prefixes), "quoted phrases" */
+          q?: string;
+          /** @description Rating at most (number) */
+          'rating.max'?: string | string[];
+          /** @description Rating at least (number) */
+          'rating.min'?: string | string[];
+          /** @description semicolon (default; Excel with Czech regional settings) or comma (English settings) */
+          separator?: 'semicolon' | 'comma';
+          /** @description <columnId> or -<columnId> */
+          sort?: string;
+          /** @description Source: comma-separated values (any of); "(empty)" = no value */
+          source?: string | string[];
+          /** @description Status: comma-separated values (any of); "(empty)" = no value */
+          status?: string | string[];
+          /** @description Tags: comma-separated values (any of); "(empty)" = no value */
+          tags?: string | string[];
+          /** @description add a column with each transcript */
+          transcript?: 'true' | 'false';
+          /** @description time zone of the times (YYYY-MM-DD HH:MM:SS, which Excel reads as a date-time) */
+          tz?: string;
+          view?: 'history' | 'live';
+          /** @description Waiting time at most (seconds) */
+          'waitingTime.max'?: string | string[];
+          /** @description Waiting time at least (seconds) */
+          'waitingTime.min'?: string | string[];
+          /** @description Widget: comma-separated values (any of); "(empty)" = no value */
+          widget?: string | string[];
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the CSV file */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': string;
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description export.too_large: more sessions than a direct export carries; use POST /api/v1/exports */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/sessions/export.html': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The filtered sessions and their transcripts as one self-contained, searchable HTML file
+     * @description The same sessions as the list for the same parameters, with the chosen columns and each full transcript; works offline, makes no requests, finds text without diacritics. Up to 10,000 sessions; more → 409.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Accepted at most (ISO 8601 date-time) */
+          'acceptedAt.max'?: string | string[];
+          /** @description Accepted at least (ISO 8601 date-time) */
+          'acceptedAt.min'?: string | string[];
+          /** @description Banned: comma-separated values (any of); "(empty)" = no value */
+          banned?: string | string[];
+          /** @description Browser: comma-separated values (any of); "(empty)" = no value */
+          browser?: string | string[];
+          /** @description Channel: comma-separated values (any of); "(empty)" = no value */
+          channel?: string | string[];
+          /** @description Chatbot: comma-separated values (any of); "(empty)" = no value */
+          chatbot?: string | string[];
+          /** @description Client e-mail equals */
+          clientEmail?: string | string[];
+          /** @description Client e-mail contains (case-insensitive) */
+          'clientEmail.contains'?: string | string[];
+          /** @description Client e-mail is empty: true or false */
+          'clientEmail.empty'?: string | string[];
+          /** @description IP address equals */
+          clientIp?: string | string[];
+          /** @description IP address contains (case-insensitive) */
+          'clientIp.contains'?: string | string[];
+          /** @description IP address is empty: true or false */
+          'clientIp.empty'?: string | string[];
+          /** @description Client left: comma-separated values (any of); "(empty)" = no value */
+          clientLeft?: string | string[];
+          /** @description Client equals */
+          clientName?: string | string[];
+          /** @description Client contains (case-insensitive) */
+          'clientName.contains'?: string | string[];
+          /** @description Client is empty: true or false */
+          'clientName.empty'?: string | string[];
+          /** @description Client phone equals */
+          clientPhone?: string | string[];
+          /** @description Client phone contains (case-insensitive) */
+          'clientPhone.contains'?: string | string[];
+          /** @description Client phone is empty: true or false */
+          'clientPhone.empty'?: string | string[];
+          /** @description comma-separated column ids in the order wanted; default: the default-visible columns */
+          columns?: string | string[];
+          /** @description Created at most (ISO 8601 date-time) */
+          'createdAt.max'?: string | string[];
+          /** @description Created at least (ISO 8601 date-time) */
+          'createdAt.min'?: string | string[];
+          /** @description nextCursor of the previous page */
+          cursor?: string;
+          /** @description Duration at most (seconds) */
+          'duration.max'?: string | string[];
+          /** @description Duration at least (seconds) */
+          'duration.min'?: string | string[];
+          /** @description Ended at most (ISO 8601 date-time) */
+          'endedAt.max'?: string | string[];
+          /** @description Ended at least (ISO 8601 date-time) */
+          'endedAt.min'?: string | string[];
+          /** @description End reason: comma-separated values (any of); "(empty)" = no value */
+          endReason?: string | string[];
+          /** @description External ID equals */
+          externalId?: string | string[];
+          /** @description External ID contains (case-insensitive) */
+          'externalId.contains'?: string | string[];
+          /** @description External ID is empty: true or false */
+          'externalId.empty'?: string | string[];
+          /** @description Feedback equals */
+          feedback?: string | string[];
+          /** @description Feedback contains (case-insensitive) */
+          'feedback.contains'?: string | string[];
+          /** @description Feedback is empty: true or false */
+          'feedback.empty'?: string | string[];
+          /** @description Group: comma-separated values (any of); "(empty)" = no value */
+          group?: string | string[];
+          /** @description Recording: comma-separated values (any of); "(empty)" = no value */
+          hasRecording?: string | string[];
+          /** @description ID equals */
+          id?: string | string[];
+          /** @description ID contains (case-insensitive) */
+          'id.contains'?: string | string[];
+          /** @description ID is empty: true or false */
+          'id.empty'?: string | string[];
+          /** @description language of headers and enumeration labels */
+          lang?: 'cs' | 'en';
+          /** @description Language: comma-separated values (any of); "(empty)" = no value */
+          language?: string | string[];
+          limit?: number;
+          /** @description Messages at most (number) */
+          'messageCount.max'?: string | string[];
+          /** @description Messages at least (number) */
+          'messageCount.min'?: string | string[];
+          /** @description Operator: comma-separated values (any of); "(empty)" = no value */
+          operator?: string | string[];
+          /** @description Operating system: comma-separated values (any of); "(empty)" = no value */
+          os?: string | string[];
+          /** @description Page URL equals */
+          pageUrl?: string | string[];
+          /** @description Page URL contains (case-insensitive) */
+          'pageUrl.contains'?: string | string[];
+          /** @description Page URL is empty: true or false */
+          'pageUrl.empty'?: string | string[];
+          /** @description content search: words (roots, prefixes), "quoted phrases" */
+          q?: string;
+          /** @description Rating at most (number) */
+          'rating.max'?: string | string[];
+          /** @description Rating at least (number) */
+          'rating.min'?: string | string[];
+          /** @description <columnId> or -<columnId> */
+          sort?: string;
+          /** @description Source: comma-separated values (any of); "(empty)" = no value */
+          source?: string | string[];
+          /** @description Status: comma-separated values (any of); "(empty)" = no value */
+          status?: string | string[];
+          /** @description Tags: comma-separated values (any of); "(empty)" = no value */
+          tags?: string | string[];
+          /** @description time zone of the times (YYYY-MM-DD HH:MM:SS, which Excel reads as a date-time) */
+          tz?: string;
+          view?: 'history' | 'live';
+          /** @description Waiting time at most (seconds) */
+          'waitingTime.max'?: string | string[];
+          /** @description Waiting time at least (seconds) */
+          'waitingTime.min'?: string | string[];
+          /** @description Widget: comma-separated values (any of); "(empty)" = no value */
+          widget?: string | string[];
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the HTML file */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/html': string;
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/html': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/html': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/html': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/html': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description export.too_large: more sessions than a direct export carries; use POST /api/v1/exports */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/html': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/sessions/facets/{column}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A column's values with counts under the other filters, most frequent first */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Accepted at most (ISO 8601 date-time) */
+          'acceptedAt.max'?: string | string[];
+          /** @description Accepted at least (ISO 8601 date-time) */
+          'acceptedAt.min'?: string | string[];
+          /** @description Banned: comma-separated values (any of); "(empty)" = no value */
+          banned?: string | string[];
+          /** @description Browser: comma-separated values (any of); "(empty)" = no value */
+          browser?: string | string[];
+          /** @description Channel: comma-separated values (any of); "(empty)" = no value */
+          channel?: string | string[];
+          /** @description Chatbot: comma-separated values (any of); "(empty)" = no value */
+          chatbot?: string | string[];
+          /** @description Client e-mail equals */
+          clientEmail?: string | string[];
+          /** @description Client e-mail contains (case-insensitive) */
+          'clientEmail.contains'?: string | string[];
+          /** @description Client e-mail is empty: true or false */
+          'clientEmail.empty'?: string | string[];
+          /** @description IP address equals */
+          clientIp?: string | string[];
+          /** @description IP address contains (case-insensitive) */
+          'clientIp.contains'?: string | string[];
+          /** @description IP address is empty: true or false */
+          'clientIp.empty'?: string | string[];
+          /** @description Client left: comma-separated values (any of); "(empty)" = no value */
+          clientLeft?: string | string[];
+          /** @description Client equals */
+          clientName?: string | string[];
+          /** @description Client contains (case-insensitive) */
+          'clientName.contains'?: string | string[];
+          /** @description Client is empty: true or false */
+          'clientName.empty'?: string | string[];
+          /** @description Client phone equals */
+          clientPhone?: string | string[];
+          /** @description Client phone contains (case-insensitive) */
+          'clientPhone.contains'?: string | string[];
+          /** @description Client phone is empty: true or false */
+          'clientPhone.empty'?: string | string[];
+          /** @description Created at most (ISO 8601 date-time) */
+          'createdAt.max'?: string | string[];
+          /** @description Created at least (ISO 8601 date-time) */
+          'createdAt.min'?: string | string[];
+          /** @description Duration at most (seconds) */
+          'duration.max'?: string | string[];
+          /** @description Duration at least (seconds) */
+          'duration.min'?: string | string[];
+          /** @description Ended at most (ISO 8601 date-time) */
+          'endedAt.max'?: string | string[];
+          /** @description Ended at least (ISO 8601 date-time) */
+          'endedAt.min'?: string | string[];
+          /** @description End reason: comma-separated values (any of); "(empty)" = no value */
+          endReason?: string | string[];
+          /** @description External ID equals */
+          externalId?: string | string[];
+          /** @description External ID contains (case-insensitive) */
+          'externalId.contains'?: string | string[];
+          /** @description External ID is empty: true or false */
+          'externalId.empty'?: string | string[];
+          /** @description Feedback equals */
+          feedback?: string | string[];
+          /** @description Feedback contains (case-insensitive) */
+          'feedback.contains'?: string | string[];
+          /** @description Feedback is empty: true or false */
+          'feedback.empty'?: string | string[];
+          /** @description Group: comma-separated values (any of); "(empty)" = no value */
+          group?: string | string[];
+          /** @description Recording: comma-separated values (any of); "(empty)" = no value */
+          hasRecording?: string | string[];
+          /** @description ID equals */
+          id?: string | string[];
+          /** @description ID contains (case-insensitive) */
+          'id.contains'?: string | string[];
+          /** @description ID is empty: true or false */
+          'id.empty'?: string | string[];
+          /** @description Language: comma-separated values (any of); "(empty)" = no value */
+          language?: string | string[];
+          limit?: number;
+          /** @description Messages at most (number) */
+          'messageCount.max'?: string | string[];
+          /** @description Messages at least (number) */
+          'messageCount.min'?: string | string[];
+          /** @description Operator: comma-separated values (any of); "(empty)" = no value */
+          operator?: string | string[];
+          /** @description Operating system: comma-separated values (any of); "(empty)" = no value */
+          os?: string | string[];
+          /** @description Page URL equals */
+          pageUrl?: string | string[];
+          /** @description Page URL contains (case-insensitive) */
+          'pageUrl.contains'?: string | string[];
+          /** @description Page URL is empty: true or false */
+          'pageUrl.empty'?: string | string[];
+          q?: string;
+          /** @description Rating at most (number) */
+          'rating.max'?: string | string[];
+          /** @description Rating at least (number) */
+          'rating.min'?: string | string[];
+          /** @description substring of the label, case- and diacritics-insensitive */
+          search?: string;
+          /** @description Source: comma-separated values (any of); "(empty)" = no value */
+          source?: string | string[];
+          /** @description Status: comma-separated values (any of); "(empty)" = no value */
+          status?: string | string[];
+          /** @description Tags: comma-separated values (any of); "(empty)" = no value */
+          tags?: string | string[];
+          view?: 'history' | 'live';
+          /** @description Waiting time at most (seconds) */
+          'waitingTime.max'?: string | string[];
+          /** @description Waiting time at least (seconds) */
+          'waitingTime.min'?: string | string[];
+          /** @description Widget: comma-separated values (any of); "(empty)" = no value */
+          widget?: string | string[];
+        };
+        header?: never;
+        path: {
+          column: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              truncated: boolean;
+              values: {
+                count: number;
+                label: string;
+                value: string;
+              }[];
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/sessions/live/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Server-Sent Events: live sessions appearing, changing and ending
+     * @description A `text/event-stream`. Events: `session.created`, `session.updated` (data.changed lists the fields), `session.ended`, `session.routing` (a routing step: refetch GET /sessions/:id/routing), and `session.removed` (a session sent before no longer matches the filters). Each data is JSON `{ sessionId, kind, changed, session, publishedAt }`, where `session` holds the Live table fields. Comments (`: heartbeat`) every 15 s keep proxies from closing the stream. Filters: the column filters of GET /api/v1/sessions. Operators receive their own sessions unless the tenant lets them see all. No resume: after a reconnect, refetch the list (Last-Event-ID is not replayed).
+     */
+    get: {
+      parameters: {
+        query?: {
+          heartbeatSeconds?: number;
+          /** @description Always live; accepted so the list URL can be reused */
+          view?: 'live';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description text/event-stream */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': string;
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/healthz': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The process is up */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              status: 'ok';
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/readyz': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The database answers and its schema is current */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              status: 'ready';
+            };
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+  schemas: never;
+  responses: never;
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;
