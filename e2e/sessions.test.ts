@@ -243,6 +243,30 @@ describe('the sessions screen', () => {
     await poll(() => new URL(page.url()).searchParams.get('open')).toBe(null);
   });
 
+  it('starts a new query at its first row, whatever row the previous one had reached', async () => {
+    await rows().first().focus();
+    // Deep into History: End twice, loading the next page in between.
+    await page.keyboard.press('End');
+    await poll(async () => Number(await page.locator('table').getAttribute('data-loaded'))).toBeGreaterThan(50);
+    await page.keyboard.press('End');
+    await poll(async () =>
+      Number(await page.locator('tbody tr[tabindex="0"]').getAttribute('data-index')),
+    ).toBeGreaterThan(50);
+    // Live holds a few dozen sessions: the active row must be its first, not an index past its end.
+    await page
+      .locator('label')
+      .filter({ hasText: /^Live$/ })
+      .click();
+    await poll(() => new URL(page.url()).searchParams.get('view')).toBe('live');
+    await waitForRows();
+    await poll(() => page.locator('tbody tr[tabindex="0"]').getAttribute('data-index')).toBe('0');
+    await page
+      .locator('label')
+      .filter({ hasText: /^History$/ })
+      .click();
+    await waitForRows();
+  });
+
   it('says when nothing matches, offers to clear the filters, and explains a filter the server refuses', async () => {
     await page.goto(`${server.url}/sessions?clientName.contains=zz-nobody-zz`);
     await poll(() => page.getByText('No sessions match these filters').isVisible()).toBe(true);

@@ -9,6 +9,7 @@ import { registerImportCommand } from './modules/imports/import.cli';
 import { startDemoSimulation } from './modules/simulator/demo-simulation';
 import { registerSimulateCommand } from './modules/simulator/simulator.cli';
 import { AppError } from './platform/errors';
+import { forwardingLog } from './platform/log';
 import { createApp } from './app';
 import { createServices, type Services } from './services';
 import { roles, type Role } from '../common/roles';
@@ -38,9 +39,12 @@ async function serve(config: Config): Promise<void> {
   const database = await openDatabase(config, log, { applicationName: 'sessiondesk-server', max: 20 });
   const migrations = await migrateToLatest(database.db);
   for (const result of migrations.results ?? []) log(`Applied migration ${result.migrationName}`);
-  const services = createServices(database.db, config);
+  // Services log through the app's logger, which is built from them: attached once it exists.
+  const serviceLog = forwardingLog();
+  const services = createServices(database.db, config, { log: serviceLog });
   const demo = config.demo ? await ensureDemoTenant(services, config.dataDir) : undefined;
   const app = await createApp({ config, services });
+  serviceLog.attach(app.log);
   // Live sessions: LISTEN for events from every instance, fire routing timers, sweep for orphans.
   await services.liveRuntime.start({
     connection: database.pool.options,

@@ -1,5 +1,6 @@
 import type { Config } from './config';
 import type { Database } from './db/database';
+import { silentLog, type Log } from './platform/log';
 import { apiKeyService } from './modules/api-keys/api-key.service';
 import { authService } from './modules/auth/auth.service';
 import { demoService } from './modules/demo/demo.service';
@@ -14,13 +15,18 @@ import { settingsService } from './modules/settings/settings.service';
 import { tenantService } from './modules/tenants/tenant.service';
 
 /** The services of the application, wired once; routes and the CLI receive them explicitly. */
-export function createServices(db: Database, config: Pick<Config, 'sessionTtlHours' | 'dataDir'>) {
+export function createServices(
+  db: Database,
+  config: Pick<Config, 'sessionTtlHours' | 'dataDir'>,
+  options: { log?: Log } = {},
+) {
+  const log = options.log ?? silentLog;
   // Background exports are jobs in the database-backed queue, worked by the runtime of whichever
   // instance fetches them; the two refer to each other only when a job is sent or run.
   const tenants = tenantService(db);
   const settings = settingsService(db);
   const visibility = sessionVisibility(settings);
-  const sessions = sessionService(db, { visibility, settings });
+  const sessions = sessionService(db, { visibility, settings, log });
   const live = liveServices(db, {
     visibility,
     runExport: (tenantId, jobId) => exports.runJob(tenantId, jobId),

@@ -6,6 +6,7 @@ import { createApp } from '../app';
 import { loadConfig, type Config } from '../config';
 import { connectDatabase, type DatabaseHandle } from '../db/database';
 import type { App } from '../platform/http/types';
+import { forwardingLog } from '../platform/log';
 import { createServices, type Services } from '../services';
 
 export interface TestContext {
@@ -48,12 +49,14 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestIn
     max: options.live ? 6 : 5,
     applicationName: options.live ? 'sessiondesk-live-test' : 'sessiondesk-test',
   });
-  const services = createServices(database.db, config);
+  const log = forwardingLog();
+  const services = createServices(database.db, config, { log });
   const app = await createApp(
     options.logStream
       ? { config, services, logger: true, logStream: options.logStream }
       : { config, services, logger: false },
   );
+  log.attach(app.log);
   await app.ready();
   if (options.live) {
     await services.liveRuntime.start({

@@ -46,12 +46,20 @@ export function noteService(db: Database, sessions: Pick<SessionService, 'requir
 
     async create(principal: Principal, sessionId: string, text: string) {
       await sessions.requireVisible(principal, sessionId);
-      const id = await repo.create(principal.tenantId, sessionId, principal.userId, text);
-      await recordAudit(db, principal, {
-        action: 'note.create',
-        objectType: 'session',
-        objectId: sessionId,
-        data: { noteId: id },
+      const id = await db.transaction().execute(async (trx) => {
+        const created = await noteRepository(trx).create(
+          principal.tenantId,
+          sessionId,
+          principal.userId,
+          text,
+        );
+        await recordAudit(trx, principal, {
+          action: 'note.create',
+          objectType: 'session',
+          objectId: sessionId,
+          data: { noteId: created },
+        });
+        return created;
       });
       const note = await repo.find(principal.tenantId, sessionId, id);
       if (!note) throw notFound(`Note ${id}`);
@@ -61,12 +69,14 @@ export function noteService(db: Database, sessions: Pick<SessionService, 'requir
     async update(principal: Principal, sessionId: string, noteId: string, text: string) {
       const note = await requireNote(principal, sessionId, noteId);
       if (!canEdit(principal, note)) throw forbidden('Only the author can edit a note.');
-      await repo.update(principal.tenantId, sessionId, noteId, text);
-      await recordAudit(db, principal, {
-        action: 'note.update',
-        objectType: 'session',
-        objectId: sessionId,
-        data: { noteId, previousText: note.text },
+      await db.transaction().execute(async (trx) => {
+        await noteRepository(trx).update(principal.tenantId, sessionId, noteId, text);
+        await recordAudit(trx, principal, {
+          action: 'note.update',
+          objectType: 'session',
+          objectId: sessionId,
+          data: { noteId, previousText: note.text },
+        });
       });
       const updated = await repo.find(principal.tenantId, sessionId, noteId);
       if (!updated) throw notFound(`Note ${noteId}`);
@@ -76,12 +86,15 @@ export function noteService(db: Database, sessions: Pick<SessionService, 'requir
     async remove(principal: Principal, sessionId: string, noteId: string) {
       const note = await requireNote(principal, sessionId, noteId);
       if (!canDelete(principal, note)) throw forbidden('Only the author or an admin can delete a note.');
-      await repo.remove(principal.tenantId, sessionId, noteId);
-      await recordAudit(db, principal, {
-        action: 'note.delete',
-        objectType: 'session',
-        objectId: sessionId,
-        data: { noteId, authorId: note.author_id, text: note.text },
+      // The change and its audit entry commit together, or neither does.
+      await db.transaction().execute(async (trx) => {
+        await noteRepository(trx).remove(principal.tenantId, sessionId, noteId);
+        await recordAudit(trx, principal, {
+          action: 'note.delete',
+          objectType: 'session',
+          objectId: sessionId,
+          data: { noteId, authorId: note.author_id, text: note.text },
+        });
       });
     },
   };

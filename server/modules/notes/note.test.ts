@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTenant, createUser, type TestTenant, type TestUser } from '../../test/factories';
 import { useTestApp } from '../../test/harness';
@@ -104,6 +105,32 @@ describe('notes on a session', async () => {
       headers: bearer(operator),
     });
     expect(response.statusCode).toBe(404);
+  });
+
+  it('are written together with their audit entry, or not at all', async () => {
+    // The audit log refuses this tenant's note entries: the note change must roll back with it.
+    const fn = `refuse_note_audit_${tenant.id}`;
+    await sql`CREATE FUNCTION ${sql.raw(fn)}() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.tenant_id = ${sql.raw(tenant.id)} AND NEW.action LIKE 'note.%' THEN
+          RAISE EXCEPTION 'audit log unavailable';
+        END IF;
+        RETURN NEW;
+      END $$`.execute(services.db);
+    await sql`CREATE TRIGGER ${sql.raw(fn)} BEFORE INSERT ON audit_events
+      FOR EACH ROW EXECUTE FUNCTION ${sql.raw(fn)}()`.execute(services.db);
+    const existing = (await call(operator, 'GET')).json<{ items: Note[] }>().items[0]!;
+    try {
+      expect((await call(operator, 'POST', '', { text: 'Nemá zůstat.' })).statusCode).toBe(500);
+      expect((await call(operator, 'PATCH', `/${existing.id}`, { text: 'Ani tohle.' })).statusCode).toBe(500);
+      expect((await call(operator, 'DELETE', `/${existing.id}`)).statusCode).toBe(500);
+    } finally {
+      await sql`DROP TRIGGER ${sql.raw(fn)} ON audit_events`.execute(services.db);
+      await sql`DROP FUNCTION ${sql.raw(fn)}()`.execute(services.db);
+    }
+    const after = (await call(operator, 'GET')).json<{ items: Note[] }>().items;
+    expect(after.map((note) => note.text)).not.toContain('Nemá zůstat.');
+    expect(after.find((note) => note.id === existing.id)?.text).toBe(existing.text);
   });
 
   it('reject bad input with a 4xx', async () => {

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { staticColumns, type StaticColumnId } from '../../../common/columns';
 import { bearer, createTenant, type TestTenant } from '../../test/factories';
 import { useTestApp } from '../../test/harness';
-import { buildFixture, type Fixture, type FixtureSession } from '../../test/session-fixtures';
+import { buildFixture, insertSession, type Fixture, type FixtureSession } from '../../test/session-fixtures';
 
 interface Item {
   id: string;
@@ -220,6 +220,38 @@ describe('the sessions list', async () => {
       );
       await expectFilter({ 'param.orderId.empty': 'true' }, (s) => !order(s));
       await expectFilter({ 'param.segment.empty': 'false' }, (s) => !!s.params.segment);
+    });
+
+    it('takes % and _ in a contains filter as the characters themselves, not as wildcards', async () => {
+      const own = await createTenant(services);
+      const urls = [
+        'https://shop.example/100%_off',
+        'https://shop.example/1000-off',
+        'https://shop.example/100x-off',
+      ];
+      const ids = await Promise.all(
+        urls.map((pageUrl, index) =>
+          insertSession(services, own.id, { pageUrl, params: { code: ['50%', '500', '5_0'][index]! } }),
+        ),
+      );
+      const listed = async (query: Record<string, string>) => {
+        const response = await app.inject({
+          method: 'GET',
+          url: '/api/v1/sessions',
+          query: { limit: '50', ...query },
+          headers: bearer(own.admin),
+        });
+        expect(response.statusCode, response.body).toBe(200);
+        return response
+          .json<{ items: { id: string }[] }>()
+          .items.map((item) => item.id)
+          .sort();
+      };
+      expect(await listed({ 'pageUrl.contains': '100%' })).toEqual([ids[0]]);
+      expect(await listed({ 'pageUrl.contains': '_off' })).toEqual([ids[0]]);
+      expect(await listed({ 'param.code.contains': '0%' })).toEqual([ids[0]]);
+      expect(await listed({ 'param.code.contains': '5_' })).toEqual([ids[2]]);
+      expect(await listed({ 'pageUrl.contains': '\\' })).toEqual([]);
     });
 
     it('combines filters with AND', async () => {

@@ -3,6 +3,7 @@ import { DEFAULT_SORT, EMPTY_VALUE, paramColumn, staticColumns, type Column } fr
 import type { Database } from '../../db/database';
 import { invalid, notFound } from '../../platform/errors';
 import type { Principal } from '../../platform/auth/principal';
+import type { Log } from '../../platform/log';
 import { recordAudit } from '../audit/audit.repository';
 import { parseContentQuery } from '../search/content-query';
 import { parseHeadline } from '../search/snippet';
@@ -121,7 +122,7 @@ function decodeTranscriptCursor(raw: string): TranscriptCursor {
 
 export function sessionService(
   db: Database,
-  deps: { visibility: SessionVisibility; settings: Pick<SettingsService, 'get'> },
+  deps: { visibility: SessionVisibility; settings: Pick<SettingsService, 'get'>; log: Log },
 ) {
   const repo = sessionRepository(db);
 
@@ -158,12 +159,15 @@ export function sessionService(
     await repo.refreshFacetRollups(tenantId, columns);
   }
 
-  /** In the background, once per tenant at a time in this process; a failure is retried by a later request. */
+  /**
+   * In the background, once per tenant at a time in this process; a failure is logged and retried by a
+   * later request (the lists stay exact meanwhile: they count).
+   */
   const refreshing = new Map<string, Promise<void>>();
   function refreshFacetRollupsSoon(tenantId: string): void {
     if (refreshing.has(tenantId)) return;
     const run = refreshFacetRollups(tenantId)
-      .catch(() => {})
+      .catch((error: unknown) => deps.log.error({ err: error, tenantId }, 'facet rollup refresh failed'))
       .finally(() => refreshing.delete(tenantId));
     refreshing.set(tenantId, run);
   }

@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { bearer, createTenant } from '../../test/factories';
 import { useTestApp } from '../../test/harness';
+import { insertSession } from '../../test/session-fixtures';
 
 const lines: string[] = [];
 const logStream = new Writable({
@@ -70,5 +71,43 @@ describe('request log', () => {
       .filter(Boolean)
       .map((line) => JSON.parse(line) as { level: number; msg?: string; reqId?: string });
     expect(entries.filter((entry) => entry.level >= 50)).toEqual([]);
+  });
+
+  it('logs a failed background refresh of the filter-list rollups with its tenant', async () => {
+    const tenant = await createTenant(services);
+    await insertSession(services, tenant.id, {});
+    await services.sessions.refreshFacetRollups(tenant.id);
+    // An hour-old rollup is refreshed in the background by the next unfiltered list; make that fail.
+    await sql`UPDATE facet_rollups SET computed_at = now() - interval '2 hours'
+      WHERE tenant_id = ${tenant.id}`.execute(services.db);
+    const fn = `refuse_rollup_${tenant.id}`;
+    await sql`CREATE FUNCTION ${sql.raw(fn)}() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.tenant_id = ${sql.raw(tenant.id)} THEN RAISE EXCEPTION 'rollup store unavailable'; END IF;
+        RETURN NEW;
+      END $$`.execute(services.db);
+    await sql`CREATE TRIGGER ${sql.raw(fn)} BEFORE INSERT OR UPDATE ON facet_rollups
+      FOR EACH ROW EXECUTE FUNCTION ${sql.raw(fn)}()`.execute(services.db);
+    try {
+      const response = await app.inject({
+        method: 'GET',
+        url: '/api/v1/sessions/facets/channel',
+        headers: bearer(tenant.admin),
+      });
+      expect(response.statusCode).toBe(200);
+      await expect
+        .poll(() => lines.find((line) => line.includes('facet rollup refresh failed')), { timeout: 10_000 })
+        .toBeDefined();
+      const line = JSON.parse(lines.find((l) => l.includes('facet rollup refresh failed'))!) as {
+        level: number;
+        tenantId: string;
+        err: { message: string };
+      };
+      expect(line).toMatchObject({ level: 50, tenantId: tenant.id });
+      expect(line.err.message).toContain('rollup store unavailable');
+    } finally {
+      await sql`DROP TRIGGER ${sql.raw(fn)} ON facet_rollups`.execute(services.db);
+      await sql`DROP FUNCTION ${sql.raw(fn)}()`.execute(services.db);
+    }
   });
 });

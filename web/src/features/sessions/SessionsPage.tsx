@@ -261,6 +261,7 @@ export function SessionsPage() {
           sort={state.sort}
           onSort={onSort}
           searching={state.q.trim() !== ''}
+          listKey={JSON.stringify(params)}
           openId={state.open}
           onOpen={onOpen}
           renderFilter={renderFilter}
