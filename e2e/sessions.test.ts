@@ -247,7 +247,9 @@ describe('the sessions screen', () => {
     await rows().first().focus();
     // Deep into History: End twice, loading the next page in between.
     await page.keyboard.press('End');
-    await poll(async () => Number(await page.locator('table').getAttribute('data-loaded'))).toBeGreaterThan(50);
+    await poll(async () => Number(await page.locator('table').getAttribute('data-loaded'))).toBeGreaterThan(
+      50,
+    );
     await page.keyboard.press('End');
     await poll(async () =>
       Number(await page.locator('tbody tr[tabindex="0"]').getAttribute('data-index')),
