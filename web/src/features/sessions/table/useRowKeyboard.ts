@@ -21,10 +21,11 @@ export function useRowKeyboard<Item extends { id: string }>(options: Options<Ite
   const [activeIndex, setActiveIndex] = useState(0);
   const focusPending = useRef(false);
 
-  // A new query starts at the top.
+  // A new query starts at the top: its first row active and in view.
   useEffect(() => {
     setActiveIndex(0);
-  }, [listKey]);
+    scrollerRef.current?.scrollTo({ top: 0 });
+  }, [listKey, scrollerRef]);
 
   // Keep the open session's row active (e.g. after a reload from a link).
   const firstId = rows[0]?.id;
