@@ -21,6 +21,7 @@ import { registerApiRoutes } from '../../routes';
 import type { Services } from '../../services';
 import { assertRouteDeclaresAccess, authorizeRequest } from '../auth/authorize';
 import { errorHandler } from './error-mapper';
+import { registerInputGuard } from './input-guard';
 import type { ApiRoute, App } from './types';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
@@ -71,6 +72,7 @@ export async function buildApp({ config, services, logger = true, logStream }: A
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  registerInputGuard(app);
   const apiRoutes: ApiRoute[] = [];
   app.decorate('apiRoutes', apiRoutes);
   app.addHook('onRoute', (route) => {
