@@ -16,7 +16,10 @@ import { tenantService } from './modules/tenants/tenant.service';
 export function createServices(db: Database, config: Pick<Config, 'sessionTtlHours' | 'dataDir'>) {
   // Background exports are jobs in the database-backed queue, worked by the runtime of whichever
   // instance fetches them; the two refer to each other only when a job is sent or run.
-  const live = liveServices(db, { runExport: (tenantId, jobId) => exports.runJob(tenantId, jobId) });
+  const live = liveServices(db, {
+    runExport: (tenantId, jobId) => exports.runJob(tenantId, jobId),
+    sweepJobs: () => exports.failStaleJobs(),
+  });
   const exports = exportService(db, {
     dataDir: config.dataDir,
     schedule: (job) => live.jobs.send('exports.run', job),

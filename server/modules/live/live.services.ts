@@ -14,7 +14,10 @@ import { liveService } from './live.service';
  */
 export function liveServices(
   db: Database,
-  options: { runExport?: (tenantId: string, jobId: string) => Promise<void> } = {},
+  options: {
+    runExport?: (tenantId: string, jobId: string) => Promise<void>;
+    sweepJobs?: () => Promise<unknown>;
+  } = {},
 ) {
   const events = eventBus(db);
   const jobs = jobQueue(db);
