@@ -20,6 +20,7 @@ import { pendingMigrations } from '../../db/database';
 import { registerApiRoutes } from '../../routes';
 import type { Services } from '../../services';
 import { assertRouteDeclaresAccess, authorizeRequest } from '../auth/authorize';
+import { clientErrorHandler } from './client-errors';
 import { errorHandler } from './error-mapper';
 import { registerInputGuard } from './input-guard';
 import type { ApiRoute, App } from './types';
@@ -67,6 +68,11 @@ export async function buildApp({ config, services, logger = true, logStream }: A
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     routerOptions: { maxParamLength: 200 },
+    // Errors before routing (bad URL, path segment too long, HTTP the parser refuses) as { code, message }.
+    frameworkErrors: (error, request, reply) => {
+      void errorHandler(error, request, reply);
+    },
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -102,7 +108,10 @@ export async function buildApp({ config, services, logger = true, logStream }: A
         version: '1',
         description:
           'The Sessions section of a multichannel contact centre. Authenticate with `Authorization: Bearer <api key>` ' +
-          'or the login cookie (then send `X-CSRF-Token` on changes). Every error is `{ code, message }`.',
+          'or the login cookie (then send `X-CSRF-Token` on changes). Every error is `{ code, message }`, ' +
+          'including those raised before a route is found: 400 `validation_failed` (malformed URL or HTTP), ' +
+          '408 `request_timeout` (headers or body too slow), 414 `uri_too_long` (a path segment over 200 ' +
+          'characters), 431 `headers_too_large` (request line and headers over 16 KiB), 404 `not_found`.',
       },
       components: {
         securitySchemes: {

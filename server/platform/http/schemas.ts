@@ -15,6 +15,9 @@ export const errorResponses = {
   401: errorSchema,
   403: errorSchema,
   404: errorSchema,
+  503: errorSchema.describe(
+    'unavailable: the database cannot be reached; try again after Retry-After seconds',
+  ),
 } as const;
 
 export const isoDate = z.union([z.date(), z.string()]).transform((value) => new Date(value).toISOString());
