@@ -23,6 +23,7 @@ import { assertRouteDeclaresAccess, authorizeRequest } from '../auth/authorize';
 import { clientErrorHandler } from './client-errors';
 import { errorHandler } from './error-mapper';
 import { registerInputGuard } from './input-guard';
+import { registerSecurityHeaders } from './security-headers';
 import type { ApiRoute, App } from './types';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
@@ -95,6 +96,7 @@ export async function buildApp({ config, services, logger = true, logStream }: A
     void reply.header('x-request-id', request.id);
   });
 
+  await registerSecurityHeaders(app, { https: config.cookieSecure });
   await app.register(fastifyCookie);
   // WebSockets for the live parties (web chat clients, operators); small frames only.
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
