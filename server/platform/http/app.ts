@@ -24,6 +24,7 @@ import { clientErrorHandler } from './client-errors';
 import { errorHandler } from './error-mapper';
 import { registerInputGuard } from './input-guard';
 import { registerSecurityHeaders } from './security-headers';
+import { registerWebSocketOriginCheck } from './websocket-origin';
 import type { ApiRoute, App } from './types';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
@@ -80,6 +81,7 @@ export async function buildApp({ config, services, logger = true, logStream }: A
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   registerInputGuard(app);
+  registerWebSocketOriginCheck(app);
   const apiRoutes: ApiRoute[] = [];
   app.decorate('apiRoutes', apiRoutes);
   app.addHook('onRoute', (route) => {
