@@ -24,6 +24,7 @@ import { clientErrorHandler } from './client-errors';
 import { errorHandler } from './error-mapper';
 import { registerInputGuard } from './input-guard';
 import { registerSecurityHeaders } from './security-headers';
+import { defaultTimeouts, registerBodyTimeouts, serverTimeoutOptions, type HttpTimeouts } from './timeouts';
 import { registerWebSocketOriginCheck } from './websocket-origin';
 import type { ApiRoute, App } from './types';
 
@@ -37,6 +38,8 @@ export interface AppOptions {
   logger?: boolean;
   /** Where log lines go (default: standard output); tests read them. */
   logStream?: NodeJS.WritableStream;
+  /** Slow-client limits (default: `defaultTimeouts`); tests shorten them. */
+  timeouts?: Partial<HttpTimeouts>;
 }
 
 /** Query parameters that carry secrets (a web chat client's WebSocket cannot send headers). */
@@ -53,8 +56,16 @@ export function requestForLog(request: FastifyRequest) {
   };
 }
 
-export async function buildApp({ config, services, logger = true, logStream }: AppOptions): Promise<App> {
+export async function buildApp({
+  config,
+  services,
+  logger = true,
+  logStream,
+  timeouts: timeoutOverrides = {},
+}: AppOptions): Promise<App> {
+  const timeouts = { ...defaultTimeouts, ...timeoutOverrides };
   const app = Fastify({
+    ...serverTimeoutOptions(timeouts),
     logger: logger
       ? {
           level: config.logLevel,
@@ -82,6 +93,7 @@ export async function buildApp({ config, services, logger = true, logStream }: A
   app.setErrorHandler(errorHandler);
   registerInputGuard(app);
   registerWebSocketOriginCheck(app);
+  registerBodyTimeouts(app, timeouts);
   const apiRoutes: ApiRoute[] = [];
   app.decorate('apiRoutes', apiRoutes);
   app.addHook('onRoute', (route) => {
