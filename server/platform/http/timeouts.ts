@@ -69,7 +69,7 @@ function timedOut(request: FastifyRequest, reply: FastifyReply, message: string)
     'x-content-type-options': 'nosniff',
     connection: 'close',
   });
-  reply.raw.end(body, () => request.raw.socket.destroy());
+  reply.raw.end(body, () => (request.raw.socket as { destroy?: () => void } | null)?.destroy?.());
 }
 
 export function registerBodyTimeouts(app: App, timeouts: HttpTimeouts): void {
@@ -88,7 +88,6 @@ export function registerBodyTimeouts(app: App, timeouts: HttpTimeouts): void {
       // No byte count (app.inject's stand-in socket): only the total deadline applies.
       if (typeof seen !== 'number' || socket?.bytesRead !== seen) {
         seen = socket?.bytesRead;
-        seen = socket.bytesRead;
         return;
       }
       timedOut(request, reply, `The request body paused for more than ${timeouts.bodyIdleMs / 1000} s.`);
