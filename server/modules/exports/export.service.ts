@@ -1,3 +1,4 @@
+import { revealFileName } from '../../../common/bidi';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -120,7 +121,7 @@ function transcriptText(activities: HtmlActivity[], lang: ExportLanguage): strin
         : senderLabel(activity.sender, lang);
       const body =
         activity.type === 'file'
-          ? `${t.file}: ${activity.fileName ?? ''}${activity.fileSize !== null ? ` (${activity.fileSize} ${t.bytes})` : ''}${activity.text ? ` ${activity.text}` : ''}`
+          ? `${t.file}: ${revealFileName(activity.fileName ?? '')}${activity.fileSize !== null ? ` (${activity.fileSize} ${t.bytes})` : ''}${activity.text ? ` ${activity.text}` : ''}`
           : (activity.text ?? activity.systemCode ?? '');
       return `[${activity.at}] ${who}: ${body}`;
     })
