@@ -21,6 +21,7 @@ import { registerApiRoutes } from '../../routes';
 import type { Services } from '../../services';
 import { assertRouteDeclaresAccess, authorizeRequest } from '../auth/authorize';
 import { clientErrorHandler } from './client-errors';
+import { registerDocumentedBodyErrors } from './documented-errors';
 import { errorHandler } from './error-mapper';
 import { registerInputGuard } from './input-guard';
 import { registerSecurityHeaders } from './security-headers';
@@ -94,6 +95,7 @@ export async function buildApp({
   registerInputGuard(app);
   registerWebSocketOriginCheck(app);
   registerBodyTimeouts(app, timeouts);
+  registerDocumentedBodyErrors(app);
   const apiRoutes: ApiRoute[] = [];
   app.decorate('apiRoutes', apiRoutes);
   app.addHook('onRoute', (route) => {
