@@ -1,5 +1,6 @@
 import type { Config } from './config';
 import { buildApp } from './platform/http/app';
+import type { HttpTimeouts } from './platform/http/timeouts';
 import type { App } from './platform/http/types';
 import { registerApiRoutes } from './routes';
 import type { Services } from './services';
@@ -14,13 +15,14 @@ export function createApp(options: {
   services: Services;
   logger?: boolean;
   logStream?: NodeJS.WritableStream;
+  timeouts?: Partial<HttpTimeouts>;
 }): Promise<App> {
-  const { config, services, ...logging } = options;
+  const { config, services, ...rest } = options;
   return buildApp({
     config,
     authenticator: services.auth,
     db: services.db,
     registerRoutes: (app) => registerApiRoutes(app, services, config),
-    ...logging,
+    ...rest,
   });
 }

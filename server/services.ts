@@ -30,6 +30,7 @@ export function createServices(
   const live = liveServices(db, {
     visibility,
     runExport: (tenantId, jobId) => exports.runJob(tenantId, jobId),
+    sweepJobs: () => exports.failStaleJobs(),
   });
   const exports = exportService(db, {
     visibility,

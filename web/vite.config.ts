@@ -16,7 +16,8 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('../dist/web', import.meta.url)),
     // The output lives outside `root`, so Vite only empties it when told to.
     emptyOutDir: true,
-    sourcemap: true,
+    // Source maps would publish the UI's source; build them only when asked (SOURCEMAP=true).
+    sourcemap: process.env.SOURCEMAP === 'true',
     rolldownOptions: {
       output: {
         // Libraries change far less often than our code; separate chunks stay cached across releases.

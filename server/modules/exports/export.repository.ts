@@ -255,6 +255,31 @@ export function exportRepository(db: Database) {
       return db.deleteFrom('export_jobs').where('tenant_id', '=', tenantId).where('id', '=', jobId).execute();
     },
 
+    /** The worker is alive: a running job's heartbeat, also between progress reports. */
+    touchJob(tenantId: string, jobId: string) {
+      return db
+        .updateTable('export_jobs')
+        .set({ heartbeat_at: sql`now()` })
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', jobId)
+        .where('state', '=', 'running')
+        .execute();
+    },
+
+    /**
+     * Running jobs (of every tenant: a system sweep) whose worker has not been heard from since
+     * `heartbeatBefore`: its process died. They are failed and returned, so their partial files can go.
+     */
+    failStale(heartbeatBefore: Date, error: string) {
+      return db
+        .updateTable('export_jobs')
+        .set({ state: 'failed', finished_at: sql`now()`, error })
+        .where('state', '=', 'running')
+        .where('heartbeat_at', '<', heartbeatBefore)
+        .returning(['tenant_id', 'id', 'format'])
+        .execute();
+    },
+
     /** Jobs of the tenant nobody has worked on for `minutes` (their process died): failed, so they can be retried. */
     failAbandoned(tenantId: string, minutes: number) {
       return db

@@ -3,6 +3,8 @@ import { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { ANY_ROLE } from '../../platform/auth/principal';
+import { invalid } from '../../platform/errors';
+import { describeUnstorable, findUnstorableText } from '../../platform/unstorable-text';
 import { principalOf } from '../../platform/auth/authorize';
 import type { App } from '../../platform/http/types';
 import { errorResponses, errorSchema, idParams } from '../../platform/http/schemas';
@@ -29,13 +31,29 @@ function listQuery(query: Record<string, unknown>): RawQuery {
   );
 }
 
+/**
+ * Column ids from `columns=`: a single value is a comma-separated list in which `\,` stands for a comma
+ * inside an id (`param.a\,b`) and `\\` for a backslash; repeated `columns=` values are taken whole,
+ * one id each, so any parameter name can be named.
+ */
 function columnList(raw: string | string[] | undefined): string[] | undefined {
   if (raw === undefined) return undefined;
-  const ids = [raw]
-    .flat()
-    .flatMap((part) => part.split(','))
-    .map((id) => id.trim())
-    .filter(Boolean);
+  const ids = Array.isArray(raw) ? raw : splitEscaped(raw);
+  return ids.map((id) => id.trim()).filter(Boolean);
+}
+
+function splitEscaped(text: string): string[] {
+  const ids: string[] = [];
+  let current = '';
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === '\\' && i + 1 < text.length) current += text[++i];
+    else if (char === ',') {
+      ids.push(current);
+      current = '';
+    } else current += char;
+  }
+  ids.push(current);
   return ids;
 }
 
@@ -45,6 +63,12 @@ function parseQueryString(text: string): RawQuery {
   for (const [name, value] of new URLSearchParams(text.startsWith('?') ? text.slice(1) : text)) {
     const previous = query[name];
     query[name] = previous === undefined ? value : [previous, value].flat();
+  }
+  // The query arrives inside the JSON body, so the input guard saw it still percent-encoded.
+  const unstorable = findUnstorableText(query);
+  if (unstorable) {
+    const parameter = `query.${unstorable.path}`;
+    throw invalid(describeUnstorable(unstorable, parameter), { parameter });
   }
   return query;
 }

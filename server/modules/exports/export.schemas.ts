@@ -17,7 +17,10 @@ const separators = Object.keys(csvSeparators) as [
 const columnsParameter = z
   .union([z.string().max(20_000), z.array(z.string().max(20_000)).max(50)])
   .optional()
-  .describe('comma-separated column ids in the order wanted; default: the default-visible columns');
+  .describe(
+    'column ids in the order wanted, comma-separated (`\\,` for a comma inside an id) or as repeated ' +
+      '`columns=` values taken whole; default: the default-visible columns',
+  );
 
 const exportOptions = {
   columns: columnsParameter,

@@ -1,3 +1,4 @@
+import { revealFileName } from '../../../common/bidi';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -7,7 +8,7 @@ import { DEFAULT_SORT } from '../../../common/columns';
 import type { ExportFormat } from '../../../common/domain';
 import type { Database } from '../../db/database';
 import type { Principal } from '../../platform/auth/principal';
-import { AppError, invalid, notFound } from '../../platform/errors';
+import { AppError, forbidden, invalid, notFound } from '../../platform/errors';
 import { recordAudit } from '../audit/audit.repository';
 import { parseContentQuery } from '../search/content-query';
 import { parseFilters, type RawQuery } from '../sessions/session-filters';
@@ -56,6 +57,13 @@ export const EXPORT_FILE_HOURS = 24;
 const PROGRESS_EVERY_MS = 1_000;
 /** A queued or running job not heard from for this long belongs to a process that is gone. */
 const ABANDONED_AFTER_MINUTES = 15;
+/**
+ * A running job beats this often, whatever its progress; one silent for STALE_AFTER_SECONDS lost its
+ * worker (kill -9, a crashed machine), and the runtime's sweep (every 15 s, and at start) fails it and
+ * removes its partial file: never "running" for more than a minute after its worker died.
+ */
+const HEARTBEAT_EVERY_MS = 10_000;
+export const STALE_AFTER_SECONDS = 45;
 
 /** Parameters that are export options, not column filters (plus the list's own options). */
 export const EXPORT_OPTIONS = new Set([
@@ -114,7 +122,7 @@ function transcriptText(activities: HtmlActivity[], lang: ExportLanguage): strin
         : senderLabel(activity.sender, lang);
       const body =
         activity.type === 'file'
-          ? `${t.file}: ${activity.fileName ?? ''}${activity.fileSize !== null ? ` (${activity.fileSize} ${t.bytes})` : ''}${activity.text ? ` ${activity.text}` : ''}`
+          ? `${t.file}: ${revealFileName(activity.fileName ?? '')}${activity.fileSize !== null ? ` (${activity.fileSize} ${t.bytes})` : ''}${activity.text ? ` ${activity.text}` : ''}`
           : (activity.text ?? activity.systemCode ?? '');
       return `[${activity.at}] ${who}: ${body}`;
     })
@@ -343,6 +351,10 @@ export function exportService(
     return job;
   }
 
+  /** Where a job's file is written until it is complete. */
+  const partialFileOf = (tenantId: string, jobId: string, format: ExportFormat) =>
+    path.join(exportsDir, tenantId, `${jobId}.${format}.part`);
+
   const fileOf = (tenantId: string, relative: string) => {
     const full = path.resolve(exportsDir, relative);
     // Paths are ours, but never let one point outside the tenant's folder.
@@ -426,6 +438,10 @@ export function exportService(
     },
 
     async startJob(principal: Principal, request: ExportRequest) {
+      // Its jobs are seen by the user who asked (or by managers); such a key could never see its own.
+      if (principal.role === 'operator' && principal.userId === null) {
+        throw forbidden('This API key acts for no user; an operator export needs a user.');
+      }
       const plan = await prepare(principal, request);
       await removeExpired(principal.tenantId);
       const job = await repo.createJob({
@@ -467,8 +483,12 @@ export function exportService(
       };
       const relative = path.join(tenantId, `${jobId}.${job.format}`);
       const file = path.join(exportsDir, relative);
-      const partial = `${file}.part`;
+      const partial = partialFileOf(tenantId, jobId, job.format);
       let plan: ExportPlan | undefined;
+      const heartbeat = setInterval(() => {
+        void repo.touchJob(tenantId, jobId).catch(() => {});
+      }, HEARTBEAT_EVERY_MS);
+      heartbeat.unref();
       try {
         plan = await prepare(actor, {
           format: job.format,
@@ -509,7 +529,24 @@ export function exportService(
         const message = error instanceof AppError ? error.message : 'The export failed; try again.';
         await repo.finishJob(tenantId, jobId, { state: 'failed', error: message });
         if (!(error instanceof AppError)) throw error;
+      } finally {
+        clearInterval(heartbeat);
       }
+    },
+
+    /**
+     * Fails running jobs whose worker stopped beating (its process died) and removes their partial
+     * files. `now` is the caller's clock (tests move it forward instead of waiting).
+     */
+    async failStaleJobs(now: Date = new Date()): Promise<number> {
+      const stale = await repo.failStale(
+        new Date(now.getTime() - STALE_AFTER_SECONDS * 1000),
+        'The export stopped when the server running it stopped; start it again.',
+      );
+      for (const job of stale) {
+        await fs.promises.rm(partialFileOf(job.tenant_id, job.id, job.format), { force: true });
+      }
+      return stale.length;
     },
 
     getJob: requireJob,
@@ -527,6 +564,8 @@ export function exportService(
       if (job.state === 'queued' || job.state === 'running') {
         const canceled = await repo.cancelJob(principal.tenantId, jobId);
         if (canceled) {
+          // The worker also removes it at its next progress report, unless it is gone.
+          await fs.promises.rm(partialFileOf(principal.tenantId, jobId, job.format), { force: true });
           await recordAudit(db, principal, {
             action: 'sessions.export_cancel',
             objectType: 'export_job',

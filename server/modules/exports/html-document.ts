@@ -1,3 +1,4 @@
+import { revealFileName } from '../../../common/bidi';
 import { createHash } from 'node:crypto';
 import { activityTypeLabel, exportTexts, senderLabel, type ExportLanguage } from './export-labels';
 
@@ -226,13 +227,16 @@ function activityHtml(activity: HtmlActivity, lang: ExportLanguage): string {
   const t = exportTexts[lang];
   const role = activity.type === 'system' || activity.sender === 'system' ? 'system' : activity.sender;
   const kind = activity.type === 'file' ? ' file' : '';
+  // A name is isolated (<bdi>), so a bidi override in it cannot reorder the sender label after it; each
+  // searchable piece is its own leaf, as the search's highlight rewrites a leaf's text.
+  const label = senderLabel(activity.sender, lang);
   const who = activity.senderName
-    ? `${activity.senderName} (${senderLabel(activity.sender, lang)})`
-    : senderLabel(activity.sender, lang);
+    ? `<bdi class="x">${escapeHtml(activity.senderName)}</bdi> <span class="x">(${escapeHtml(label)})</span>`
+    : `<span class="x">${escapeHtml(label)}</span>`;
   let body: string;
   if (activity.type === 'file') {
     const details = [formatSize(activity.fileSize), activity.fileMimeType ?? ''].filter(Boolean).join(', ');
-    body = `${t.file}: ${activity.fileName ?? ''}${details ? ` (${details})` : ''}${activity.text ? `\n${activity.text}` : ''}`;
+    body = `${t.file}: ${revealFileName(activity.fileName ?? '')}${details ? ` (${details})` : ''}${activity.text ? `\n${activity.text}` : ''}`;
   } else if (activity.type === 'system' && !activity.text) {
     const data =
       activity.systemData &&
@@ -244,14 +248,17 @@ function activityHtml(activity: HtmlActivity, lang: ExportLanguage): string {
   } else {
     body = activity.text ?? '';
   }
-  return `<li class="${role}${kind}"><div class="h"><span class="x">${escapeHtml(who)}</span> · <time>${escapeHtml(activity.at)}</time></div><div class="x b">${escapeHtml(body)}</div></li>`;
+  return `<li class="${role}${kind}"><div class="h">${who} · <time>${escapeHtml(activity.at)}</time></div><div class="x b" dir="auto">${escapeHtml(body)}</div></li>`;
 }
 
 /** One session: its row, and under it the collapsed transcript. */
 export function htmlSession(session: HtmlSession, lang: ExportLanguage): string {
   const t = exportTexts[lang];
   const cells = session.cells
-    .map((cell) => `<div role="cell" class="x">${cell === null ? '' : escapeHtml(String(cell))}</div>`)
+    .map(
+      (cell) =>
+        `<div role="cell" class="x" dir="auto">${cell === null ? '' : escapeHtml(String(cell))}</div>`,
+    )
     .join('');
   const transcript =
     session.activities.length === 0

@@ -24,7 +24,8 @@ export function importRoutes(app: App, services: Services): void {
     scope.post(
       '/api/v1/imports',
       {
-        config: { access: ADMINS },
+        // Up to 2 GiB streamed: an hour to arrive (bodies elsewhere get 30 s), never pausing over 10 s.
+        config: { access: ADMINS, bodyTimeoutSeconds: 3600 },
         schema: {
           tags: ['imports'],
           summary: 'Import historical sessions from NDJSON (one session per line; see docs/import.md)',

@@ -1,6 +1,7 @@
 import type { Database } from '../../db/database';
 import { AppError } from '../../platform/errors';
 import type { Principal } from '../../platform/auth/principal';
+import { describeUnstorable, findUnstorableText } from '../../platform/unstorable-text';
 import { recordAudit } from '../audit/audit.repository';
 import { describeIssues, importRecordSchema, type ImportError, type ImportSummary } from './import.schemas';
 import {
@@ -90,28 +91,8 @@ export async function* readLines(
   if (length > 0 || tooLong) yield finish();
 }
 
-/** The path (`activities[2].text`) of the first key or string holding U+0000, or null when none does. */
-export function pathOfNul(value: unknown, path = ''): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = pathOfNul(value[i], `${path}[${i}]`);
-      if (found !== null) return found;
-    }
-    return null;
-  }
-  if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      // Shown as its escape: the reason itself is stored (audit) and PostgreSQL cannot hold the character.
-      const shown = key.replaceAll('\u0000', '\\u0000');
-      const at = path ? `${path}.${shown}` : shown;
-      if (key.includes('\u0000')) return at;
-      const found = pathOfNul(item, at);
-      if (found !== null) return found;
-    }
-  }
-  return null;
-}
+/** The JSON escapes that can spell U+0000 or a (possibly lone) surrogate: only such lines need the walk. */
+const MAYBE_UNSTORABLE = /\\u(?:0000|[dD][89a-fA-F])/;
 
 interface ImportTarget {
   tenantId: string;
@@ -210,13 +191,13 @@ export function importService(db: Database) {
             reject({ line, externalId, reason: 'must be a JSON object (one session per line)' });
             continue;
           }
-          // PostgreSQL text cannot hold U+0000; only a line with the escape for it needs the walk.
-          const nul = text.includes('\\u0000') ? pathOfNul(raw) : null;
-          if (nul !== null) {
+          // U+0000 and lone surrogates cannot be stored as sent: the same rule as the HTTP input guard.
+          const unstorable = MAYBE_UNSTORABLE.test(text) ? findUnstorableText(raw) : null;
+          if (unstorable) {
             reject({
               line,
               externalId,
-              reason: `${nul || 'the line'} contains the character U+0000, which cannot be stored`,
+              reason: describeUnstorable(unstorable, unstorable.path || 'the line'),
             });
             continue;
           }

@@ -585,6 +585,40 @@ describe('NDJSON import', () => {
     ]);
   });
 
+  it('names the field of a line holding a lone surrogate, so two such clients never collide as one', async () => {
+    const tenant = await createTenant(services);
+    const client = (visitorId: string, email: string) => ({ ...session('x').client, visitorId, email });
+    const lone = (field: string) =>
+      `client.${field} contains a lone UTF-16 surrogate (not well-formed Unicode), which cannot be stored`;
+    // JSON.stringify writes lone surrogates as escapes (\\ud800), as any client would send them.
+    const body = ndjson([
+      session('s-1', { client: client('v-\uD800', 'a@example.cz') }),
+      session('s-2', { client: client('v-\uD801', 'b@example.cz') }),
+      session('s-3', { client: client('v-3', 'c\uDC00@example.cz') }),
+      session('s-4', { client: client('v-\uD83D\uDE00', 'd@example.cz') }),
+    ]);
+    const summary = (await postImport(tenant, body)).json<{ created: number; errors: unknown[] }>();
+    expect(summary.errors).toEqual([
+      {
+        line: 1,
+        externalId: 's-1',
+        reason: lone('visitorId'),
+      },
+      {
+        line: 2,
+        externalId: 's-2',
+        reason: lone('visitorId'),
+      },
+      {
+        line: 3,
+        externalId: 's-3',
+        reason: lone('email'),
+      },
+    ]);
+    // A surrogate pair (an emoji) is well-formed and kept.
+    expect(summary.created).toBe(1);
+  });
+
   it('keeps every complete line received before the body stopped, and counts it in the audit log', async () => {
     const tenant = await createTenant(services);
     // 1,234 whole lines (two full batches and part of a third), half a line, then the connection drops.

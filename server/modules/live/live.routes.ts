@@ -302,7 +302,14 @@ export function liveRoutes(app: App, services: Services): void {
 
   app.get(
     '/api/v1/live/operator/ws',
-    { websocket: true, config: { access: ANY_ROLE } },
+    {
+      websocket: true,
+      config: { access: ANY_ROLE },
+      // Before the upgrade: a key acting for no user gets 403 live.no_user, not a socket that drops.
+      preValidation: async (request) => {
+        live.operatorId(principalOf(request));
+      },
+    },
     async (socket, request) => {
       const principal = principalOf(request);
       const { unsubscribe, ready } = services.liveFeed.operator(

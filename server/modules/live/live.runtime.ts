@@ -15,6 +15,8 @@ export interface LiveRuntimeOptions {
   sweepIntervalMs?: number;
 }
 
+const JOB_SWEEP_EVERY_MS = 15_000;
+
 /**
  * The background half of live sessions on one instance: the LISTEN connection that receives live
  * events from every instance, the job workers that fire offer and queue timers, and the sweep that
@@ -26,8 +28,11 @@ export function liveRuntime(deps: {
   routing: RoutingService;
   /** Runs one background export; wired by createServices once the export service exists. */
   runExport?: (tenantId: string, jobId: string) => Promise<void>;
+  /** Fails background jobs whose worker died (at start, then every 15 s); wired like runExport. */
+  sweepJobs?: () => Promise<unknown>;
 }) {
   let sweepTimer: NodeJS.Timeout | undefined;
+  let jobSweepTimer: NodeJS.Timeout | undefined;
   let started = false;
 
   return {
@@ -60,13 +65,24 @@ export function liveRuntime(deps: {
           });
       }, options.sweepIntervalMs ?? 5_000);
       sweepTimer.unref();
+      if (deps.sweepJobs) {
+        const sweepJobs = deps.sweepJobs;
+        // At start: what a crashed predecessor left "running" is settled before new work is taken.
+        await sweepJobs().catch(warn('sweep of abandoned jobs failed'));
+        jobSweepTimer = setInterval(() => {
+          void sweepJobs().catch(warn('sweep of abandoned jobs failed'));
+        }, JOB_SWEEP_EVERY_MS);
+        jobSweepTimer.unref();
+      }
     },
 
     async stop(): Promise<void> {
       if (!started) return;
       started = false;
       if (sweepTimer) clearInterval(sweepTimer);
+      if (jobSweepTimer) clearInterval(jobSweepTimer);
       sweepTimer = undefined;
+      jobSweepTimer = undefined;
       await deps.jobs.stop();
       await deps.events.stop();
     },

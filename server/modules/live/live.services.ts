@@ -19,6 +19,7 @@ export function liveServices(
   options: {
     visibility: SessionVisibility;
     runExport?: (tenantId: string, jobId: string) => Promise<void>;
+    sweepJobs?: () => Promise<unknown>;
   },
 ) {
   const { visibility, ...runtimeOptions } = options;

@@ -117,7 +117,7 @@ describe('content search (q=)', async () => {
     '"unbalanced quote objednávka',
     'x'.repeat(10_000),
     Array.from({ length: 300 }, (_, i) => `slovo${i}`).join(' '),
-    '\u0000\u0001\u0002 nul',
+    '\u0001\u0002 control',
   ])('cannot be broken by odd input: %s', async (q) => {
     const response = await app.inject({
       method: 'GET',
@@ -126,6 +126,17 @@ describe('content search (q=)', async () => {
       headers: bearer(tenant.admin),
     });
     expect(response.statusCode, response.body).toBe(200);
+  });
+
+  it('refuses U+0000, like every input (the edge rule), naming q', async () => {
+    const response = await app.inject({
+      method: 'GET',
+      url: '/api/v1/sessions',
+      query: { q: '\u0000\u0001\u0002 nul' },
+      headers: bearer(tenant.admin),
+    });
+    expect(response.statusCode, response.body).toBe(400);
+    expect(response.json()).toMatchObject({ code: 'validation_failed', parameter: 'q' });
   });
 
   it('finds emoji-wrapped words and ignores input without words', async () => {

@@ -19,7 +19,13 @@ import type { Config } from '../../config';
 import { pendingMigrations, type Database } from '../../db/database';
 import type { Authenticator } from '../auth/authenticator';
 import { assertRouteDeclaresAccess, authorizeRequest } from '../auth/authorize';
+import { clientErrorHandler } from './client-errors';
+import { registerDocumentedBodyErrors } from './documented-errors';
 import { errorHandler } from './error-mapper';
+import { registerInputGuard } from './input-guard';
+import { registerSecurityHeaders } from './security-headers';
+import { defaultTimeouts, registerBodyTimeouts, serverTimeoutOptions, type HttpTimeouts } from './timeouts';
+import { registerWebSocketOriginCheck } from './websocket-origin';
 import type { ApiRoute, App } from './types';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
@@ -37,6 +43,8 @@ export interface AppOptions {
   logger?: boolean;
   /** Where log lines go (default: standard output); tests read them. */
   logStream?: NodeJS.WritableStream;
+  /** Slow-client limits (default: `defaultTimeouts`); tests shorten them. */
+  timeouts?: Partial<HttpTimeouts>;
 }
 
 /** Query parameters that carry secrets (a web chat client's WebSocket cannot send headers). */
@@ -60,8 +68,11 @@ export async function buildApp({
   registerRoutes,
   logger = true,
   logStream,
+  timeouts: timeoutOverrides = {},
 }: AppOptions): Promise<App> {
+  const timeouts = { ...defaultTimeouts, ...timeoutOverrides };
   const app = Fastify({
+    ...serverTimeoutOptions(timeouts),
     logger: logger
       ? {
           level: config.logLevel,
@@ -77,11 +88,20 @@ export async function buildApp({
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     routerOptions: { maxParamLength: 200 },
+    // Errors before routing (bad URL, path segment too long, HTTP the parser refuses) as { code, message }.
+    frameworkErrors: (error, request, reply) => {
+      void errorHandler(error, request, reply);
+    },
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  registerInputGuard(app);
+  registerWebSocketOriginCheck(app);
+  registerBodyTimeouts(app, timeouts);
+  registerDocumentedBodyErrors(app);
   const apiRoutes: ApiRoute[] = [];
   app.decorate('apiRoutes', apiRoutes);
   app.addHook('onRoute', (route) => {
@@ -98,6 +118,7 @@ export async function buildApp({
     void reply.header('x-request-id', request.id);
   });
 
+  await registerSecurityHeaders(app, { https: config.cookieSecure });
   await app.register(fastifyCookie);
   // WebSockets for the live parties (web chat clients, operators); small frames only.
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
@@ -111,7 +132,10 @@ export async function buildApp({
         version: '1',
         description:
           'The Sessions section of a multichannel contact centre. Authenticate with `Authorization: Bearer <api key>` ' +
-          'or the login cookie (then send `X-CSRF-Token` on changes). Every error is `{ code, message }`.',
+          'or the login cookie (then send `X-CSRF-Token` on changes). Every error is `{ code, message }`, ' +
+          'including those raised before a route is found: 400 `validation_failed` (malformed URL or HTTP), ' +
+          '408 `request_timeout` (headers or body too slow), 414 `uri_too_long` (a path segment over 200 ' +
+          'characters), 431 `headers_too_large` (request line and headers over 16 KiB), 404 `not_found`.',
       },
       components: {
         securitySchemes: {

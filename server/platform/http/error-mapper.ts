@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../database-unavailable';
 import { AppError, errorStatus, type ErrorCode } from '../errors';
 
 /** Fastify's own error codes that a client can provoke, and what we call them. */
@@ -22,6 +23,7 @@ const fastifyCodes: Record<string, { code: ErrorCode; message: string }> = {
     message: 'Content-Length does not match the body.',
   },
   FST_ERR_BAD_URL: { code: 'validation_failed', message: 'The URL is malformed.' },
+  FST_ERR_MAX_PARAM_LENGTH: { code: 'uri_too_long', message: 'A path segment of the URL is too long.' },
   FST_ERR_ASYNC_CONSTRAINT: { code: 'validation_failed', message: 'The request is malformed.' },
 };
 
@@ -71,6 +73,12 @@ export function toErrorBody(error: unknown): { status: number; body: ErrorBody }
       body: { code, message: fastifyError.message ?? 'The request is malformed.' },
     };
   }
+  if (isDatabaseUnavailable(error)) {
+    return {
+      status: 503,
+      body: { code: 'unavailable', message: 'The database cannot be reached just now; try again shortly.' },
+    };
+  }
   return {
     status: 500,
     body: { code: 'internal', message: 'Something went wrong on our side. It has been logged.' },
@@ -89,5 +97,6 @@ export function errorHandler(error: unknown, request: FastifyRequest, reply: Fas
   if (body.code === 'auth.rate_limited' && typeof body.retryAfterSeconds === 'number') {
     void reply.header('retry-after', String(body.retryAfterSeconds));
   }
+  if (body.code === 'unavailable') void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
   return reply.status(status).send(body);
 }

@@ -15,6 +15,9 @@ export const errorResponses = {
   401: errorSchema,
   403: errorSchema,
   404: errorSchema,
+  503: errorSchema.describe(
+    'unavailable: the database cannot be reached; try again after Retry-After seconds',
+  ),
 } as const;
 
 /** An ISO 8601 UTC date-time string in the document; a stored Date or string on the way out. */

@@ -26,7 +26,11 @@ export const DIRECT_EXPORT_LIMIT = 10_000;
 export function directExportUrl(options: ExportOptions): string {
   const params = new URLSearchParams(options.query);
   // No columns yet (the catalogue is loading): the server's default-visible set.
-  if (options.columns.length > 0) params.set('columns', options.columns.join(','));
+  // Commas inside an id (a parameter's name) are escaped as `\,`, backslashes as `\\`.
+  if (options.columns.length > 0) {
+    const escaped = options.columns.map((id) => id.replaceAll('\\', '\\\\').replaceAll(',', '\\,'));
+    params.set('columns', escaped.join(','));
+  }
   params.set('lang', options.lang);
   params.set('tz', options.timeZone);
   if (options.format === 'csv') {

@@ -35,7 +35,7 @@ function Fields({ rows }: { rows: [string, ReactNode][] }) {
             <Table.Th w={170} fw={500} c="gray.7">
               {label}
             </Table.Th>
-            <Table.Td style={{ overflowWrap: 'anywhere' }}>
+            <Table.Td dir="auto" style={{ overflowWrap: 'anywhere' }}>
               {value === '' || value === null ? (
                 <Text span c="gray.5">
                   —
@@ -178,10 +178,12 @@ export function ParamsTab({ detail }: { detail: SessionDetail }) {
       <Table.Tbody>
         {entries.map(([name, value]) => (
           <Table.Tr key={name}>
-            <Table.Td fw={500} style={{ overflowWrap: 'anywhere' }}>
+            <Table.Td fw={500} dir="auto" style={{ overflowWrap: 'anywhere' }}>
               {name}
             </Table.Td>
-            <Table.Td style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }}>{value}</Table.Td>
+            <Table.Td dir="auto" style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }}>
+              {value}
+            </Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>

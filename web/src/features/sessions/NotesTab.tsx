@@ -115,7 +115,7 @@ function NoteView({ note, sessionId }: { note: Note; sessionId: string }) {
       <Group gap="xs" mb={6} wrap="nowrap">
         <Avatar size={24} radius="xl" name={author} aria-hidden />
         <Text size="sm" fw={600}>
-          {author}
+          <bdi>{author}</bdi>
         </Text>
         <Text size="xs" c="dimmed">
           <time dateTime={note.createdAt}>{format.dateTime(note.createdAt)}</time>
@@ -152,7 +152,7 @@ function NoteView({ note, sessionId }: { note: Note; sessionId: string }) {
           </Group>
         </form>
       ) : (
-        <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+        <Text size="sm" dir="auto" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
           {note.text}
         </Text>
       )}

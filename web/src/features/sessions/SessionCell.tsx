@@ -51,7 +51,7 @@ export function SessionCell({
       <Group gap={4} wrap="nowrap">
         {item.tags.map((tag) => (
           <Badge key={tag} variant="outline" color="gray" radius="sm" tt="none" fw={500}>
-            {tag}
+            <bdi>{tag}</bdi>
           </Badge>
         ))}
       </Group>
@@ -67,6 +67,7 @@ export function SessionCell({
   const isId = column.type === 'id';
   return (
     <span
+      dir="auto"
       className={isId ? classes.mono : undefined}
       title={column.type === 'text' || column.id.startsWith(PARAM_PREFIX) ? text : undefined}
     >

@@ -8,6 +8,7 @@ import { enumLabel } from './labels';
 import { sessionsApi, type Activity, type TranscriptPage } from './sessions.api';
 import classes from './sessions.module.css';
 import { sessionKeys } from './useSessionsData';
+import { revealFileName } from '../../../../common/bidi';
 
 type PageParam = { cursor?: string; around?: string };
 
@@ -98,12 +99,14 @@ function ActivityView({ activity, isHit }: { activity: Activity; isHit: boolean 
   if (activity.type === 'system' || activity.sender === 'system') {
     return (
       <div id={`activity-${activity.id}`} className={classes.system} data-sender="system">
-        {activity.text ?? activity.systemCode} · {time}
+        <bdi>{activity.text ?? activity.systemCode}</bdi> · {time}
       </div>
     );
   }
 
   const staff = activity.sender === 'operator' || activity.sender === 'chatbot';
+  // Shown with every bidi control visible, so the real extension shows ("invoice\u202Egpj.exe").
+  const fileName = activity.file ? revealFileName(activity.file.name) : '';
   const senderLabel = activity.senderName ?? enumLabel('sender', activity.sender, t);
   const bubbleClass = [
     classes.bubble,
@@ -121,7 +124,7 @@ function ActivityView({ activity, isHit }: { activity: Activity; isHit: boolean 
     >
       <Text size="xs" c="dimmed" mb={2}>
         <Text span fw={600} size="xs" c="gray.7">
-          {senderLabel}
+          <bdi>{senderLabel}</bdi>
         </Text>
         {activity.senderName ? ` (${t(`enum.sender.${activity.sender as 'client'}`)})` : ''} · {time}
         {isHit && (
@@ -131,13 +134,13 @@ function ActivityView({ activity, isHit }: { activity: Activity; isHit: boolean 
           </Text>
         )}
       </Text>
-      <div className={bubbleClass}>
+      <div className={bubbleClass} dir="auto">
         {activity.file ? (
           <Group gap="xs" wrap="nowrap" align="flex-start">
             <IconFile size={20} aria-hidden style={{ flexShrink: 0 }} />
             <Stack gap={2}>
               <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
-                {activity.file.name}
+                <bdi>{fileName}</bdi>
               </Text>
               <Text size="xs" c="dimmed">
                 {[
@@ -148,10 +151,10 @@ function ActivityView({ activity, isHit }: { activity: Activity; isHit: boolean 
                   .join(' · ')}
               </Text>
               {activity.file.url ? (
-                <Anchor href={activity.file.url} download={activity.file.name} size="xs">
+                <Anchor href={activity.file.url} download={fileName} size="xs">
                   <Group gap={4} wrap="nowrap">
                     <IconDownload size={14} aria-hidden />
-                    {t('transcript.download', { name: activity.file.name })}
+                    {t('transcript.download', { name: fileName })}
                   </Group>
                 </Anchor>
               ) : (
