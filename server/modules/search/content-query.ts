@@ -1,4 +1,4 @@
-import { normaliseWord, searchPrefixes } from './czech-stemmer';
+import { normaliseWord, searchForms, type SearchForms } from './czech-stemmer';
 
 /**
  * Turns what a user typed into the search box into PostgreSQL tsquery text for the `sessiondesk`
@@ -7,7 +7,8 @@ import { normaliseWord, searchPrefixes } from './czech-stemmer';
  * syntax, and each lexeme is single-quoted. The number of terms and their length are capped, so no input
  * can produce a tsquery error or an expensive query.
  *
- * - a word: the word itself, its Czech root and the root's variants, each as a prefix (`'objedn':*`);
+ * - a word: the word itself, its Czech root and the root's variants, each as a prefix (`'objedn':*`),
+ *   and the forms the Czech alternations give as whole words (`'objednavek'`; see README.md here);
  * - several words: all must occur (AND);
  * - "a quoted phrase": its normalised words in exactly this sequence (`<->`), no prefixes;
  * - a compound such as a file name or e-mail (`smlouva_2025.pdf`, `jan@firma.cz`): PostgreSQL's parser
@@ -20,9 +21,9 @@ export const MAX_PHRASE_WORDS = 8;
 export const MAX_WORD_LENGTH = 60;
 
 export type ContentTerm =
-  | { kind: 'word'; word: string; prefixes: string[] }
+  | ({ kind: 'word'; word: string } & SearchForms)
   | { kind: 'phrase'; words: string[] }
-  | { kind: 'compound'; compound: string; words: { word: string; prefixes: string[] }[] };
+  | { kind: 'compound'; compound: string; words: ({ word: string } & SearchForms)[] };
 
 /** One term as SQL needs it: tsquery text for to_tsquery('sessiondesk', …), and a literal alternative. */
 export interface TsqueryPart {
@@ -52,18 +53,18 @@ function quote(lexeme: string): string {
   return `'${lexeme.replace(/['\\]/g, '')}'`;
 }
 
-const prefixGroup = (prefixes: string[]): string =>
-  `(${prefixes.map((prefix) => `${quote(prefix)}:*`).join(' | ')})`;
+const formGroup = (forms: SearchForms): string =>
+  `(${[...forms.prefixes.map((prefix) => `${quote(prefix)}:*`), ...forms.exact.map(quote)].join(' | ')})`;
 
 function termPart(term: ContentTerm): TsqueryPart {
   switch (term.kind) {
     case 'phrase':
       return { parsed: `(${term.words.map(quote).join(' <-> ')})`, literal: null };
     case 'word':
-      return { parsed: prefixGroup(term.prefixes), literal: null };
+      return { parsed: formGroup(term), literal: null };
     case 'compound':
       return {
-        parsed: `(${term.words.map((word) => prefixGroup(word.prefixes)).join(' & ')})`,
+        parsed: `(${term.words.map(formGroup).join(' & ')})`,
         literal: `${quote(term.compound)}:*`,
       };
   }
@@ -79,7 +80,7 @@ export function parseContentQuery(input: string): ContentQuery | undefined {
       terms.push(term);
     }
   };
-  const addWord = (word: string): void => add(word, { kind: 'word', word, prefixes: searchPrefixes(word) });
+  const addWord = (word: string): void => add(word, { kind: 'word', word, ...searchForms(word) });
 
   // Quoted parts are phrases; an unbalanced quote just ends the input.
   const parts = input.slice(0, 10_000).split('"');
@@ -98,7 +99,7 @@ export function parseContentQuery(input: string): ContentQuery | undefined {
         add(compound, {
           kind: 'compound',
           compound,
-          words: chunkWords.map((word) => ({ word, prefixes: searchPrefixes(word) })),
+          words: chunkWords.map((word) => ({ word, ...searchForms(word) })),
         });
       } else {
         chunkWords.forEach(addWord);

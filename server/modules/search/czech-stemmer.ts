@@ -110,15 +110,154 @@ export function rootVariants(root: string): string[] {
   return [...variants].filter((variant) => variant.length >= Math.min(MIN_ROOT_LENGTH, root.length));
 }
 
+const CONSONANT = /^[bcdfghjklmnpqrstvwxz]$/;
+const isConsonant = (char: string | undefined): boolean => char !== undefined && CONSONANT.test(char);
+const VOWEL_COUNT = (word: string): number => (word.match(/[aeiouy]+/g) ?? []).length;
+
 /**
- * Every prefix a typed word should match: the word itself, its root and the root's variants,
- * without prefixes that another one already covers.
+ * The consonants after which Czech has a fleeting e (pohyblivé e): dárek/dárku, konec/konce,
+ * orel/orla, týden/týdne, plateb/platba, karet/karta, sester/sestra, mrkev/mrkve.
  */
-export function searchPrefixes(word: string): string[] {
+const FLEETING_E_FINALS = 'kclnbtrv';
+
+/**
+ * The base the alternation rules work on: the root, and for a four-letter word ending in a vowel
+ * (too short for the stemmer) the word without that vowel, so účtu (uctu) → uct, domu → dom, okna → okn.
+ */
+export function alternationBase(normalised: string): string {
+  if (!/^[a-z]+$/.test(normalised)) return normalised;
+  if (normalised.length === 4 && /[aeiouy]$/.test(normalised) && isConsonant(normalised[2])) {
+    return normalised.slice(0, 3);
+  }
+  return czechRoot(normalised);
+}
+
+/**
+ * Fleeting e dropped: a base ending consonant + e + one of FLEETING_E_FINALS loses the e, and the
+ * result is matched as a prefix (the inflected forms carry endings): dárek → dark (dárku, dárky),
+ * objednávek → objednavk, účet → uct (účtu), konec → konc (konce). Bases under four letters are left
+ * alone (pes, den would become a two-letter prefix).
+ */
+export function withoutFleetingE(base: string): string | undefined {
+  if (base.length < 4 || !/^[a-z]+$/.test(base)) return undefined;
+  const last = base.at(-1) ?? '';
+  if (!FLEETING_E_FINALS.includes(last) || base.at(-2) !== 'e' || !isConsonant(base.at(-3))) return undefined;
+  return base.slice(0, -2) + last;
+}
+
+/**
+ * Fleeting e inserted: a base ending in two consonants, the last one of FLEETING_E_FINALS, gets the e
+ * back. That form has no ending (nominative or genitive plural), so it is matched as a whole word,
+ * not a prefix: výpadku → vypadek, objednávka → objednavek, účtu → ucet, okna → oken, platba → plateb.
+ */
+export function withFleetingE(base: string): string | undefined {
+  if (base.length < 3 || !/^[a-z]+$/.test(base)) return undefined;
+  const last = base.at(-1) ?? '';
+  if (!FLEETING_E_FINALS.includes(last) || !isConsonant(base.at(-2)) || last === base.at(-2))
+    return undefined;
+  // ch is one consonant in Czech, but c+h never take a fleeting e between them.
+  if (base.endsWith('ch')) return undefined;
+  return `${base.slice(0, -1)}e${last}`;
+}
+
+/** Endings a short alternated root is tried with, as whole words (after normalisation). */
+export const SHORT_ROOT_ENDINGS = [
+  '',
+  'a',
+  'e',
+  'i',
+  'u',
+  'y',
+  'em',
+  'ech',
+  'ich',
+  'um',
+  'ovi',
+  'mi',
+] as const;
+
+/** Forms that the vowel rules would produce but that are common unrelated words (buď from bod). */
+const NOT_ALTERNATED = new Set(['bud']);
+
+export interface VowelForms {
+  /** Whole words to match (a short root with each of SHORT_ROOT_ENDINGS, or a zero-ending form). */
+  exact: string[];
+}
+
+/**
+ * Vowel-length alternations inside a one-syllable root (quantitative alternations):
+ * - ů ↔ o: the long ů of a form without ending alternates with o before endings: dům/domu,
+ *   stůl/stolu, kůň/koně, vůz/vozu, nůž/nože, dvůr/dvora;
+ * - í ↔ ě: sníh/sněhu, vítr/větru (větru → vítr is not tried: in a two-consonant tail ě is mostly
+ *   not an alternation, heslo, sestra; a three-letter ě root is left alone, because tem → tím,
+ *   mel → mil would pull in common unrelated words).
+ * Without diacritics these are u ↔ o and i ↔ e. The long form stands only without an ending, so the
+ * short-vowel root is tried with the usual endings (as whole words, since a three-letter prefix such as
+ * kon would match konec, kontakt, …), and the long-vowel form as a whole word.
+ * á/a, é/e, í/i, ú/u (práce/prací, mléko, kámen/kamene) need nothing: the index has no diacritics.
+ */
+export function vowelForms(base: string, typedHasEnding: boolean): VowelForms {
+  const exact: string[] = [];
+  if (!/^[a-z]+$/.test(base) || base.length < 3 || VOWEL_COUNT(base) !== 1) return { exact };
+  const match = /^([a-z]*[bcdfghjklmnpqrstvwxz])([uoie])([bcdfghjklmnpqrstvwxz]{1,2})$/.exec(base);
+  if (!match) return { exact };
+  const [, head = '', vowel, tail = ''] = match;
+  if (head.endsWith('o') || head.endsWith('u')) return { exact };
+  const long = { o: 'u', e: 'i' } as const;
+  const short = { u: 'o', i: 'e' } as const;
+  if (!typedHasEnding && (vowel === 'u' || vowel === 'i')) {
+    // dům → domu, sníh → sněhu; vítr → větru (větr has no bare form, so only with endings).
+    if (tail.length === 2 && vowel === 'u') return { exact };
+    const root = head + short[vowel] + tail;
+    for (const ending of SHORT_ROOT_ENDINGS.slice(tail.length === 1 ? 0 : 1)) exact.push(root + ending);
+  } else if (typedHasEnding && tail.length === 1 && (vowel === 'o' || (vowel === 'e' && base.length >= 4))) {
+    // domu → dům, sněhu → sníh.
+    exact.push(head + long[vowel] + tail);
+  }
+  return { exact: exact.filter((form) => !NOT_ALTERNATED.has(form)) };
+}
+
+/** At most this many prefixes and whole words per typed word: a short word cannot explode the query. */
+export const MAX_FORMS_PER_WORD = 16;
+
+export interface SearchForms {
+  /** Matched as prefixes (`'objednavk':*`). */
+  prefixes: string[];
+  /** Matched as whole words (`'objednavek'`). */
+  exact: string[];
+}
+
+/**
+ * What a typed word should match: the word itself, its root and the root's palatalised variants and
+ * its fleeting-e form without the e as prefixes; the fleeting-e form with the e and the vowel-length
+ * alternates as whole words. Forms another prefix already covers are dropped; the list is capped.
+ */
+export function searchForms(word: string): SearchForms {
   const normalised = normaliseWord(word);
+  const base = alternationBase(normalised);
   const candidates = [normalised, ...rootVariants(czechRoot(normalised))];
+  const dropped = withoutFleetingE(base);
+  if (dropped !== undefined) candidates.push(...rootVariants(dropped));
   const unique = [...new Set(candidates)].sort((a, b) => a.length - b.length);
-  return unique.filter(
+  const prefixes = unique.filter(
     (prefix, index) => !unique.slice(0, index).some((shorter) => prefix.startsWith(shorter)),
   );
+
+  const exactCandidates: string[] = [];
+  for (const root of [base, dropped]) {
+    const inserted = root === undefined ? undefined : withFleetingE(root);
+    if (inserted !== undefined) exactCandidates.push(inserted);
+  }
+  exactCandidates.push(...vowelForms(base, base !== normalised).exact);
+  const exact = [...new Set(exactCandidates)].filter(
+    (form) => form.length >= 3 && !prefixes.some((prefix) => form.startsWith(prefix)),
+  );
+
+  const cappedPrefixes = prefixes.slice(0, MAX_FORMS_PER_WORD);
+  return { prefixes: cappedPrefixes, exact: exact.slice(0, MAX_FORMS_PER_WORD - cappedPrefixes.length) };
+}
+
+/** The prefixes of `searchForms` (kept for callers that match prefixes only). */
+export function searchPrefixes(word: string): string[] {
+  return searchForms(word).prefixes;
 }
