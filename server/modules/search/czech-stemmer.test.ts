@@ -180,6 +180,37 @@ describe('vowel-length alternations in one-syllable roots', () => {
   });
 });
 
+describe('short roots and English endings', () => {
+  it.each([
+    ['koně', ['koni', 'koněm', 'kůň'], ['kontakt', 'konto']],
+    ['domem', ['domu', 'domy', 'dům'], ['domluva', 'domluvit']],
+    ['účty', ['účtu', 'účtem', 'účet'], ['účtujeme']],
+    ['okna', ['okno', 'oknu', 'oken'], ['oknoplast']],
+    ['brno', ['brně', 'brna'], ['brnění']],
+    ['auto', ['auta', 'autem'], []],
+  ])('%s: a root of three letters is tried with endings as whole words', (typed, finds_, not) => {
+    for (const form of finds_) expect(finds(typed, form), `${typed} → ${form}`).toBe(true);
+    for (const form of not) expect(finds(typed, form), `${typed} ↛ ${form}`).toBe(false);
+  });
+
+  it.each([
+    ['invoices', 'invoice'],
+    ['deliveries', 'delivery'],
+    ['ordered', 'order'],
+    ['refunded', 'refund'],
+    ['passwords', 'password'],
+    ['ordering', 'order'],
+  ])('%s finds %s (English plural, past tense, gerund)', (typed, word) => {
+    expect(finds(typed, word)).toBe(true);
+  });
+
+  it('keeps short Czech words ending like English ones whole', () => {
+    expect(searchForms('dnes').prefixes).not.toContain('dne');
+    expect(searchForms('přes').prefixes).not.toContain('pre');
+    expect(finds('soused', 'sousta')).toBe(false);
+  });
+});
+
 describe('the cap on forms per word', () => {
   it.each(['dům', 'objednávek', 'poboček', 'sníh', 'x', 'ab', 'stůl', 'xxxxxxxxxxxxxxxxxxxxxxxxxxxx'])(
     'gives at most %s forms',
@@ -204,7 +235,7 @@ describe('the content query parser', () => {
   it('requires every word, each as a set of prefixes', () => {
     const query = parseContentQuery('Objednávka faktura');
     expect(query?.parts).toEqual([
-      { parsed: "('objednavk':* | 'objednavc':* | 'objednavek')", literal: null },
+      { parsed: "('objednavk':* | 'objednavc':* | 'objednavek' | 'objednavec')", literal: null },
       { parsed: "('faktur':*)", literal: null },
     ]);
   });

@@ -160,24 +160,46 @@ export function withFleetingE(base: string): string | undefined {
   return `${base.slice(0, -1)}e${last}`;
 }
 
-/** Endings a short alternated root is tried with, as whole words (after normalisation). */
+/** Roots this short are matched as whole words with SHORT_ROOT_ENDINGS, never as prefixes. */
+export const MAX_SHORT_ROOT_LENGTH = 3;
+
+/**
+ * Noun and adjective endings (without diacritics) a short root is tried with, as whole words:
+ * dom → dom, domu, domem, domy, domech, domům; kon → koně, koni, koněm, koních.
+ */
 export const SHORT_ROOT_ENDINGS = [
   '',
   'a',
   'e',
   'i',
+  'o',
   'u',
   'y',
+  'ou',
   'em',
+  'am',
+  'um',
+  'im',
+  'ach',
   'ech',
   'ich',
-  'um',
-  'ovi',
+  'ami',
+  'emi',
   'mi',
+  'ovi',
+  'ove',
+  'eho',
+  'emu',
+  'ych',
+  'ym',
+  'ymi',
 ] as const;
 
-/** Forms that the vowel rules would produce but that are common unrelated words (buď from bod). */
-const NOT_ALTERNATED = new Set(['bud']);
+/** The endings after a palatalised consonant (knize, objednávce, dárcích). */
+const PALATAL_ENDINGS = ['e', 'i', 'ich'] as const;
+
+/** Forms the rules would produce but that are common unrelated words: buď (from bod), doma (from dům). */
+const NOT_GENERATED = new Set(['bud', 'doma']);
 
 export interface VowelForms {
   /** Whole words to match (a short root with each of SHORT_ROOT_ENDINGS, or a zero-ending form). */
@@ -214,11 +236,11 @@ export function vowelForms(base: string, typedHasEnding: boolean): VowelForms {
     // domu → dům, sněhu → sníh.
     exact.push(head + long[vowel] + tail);
   }
-  return { exact: exact.filter((form) => !NOT_ALTERNATED.has(form)) };
+  return { exact: exact.filter((form) => !NOT_GENERATED.has(form)) };
 }
 
 /** At most this many prefixes and whole words per typed word: a short word cannot explode the query. */
-export const MAX_FORMS_PER_WORD = 16;
+export const MAX_FORMS_PER_WORD = 32;
 
 export interface SearchForms {
   /** Matched as prefixes (`'objednavk':*`). */
@@ -228,29 +250,64 @@ export interface SearchForms {
 }
 
 /**
+ * English plural, past tense and gerund, after Harman's S-stemmer ("How effective is suffixing?",
+ * JASIS 42, 1991) with -ed and -ing: invoices → invoice, deliveries → delivery, ordered → order,
+ * parcels → parcel. Czech words rarely end so (the length limits keep dnes, přes, soused whole).
+ */
+export function englishRoot(normalised: string): string | undefined {
+  const word = normalised;
+  if (!/^[a-z]+$/.test(word)) return undefined;
+  if (word.length >= 5 && word.endsWith('ies') && !/[ae]ies$/.test(word)) return `${word.slice(0, -3)}y`;
+  if (word.length >= 7 && word.endsWith('ing')) return word.slice(0, -3);
+  if (word.length >= 7 && word.endsWith('ed')) return word.slice(0, -2);
+  if (word.length >= 5 && word.endsWith('es') && !/[aeo]es$/.test(word)) return word.slice(0, -1);
+  if (word.length >= 5 && word.endsWith('s') && !/(us|ss)$/.test(word)) return word.slice(0, -1);
+  return undefined;
+}
+
+/**
  * What a typed word should match: the word itself, its root and the root's palatalised variants and
- * its fleeting-e form without the e as prefixes; the fleeting-e form with the e and the vowel-length
- * alternates as whole words. Forms another prefix already covers are dropped; the list is capped.
+ * its fleeting-e form without the e as prefixes; a root of three letters or fewer as whole words with
+ * the usual endings (a prefix kon would match konec, kontakt); the fleeting-e form with the e and the
+ * vowel-length alternates as whole words. Forms another prefix already covers are dropped; the list
+ * is capped.
  */
 export function searchForms(word: string): SearchForms {
   const normalised = normaliseWord(word);
   const base = alternationBase(normalised);
-  const candidates = [normalised, ...rootVariants(czechRoot(normalised))];
+  const prefixCandidates = [normalised];
+  const exactCandidates: string[] = [];
+  const addRoots = (root: string): void => {
+    rootVariants(root).forEach((variant, index) => {
+      if (variant.length > MAX_SHORT_ROOT_LENGTH) prefixCandidates.push(variant);
+      else if (variant.length === normalised.length) prefixCandidates.push(variant);
+      else
+        for (const ending of index === 0 ? SHORT_ROOT_ENDINGS : PALATAL_ENDINGS)
+          exactCandidates.push(variant + ending);
+    });
+  };
+  addRoots(czechRoot(normalised));
+  if (base !== czechRoot(normalised)) addRoots(base);
   const dropped = withoutFleetingE(base);
-  if (dropped !== undefined) candidates.push(...rootVariants(dropped));
-  const unique = [...new Set(candidates)].sort((a, b) => a.length - b.length);
+  if (dropped !== undefined) addRoots(dropped);
+  const english = englishRoot(normalised);
+  if (english !== undefined) {
+    prefixCandidates.push(english);
+    addRoots(czechRoot(english));
+  }
+  const unique = [...new Set(prefixCandidates)].sort((a, b) => a.length - b.length);
   const prefixes = unique.filter(
     (prefix, index) => !unique.slice(0, index).some((shorter) => prefix.startsWith(shorter)),
   );
 
-  const exactCandidates: string[] = [];
-  for (const root of [base, dropped]) {
-    const inserted = root === undefined ? undefined : withFleetingE(root);
+  for (const root of [base, ...rootVariants(base), ...(dropped === undefined ? [] : [dropped])]) {
+    const inserted = withFleetingE(root);
     if (inserted !== undefined) exactCandidates.push(inserted);
   }
   exactCandidates.push(...vowelForms(base, base !== normalised).exact);
   const exact = [...new Set(exactCandidates)].filter(
-    (form) => form.length >= 3 && !prefixes.some((prefix) => form.startsWith(prefix)),
+    (form) =>
+      form.length >= 3 && !NOT_GENERATED.has(form) && !prefixes.some((prefix) => form.startsWith(prefix)),
   );
 
   const cappedPrefixes = prefixes.slice(0, MAX_FORMS_PER_WORD);
