@@ -9,16 +9,59 @@ import { parseHeadline } from '../search/snippet';
 import { isParamColumn, resolveColumn } from './session-columns';
 import { decodeCursor, encodeCursor } from './session-cursor';
 import { isValidTimestamp, parseFilters, type RawQuery } from './session-filters';
-import { sessionRepository, type ListScope, type ListSort, type SessionRow } from './session.repository';
+import {
+  sessionRepository,
+  type CountResult,
+  type ListScope,
+  type ListSort,
+  type SessionRow,
+} from './session.repository';
 
-/** Up to this many matching sessions are counted exactly; beyond it the planner's estimate is returned. */
-export const EXACT_COUNT_CAP = 10_000;
-/** With content search the exact count is capped lower: each match is a tsvector recheck. */
-export const EXACT_SEARCH_COUNT_CAP = 1_000;
-/** Counting stops after this long; the total is then the planner's estimate. */
-export const COUNT_BUDGET_MS = 40;
+/**
+ * How a total is counted. The list counts exactly up to a cap within a small budget, beside its page
+ * query, so a page is never slowed; beyond that its total is an estimate of that very query (a sample
+ * of the tenant's sessions checked against every filter and the content search), labelled as such.
+ * `GET /sessions/count` then counts the same scope exactly within a larger budget, and the UI replaces
+ * the estimate with it.
+ */
+export interface CountPolicy {
+  /** Up to this many matching sessions are counted exactly. */
+  exactCap: number;
+  /** With content search the cap is lower: each match is a tsvector recheck. */
+  exactSearchCap: number;
+  /** Counting stops after this long (0: do not count); the total is then estimated. */
+  budgetMs: number;
+  /** About this many of the tenant's sessions are sampled for an estimate. */
+  sampleRows: number;
+  /** Sampling stops after this long; the planner's estimate is the last resort. */
+  sampleBudgetMs: number;
+}
+
+export const LIST_COUNT: CountPolicy = {
+  exactCap: 10_000,
+  exactSearchCap: 1_000,
+  budgetMs: 40,
+  sampleRows: 4_000,
+  sampleBudgetMs: 120,
+};
+
+export const FULL_COUNT: CountPolicy = {
+  exactCap: 50_000_000,
+  exactSearchCap: 50_000_000,
+  budgetMs: 5_000,
+  sampleRows: 40_000,
+  sampleBudgetMs: 2_000,
+};
+
+export interface SessionServiceOptions {
+  /** The list's count (tests force the estimate with a zero budget). */
+  listCount?: CountPolicy;
+  /** `GET /sessions/count`. */
+  fullCount?: CountPolicy;
+}
 
 const LIST_OPTIONS = new Set(['view', 'q', 'sort', 'limit', 'cursor']);
+const COUNT_OPTIONS = new Set(['view', 'q']);
 const FACET_OPTIONS = new Set(['view', 'q', 'search', 'limit']);
 
 /**
@@ -117,8 +160,28 @@ function decodeTranscriptCursor(raw: string): TranscriptCursor {
   }
 }
 
-export function sessionService(db: Database) {
+export function sessionService(db: Database, options: SessionServiceOptions = {}) {
   const repo = sessionRepository(db);
+  const listCount = options.listCount ?? LIST_COUNT;
+  const fullCount = options.fullCount ?? FULL_COUNT;
+
+  /**
+   * The total of a scope from what counting found: the exact count, or an estimate of this very scope
+   * (sampled, else the planner's) that is never below what is known to match (`atLeast`).
+   */
+  async function totalOf(
+    scope: ListScope,
+    counted: CountResult,
+    known: number,
+    policy: CountPolicy,
+  ): Promise<{ total: number; totalIsEstimate: boolean }> {
+    if (counted.kind === 'exact') return { total: counted.count, totalIsEstimate: false };
+    const atLeast = Math.max(known, counted.kind === 'over' ? counted.atLeast : 0);
+    const estimate =
+      (await repo.sampleEstimate(scope, policy.sampleRows, policy.sampleBudgetMs)) ??
+      (await repo.estimateCount(scope));
+    return { total: Math.max(atLeast, estimate), totalIsEstimate: true };
+  }
 
   /** undefined: sees every session; a user id: only sessions that user took part in; null: none. */
   async function operatorScope(principal: Principal): Promise<string | null | undefined> {
@@ -196,8 +259,8 @@ export function sessionService(db: Database) {
 
       // The capped count runs beside the page (its own connection), so a page costs one round trip more
       // only when an estimate is needed.
-      const cap = content ? EXACT_SEARCH_COUNT_CAP : EXACT_COUNT_CAP;
-      const counting = repo.countUpTo(scope, cap, COUNT_BUDGET_MS);
+      const cap = content ? listCount.exactSearchCap : listCount.exactCap;
+      const counting = repo.countWithin(scope, cap, listCount.budgetMs);
       void counting.catch(() => undefined);
       const rows = await repo.page(scope, sort, query.limit, after);
       const more = rows.length > query.limit;
@@ -213,15 +276,12 @@ export function sessionService(db: Database) {
         : Promise.resolve([]);
       void matching.catch(() => undefined);
 
-      const exact = await counting;
-      let total: number;
-      let totalIsEstimate = false;
-      if (!after && !more) total = page.length;
-      else if (exact !== undefined) total = exact;
-      else {
-        total = Math.max(cap + 1, await repo.estimateCount(scope));
-        totalIsEstimate = true;
-      }
+      const counted = await counting;
+      // What the page itself proves: on the first page everything there is, or at least one more row.
+      const { total, totalIsEstimate } =
+        !after && !more
+          ? { total: page.length, totalIsEstimate: false }
+          : await totalOf(scope, counted, page.length + (more ? 1 : 0), listCount);
 
       const items = page.map(toItem);
       if (!content) return { items, nextCursor, total, totalIsEstimate };
@@ -242,6 +302,17 @@ export function sessionService(db: Database) {
         total,
         totalIsEstimate,
       };
+    },
+
+    /**
+     * The total of the list's scope, exact within a larger budget (`GET /sessions/count`); else a sampled
+     * estimate of the same scope, labelled.
+     */
+    async count(principal: Principal, query: RawQuery) {
+      const { scope, content } = await scopeOf(principal, query, COUNT_OPTIONS);
+      const cap = content ? fullCount.exactSearchCap : fullCount.exactCap;
+      const counted = await repo.countWithin(scope, cap, fullCount.budgetMs);
+      return totalOf(scope, counted, 0, fullCount);
     },
 
     async facet(
