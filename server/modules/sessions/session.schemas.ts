@@ -140,6 +140,12 @@ export const listResponseSchema = z.object({
     .describe(
       'true: total is an estimate of this query (never below what is known to match); GET /sessions/count counts it exactly',
     ),
+  suggestions: z
+    .array(z.string())
+    .describe(
+      'with q= finding nothing or very little: whole queries with an unknown word replaced by a similar word of ' +
+        'the tenant\'s transcripts that finds more ("did you mean"); never searched unless asked',
+    ),
 });
 
 export const facetResponseSchema = z.object({

@@ -5,7 +5,9 @@ import { invalid, notFound } from '../../platform/errors';
 import type { Principal } from '../../platform/auth/principal';
 import { recordAudit } from '../audit/audit.repository';
 import { parseContentQuery } from '../search/content-query';
+import { searchRepository } from '../search/search.repository';
 import { parseHeadline } from '../search/snippet';
+import { FEW_RESULTS, suggestQueries } from '../search/suggestions';
 import { isParamColumn, resolveColumn } from './session-columns';
 import { decodeCursor, encodeCursor } from './session-cursor';
 import { isValidTimestamp, parseFilters, type RawQuery } from './session-filters';
@@ -59,6 +61,9 @@ export interface SessionServiceOptions {
   /** `GET /sessions/count`. */
   fullCount?: CountPolicy;
 }
+
+/** Each count behind a "did you mean" suggestion stops after this long (the suggestion is then left out). */
+const SUGGESTION_BUDGET_MS = 100;
 
 const LIST_OPTIONS = new Set(['view', 'q', 'sort', 'limit', 'cursor']);
 const COUNT_OPTIONS = new Set(['view', 'q']);
@@ -162,6 +167,7 @@ function decodeTranscriptCursor(raw: string): TranscriptCursor {
 
 export function sessionService(db: Database, options: SessionServiceOptions = {}) {
   const repo = sessionRepository(db);
+  const search = searchRepository(db);
   const listCount = options.listCount ?? LIST_COUNT;
   const fullCount = options.fullCount ?? FULL_COUNT;
 
@@ -283,8 +289,30 @@ export function sessionService(db: Database, options: SessionServiceOptions = {}
           ? { total: page.length, totalIsEstimate: false }
           : await totalOf(scope, counted, page.length + (more ? 1 : 0), listCount);
 
+      // A search that finds nothing or very little: "did you mean …" from the tenant's vocabulary, each
+      // suggestion checked to find more in the caller's own scope. What was typed is what was searched.
+      const suggestions =
+        content && !after && !totalIsEstimate && total <= FEW_RESULTS && typeof query.q === 'string'
+          ? await suggestQueries(query.q, content, {
+              similarWords: (word, limit, threshold) =>
+                search.similarWords(principal.tenantId, word, limit, threshold),
+              hits: async (parts, cap) => {
+                const counted = await repo.countWithin(
+                  { ...scope, search: parts },
+                  cap,
+                  SUGGESTION_BUDGET_MS,
+                );
+                return counted.kind === 'exact'
+                  ? counted.count
+                  : counted.kind === 'over'
+                    ? cap + 1
+                    : undefined;
+              },
+            })
+          : [];
+
       const items = page.map(toItem);
-      if (!content) return { items, nextCursor, total, totalIsEstimate };
+      if (!content) return { items, nextCursor, total, totalIsEstimate, suggestions };
       const matches = await matching;
       const bySession = new Map(matches.map((match) => [match.session_id, match]));
       return {
@@ -301,6 +329,7 @@ export function sessionService(db: Database, options: SessionServiceOptions = {}
         nextCursor,
         total,
         totalIsEstimate,
+        suggestions,
       };
     },
 

@@ -4,7 +4,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTenant, type TestTenant } from '../../../test/factories';
 import { useTestApp } from '../../../test/harness';
 import { evalSessions } from './eval-sessions';
-import { czechFamilies, englishFamilies, handQueries, type WordFamily } from './eval-queries';
+import {
+  czechFamilies,
+  englishFamilies,
+  handQueries,
+  typoSuggestions,
+  type WordFamily,
+} from './eval-queries';
 
 /**
  * The search evaluation: the fixture is imported into a fresh tenant through the import API, every
@@ -192,4 +198,23 @@ describe('the search evaluation set', async () => {
     expect(recall, report).toBeGreaterThanOrEqual(minimum.recall);
     expect(precision, report).toBeGreaterThanOrEqual(minimum.precision);
   });
+
+  it.each(typoSuggestions)(
+    'offers "$suggestion" for the typo "$q", without searching it',
+    async ({ q, suggestion }) => {
+      // The first suggestion must find what the intended word finds (zásilek or zásilka: the same search).
+      const response = await app.inject({
+        method: 'GET',
+        url: '/api/v1/sessions',
+        query: { q },
+        headers: bearer(tenant.admin),
+      });
+      const body = response.json<{ items: unknown[]; suggestions: string[] }>();
+      expect(body.items).toEqual([]);
+      expect(body.suggestions.length).toBeGreaterThan(0);
+      expect([...(await search(body.suggestions[0] ?? ''))].sort()).toEqual(
+        [...(await search(suggestion))].sort(),
+      );
+    },
+  );
 });
