@@ -118,7 +118,7 @@ const VOWEL_COUNT = (word: string): number => (word.match(/[aeiouy]+/g) ?? []).l
  * The consonants after which Czech has a fleeting e (pohyblivé e): dárek/dárku, konec/konce,
  * orel/orla, týden/týdne, plateb/platba, karet/karta, sester/sestra, mrkev/mrkve.
  */
-const FLEETING_E_FINALS = 'kclnbtrv';
+export const FLEETING_E_FINALS = 'kclnbtrv';
 
 /**
  * The base the alternation rules work on: the root, and for a four-letter word ending in a vowel

@@ -56,6 +56,13 @@ export interface SessionPage {
   nextCursor: string | null;
   total: number;
   totalIsEstimate: boolean;
+  /** "Did you mean": whole queries to offer when the search found nothing or very little. */
+  suggestions: string[];
+}
+
+export interface SessionCount {
+  total: number;
+  totalIsEstimate: boolean;
 }
 
 export interface FacetValue {
@@ -165,6 +172,9 @@ export const sessionsApi = {
   columns: (signal?: AbortSignal) => apiRequest<{ columns: Column[] }>(`${base}/columns`, { signal }),
   list: (params: ListParams, cursor: string | null, signal?: AbortSignal) =>
     apiRequest<SessionPage>(base, { query: { ...params, cursor: cursor ?? undefined }, signal }),
+  /** The exact total of the list's filters and search (the order does not matter to a count). */
+  count: (params: ListParams, signal?: AbortSignal) =>
+    apiRequest<SessionCount>(`${base}/count`, { query: { ...params, sort: undefined }, signal }),
   facets: (column: string, params: ListParams, search: string, signal?: AbortSignal) =>
     apiRequest<FacetAnswer>(`${base}/facets/${enc(column)}`, {
       query: { ...params, search: search === '' ? undefined : search, limit: 100 },
