@@ -243,6 +243,19 @@ describe('the sessions screen', () => {
     await poll(() => new URL(page.url()).searchParams.get('open')).toBe(null);
   });
 
+  it('offers "Did you mean" for a typo and searches for it only when clicked', async () => {
+    await page.goto(`${server.url}/sessions?q=objendavka`);
+    const suggestions = page.getByTestId('search-suggestions');
+    await poll(() => suggestions.isVisible()).toBe(true);
+    expect(await suggestions.textContent()).toMatch(/^Did you mean: objednav/);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('objendavka');
+    await screenshot(page, 'sessions-did-you-mean');
+    await suggestions.getByRole('button').first().click();
+    await poll(() => new URL(page.url()).searchParams.get('q')).toMatch(/^objednav/);
+    await waitForRows();
+    await poll(() => suggestions.isVisible()).toBe(false);
+  });
+
   it('says when nothing matches, offers to clear the filters, and explains a filter the server refuses', async () => {
     await page.goto(`${server.url}/sessions?clientName.contains=zz-nobody-zz`);
     await poll(() => page.getByText('No sessions match these filters').isVisible()).toBe(true);
