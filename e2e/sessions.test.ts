@@ -297,6 +297,8 @@ describe('the sessions screen', () => {
   it('exports what is listed from the Export menu: a CSV for Excel and a searchable HTML file', async () => {
     await page.goto(`${server.url}/sessions?channel=phone&sort=-createdAt`);
     await waitForRows();
+    // Under load the list may first say "about N, counting…"; the exact count replaces it.
+    await poll(() => total().textContent()).toMatch(/^[\d,]+ sessions?$/);
     const listed = Number((await total().textContent())?.replace(/\D/g, ''));
     expect(listed).toBeGreaterThan(0);
     expect(listed).toBeLessThanOrEqual(10_000);

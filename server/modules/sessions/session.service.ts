@@ -4,7 +4,7 @@ import type { Database } from '../../db/database';
 import { invalid, notFound } from '../../platform/errors';
 import type { Principal } from '../../platform/auth/principal';
 import { recordAudit } from '../audit/audit.repository';
-import { parseContentQuery } from '../search/content-query';
+import { parseContentQuery, type ContentQuery } from '../search/content-query';
 import { searchRepository } from '../search/search.repository';
 import { parseHeadline } from '../search/snippet';
 import { FEW_RESULTS, suggestQueries } from '../search/suggestions';
@@ -62,8 +62,11 @@ export interface SessionServiceOptions {
   fullCount?: CountPolicy;
 }
 
-/** Each count behind a "did you mean" suggestion stops after this long (the suggestion is then left out). */
-const SUGGESTION_BUDGET_MS = 100;
+/**
+ * "Did you mean" may take this long in all (each vocabulary lookup and count within what is left; what
+ * does not fit is left out), so a search that finds nothing answers within about this much more.
+ */
+const SUGGESTION_BUDGET_MS = 1_500;
 
 const LIST_OPTIONS = new Set(['view', 'q', 'sort', 'limit', 'cursor']);
 const COUNT_OPTIONS = new Set(['view', 'q']);
@@ -240,6 +243,20 @@ export function sessionService(db: Database, options: SessionServiceOptions = {}
     refreshing.set(tenantId, run);
   }
 
+  /** "Did you mean" for a search that found nothing or very little, within SUGGESTION_BUDGET_MS. */
+  async function suggestionsFor(tenantId: string, scope: ListScope, input: string, content: ContentQuery) {
+    const deadline = Date.now() + SUGGESTION_BUDGET_MS;
+    const left = () => deadline - Date.now();
+    return suggestQueries(input, content, {
+      similarWords: async (word, limit, threshold) =>
+        left() > 0 ? ((await search.similarWords(tenantId, word, limit, threshold, left())) ?? []) : [],
+      hits: async (parts, cap) => {
+        const counted = await repo.countWithin({ ...scope, search: parts }, cap, left());
+        return counted.kind === 'exact' ? counted.count : counted.kind === 'over' ? cap + 1 : undefined;
+      },
+    });
+  }
+
   return {
     requireVisible,
     refreshFacetRollups,
@@ -293,22 +310,7 @@ export function sessionService(db: Database, options: SessionServiceOptions = {}
       // suggestion checked to find more in the caller's own scope. What was typed is what was searched.
       const suggestions =
         content && !after && !totalIsEstimate && total <= FEW_RESULTS && typeof query.q === 'string'
-          ? await suggestQueries(query.q, content, {
-              similarWords: (word, limit, threshold) =>
-                search.similarWords(principal.tenantId, word, limit, threshold),
-              hits: async (parts, cap) => {
-                const counted = await repo.countWithin(
-                  { ...scope, search: parts },
-                  cap,
-                  SUGGESTION_BUDGET_MS,
-                );
-                return counted.kind === 'exact'
-                  ? counted.count
-                  : counted.kind === 'over'
-                    ? cap + 1
-                    : undefined;
-              },
-            })
+          ? await suggestionsFor(principal.tenantId, scope, query.q, content)
           : [];
 
       const items = page.map(toItem);
