@@ -11,9 +11,11 @@ import { normaliseWord, searchForms, type SearchForms } from './czech-stemmer';
  *   and the forms the Czech alternations give as whole words (`'objednavek'`; see README.md here);
  * - several words: all must occur (AND);
  * - "a quoted phrase": its normalised words in exactly this sequence (`<->`), no prefixes;
- * - a compound such as a file name or e-mail (`smlouva_2025.pdf`, `jan@firma.cz`): PostgreSQL's parser
- *   indexes those whole (host, email, file tokens), so the whole lower-cased compound is also tried as a
- *   prefix, beside all of its words.
+ * - a compound such as a file name, e-mail, URL or hyphenated number (`smlouva_2025.pdf`,
+ *   `jan@firma.cz`, `https://eshop.cz/kosik`, `2025-0042`): PostgreSQL's parser indexes those whole or
+ *   in its own pieces (host, email, file, url_path, signed int tokens), so beside all of its words the
+ *   whole lower-cased compound is also tried as a prefix, and as PostgreSQL's own phrase of it
+ *   (`phraseto_tsquery`); a URL's scheme is dropped, as the index drops it.
  */
 
 export const MAX_TERMS = 8;
@@ -31,6 +33,11 @@ export interface TsqueryPart {
   parsed: string;
   /** A tsquery literal (`'lexeme':*`, for a `::tsquery` cast) that also satisfies the term, or null. */
   literal: string | null;
+  /**
+   * Text for `phraseto_tsquery('sessiondesk', …)` that also satisfies the term, or null: a compound parsed
+   * by PostgreSQL exactly as the index parsed it (a URL's host and path, `2025-0042` as 2025 and -0042).
+   */
+  phrase: string | null;
 }
 
 export interface ContentQuery {
@@ -59,13 +66,14 @@ const formGroup = (forms: SearchForms): string =>
 function termPart(term: ContentTerm): TsqueryPart {
   switch (term.kind) {
     case 'phrase':
-      return { parsed: `(${term.words.map(quote).join(' <-> ')})`, literal: null };
+      return { parsed: `(${term.words.map(quote).join(' <-> ')})`, literal: null, phrase: null };
     case 'word':
-      return { parsed: formGroup(term), literal: null };
+      return { parsed: formGroup(term), literal: null, phrase: null };
     case 'compound':
       return {
         parsed: `(${term.words.map(formGroup).join(' & ')})`,
         literal: `${quote(term.compound)}:*`,
+        phrase: term.compound,
       };
   }
 }
@@ -92,7 +100,10 @@ export function parseContentQuery(input: string): ContentQuery | undefined {
       return;
     }
     for (const chunk of part.split(/\s+/)) {
-      const trimmed = chunk.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+      // A URL's scheme is not indexed (PostgreSQL's parser drops https://); its host and path are.
+      const trimmed = chunk
+        .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+        .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
       const chunkWords = words(trimmed);
       if (chunkWords.length > 1 && CONNECTED.test(trimmed) && trimmed.length <= 200) {
         const compound = trimmed.toLowerCase();

@@ -235,8 +235,12 @@ describe('the content query parser', () => {
   it('requires every word, each as a set of prefixes', () => {
     const query = parseContentQuery('Objednávka faktura');
     expect(query?.parts).toEqual([
-      { parsed: "('objednavk':* | 'objednavc':* | 'objednavek' | 'objednavec')", literal: null },
-      { parsed: "('faktur':*)", literal: null },
+      {
+        parsed: "('objednavk':* | 'objednavc':* | 'objednavek' | 'objednavec')",
+        literal: null,
+        phrase: null,
+      },
+      { parsed: "('faktur':*)", literal: null, phrase: null },
     ]);
   });
 
@@ -268,8 +272,19 @@ describe('the content query parser', () => {
 
   it('also tries a file name or e-mail as one whole lexeme', () => {
     expect(parseContentQuery('smlouva_2025.pdf')?.parts).toEqual([
-      { parsed: "(('smlouv':*) & ('2025':*) & ('pdf':*))", literal: "'smlouva_2025.pdf':*" },
+      {
+        parsed: "(('smlouv':*) & ('2025':*) & ('pdf':*))",
+        literal: "'smlouva_2025.pdf':*",
+        phrase: 'smlouva_2025.pdf',
+      },
     ]);
+  });
+
+  it("drops a URL's scheme, as the index does, and keeps the rest as one compound", () => {
+    const [part] = parseContentQuery('https://eshop.example.cz/kosik')?.parts ?? [];
+    expect(part?.literal).toBe("'eshop.example.cz/kosik':*");
+    expect(part?.phrase).toBe('eshop.example.cz/kosik');
+    expect(parseContentQuery('2025-0042')?.parts[0]?.phrase).toBe('2025-0042');
   });
 
   it('returns nothing for input without words', () => {

@@ -117,11 +117,12 @@ export function filterCondition(filter: Filter): RawBuilder<unknown> {
 
 /** The tsquery of content search parts: all of them (sessions) or any (hits in activities). */
 export function tsquery(parts: TsqueryPart[], combine: 'all' | 'any'): RawBuilder<unknown> {
-  const each = parts.map((part) =>
-    part.literal === null
-      ? sql`to_tsquery('sessiondesk', ${part.parsed})`
-      : sql`(to_tsquery('sessiondesk', ${part.parsed}) || ${part.literal}::tsquery)`,
-  );
+  const each = parts.map((part) => {
+    const alternatives = [sql`to_tsquery('sessiondesk', ${part.parsed})`];
+    if (part.literal !== null) alternatives.push(sql`${part.literal}::tsquery`);
+    if (part.phrase !== null) alternatives.push(sql`phraseto_tsquery('sessiondesk', ${part.phrase})`);
+    return alternatives.length === 1 ? alternatives[0] : sql`(${sql.join(alternatives, sql` || `)})`;
+  });
   return sql`(${sql.join(each, combine === 'all' ? sql` && ` : sql` || `)})`;
 }
 
