@@ -1,14 +1,19 @@
 /**
- * A light Czech stemmer for the query side of content search, after Dolamic & Savoy, "Indexing and
- * stemming approaches for the Czech language" (2009) — the "light" variant Lucene ships as
- * CzechStemmer: strip case and number endings, then possessive endings, never below a minimum root.
+ * Czech (and a little English) morphology for the query side of content search. The index is not
+ * stemmed: it stores words lower-cased without diacritics (text search configuration `sessiondesk` =
+ * simple + unaccent), so a typed word becomes a small set of prefixes and whole words that cover its
+ * inflected forms (`searchForms`). The rules, with examples and sources, are in README.md here:
  *
- * It works on normalised words (lower case, no diacritics), because the index stores words that way
- * (text search configuration `sessiondesk` = simple + unaccent). The index is not stemmed; instead the
- * root is matched as a prefix, together with the root whose last consonant is palatalised or
- * de-palatalised (k↔c, h↔z, g↔z, ch↔š, sk↔šť, ck↔čť), so "objednávka" (root objednavk) also finds
- * "objednávce" (objednavc…) and "kniha" (knih) finds "knize" (kniz…). Without diacritics r/ř, c/č,
- * s/š, z/ž, t/ť, d/ď, n/ň are the same letter, so those alternations need nothing.
+ * - a light stemmer after Dolamic & Savoy, "Indexing and stemming approaches for the Czech language"
+ *   (2009) — the "light" variant Lucene ships as CzechStemmer: strip case and number endings, then
+ *   possessive endings, never below a minimum root;
+ * - the root's last consonant palatalised or de-palatalised (k↔c, h↔z, g↔z, ch↔š, sk↔šť, ck↔čť), so
+ *   "objednávka" (objednavk) also finds "objednávce" (objednavc…);
+ * - the fleeting e both ways (dárek/dárku, objednávka/objednávek), ů↔o and í↔ě in one-syllable roots
+ *   (dům/domu, sníh/sněhu), roots of three letters as whole words with endings, English -s/-ed/-ing.
+ *
+ * Without diacritics r/ř, c/č, s/š, z/ž, t/ť, d/ď, n/ň and the vowel lengths á/a, é/e, í/i, ú/u are the
+ * same letter, so those alternations need nothing.
  */
 
 /** Words shorter than this are not stemmed: the typed word itself is the prefix. */
