@@ -211,6 +211,22 @@ describe('short roots and English endings', () => {
   });
 });
 
+describe('ou ↔ u (smlouva – smluv)', () => {
+  it.each([
+    ['smlouva', ['smluv', 'smlouvy']],
+    ['smlouvy', ['smluv']],
+    ['smluv', ['smlouva', 'smlouvě', 'smlouvou']],
+  ])('%s finds %j', (typed, forms) => {
+    for (const form of forms) expect(finds(typed, form), `${typed} → ${form}`).toBe(true);
+  });
+
+  it('leaves short roots alone (soud is no sud, kus no kousek)', () => {
+    expect(finds('soudu', 'sud')).toBe(false);
+    expect(finds('kus', 'kousek')).toBe(false);
+    expect(searchForms('smluv').exact).toEqual([]);
+  });
+});
+
 describe('the cap on forms per word', () => {
   it.each(['dům', 'objednávek', 'poboček', 'sníh', 'x', 'ab', 'stůl', 'xxxxxxxxxxxxxxxxxxxxxxxxxxxx'])(
     'gives at most %s forms',
@@ -273,7 +289,7 @@ describe('the content query parser', () => {
   it('also tries a file name or e-mail as one whole lexeme', () => {
     expect(parseContentQuery('smlouva_2025.pdf')?.parts).toEqual([
       {
-        parsed: "(('smlouv':*) & ('2025':*) & ('pdf':*))",
+        parsed: "(('smlouv':* | 'smluv') & ('2025':*) & ('pdf':*))",
         literal: "'smlouva_2025.pdf':*",
         phrase: 'smlouva_2025.pdf',
       },

@@ -232,7 +232,8 @@ export function vowelForms(base: string, typedHasEnding: boolean): VowelForms {
   if (head.endsWith('o') || head.endsWith('u')) return { exact };
   const long = { o: 'u', e: 'i' } as const;
   const short = { u: 'o', i: 'e' } as const;
-  if (!typedHasEnding && (vowel === 'u' || vowel === 'i')) {
+  // The long forms are short words (dům, stůl, dvůr, sníh, vítr); smluv is ou/u, not ů/o.
+  if (!typedHasEnding && (vowel === 'u' || vowel === 'i') && base.length <= 4) {
     // dům → domu, sníh → sněhu; vítr → větru (větr has no bare form, so only with endings).
     if (tail.length === 2 && vowel === 'u') return { exact };
     const root = head + short[vowel] + tail;
@@ -242,6 +243,27 @@ export function vowelForms(base: string, typedHasEnding: boolean): VowelForms {
     exact.push(head + long[vowel] + tail);
   }
   return { exact: exact.filter((form) => !NOT_GENERATED.has(form)) };
+}
+
+/**
+ * ou ↔ u in the last syllable of a longer root: the genitive plural of a feminine noun in -ouCa
+ * shortens ou to u (smlouva – smluv, mouka – muk). Typed with an ending (`smlouvy`): the short form as a
+ * whole word; typed without (`smluv`): the ou root as a prefix. Only for roots of five letters or more
+ * (soud/sud, kus/kousek are no alternations).
+ */
+export function diphthongForms(
+  base: string,
+  typedHasEnding: boolean,
+): { prefixes: string[]; exact: string[] } {
+  const none = { prefixes: [], exact: [] };
+  if (!/^[a-z]+$/.test(base) || base.length < 5) return none;
+  const match = /^([a-z]*?)(ou|u)([bcdfghjklmnpqrstvwxz])$/.exec(base);
+  if (!match) return none;
+  const [, head = '', vowel, tail = ''] = match;
+  if (!/[bcdfghjklmnpqrstvwxz]$/.test(head)) return none;
+  if (typedHasEnding && vowel === 'ou') return { prefixes: [], exact: [`${head}u${tail}`] };
+  if (!typedHasEnding && vowel === 'u') return { prefixes: [`${head}ou${tail}`], exact: [] };
+  return none;
 }
 
 /** At most this many prefixes and whole words per typed word: a short word cannot explode the query. */
@@ -300,6 +322,7 @@ export function searchForms(word: string): SearchForms {
     prefixCandidates.push(english);
     addRoots(czechRoot(english));
   }
+  prefixCandidates.push(...diphthongForms(base, base !== normalised).prefixes);
   const unique = [...new Set(prefixCandidates)].sort((a, b) => a.length - b.length);
   const prefixes = unique.filter(
     (prefix, index) => !unique.slice(0, index).some((shorter) => prefix.startsWith(shorter)),
@@ -310,6 +333,7 @@ export function searchForms(word: string): SearchForms {
     if (inserted !== undefined) exactCandidates.push(inserted);
   }
   exactCandidates.push(...vowelForms(base, base !== normalised).exact);
+  exactCandidates.push(...diphthongForms(base, base !== normalised).exact);
   const exact = [...new Set(exactCandidates)].filter(
     (form) =>
       form.length >= 3 && !NOT_GENERATED.has(form) && !prefixes.some((prefix) => form.startsWith(prefix)),
