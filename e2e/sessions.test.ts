@@ -269,6 +269,19 @@ describe('the sessions screen', () => {
     await waitForRows();
   });
 
+  it('offers "Did you mean" for a typo and searches for it only when clicked', async () => {
+    await page.goto(`${server.url}/sessions?q=objendavka`);
+    const suggestions = page.getByTestId('search-suggestions');
+    await poll(() => suggestions.isVisible()).toBe(true);
+    expect(await suggestions.textContent()).toMatch(/^Did you mean: objednav/);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('objendavka');
+    await screenshot(page, 'sessions-did-you-mean');
+    await suggestions.getByRole('button').first().click();
+    await poll(() => new URL(page.url()).searchParams.get('q')).toMatch(/^objednav/);
+    await waitForRows();
+    await poll(() => suggestions.isVisible()).toBe(false);
+  });
+
   it('says when nothing matches, offers to clear the filters, and explains a filter the server refuses', async () => {
     await page.goto(`${server.url}/sessions?clientName.contains=zz-nobody-zz`);
     await poll(() => page.getByText('No sessions match these filters').isVisible()).toBe(true);
@@ -310,6 +323,8 @@ describe('the sessions screen', () => {
   it('exports what is listed from the Export menu: a CSV for Excel and a searchable HTML file', async () => {
     await page.goto(`${server.url}/sessions?channel=phone&sort=-createdAt`);
     await waitForRows();
+    // Under load the list may first say "about N, counting…"; the exact count replaces it.
+    await poll(() => total().textContent()).toMatch(/^[\d,]+ sessions?$/);
     const listed = Number((await total().textContent())?.replace(/\D/g, ''));
     expect(listed).toBeGreaterThan(0);
     expect(listed).toBeLessThanOrEqual(10_000);

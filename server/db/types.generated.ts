@@ -242,6 +242,11 @@ export interface RoutingRules {
   tenant_id: string;
 }
 
+export interface SearchWords {
+  tenant_id: string;
+  word: string;
+}
+
 export interface SessionImportHashes {
   content_hash: Buffer;
   imported_at: Generated<Timestamp>;
@@ -389,6 +394,7 @@ export interface DB {
   recordings: Recordings;
   routing_events: RoutingEvents;
   routing_rules: RoutingRules;
+  search_words: SearchWords;
   session_import_hashes: SessionImportHashes;
   session_offers: SessionOffers;
   session_participants: SessionParticipants;

@@ -7,6 +7,7 @@ import * as live from './0005-live';
 import * as exportJobs from './0006-exports';
 import * as bulkImport from './0007-bulk-import';
 import * as facetRollups from './0008-facet-rollups';
+import * as searchVocabulary from './0009-search-vocabulary';
 
 /**
  * Every migration, in order. Listed explicitly (no directory scan) so the set is the same under tsx,
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0006-exports': exportJobs,
   '0007-bulk-import': bulkImport,
   '0008-facet-rollups': facetRollups,
+  '0009-search-vocabulary': searchVocabulary,
 };

@@ -154,6 +154,12 @@ describe('HTML export in a browser', () => {
     expect(await page.locator('mark').isVisible()).toBe(true);
     await screenshot(page, 'export-html-search');
 
+    // The fleeting e, as in the app: the genitive plural finds the nominative.
+    await page.locator('#q').fill('objednávek');
+    await page.locator('#q').press('Enter');
+    await expect.poll(() => counter.textContent()).toBe('1 / 3');
+    expect(await page.locator('mark').textContent()).toBe('OBJEDNÁVK');
+
     await page.locator('#q').fill('zadne takove slovo');
     await page.locator('#q').press('Enter');
     await expect.poll(() => counter.textContent()).toBe('Nic nenalezeno');

@@ -1,5 +1,6 @@
 import { revealFileName } from '../../../common/bidi';
 import { createHash } from 'node:crypto';
+import { FLEETING_E_FINALS } from '../search/czech-stemmer';
 import { activityTypeLabel, exportTexts, senderLabel, type ExportLanguage } from './export-labels';
 
 /**
@@ -47,6 +48,34 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
 }
 
+/**
+ * What the file's search looks for, as plain ES5 for the inline script (and tested in Node): the typed
+ * text lower-cased without diacritics, and for a single word the content search's fleeting-e rules
+ * (server/modules/search/README.md, rules 5 and 6; the consonants come from czech-stemmer.ts): dárek
+ * also looks for dárk (dárku, dárky), objednávek for objednávk (objednávka), výpadku for výpadek,
+ * objednávka for objednávek. Each is matched as a substring, like the typed text.
+ */
+export const HTML_SEARCH_NEEDLES = `var FLEETING_E_FINALS = '${FLEETING_E_FINALS}';
+  function norm(s) { return s.normalize('NFD').replace(/[\\u0300-\\u036f]/g, '').toLowerCase(); }
+  function isConsonant(c) { return c !== undefined && /^[bcdfghjklmnpqrstvwxz]$/.test(c); }
+  function needles(typed) {
+    var word = norm(typed.trim());
+    if (!word) return [];
+    var list = [word];
+    if (!/^[a-z]{4,}$/.test(word)) return list;
+    var n = word.length;
+    if (FLEETING_E_FINALS.indexOf(word[n - 1]) >= 0 && word[n - 2] === 'e' && isConsonant(word[n - 3])) {
+      list.push(word.slice(0, n - 2) + word[n - 1]);
+    }
+    var base = /[aeiouy]$/.test(word) ? word.slice(0, n - 1) : word;
+    var m = base.length;
+    if (m >= 3 && FLEETING_E_FINALS.indexOf(base[m - 1]) >= 0 && isConsonant(base[m - 2]) &&
+        base[m - 2] !== base[m - 1] && !/ch$/.test(base)) {
+      list.push(base.slice(0, m - 1) + 'e' + base[m - 1]);
+    }
+    return list;
+  }`;
+
 const SCRIPT = `(function () {
   var input = document.getElementById('q');
   var counter = document.getElementById('count');
@@ -58,7 +87,7 @@ const SCRIPT = `(function () {
   var timer = 0;
   var lastQuery = null;
   var noHits = counter.getAttribute('data-none');
-  function norm(s) { return s.normalize('NFD').replace(/[\\u0300-\\u036f]/g, '').toLowerCase(); }
+  ${HTML_SEARCH_NEEDLES}
   var built = 0;
   function start() {
     if (texts) return;
@@ -115,11 +144,22 @@ const SCRIPT = `(function () {
     hits = [];
     current = -1;
     lastQuery = input.value;
-    var needle = norm(input.value.trim());
-    if (!needle) { counter.textContent = ''; return; }
+    var list = needles(input.value);
+    if (list.length === 0) { counter.textContent = ''; return; }
     for (var i = 0; i < normalised.length; i++) {
-      var at = normalised[i].indexOf(needle);
-      while (at >= 0) { hits.push([i, at, needle.length]); at = normalised[i].indexOf(needle, at + needle.length); }
+      var found = [];
+      for (var k = 0; k < list.length; k++) {
+        var needle = list[k];
+        var at = normalised[i].indexOf(needle);
+        while (at >= 0) { found.push([i, at, needle.length]); at = normalised[i].indexOf(needle, at + needle.length); }
+      }
+      // In text order; where two forms match at one place, the longer one.
+      found.sort(function (a, b) { return a[1] - b[1] || b[2] - a[2]; });
+      for (var f = 0; f < found.length; f++) {
+        var last = hits[hits.length - 1];
+        if (last && last[0] === i && found[f][1] < last[1] + last[2]) continue;
+        hits.push(found[f]);
+      }
     }
     if (hits.length === 0) { counter.textContent = noHits; return; }
     show(0);

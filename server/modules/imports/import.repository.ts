@@ -246,10 +246,17 @@ export function batchRepository(client: pg.ClientBase, db: Database) {
     async writeSessions(tenantId: string, rows: Rows, existingIds: readonly string[]) {
       if (!rows.rows.length) return;
       await copyRows(client, 'import_sessions', STAGED_SESSION_COLUMNS, rows.rows);
+      // The documents just written also feed the tenant's "did you mean" vocabulary (migration 0009).
       await sql`
-        INSERT INTO sessions (tenant_id, ${sessionNames}, search_document) OVERRIDING SYSTEM VALUE
-        SELECT ${tenantId}::bigint, ${sessionNames}, search_document_of(search_text)
-        FROM import_sessions WHERE NOT existing`.execute(db);
+        WITH written AS (
+          INSERT INTO sessions (tenant_id, ${sessionNames}, search_document) OVERRIDING SYSTEM VALUE
+          SELECT ${tenantId}::bigint, ${sessionNames}, search_document_of(search_text)
+          FROM import_sessions WHERE NOT existing
+          RETURNING search_document
+        )
+        SELECT remember_search_words(${tenantId}::bigint, array_agg(search_document)) FROM written`.execute(
+        db,
+      );
       if (!existingIds.length) return;
       // The ids as an array too: an index condition on sessions whatever the (unanalysed) staging
       // table is estimated to hold.
@@ -259,11 +266,17 @@ export function batchRepository(client: pg.ClientBase, db: Database) {
           .join(', '),
       );
       await sql`
-        UPDATE sessions s
-        SET ${assignments}, restored_from_id = NULL, search_document = search_document_of(u.search_text)
-        FROM import_sessions u
-        WHERE u.existing AND s.tenant_id = ${tenantId} AND s.id = u.id
-          AND s.id = ANY(${existingIds}::bigint[])`.execute(db);
+        WITH written AS (
+          UPDATE sessions s
+          SET ${assignments}, restored_from_id = NULL, search_document = search_document_of(u.search_text)
+          FROM import_sessions u
+          WHERE u.existing AND s.tenant_id = ${tenantId} AND s.id = u.id
+            AND s.id = ANY(${existingIds}::bigint[])
+          RETURNING s.search_document
+        )
+        SELECT remember_search_words(${tenantId}::bigint, array_agg(search_document)) FROM written`.execute(
+        db,
+      );
     },
 
     /**

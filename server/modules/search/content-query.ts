@@ -1,4 +1,4 @@
-import { normaliseWord, searchPrefixes } from './czech-stemmer';
+import { normaliseWord, searchForms, type SearchForms } from './czech-stemmer';
 
 /**
  * Turns what a user typed into the search box into PostgreSQL tsquery text for the `sessiondesk`
@@ -7,12 +7,15 @@ import { normaliseWord, searchPrefixes } from './czech-stemmer';
  * syntax, and each lexeme is single-quoted. The number of terms and their length are capped, so no input
  * can produce a tsquery error or an expensive query.
  *
- * - a word: the word itself, its Czech root and the root's variants, each as a prefix (`'objedn':*`);
+ * - a word: the word itself, its Czech root and the root's variants, each as a prefix (`'objedn':*`),
+ *   and the forms the Czech alternations give as whole words (`'objednavek'`; see README.md here);
  * - several words: all must occur (AND);
  * - "a quoted phrase": its normalised words in exactly this sequence (`<->`), no prefixes;
- * - a compound such as a file name or e-mail (`smlouva_2025.pdf`, `jan@firma.cz`): PostgreSQL's parser
- *   indexes those whole (host, email, file tokens), so the whole lower-cased compound is also tried as a
- *   prefix, beside all of its words.
+ * - a compound such as a file name, e-mail, URL or hyphenated number (`smlouva_2025.pdf`,
+ *   `jan@firma.cz`, `https://eshop.cz/kosik`, `2025-0042`): PostgreSQL's parser indexes those whole or
+ *   in its own pieces (host, email, file, url_path, signed int tokens), so beside all of its words the
+ *   whole lower-cased compound is also tried as a prefix, and as PostgreSQL's own phrase of it
+ *   (`phraseto_tsquery`); a URL's scheme is dropped, as the index drops it.
  */
 
 export const MAX_TERMS = 8;
@@ -20,9 +23,9 @@ export const MAX_PHRASE_WORDS = 8;
 export const MAX_WORD_LENGTH = 60;
 
 export type ContentTerm =
-  | { kind: 'word'; word: string; prefixes: string[] }
+  | ({ kind: 'word'; word: string } & SearchForms)
   | { kind: 'phrase'; words: string[] }
-  | { kind: 'compound'; compound: string; words: { word: string; prefixes: string[] }[] };
+  | { kind: 'compound'; compound: string; words: ({ word: string } & SearchForms)[] };
 
 /** One term as SQL needs it: tsquery text for to_tsquery('sessiondesk', …), and a literal alternative. */
 export interface TsqueryPart {
@@ -30,6 +33,11 @@ export interface TsqueryPart {
   parsed: string;
   /** A tsquery literal (`'lexeme':*`, for a `::tsquery` cast) that also satisfies the term, or null. */
   literal: string | null;
+  /**
+   * Text for `phraseto_tsquery('sessiondesk', …)` that also satisfies the term, or null: a compound parsed
+   * by PostgreSQL exactly as the index parsed it (a URL's host and path, `2025-0042` as 2025 and -0042).
+   */
+  phrase: string | null;
 }
 
 export interface ContentQuery {
@@ -52,19 +60,20 @@ function quote(lexeme: string): string {
   return `'${lexeme.replace(/['\\]/g, '')}'`;
 }
 
-const prefixGroup = (prefixes: string[]): string =>
-  `(${prefixes.map((prefix) => `${quote(prefix)}:*`).join(' | ')})`;
+const formGroup = (forms: SearchForms): string =>
+  `(${[...forms.prefixes.map((prefix) => `${quote(prefix)}:*`), ...forms.exact.map(quote)].join(' | ')})`;
 
 function termPart(term: ContentTerm): TsqueryPart {
   switch (term.kind) {
     case 'phrase':
-      return { parsed: `(${term.words.map(quote).join(' <-> ')})`, literal: null };
+      return { parsed: `(${term.words.map(quote).join(' <-> ')})`, literal: null, phrase: null };
     case 'word':
-      return { parsed: prefixGroup(term.prefixes), literal: null };
+      return { parsed: formGroup(term), literal: null, phrase: null };
     case 'compound':
       return {
-        parsed: `(${term.words.map((word) => prefixGroup(word.prefixes)).join(' & ')})`,
+        parsed: `(${term.words.map(formGroup).join(' & ')})`,
         literal: `${quote(term.compound)}:*`,
+        phrase: term.compound,
       };
   }
 }
@@ -79,7 +88,7 @@ export function parseContentQuery(input: string): ContentQuery | undefined {
       terms.push(term);
     }
   };
-  const addWord = (word: string): void => add(word, { kind: 'word', word, prefixes: searchPrefixes(word) });
+  const addWord = (word: string): void => add(word, { kind: 'word', word, ...searchForms(word) });
 
   // Quoted parts are phrases; an unbalanced quote just ends the input.
   const parts = input.slice(0, 10_000).split('"');
@@ -91,14 +100,17 @@ export function parseContentQuery(input: string): ContentQuery | undefined {
       return;
     }
     for (const chunk of part.split(/\s+/)) {
-      const trimmed = chunk.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+      // A URL's scheme is not indexed (PostgreSQL's parser drops https://); its host and path are.
+      const trimmed = chunk
+        .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+        .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
       const chunkWords = words(trimmed);
       if (chunkWords.length > 1 && CONNECTED.test(trimmed) && trimmed.length <= 200) {
         const compound = trimmed.toLowerCase();
         add(compound, {
           kind: 'compound',
           compound,
-          words: chunkWords.map((word) => ({ word, prefixes: searchPrefixes(word) })),
+          words: chunkWords.map((word) => ({ word, ...searchForms(word) })),
         });
       } else {
         chunkWords.forEach(addWord);

@@ -118,11 +118,12 @@ export function filterCondition(filter: Filter): RawBuilder<unknown> {
 
 /** The tsquery of content search parts: all of them (sessions) or any (hits in activities). */
 export function tsquery(parts: TsqueryPart[], combine: 'all' | 'any'): RawBuilder<unknown> {
-  const each = parts.map((part) =>
-    part.literal === null
-      ? sql`to_tsquery('sessiondesk', ${part.parsed})`
-      : sql`(to_tsquery('sessiondesk', ${part.parsed}) || ${part.literal}::tsquery)`,
-  );
+  const each = parts.map((part) => {
+    const alternatives = [sql`to_tsquery('sessiondesk', ${part.parsed})`];
+    if (part.literal !== null) alternatives.push(sql`${part.literal}::tsquery`);
+    if (part.phrase !== null) alternatives.push(sql`phraseto_tsquery('sessiondesk', ${part.phrase})`);
+    return alternatives.length === 1 ? alternatives[0] : sql`(${sql.join(alternatives, sql` || `)})`;
+  });
   return sql`(${sql.join(each, combine === 'all' ? sql` && ` : sql` || `)})`;
 }
 
@@ -211,6 +212,39 @@ const rowColumns = sql`
   s.client_browser, s.client_os, s.tags, s.rating, s.feedback, s.message_count, s.has_recording, s.banned,
   s.restored_from_id, s.params`;
 
+/** What counting within a budget found out. */
+export type CountResult =
+  { kind: 'exact'; count: number } | { kind: 'over'; atLeast: number } | { kind: 'unknown' };
+
+/**
+ * Runs `work` in a transaction whose statements stop after `budgetMs`; undefined when they did
+ * (57014 query_canceled).
+ */
+async function withBudget<T>(
+  db: Database,
+  budgetMs: number,
+  work: (trx: Database) => Promise<T>,
+): Promise<T | undefined> {
+  try {
+    return await db.transaction().execute(async (trx) => {
+      await sql`SELECT set_config('statement_timeout', ${String(Math.max(1, Math.round(budgetMs)))}, true)`.execute(
+        trx,
+      );
+      return work(trx);
+    });
+  } catch (error) {
+    if ((error as { code?: string }).code === '57014') return undefined;
+    throw error;
+  }
+}
+
+/** The planner's row estimate of a query. */
+async function planRows(db: Database, query: RawBuilder<unknown>): Promise<number> {
+  const result = await sql<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>`
+    EXPLAIN (FORMAT JSON) ${query}`.execute(db);
+  return Math.round(result.rows[0]?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0);
+}
+
 const labelTables: Record<LabelSource, RawBuilder<unknown>> = {
   users: sql`users`,
   operator_groups: sql`operator_groups`,
@@ -265,11 +299,54 @@ export function sessionRepository(db: Database) {
       }
     },
 
+    /**
+     * Counts the scope's sessions up to `cap` within `budgetMs` (a statement timeout local to the
+     * counting transaction; 0 or less: do not count). Says which of the three happened: counted, more
+     * than the cap, or the budget ran out — an unknown count is never reported as a large one.
+     */
+    async countWithin(scope: ListScope, cap: number, budgetMs: number): Promise<CountResult> {
+      if (budgetMs <= 0) return { kind: 'unknown' };
+      const counted = await withBudget(db, budgetMs, (trx) =>
+        sql<{ count: number }>`
+          SELECT count(*)::int AS count
+          FROM (SELECT 1 FROM sessions s WHERE ${scopeConditions(scope)} LIMIT ${cap + 1}) x`
+          .execute(trx)
+          .then((result) => result.rows[0]?.count ?? 0),
+      );
+      if (counted === undefined) return { kind: 'unknown' };
+      return counted > cap ? { kind: 'over', atLeast: cap + 1 } : { kind: 'exact', count: counted };
+    },
+
+    /**
+     * An estimate of how many sessions match, from a sample: `TABLESAMPLE SYSTEM` reads each page of
+     * `sessions` with probability p, chosen so that about `targetRows` of the tenant's sessions in the
+     * view are read, and every condition of the scope (filters, content search, visibility) is checked on
+     * them; the count found, divided by p, estimates the whole. Undefined when the budget runs out.
+     */
+    async sampleEstimate(
+      scope: ListScope,
+      targetRows: number,
+      budgetMs: number,
+    ): Promise<number | undefined> {
+      if (budgetMs <= 0) return undefined;
+      const view = scope.view === 'live' ? sql`s.status <> 'closed'` : sql`s.status = 'closed'`;
+      const tenantRows = await planRows(
+        db,
+        sql`SELECT 1 FROM sessions s WHERE s.tenant_id = ${scope.tenantId} AND ${view}`,
+      );
+      const percent = Math.min(100, (100 * targetRows) / Math.max(1, tenantRows));
+      return withBudget(db, budgetMs, async (trx) => {
+        const result = await sql<{ hits: number }>`
+          SELECT count(*)::int AS hits
+          FROM sessions s TABLESAMPLE SYSTEM (${percent}) REPEATABLE (21)
+          WHERE ${scopeConditions(scope)}`.execute(trx);
+        return Math.round(((result.rows[0]?.hits ?? 0) * 100) / percent);
+      });
+    },
+
     /** The planner's estimate of how many sessions match. */
     async estimateCount(scope: ListScope): Promise<number> {
-      const result = await sql<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>`
-        EXPLAIN (FORMAT JSON) SELECT 1 FROM sessions s WHERE ${scopeConditions(scope)}`.execute(db);
-      return Math.round(result.rows[0]?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0);
+      return planRows(db, sql`SELECT 1 FROM sessions s WHERE ${scopeConditions(scope)}`);
     },
 
     /**

@@ -6,6 +6,8 @@ import { errorResponses, idParams } from '../../platform/http/schemas';
 import type { Services } from '../../services';
 import {
   columnSchema,
+  countQuerySchema,
+  countResponseSchema,
   detailSchema,
   facetQuerySchema,
   facetResponseSchema,
@@ -47,6 +49,24 @@ export function sessionRoutes(app: App, services: Services): void {
       },
     },
     async (request) => services.sessions.list(principalOf(request), request.query),
+  );
+
+  app.get(
+    '/api/v1/sessions/count',
+    {
+      config: { access: ANY_ROLE },
+      schema: {
+        tags: ['sessions'],
+        summary:
+          'How many sessions the list with these filters and search holds: exact, or a labelled estimate',
+        description:
+          "Takes the list's filters and `q`. Counts exactly within a few seconds; beyond that `total` is an " +
+          'estimate of this query from a sample of the sessions and `totalIsEstimate` is true.',
+        querystring: countQuerySchema,
+        response: { 200: countResponseSchema, ...errorResponses },
+      },
+    },
+    async (request) => services.sessions.count(principalOf(request), request.query),
   );
 
   app.get(

@@ -99,6 +99,24 @@ export const listQuerySchema = z
   .catchall(queryValue)
   .describe('Also param.<name>=v1,v2, param.<name>.contains=, param.<name>.empty=true|false');
 
+export const countQuerySchema = z
+  .object({
+    view: z.enum(['history', 'live']).default('history'),
+    q: z.string().max(10_000).optional().describe('content search, as for the list'),
+    ...filters,
+  })
+  .catchall(queryValue)
+  .describe("The list's filters: param.<name>=v1,v2, param.<name>.contains=, param.<name>.empty=true|false");
+
+export const countResponseSchema = z.object({
+  total: z.number(),
+  totalIsEstimate: z
+    .boolean()
+    .describe(
+      'true: counting took too long; total is an estimate of this query from a sample of the sessions',
+    ),
+});
+
 export const facetQuerySchema = z
   .object({
     view: z.enum(['history', 'live']).default('history'),
@@ -117,7 +135,17 @@ export const listResponseSchema = z.object({
   items: z.array(itemSchema),
   nextCursor: z.string().nullable(),
   total: z.number(),
-  totalIsEstimate: z.boolean(),
+  totalIsEstimate: z
+    .boolean()
+    .describe(
+      'true: total is an estimate of this query (never below what is known to match); GET /sessions/count counts it exactly',
+    ),
+  suggestions: z
+    .array(z.string())
+    .describe(
+      'with q= finding nothing or very little: whole queries with an unknown word replaced by a similar word of ' +
+        'the tenant\'s transcripts that finds more ("did you mean"); never searched unless asked',
+    ),
 });
 
 export const facetResponseSchema = z.object({

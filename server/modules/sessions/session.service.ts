@@ -5,23 +5,77 @@ import { invalid, notFound } from '../../platform/errors';
 import type { Principal } from '../../platform/auth/principal';
 import type { Log } from '../../platform/log';
 import { recordAudit } from '../audit/audit.repository';
-import { parseContentQuery } from '../search/content-query';
+import { parseContentQuery, type ContentQuery } from '../search/content-query';
+import { searchRepository } from '../search/search.repository';
 import { parseHeadline } from '../search/snippet';
+import { FEW_RESULTS, suggestQueries } from '../search/suggestions';
 import { isParamColumn, resolveColumn } from './session-columns';
 import { decodeCursor, encodeCursor } from './session-cursor';
 import { isValidTimestamp, parseFilters, type RawQuery } from './session-filters';
 import type { SettingsService } from '../settings/settings.service';
 import type { SessionVisibility } from './session-visibility';
-import { sessionRepository, type ListScope, type ListSort, type SessionRow } from './session.repository';
+import {
+  sessionRepository,
+  type CountResult,
+  type ListScope,
+  type ListSort,
+  type SessionRow,
+} from './session.repository';
 
-/** Up to this many matching sessions are counted exactly; beyond it the planner's estimate is returned. */
-export const EXACT_COUNT_CAP = 10_000;
-/** With content search the exact count is capped lower: each match is a tsvector recheck. */
-export const EXACT_SEARCH_COUNT_CAP = 1_000;
-/** Counting stops after this long; the total is then the planner's estimate. */
-export const COUNT_BUDGET_MS = 40;
+/**
+ * How a total is counted. The list counts exactly up to a cap within a small budget, beside its page
+ * query, so a page is never slowed; beyond that its total is an estimate of that very query (a sample
+ * of the tenant's sessions checked against every filter and the content search), labelled as such.
+ * `GET /sessions/count` then counts the same scope exactly within a larger budget, and the UI replaces
+ * the estimate with it.
+ */
+export interface CountPolicy {
+  /** Up to this many matching sessions are counted exactly. */
+  exactCap: number;
+  /** With content search the cap is lower: each match is a tsvector recheck. */
+  exactSearchCap: number;
+  /** Counting stops after this long (0: do not count); the total is then estimated. */
+  budgetMs: number;
+  /** About this many of the tenant's sessions are sampled for an estimate. */
+  sampleRows: number;
+  /** Sampling stops after this long; the planner's estimate is the last resort. */
+  sampleBudgetMs: number;
+}
+
+export const LIST_COUNT: CountPolicy = {
+  exactCap: 10_000,
+  exactSearchCap: 1_000,
+  budgetMs: 40,
+  sampleRows: 4_000,
+  sampleBudgetMs: 120,
+};
+
+export const FULL_COUNT: CountPolicy = {
+  exactCap: 50_000_000,
+  exactSearchCap: 50_000_000,
+  budgetMs: 5_000,
+  sampleRows: 40_000,
+  sampleBudgetMs: 2_000,
+};
+
+export interface SessionServiceOptions {
+  visibility: SessionVisibility;
+  settings: Pick<SettingsService, 'get'>;
+  log: Log;
+  /** The list's count (tests force the estimate with a zero budget). */
+  listCount?: CountPolicy;
+  /** `GET /sessions/count`. */
+  fullCount?: CountPolicy;
+}
+
+/**
+ * "Did you mean" may take this long in all (each vocabulary lookup and count within what is left; what
+ * does not fit is left out), so a search that finds nothing answers within about this much more.
+ */
+const SUGGESTION_BUDGET_MS = 1_500;
 
 const LIST_OPTIONS = new Set(['view', 'q', 'sort', 'limit', 'cursor']);
+const COUNT_OPTIONS = new Set(['view', 'q']);
 const FACET_OPTIONS = new Set(['view', 'q', 'search', 'limit']);
 
 /**
@@ -120,11 +174,29 @@ function decodeTranscriptCursor(raw: string): TranscriptCursor {
   }
 }
 
-export function sessionService(
-  db: Database,
-  deps: { visibility: SessionVisibility; settings: Pick<SettingsService, 'get'>; log: Log },
-) {
+export function sessionService(db: Database, deps: SessionServiceOptions) {
   const repo = sessionRepository(db);
+  const search = searchRepository(db);
+  const listCount = deps.listCount ?? LIST_COUNT;
+  const fullCount = deps.fullCount ?? FULL_COUNT;
+
+  /**
+   * The total of a scope from what counting found: the exact count, or an estimate of this very scope
+   * (sampled, else the planner's) that is never below what is known to match (`atLeast`).
+   */
+  async function totalOf(
+    scope: ListScope,
+    counted: CountResult,
+    known: number,
+    policy: CountPolicy,
+  ): Promise<{ total: number; totalIsEstimate: boolean }> {
+    if (counted.kind === 'exact') return { total: counted.count, totalIsEstimate: false };
+    const atLeast = Math.max(known, counted.kind === 'over' ? counted.atLeast : 0);
+    const estimate =
+      (await repo.sampleEstimate(scope, policy.sampleRows, policy.sampleBudgetMs)) ??
+      (await repo.estimateCount(scope));
+    return { total: Math.max(atLeast, estimate), totalIsEstimate: true };
+  }
 
   async function scopeOf(
     principal: Principal,
@@ -172,6 +244,20 @@ export function sessionService(
     refreshing.set(tenantId, run);
   }
 
+  /** "Did you mean" for a search that found nothing or very little, within SUGGESTION_BUDGET_MS. */
+  async function suggestionsFor(tenantId: string, scope: ListScope, input: string, content: ContentQuery) {
+    const deadline = Date.now() + SUGGESTION_BUDGET_MS;
+    const left = () => deadline - Date.now();
+    return suggestQueries(input, content, {
+      similarWords: async (word, limit, threshold) =>
+        left() > 0 ? ((await search.similarWords(tenantId, word, limit, threshold, left())) ?? []) : [],
+      hits: async (parts, cap) => {
+        const counted = await repo.countWithin({ ...scope, search: parts }, cap, left());
+        return counted.kind === 'exact' ? counted.count : counted.kind === 'over' ? cap + 1 : undefined;
+      },
+    });
+  }
+
   return {
     requireVisible,
     refreshFacetRollups,
@@ -197,8 +283,8 @@ export function sessionService(
 
       // The capped count runs beside the page (its own connection), so a page costs one round trip more
       // only when an estimate is needed.
-      const cap = content ? EXACT_SEARCH_COUNT_CAP : EXACT_COUNT_CAP;
-      const counting = repo.countUpTo(scope, cap, COUNT_BUDGET_MS);
+      const cap = content ? listCount.exactSearchCap : listCount.exactCap;
+      const counting = repo.countWithin(scope, cap, listCount.budgetMs);
       void counting.catch(() => undefined);
       const rows = await repo.page(scope, sort, query.limit, after);
       const more = rows.length > query.limit;
@@ -214,18 +300,22 @@ export function sessionService(
         : Promise.resolve([]);
       void matching.catch(() => undefined);
 
-      const exact = await counting;
-      let total: number;
-      let totalIsEstimate = false;
-      if (!after && !more) total = page.length;
-      else if (exact !== undefined) total = exact;
-      else {
-        total = Math.max(cap + 1, await repo.estimateCount(scope));
-        totalIsEstimate = true;
-      }
+      const counted = await counting;
+      // What the page itself proves: on the first page everything there is, or at least one more row.
+      const { total, totalIsEstimate } =
+        !after && !more
+          ? { total: page.length, totalIsEstimate: false }
+          : await totalOf(scope, counted, page.length + (more ? 1 : 0), listCount);
+
+      // A search that finds nothing or very little: "did you mean …" from the tenant's vocabulary, each
+      // suggestion checked to find more in the caller's own scope. What was typed is what was searched.
+      const suggestions =
+        content && !after && !totalIsEstimate && total <= FEW_RESULTS && typeof query.q === 'string'
+          ? await suggestionsFor(principal.tenantId, scope, query.q, content)
+          : [];
 
       const items = page.map(toItem);
-      if (!content) return { items, nextCursor, total, totalIsEstimate };
+      if (!content) return { items, nextCursor, total, totalIsEstimate, suggestions };
       const matches = await matching;
       const bySession = new Map(matches.map((match) => [match.session_id, match]));
       return {
@@ -242,7 +332,19 @@ export function sessionService(
         nextCursor,
         total,
         totalIsEstimate,
+        suggestions,
       };
+    },
+
+    /**
+     * The total of the list's scope, exact within a larger budget (`GET /sessions/count`); else a sampled
+     * estimate of the same scope, labelled.
+     */
+    async count(principal: Principal, query: RawQuery) {
+      const { scope, content } = await scopeOf(principal, query, COUNT_OPTIONS);
+      const cap = content ? fullCount.exactSearchCap : fullCount.exactCap;
+      const counted = await repo.countWithin(scope, cap, fullCount.budgetMs);
+      return totalOf(scope, counted, 0, fullCount);
     },
 
     async facet(

@@ -47,6 +47,21 @@ export const sessionIsolationCases: IsolationCases = {
     }
   },
 
+  'GET /api/v1/sessions/count': async (ctx) => {
+    const id = await foreignSession(ctx);
+    const queries: Record<string, string>[] = [{}, { q: 'tajnaobjednavka' }, { id }, { tags: 'b-only' }];
+    for (const query of queries) {
+      const response = await ctx.app.inject({
+        method: 'GET',
+        url: '/api/v1/sessions/count',
+        query,
+        headers: bearer(ctx.a.admin),
+      });
+      expect(response.statusCode).toBe(200);
+      expect(response.json()).toEqual({ total: 0, totalIsEstimate: false });
+    }
+  },
+
   'GET /api/v1/sessions/facets/:column': async (ctx) => {
     await foreignSession(ctx);
     for (const column of ['tags', 'param.secretParam', 'channel']) {

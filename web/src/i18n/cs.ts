@@ -71,6 +71,8 @@ export const cs = {
   'sessions.total.one': '{count} sezení',
   'sessions.total.other': '{count} sezení',
   'sessions.total.estimate': 'přibližně {count} sezení',
+  'sessions.total.counting': 'přibližně {count} sezení, počítám přesně…',
+  'sessions.search.didYouMean': 'Měli jste na mysli:',
   'sessions.copyLink': 'Kopírovat odkaz',
   'sessions.linkCopied': 'Odkaz zkopírován',
   'sessions.columns.button': 'Sloupce',

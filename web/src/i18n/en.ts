@@ -69,6 +69,8 @@ export const en: Dictionary = {
   'sessions.total.one': '{count} session',
   'sessions.total.other': '{count} sessions',
   'sessions.total.estimate': 'about {count} sessions',
+  'sessions.total.counting': 'about {count} sessions, counting…',
+  'sessions.search.didYouMean': 'Did you mean:',
   'sessions.copyLink': 'Copy link',
   'sessions.linkCopied': 'Link copied',
   'sessions.columns.button': 'Columns',

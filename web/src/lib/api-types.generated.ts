@@ -4360,7 +4360,10 @@ export interface paths {
                 } | null;
               }[];
               nextCursor: string | null;
+              /** @description with q= finding nothing or very little: whole queries with an unknown word replaced by a similar word of the tenant's transcripts that finds more ("did you mean"); never searched unless asked */
+              suggestions: string[];
               total: number;
+              /** @description true: total is an estimate of this query (never below what is known to match); GET /sessions/count counts it exactly */
               totalIsEstimate: boolean;
             };
           };
@@ -5998,6 +6001,229 @@ export interface paths {
                   | 'people'
                   | 'ref';
               }[];
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description unavailable: the database cannot be reached; try again after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/sessions/count': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * How many sessions the list with these filters and search holds: exact, or a labelled estimate
+     * @description Takes the list's filters and `q`. Counts exactly within a few seconds; beyond that `total` is an estimate of this query from a sample of the sessions and `totalIsEstimate` is true.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Accepted at most (ISO 8601 date-time) */
+          'acceptedAt.max'?: string | string[];
+          /** @description Accepted at least (ISO 8601 date-time) */
+          'acceptedAt.min'?: string | string[];
+          /** @description Banned: comma-separated values (any of); "(empty)" = no value */
+          banned?: string | string[];
+          /** @description Browser: comma-separated values (any of); "(empty)" = no value */
+          browser?: string | string[];
+          /** @description Channel: comma-separated values (any of); "(empty)" = no value */
+          channel?: string | string[];
+          /** @description Chatbot: comma-separated values (any of); "(empty)" = no value */
+          chatbot?: string | string[];
+          /** @description Client e-mail equals */
+          clientEmail?: string | string[];
+          /** @description Client e-mail contains (case-insensitive) */
+          'clientEmail.contains'?: string | string[];
+          /** @description Client e-mail is empty: true or false */
+          'clientEmail.empty'?: string | string[];
+          /** @description IP address equals */
+          clientIp?: string | string[];
+          /** @description IP address contains (case-insensitive) */
+          'clientIp.contains'?: string | string[];
+          /** @description IP address is empty: true or false */
+          'clientIp.empty'?: string | string[];
+          /** @description Client left: comma-separated values (any of); "(empty)" = no value */
+          clientLeft?: string | string[];
+          /** @description Client equals */
+          clientName?: string | string[];
+          /** @description Client contains (case-insensitive) */
+          'clientName.contains'?: string | string[];
+          /** @description Client is empty: true or false */
+          'clientName.empty'?: string | string[];
+          /** @description Client phone equals */
+          clientPhone?: string | string[];
+          /** @description Client phone contains (case-insensitive) */
+          'clientPhone.contains'?: string | string[];
+          /** @description Client phone is empty: true or false */
+          'clientPhone.empty'?: string | string[];
+          /** @description Created at most (ISO 8601 date-time) */
+          'createdAt.max'?: string | string[];
+          /** @description Created at least (ISO 8601 date-time) */
+          'createdAt.min'?: string | string[];
+          /** @description Duration at most (seconds) */
+          'duration.max'?: string | string[];
+          /** @description Duration at least (seconds) */
+          'duration.min'?: string | string[];
+          /** @description Ended at most (ISO 8601 date-time) */
+          'endedAt.max'?: string | string[];
+          /** @description Ended at least (ISO 8601 date-time) */
+          'endedAt.min'?: string | string[];
+          /** @description End reason: comma-separated values (any of); "(empty)" = no value */
+          endReason?: string | string[];
+          /** @description External ID equals */
+          externalId?: string | string[];
+          /** @description External ID contains (case-insensitive) */
+          'externalId.contains'?: string | string[];
+          /** @description External ID is empty: true or false */
+          'externalId.empty'?: string | string[];
+          /** @description Feedback equals */
+          feedback?: string | string[];
+          /** @description Feedback contains (case-insensitive) */
+          'feedback.contains'?: string | string[];
+          /** @description Feedback is empty: true or false */
+          'feedback.empty'?: string | string[];
+          /** @description Group: comma-separated values (any of); "(empty)" = no value */
+          group?: string | string[];
+          /** @description Recording: comma-separated values (any of); "(empty)" = no value */
+          hasRecording?: string | string[];
+          /** @description ID equals */
+          id?: string | string[];
+          /** @description ID contains (case-insensitive) */
+          'id.contains'?: string | string[];
+          /** @description ID is empty: true or false */
+          'id.empty'?: string | string[];
+          /** @description Language: comma-separated values (any of); "(empty)" = no value */
+          language?: string | string[];
+          /** @description Messages at most (number) */
+          'messageCount.max'?: string | string[];
+          /** @description Messages at least (number) */
+          'messageCount.min'?: string | string[];
+          /** @description Operator: comma-separated values (any of); "(empty)" = no value */
+          operator?: string | string[];
+          /** @description Operating system: comma-separated values (any of); "(empty)" = no value */
+          os?: string | string[];
+          /** @description Page URL equals */
+          pageUrl?: string | string[];
+          /** @description Page URL contains (case-insensitive) */
+          'pageUrl.contains'?: string | string[];
+          /** @description Page URL is empty: true or false */
+          'pageUrl.empty'?: string | string[];
+          /** @description content search, as for the list */
+          q?: string;
+          /** @description Rating at most (number) */
+          'rating.max'?: string | string[];
+          /** @description Rating at least (number) */
+          'rating.min'?: string | string[];
+          /** @description Source: comma-separated values (any of); "(empty)" = no value */
+          source?: string | string[];
+          /** @description Status: comma-separated values (any of); "(empty)" = no value */
+          status?: string | string[];
+          /** @description Tags: comma-separated values (any of); "(empty)" = no value */
+          tags?: string | string[];
+          view?: 'history' | 'live';
+          /** @description Waiting time at most (seconds) */
+          'waitingTime.max'?: string | string[];
+          /** @description Waiting time at least (seconds) */
+          'waitingTime.min'?: string | string[];
+          /** @description Widget: comma-separated values (any of); "(empty)" = no value */
+          widget?: string | string[];
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              total: number;
+              /** @description true: counting took too long; total is an estimate of this query from a sample of the sessions */
+              totalIsEstimate: boolean;
             };
           };
         };

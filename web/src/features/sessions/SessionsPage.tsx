@@ -1,5 +1,6 @@
 import {
   ActionIcon,
+  Anchor,
   Badge,
   CloseButton,
   CopyButton,
@@ -27,6 +28,7 @@ import {
   LIVE_POLL_SECONDS,
   useColumnCatalogue,
   useColumnsPreference,
+  useExactTotal,
   useLiveEvents,
   useSessionList,
   useVisibleColumns,
@@ -143,11 +145,22 @@ export function SessionsPage() {
   );
 
   const firstPage = list.data?.pages[0];
-  const total = firstPage
-    ? firstPage.totalIsEstimate
-      ? t('sessions.total.estimate', { count: roundEstimate(firstPage.total) })
-      : t(firstPage.total === 1 ? 'sessions.total.one' : 'sessions.total.other', { count: firstPage.total })
+  // An estimated total is replaced by the exact count when it arrives; until then it says it is counting.
+  const exact = useExactTotal(params, firstPage?.totalIsEstimate === true && !list.isPlaceholderData);
+  const shown =
+    firstPage && firstPage.totalIsEstimate && exact.data && !list.isPlaceholderData ? exact.data : firstPage;
+  const total = shown
+    ? shown.totalIsEstimate
+      ? t(exact.isFetching ? 'sessions.total.counting' : 'sessions.total.estimate', {
+          count: roundEstimate(shown.total),
+        })
+      : t(shown.total === 1 ? 'sessions.total.one' : 'sessions.total.other', { count: shown.total })
     : null;
+  const suggestions = state.q.trim() !== '' && !list.isPlaceholderData ? (firstPage?.suggestions ?? []) : [];
+  const searchFor = (q: string) => {
+    setSearchText(q);
+    update({ q, open: null, hit: null });
+  };
   const shareUrl = () => {
     const params = writeState({ ...state, cols: visibleIds });
     return `${window.location.origin}${window.location.pathname}?${params.toString()}`;
@@ -180,7 +193,7 @@ export function SessionsPage() {
             <ExportMenu
               query={params}
               columns={visibleIds}
-              total={firstPage && !firstPage.totalIsEstimate ? firstPage.total : null}
+              total={shown && !shown.totalIsEstimate ? shown.total : null}
             />
             <CopyButton value={shareUrl()}>
               {({ copied, copy }) => (
@@ -241,6 +254,19 @@ export function SessionsPage() {
           </Text>
         </Group>
       </Group>
+      {suggestions.length > 0 && (
+        <Text size="sm" mt={-8} data-testid="search-suggestions">
+          {t('sessions.search.didYouMean')}{' '}
+          {suggestions.map((suggestion, index) => (
+            <span key={suggestion}>
+              {index > 0 && ', '}
+              <Anchor component="button" type="button" fw={600} onClick={() => searchFor(suggestion)}>
+                {suggestion}
+              </Anchor>
+            </span>
+          ))}
+        </Text>
+      )}
       <FilterChips
         filters={state.filters}
         q={state.q}

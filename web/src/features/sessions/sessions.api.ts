@@ -21,6 +21,7 @@ export type RoutingTimeline = ApiResponse<'/api/v1/sessions/{id}/routing', 'get'
 export type NoteList = ApiResponse<'/api/v1/sessions/{id}/notes', 'get'>;
 export type RecordingList = ApiResponse<'/api/v1/sessions/{id}/recordings', 'get'>;
 export type Recording = RecordingList['recordings'][number];
+export type SessionCount = ApiResponse<'/api/v1/sessions/count', 'get'>;
 
 /** Query parameters of the list: view, q, sort and every filter, exactly as the API names them. */
 export type ListParams = Readonly<Record<string, string>>;
@@ -32,6 +33,9 @@ export const sessionsApi = {
   columns: (signal?: AbortSignal) => apiRequest<{ columns: Column[] }>(`${base}/columns`, { signal }),
   list: (params: ListParams, cursor: string | null, signal?: AbortSignal) =>
     apiRequest<SessionPage>(base, { query: { ...params, cursor: cursor ?? undefined }, signal }),
+  /** The exact total of the list's filters and search (the order does not matter to a count). */
+  count: (params: ListParams, signal?: AbortSignal) =>
+    apiRequest<SessionCount>(`${base}/count`, { query: { ...params, sort: undefined }, signal }),
   facets: (column: string, params: ListParams, search: string, signal?: AbortSignal) =>
     apiRequest<FacetAnswer>(`${base}/facets/${enc(column)}`, {
       query: { ...params, search: search === '' ? undefined : search, limit: 100 },

@@ -14,6 +14,7 @@ export const sessionKeys = {
   all: ['sessions'] as const,
   columns: ['sessions', 'columns'] as const,
   list: (params: ListParams) => ['sessions', 'list', params] as const,
+  count: (params: ListParams) => ['sessions', 'count', params] as const,
   facets: (column: string, params: ListParams, search: string) =>
     ['sessions', 'facets', column, params, search] as const,
   detail: (id: string) => ['sessions', 'detail', id] as const,
@@ -46,6 +47,19 @@ export function useSessionList(params: ListParams, live: boolean, pollWhileLive:
     // Refetching many loaded pages every few seconds is wasteful; keep the first pages fresh.
     maxPages: live ? 10 : undefined,
     staleTime: live ? 0 : 30_000,
+  });
+}
+
+/**
+ * The exact total, asked for only when the list could give just an estimate (it counts within a small
+ * budget so the page is never slowed); the estimate is shown until this arrives.
+ */
+export function useExactTotal(params: ListParams, needed: boolean) {
+  return useQuery({
+    queryKey: sessionKeys.count(params),
+    queryFn: ({ signal }) => sessionsApi.count(params, signal),
+    enabled: needed,
+    staleTime: 30_000,
   });
 }
 

@@ -1,0 +1,142 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Principal } from '../../platform/auth/principal';
+import { bearer, createTenant, type TestTenant } from '../../test/factories';
+import { silentLog } from '../../platform/log';
+import { useTestApp } from '../../test/harness';
+import { insertSession } from '../../test/session-fixtures';
+import { LIST_COUNT, sessionService, type CountPolicy } from './session.service';
+
+/**
+ * Honest totals (issues #12 and #21): a filtered or searched total is exact, or a labelled estimate of
+ * that very query — never the unfiltered one, never a cap passed off as a count. Counting budgets are
+ * injected (zero = the count gives up at once, as under load), so nothing here sleeps.
+ */
+describe('list totals', async () => {
+  const { app, services } = await useTestApp();
+  let tenant: TestTenant;
+  let principal: Principal;
+
+  // 60 sessions: 45 web chat, 15 phone; 12 came from a complaints page; 20 mention an order (5 by phone).
+  const truth = {
+    all: 60,
+    phone: 15,
+    reklamace: 12,
+    order: 20,
+    orderPhone: 5,
+  };
+
+  beforeAll(async () => {
+    tenant = await createTenant(services);
+    principal = {
+      tenantId: tenant.id,
+      role: 'admin',
+      userId: tenant.admin.id,
+      apiKeyId: null,
+      via: 'api_key',
+      csrfToken: null,
+      authSessionId: null,
+    };
+    for (let i = 0; i < truth.all; i++) {
+      const text =
+        i % 3 === 0 ? `Kde je moje objednávka ${i}?` : i % 6 === 1 ? `Pošlete fakturu ${i}.` : `Dotaz ${i}.`;
+      await insertSession(
+        services,
+        tenant.id,
+        {
+          createdAt: new Date(Date.UTC(2025, 4, 1, 8, i)),
+          channel: i % 4 === 0 ? 'phone' : 'webchat',
+          pageUrl: i % 5 === 0 ? 'https://shop.example/reklamace' : 'https://shop.example/',
+        },
+        [{ sender: 'client', text }],
+      );
+    }
+  });
+
+  const forced = (policy: Partial<CountPolicy>) =>
+    sessionService(services.db, {
+      visibility: services.visibility,
+      settings: services.settings,
+      log: silentLog,
+      listCount: { ...LIST_COUNT, ...policy },
+    });
+  const list = (policy: Partial<CountPolicy>, query: Record<string, string>) =>
+    forced(policy).list(principal, { sort: '-createdAt', limit: 4, ...query });
+
+  const cases: [string, Record<string, string>, number][] = [
+    ['a value filter', { channel: 'phone' }, truth.phone],
+    ['a text filter', { 'pageUrl.contains': 'reklamace' }, truth.reklamace],
+    ['a content search', { q: 'objednávka' }, truth.order],
+    ['a content search with a filter', { q: 'objednávka', channel: 'phone' }, truth.orderPhone],
+    ['no filter', {}, truth.all],
+  ];
+
+  it('the fixture holds what the cases assume', async () => {
+    for (const [, query, expected] of cases) {
+      const response = await app.inject({
+        method: 'GET',
+        url: '/api/v1/sessions/count',
+        query,
+        headers: bearer(tenant.admin),
+      });
+      expect(response.json(), JSON.stringify(query)).toEqual({ total: expected, totalIsEstimate: false });
+    }
+  });
+
+  it.each(cases)(
+    'with no time to count, %s gets a labelled estimate of that query from the sample',
+    async (_name, query, expected) => {
+      // The whole tenant fits in the sample, so the estimate is exact here; at scale it is within ±20 %.
+      const page = await list({ budgetMs: 0, sampleRows: 1_000_000, sampleBudgetMs: 10_000 }, query);
+      expect(page.totalIsEstimate).toBe(true);
+      expect(page.total).toBeGreaterThanOrEqual(expected * 0.8);
+      expect(page.total).toBeLessThanOrEqual(expected * 1.2);
+      if (expected !== truth.all) expect(page.total).toBeLessThan(truth.all);
+    },
+  );
+
+  it('with no time to count or sample, the estimate is still of that query and never below the page', async () => {
+    const page = await list({ budgetMs: 0, sampleBudgetMs: 0 }, { channel: 'phone' });
+    expect(page.totalIsEstimate).toBe(true);
+    expect(page.items).toHaveLength(4);
+    expect(page.total).toBeGreaterThanOrEqual(5);
+    expect(page.total).not.toBe(LIST_COUNT.exactCap + 1);
+  });
+
+  it('over the cap, the total is at least the cap and an estimate of that query', async () => {
+    const page = await list({ exactCap: 8, exactSearchCap: 8, sampleRows: 1_000_000 }, { q: 'objednávka' });
+    expect(page.totalIsEstimate).toBe(true);
+    expect(page.total).toBeGreaterThanOrEqual(9);
+    expect(page.total).toBe(truth.order);
+  });
+
+  it('within the budget and cap, the total is exact and says so', async () => {
+    for (const [, query, expected] of cases) {
+      const page = await list({}, query);
+      expect(page).toMatchObject({ total: expected, totalIsEstimate: false });
+    }
+  });
+
+  it('an exact total equals the sum of a single-valued facet for the same query', async () => {
+    for (const [, query, expected] of cases.filter(([, query]) => !('channel' in query))) {
+      const response = await app.inject({
+        method: 'GET',
+        url: '/api/v1/sessions/facets/channel',
+        query,
+        headers: bearer(tenant.admin),
+      });
+      const values = response.json<{ values: { count: number }[] }>().values;
+      expect(values.reduce((sum, value) => sum + value.count, 0)).toBe(expected);
+    }
+  });
+
+  it('rejects a malformed filter on the count with a 400 naming it', async () => {
+    const response = await app.inject({
+      method: 'GET',
+      url: '/api/v1/sessions/count',
+      query: { 'createdAt.min': 'yesterday-ish' },
+      headers: bearer(tenant.admin),
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ code: 'validation_failed' });
+  });
+});
