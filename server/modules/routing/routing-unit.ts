@@ -1,7 +1,7 @@
 import { sql, type Transaction, type UpdateObject } from 'kysely';
 import type { Database } from '../../db/database';
 import type { DB } from '../../db/types.generated';
-import { notFound } from '../../platform/errors';
+import { AppError, notFound } from '../../platform/errors';
 import type { EventBus, LiveEvent } from '../../platform/events/event-bus';
 import type { RoutingEventKind, Status } from '../../../common/domain';
 import { routingRepository as repo, type LockedSession } from './routing.repository';
@@ -141,6 +141,23 @@ export async function updateRouting(
 ): Promise<void> {
   locked.routing = { ...locked.routing, ...values };
   await repo.updateRouting(unit.trx, unit.tenantId, locked.session.id, values);
+}
+
+/** The operator had their chance (declined, timed out, went away): not offered again in this episode. */
+export async function markTried(unit: Unit, locked: LockedSession, operatorId: string): Promise<void> {
+  await updateRouting(unit, locked, {
+    tried_user_ids: [...locked.routing.tried_user_ids, operatorId],
+    ...(locked.routing.target_user_id === operatorId ? { target_user_id: null } : {}),
+  });
+}
+
+/** The operator's pending offer of a locked session, which they are answering; a 409 when there is none. */
+export async function offerToAnswer(unit: Unit, locked: LockedSession, operatorId: string) {
+  const pending = await repo.pendingOffers(unit.trx, unit.tenantId, locked.session.id);
+  const mine = pending.find((row) => row.user_id === operatorId);
+  if (mine) return mine;
+  if (locked.session.status === 'closed') throw new AppError('live.session_ended', 'The session has ended.');
+  throw new AppError('live.no_offer', 'This session is not offered to you (any more).');
 }
 
 export async function lockOrThrow(unit: Unit, sessionId: string): Promise<LockedSession> {

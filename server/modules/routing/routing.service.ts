@@ -10,6 +10,8 @@ import { pickRule } from './routing.rules';
 import { routingSteps } from './routing-steps';
 import {
   lockOrThrow,
+  markTried,
+  offerToAnswer,
   routingEvent,
   secondsSince,
   systemMessage,
@@ -182,13 +184,7 @@ export function routingService(db: Database, deps: { events: EventBus; jobs: Job
     async accept(tenantId: string, operatorId: string, sessionId: string): Promise<SessionRow> {
       return inUnit(tenantId, async (unit) => {
         const locked = await lockOrThrow(unit, sessionId);
-        const pending = await repo.pendingOffers(unit.trx, tenantId, sessionId);
-        const mine = pending.find((row) => row.user_id === operatorId);
-        if (!mine) {
-          if (locked.session.status === 'closed')
-            throw new AppError('live.session_ended', 'The session has ended.');
-          throw new AppError('live.no_offer', 'This session is not offered to you (any more).');
-        }
+        const mine = await offerToAnswer(unit, locked, operatorId);
         await closeOffers(unit, locked, 'accepted', { offerId: mine.id });
         await closeOffers(unit, locked, 'withdrawn');
         await repo.addParticipant(unit.trx, tenantId, sessionId, { userId: operatorId });
@@ -224,18 +220,9 @@ export function routingService(db: Database, deps: { events: EventBus; jobs: Job
     async decline(tenantId: string, operatorId: string, sessionId: string): Promise<void> {
       await inUnit(tenantId, async (unit) => {
         const locked = await lockOrThrow(unit, sessionId);
-        const pending = await repo.pendingOffers(unit.trx, tenantId, sessionId);
-        const mine = pending.find((row) => row.user_id === operatorId);
-        if (!mine) {
-          if (locked.session.status === 'closed')
-            throw new AppError('live.session_ended', 'The session has ended.');
-          throw new AppError('live.no_offer', 'This session is not offered to you (any more).');
-        }
+        const mine = await offerToAnswer(unit, locked, operatorId);
         await closeOffers(unit, locked, 'declined', { offerId: mine.id });
-        await updateRouting(unit, locked, {
-          tried_user_ids: [...locked.routing.tried_user_ids, operatorId],
-          ...(locked.routing.target_user_id === operatorId ? { target_user_id: null } : {}),
-        });
+        await markTried(unit, locked, operatorId);
         await routingEvent(unit, sessionId, 'offer_declined', { userId: operatorId, groupId: mine.group_id });
         await dispatch(unit, locked);
       });
@@ -249,10 +236,7 @@ export function routingService(db: Database, deps: { events: EventBus; jobs: Job
         const closed = await closeOffers(unit, locked, 'timed_out', { offerId: job.offerId });
         const operatorId = closed[0]?.user_id;
         if (!operatorId) return;
-        await updateRouting(unit, locked, {
-          tried_user_ids: [...locked.routing.tried_user_ids, operatorId],
-          ...(locked.routing.target_user_id === operatorId ? { target_user_id: null } : {}),
-        });
+        await markTried(unit, locked, operatorId);
         await routingEvent(unit, job.sessionId, 'offer_timed_out', {
           userId: operatorId,
           groupId: locked.routing.group_id,
@@ -394,10 +378,7 @@ export function routingService(db: Database, deps: { events: EventBus; jobs: Job
           const closed = await closeOffers(unit, locked, 'withdrawn', { offerId: pending.id });
           if (closed.length === 0) return;
           unit.freedOperators.delete(operatorId);
-          await updateRouting(unit, locked, {
-            tried_user_ids: [...locked.routing.tried_user_ids, operatorId],
-            ...(locked.routing.target_user_id === operatorId ? { target_user_id: null } : {}),
-          });
+          await markTried(unit, locked, operatorId);
           await routingEvent(unit, locked.session.id, 'offer_declined', {
             userId: operatorId,
             groupId: pending.group_id,
