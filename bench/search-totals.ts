@@ -29,11 +29,52 @@ await sql`ANALYZE sessions`.execute(handle.db);
 const cases: [string, Record<string, string>][] = [
   ['q=objednavk', { q: 'objednavk' }],
   ['q=faktur', { q: 'faktur' }],
-  ['q="číslo zásilky"', { q: '"číslo zásilky"' }],
+  ['q=reklamac', { q: 'reklamac' }],
+  ['q=zasilk', { q: 'zasilk' }],
+  ['q=doruceni', { q: 'doruceni' }],
+  ['q=vraceni', { q: 'vraceni' }],
+  ['q=penize', { q: 'penize' }],
+  ['q=dopravce', { q: 'dopravce' }],
+  ['q=platba', { q: 'platba' }],
+  ['q=kartou', { q: 'kartou' }],
+  ['q=prevodem', { q: 'prevodem' }],
+  ['q=poskozeni', { q: 'poskozeni' }],
+  ['q=velikost', { q: 'velikost' }],
+  ['q=skladem', { q: 'skladem' }],
+  ['q=zdarma', { q: 'zdarma' }],
+  ['q=zakaznik', { q: 'zakaznik' }],
+  ['q=heslo', { q: 'heslo' }],
+  ['q=ucet', { q: 'ucet' }],
   ['q=objednávek', { q: 'objednávek' }],
-  ['q=reklamace', { q: 'reklamace' }],
-  ['q=objednávka platba kartou', { q: 'objednávka platba kartou' }],
-  ['q=objednávka + channel=whatsapp', { q: 'objednávka', channel: 'whatsapp' }],
+  ['q=zásilek', { q: 'zásilek' }],
+  ['q=invoice', { q: 'invoice' }],
+  ['q=refund', { q: 'refund' }],
+  ['q=parcel', { q: 'parcel' }],
+  ['q=password', { q: 'password' }],
+  ['q=complaint', { q: 'complaint' }],
+  ['q=tracking', { q: 'tracking' }],
+  ['q=delivery', { q: 'delivery' }],
+  ['q=payment', { q: 'payment' }],
+  ['q=resolved', { q: 'resolved' }],
+  ['q=carrier', { q: 'carrier' }],
+  ['q=objednávka platba', { q: 'objednávka platba' }],
+  ['q=faktura doručení', { q: 'faktura doručení' }],
+  ['q=reklamace vrácení peněz', { q: 'reklamace vrácení peněz' }],
+  ['q=zásilka dopravce', { q: 'zásilka dopravce' }],
+  ['q=refund invoice', { q: 'refund invoice' }],
+  ["q='číslo zásilky'", { q: "'číslo zásilky'" }],
+  ["q='podívám se'", { q: "'podívám se'" }],
+  ["q='dobrý den'", { q: "'dobrý den'" }],
+  ["q='thank you'", { q: "'thank you'" }],
+  ["q='tracking number'", { q: "'tracking number'" }],
+  ['q=objednavk + channel=whatsapp', { q: 'objednavk', channel: 'whatsapp' }],
+  ['q=faktur + channel=webchat', { q: 'faktur', channel: 'webchat' }],
+  ['q=reklamac + channel=messenger', { q: 'reklamac', channel: 'messenger' }],
+  ['q=zasilk + rating.min=4', { q: 'zasilk', 'rating.min': '4' }],
+  ['q=refund + channel=webchat', { q: 'refund', channel: 'webchat' }],
+  ['q=doruceni + tags=vip', { q: 'doruceni', tags: 'vip' }],
+  ['q=platba + channel=phone', { q: 'platba', channel: 'phone' }],
+  ['q=vraceni + rating.min=3', { q: 'vraceni', 'rating.min': '3' }],
   ['pageUrl contains reklamace', { 'pageUrl.contains': 'reklamace' }],
   ['channel=webchat', { channel: 'webchat' }],
 ];
@@ -43,6 +84,7 @@ const time = async <T>(work: () => Promise<T>): Promise<[T, number]> => {
   return [value, Math.round(performance.now() - started)];
 };
 console.log('query | exact | sampled (error) | planner (error) | ms exact / sampled');
+const errors: { sampled: number; planner: number }[] = [];
 for (const [name, query] of cases) {
   const content = query.q ? parseContentQuery(query.q) : undefined;
   const scope: ListScope = {
@@ -59,5 +101,16 @@ for (const [name, query] of cases) {
   const error = (value: number | undefined) =>
     value === undefined ? '—' : `${value} (${(((value - truth) / truth) * 100).toFixed(1)} %)`;
   console.log(`${name} | ${truth} | ${error(sampled)} | ${error(planner)} | ${exactMs} / ${sampledMs}`);
+  if (truth > 0 && sampled !== undefined) {
+    errors.push({ sampled: Math.abs(sampled - truth) / truth, planner: Math.abs(planner - truth) / truth });
+  }
 }
+const summary = (pick: (e: { sampled: number; planner: number }) => number) => {
+  const values = errors.map(pick).sort((a, b) => a - b);
+  const within = values.filter((value) => value <= 0.2).length;
+  const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
+  return `${within}/${values.length} within ±20 %, mean |error| ${(mean * 100).toFixed(1)} %, worst ${((values.at(-1) ?? 0) * 100).toFixed(1)} %`;
+};
+console.log(`sampled: ${summary((e) => e.sampled)}`);
+console.log(`planner: ${summary((e) => e.planner)}`);
 await handle.close();
