@@ -70,6 +70,16 @@ describe('list totals', async () => {
     ['no filter', {}, truth.all],
   ];
 
+  it('a search of several terms over the cap totals to the sample of that very query, labelled; under the cap it is counted', async () => {
+    // Two terms, both in the 20 order questions. The tenant is small, so the sample reads every session
+    // and is the truth; with a cap of 1 the count is skipped and the sample answers, as an estimate.
+    const page = await list({ exactSearchCap: 1, budgetMs: 10_000 }, { q: 'objednávka kde' });
+    expect(page).toMatchObject({ total: truth.order, totalIsEstimate: true });
+    // Under the cap the same search is counted exactly.
+    const counted = await list({ exactSearchCap: 1_000, budgetMs: 10_000 }, { q: 'objednávka kde' });
+    expect(counted).toMatchObject({ total: truth.order, totalIsEstimate: false });
+  });
+
   it('the fixture holds what the cases assume', async () => {
     for (const [, query, expected] of cases) {
       const response = await app.inject({
