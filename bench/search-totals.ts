@@ -18,7 +18,7 @@ const handle = await openDatabase(config, () => {}, { max: 4 });
 await migrateToLatest(handle.db);
 const repo = sessionRepository(handle.db);
 const slug = process.argv[2];
-const sampleRows = Number(process.argv[3] ?? 4000);
+const sampleRows = Number(process.argv[3] ?? 10_000);
 const tenant = await sql<{ id: string }>`SELECT id::text FROM tenants WHERE slug = ${slug}`.execute(
   handle.db,
 );

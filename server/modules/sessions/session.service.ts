@@ -49,7 +49,7 @@ export const LIST_COUNT: CountPolicy = {
   exactCap: 10_000,
   exactSearchCap: 1_000,
   budgetMs: 40,
-  sampleRows: 4_000,
+  sampleRows: 10_000,
   sampleBudgetMs: 120,
 };
 
