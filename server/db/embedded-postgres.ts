@@ -14,10 +14,8 @@ keepExitCode();
  */
 function keepExitCode(): void {
   const exit = process.exit.bind(process);
-  process.exit = ((code?: string | number | null) =>
-    exit(
-      code === 0 || code === undefined || code === null ? (process.exitCode ?? 0) : code,
-    ));
+  process.exit = (code?: string | number | null) =>
+    exit(code === 0 || code === undefined || code === null ? (process.exitCode ?? 0) : code);
 }
 
 /**

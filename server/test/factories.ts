@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../db/database';
 import type { Role } from '../../common/roles';
+import type { Principal } from '../platform/auth/principal';
 import type { Services } from '../services';
 
 export const TEST_PASSWORD = 'correct horse battery';
@@ -53,6 +54,19 @@ export async function createUser(
     .where('id', '=', key.id)
     .execute();
   return { id: created.user.id, email: created.user.email, role, apiKey: key.key };
+}
+
+/** The tenant's admin as a service sees them (an API key acting for the admin), for calls below HTTP. */
+export function adminPrincipal(tenant: TestTenant): Principal {
+  return {
+    tenantId: tenant.id,
+    role: 'admin',
+    userId: tenant.admin.id,
+    apiKeyId: null,
+    via: 'api_key',
+    csrfToken: null,
+    authSessionId: null,
+  };
 }
 
 export function bearer(user: TestUser): { authorization: string } {

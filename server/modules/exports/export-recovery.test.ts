@@ -2,28 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { sql } from 'kysely';
-import type { Principal } from '../../platform/auth/principal';
-import { bearer, createTenant, createUser, type TestTenant } from '../../test/factories';
+import { adminPrincipal, bearer, createTenant, createUser, type TestTenant } from '../../test/factories';
 import { useTestApp } from '../../test/harness';
 import { insertSession } from '../../test/session-fixtures';
 
 const { app, services, config } = await useTestApp();
 
-function adminOf(tenant: TestTenant): Principal {
-  return {
-    tenantId: tenant.id,
-    role: 'admin',
-    userId: tenant.admin.id,
-    apiKeyId: null,
-    via: 'api_key',
-    csrfToken: null,
-    authSessionId: null,
-  };
-}
-
 /** A background export that a worker took and that got 7,600 of 40,000 sessions into its partial file. */
 async function runningJob(tenant: TestTenant, heartbeatAgo = '0 seconds') {
-  const job = await services.exports.startJob(adminOf(tenant), {
+  const job = await services.exports.startJob(adminPrincipal(tenant), {
     format: 'csv',
     query: {},
     lang: 'en',

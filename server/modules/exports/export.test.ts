@@ -3,7 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { bearer, createTenant, createUser, type TestTenant, type TestUser } from '../../test/factories';
+import {
+  adminPrincipal,
+  bearer,
+  createTenant,
+  createUser,
+  type TestTenant,
+  type TestUser,
+} from '../../test/factories';
 import { useTestApp } from '../../test/harness';
 import { buildFixture, insertSession, type Fixture } from '../../test/session-fixtures';
 import { CELL_LIMIT } from './csv-writer';
@@ -353,18 +360,14 @@ describe('background exports', () => {
   });
 
   it('cancels a queued job and never writes its file', async () => {
-    const created = await services.exports.startJob(
-      {
-        tenantId: tenant.id,
-        role: 'admin',
-        userId: tenant.admin.id,
-        apiKeyId: null,
-        via: 'api_key',
-        csrfToken: null,
-        authSessionId: null,
-      },
-      { format: 'html', query: {}, lang: 'en', timeZone: 'UTC', separator: 'comma', transcript: true },
-    );
+    const created = await services.exports.startJob(adminPrincipal(tenant), {
+      format: 'html',
+      query: {},
+      lang: 'en',
+      timeZone: 'UTC',
+      separator: 'comma',
+      transcript: true,
+    });
     const canceled = await app.inject({
       method: 'DELETE',
       url: `/api/v1/exports/${created.id}`,

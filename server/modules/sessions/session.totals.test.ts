@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../platform/auth/principal';
-import { bearer, createTenant, type TestTenant } from '../../test/factories';
+import { adminPrincipal, bearer, createTenant, type TestTenant } from '../../test/factories';
 import { silentLog } from '../../platform/log';
 import { useTestApp } from '../../test/harness';
 import { insertSession } from '../../test/session-fixtures';
@@ -27,15 +27,7 @@ describe('list totals', async () => {
 
   beforeAll(async () => {
     tenant = await createTenant(services);
-    principal = {
-      tenantId: tenant.id,
-      role: 'admin',
-      userId: tenant.admin.id,
-      apiKeyId: null,
-      via: 'api_key',
-      csrfToken: null,
-      authSessionId: null,
-    };
+    principal = adminPrincipal(tenant);
     for (let i = 0; i < truth.all; i++) {
       const text =
         i % 3 === 0 ? `Kde je moje objednávka ${i}?` : i % 6 === 1 ? `Pošlete fakturu ${i}.` : `Dotaz ${i}.`;

@@ -1,20 +1,9 @@
 import { expect } from 'vitest';
-import type { Principal } from '../../platform/auth/principal';
-import { bearer, type TestTenant } from '../factories';
+import { adminPrincipal, bearer, type TestTenant } from '../factories';
 import type { IsolationCases, IsolationContext } from '../isolation-cases';
 import { insertSession } from '../session-fixtures';
 
 /** Tenant isolation of the export routes: A's exports never carry B's sessions or reach B's jobs. */
-
-const adminOf = (tenant: TestTenant): Principal => ({
-  tenantId: tenant.id,
-  role: 'admin',
-  userId: tenant.admin.id,
-  apiKeyId: null,
-  via: 'api_key',
-  csrfToken: null,
-  authSessionId: null,
-});
 
 async function sessionOfB({ services, b }: IsolationContext): Promise<string> {
   return insertSession(services, b.id, { clientName: 'Tajný klient B' }, [
@@ -24,7 +13,7 @@ async function sessionOfB({ services, b }: IsolationContext): Promise<string> {
 
 async function jobOfB({ services, b }: IsolationContext): Promise<string> {
   await sessionOfB({ services, b } as IsolationContext);
-  const job = await services.exports.startJob(adminOf(b), {
+  const job = await services.exports.startJob(adminPrincipal(b), {
     format: 'csv',
     query: {},
     lang: 'cs',
@@ -42,7 +31,7 @@ async function jobOfB({ services, b }: IsolationContext): Promise<string> {
  */
 async function waitDone(ctx: IsolationContext, tenant: TestTenant, id: string): Promise<void> {
   await ctx.services.exports.runJob(tenant.id, id);
-  const job = await ctx.services.exports.getJob(adminOf(tenant), id);
+  const job = await ctx.services.exports.getJob(adminPrincipal(tenant), id);
   expect(job.state).toBe('done');
 }
 
@@ -139,7 +128,7 @@ export const exportIsolationCases: IsolationCases = {
       headers: bearer(ctx.a.admin),
     });
     expect(response.statusCode).toBe(404);
-    const still = await ctx.services.exports.getJob(adminOf(ctx.b), id);
+    const still = await ctx.services.exports.getJob(adminPrincipal(ctx.b), id);
     expect(still.id).toBe(id);
   },
 };
