@@ -3,6 +3,7 @@ import type { Principal } from '../../platform/auth/principal';
 import { notFound } from '../../platform/errors';
 import type { SessionVisibility } from '../sessions/session-visibility';
 import { routingRepository as repo } from './routing.repository';
+import { routingViewRepository as views } from './routing-view.repository';
 import type { RoutingTargets } from './routing.schemas';
 
 /**
@@ -18,10 +19,10 @@ export function routingViewService(db: Database, deps: { visibility: SessionVisi
         throw notFound(`Session ${sessionId}`);
       }
 
-      const events = await repo.routingEvents(db, principal.tenantId, sessionId);
+      const events = await views.routingEvents(db, principal.tenantId, sessionId);
       const pending =
         session.status === 'closed' ? [] : await repo.pendingOffers(db, principal.tenantId, sessionId);
-      const routing = await repo.queueEntry(db, principal.tenantId, sessionId);
+      const routing = await views.queueEntry(db, principal.tenantId, sessionId);
 
       const userIds = new Set<string>();
       const groupIds = new Set<string>();
@@ -33,8 +34,8 @@ export function routingViewService(db: Database, deps: { visibility: SessionVisi
       for (const offer of pending) userIds.add(offer.user_id);
       const currentGroupId = routing?.group_id ?? session.group_id;
       if (currentGroupId) groupIds.add(currentGroupId);
-      const users = await repo.userNames(db, principal.tenantId, [...userIds]);
-      const groups = await repo.groupNames(db, principal.tenantId, [...groupIds]);
+      const users = await views.userNames(db, principal.tenantId, [...userIds]);
+      const groups = await views.groupNames(db, principal.tenantId, [...groupIds]);
       const ref = (map: Map<string, string>, id: string | null) =>
         id === null ? null : { id, name: map.get(id) ?? `#${id}` };
 
@@ -42,7 +43,13 @@ export function routingViewService(db: Database, deps: { visibility: SessionVisi
       if (session.status !== 'closed') {
         const queuePosition =
           routing?.queued_at && routing.group_id
-            ? await repo.queuePosition(db, principal.tenantId, routing.group_id, routing.queued_at, sessionId)
+            ? await views.queuePosition(
+                db,
+                principal.tenantId,
+                routing.group_id,
+                routing.queued_at,
+                sessionId,
+              )
             : null;
         const waitingSeconds =
           session.waiting_seconds ??
@@ -78,7 +85,7 @@ export function routingViewService(db: Database, deps: { visibility: SessionVisi
 
     /** Operators and groups a live session can be redirected to (the redirect re-checks under lock). */
     async targets(principal: Principal): Promise<RoutingTargets> {
-      const { operators, groups } = await repo.redirectTargets(db, principal.tenantId);
+      const { operators, groups } = await views.redirectTargets(db, principal.tenantId);
       return {
         operators: operators.map((row) => ({
           id: row.id,
