@@ -29,6 +29,7 @@ export function createServices(
   const sessions = sessionService(db, { visibility, settings, log });
   const live = liveServices(db, {
     visibility,
+    log,
     runExport: (tenantId, jobId) => exports.runJob(tenantId, jobId),
     sweepJobs: () => exports.failStaleJobs(),
   });

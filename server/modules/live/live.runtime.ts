@@ -13,9 +13,12 @@ export interface LiveRuntimeOptions {
   log: LiveRuntimeLog;
   /** How often this instance looks for waiting sessions nobody is offered (crash safety net). */
   sweepIntervalMs?: number;
+  /** How often this instance checks every live session against the engine's invariant and repairs it. */
+  invariantIntervalMs?: number;
 }
 
 const JOB_SWEEP_EVERY_MS = 15_000;
+const INVARIANT_CHECK_EVERY_MS = 30_000;
 
 /**
  * The background half of live sessions on one instance: the LISTEN connection that receives live
@@ -33,6 +36,7 @@ export function liveRuntime(deps: {
 }) {
   let sweepTimer: NodeJS.Timeout | undefined;
   let jobSweepTimer: NodeJS.Timeout | undefined;
+  let invariantTimer: NodeJS.Timeout | undefined;
   let started = false;
 
   return {
@@ -40,7 +44,6 @@ export function liveRuntime(deps: {
       if (started) return;
       started = true;
       const warn = (message: string) => (error: unknown) => options.log.warn(message, error);
-      deps.routing.setLog(options.log);
       await deps.events.start(options.connection, options.log);
       await deps.jobs.work(
         {
@@ -65,6 +68,18 @@ export function liveRuntime(deps: {
           });
       }, options.sweepIntervalMs ?? 5_000);
       sweepTimer.unref();
+      let checking = false;
+      invariantTimer = setInterval(() => {
+        if (checking) return;
+        checking = true;
+        deps.routing
+          .checkInvariant()
+          .catch(warn('check of the live sessions invariant failed'))
+          .finally(() => {
+            checking = false;
+          });
+      }, options.invariantIntervalMs ?? INVARIANT_CHECK_EVERY_MS);
+      invariantTimer.unref();
       if (deps.sweepJobs) {
         const sweepJobs = deps.sweepJobs;
         // At start: what a crashed predecessor left "running" is settled before new work is taken.
@@ -81,7 +96,9 @@ export function liveRuntime(deps: {
       started = false;
       if (sweepTimer) clearInterval(sweepTimer);
       if (jobSweepTimer) clearInterval(jobSweepTimer);
+      if (invariantTimer) clearInterval(invariantTimer);
       sweepTimer = undefined;
+      invariantTimer = undefined;
       jobSweepTimer = undefined;
       await deps.jobs.stop();
       await deps.events.stop();

@@ -1,6 +1,7 @@
 import type { Database } from '../../db/database';
 import { eventBus } from '../../platform/events/event-bus';
 import { jobQueue } from '../../platform/jobs/job-queue';
+import type { Log } from '../../platform/log';
 import type { SessionVisibility } from '../sessions/session-visibility';
 import { routingViewService } from '../routing/routing-view.service';
 import { routingService } from '../routing/routing.service';
@@ -18,14 +19,15 @@ export function liveServices(
   db: Database,
   options: {
     visibility: SessionVisibility;
+    log: Log;
     runExport?: (tenantId: string, jobId: string) => Promise<void>;
     sweepJobs?: () => Promise<unknown>;
   },
 ) {
-  const { visibility, ...runtimeOptions } = options;
+  const { visibility, log, ...runtimeOptions } = options;
   const events = eventBus(db);
   const jobs = jobQueue(db);
-  const routing = routingService(db, { events, jobs });
+  const routing = routingService(db, { events, jobs, log });
   const live = liveService(db, { routing, visibility });
   return {
     events,

@@ -116,17 +116,17 @@ describe('redirect and the routing timeline', async () => {
     expect((await sessionRow(services, tenant.id, chat.sessionId)).group_id).toBe(sales);
   });
 
-  it('a declined redirect offer goes back to the session group queue', async () => {
-    const { tenant, group, chat, other } = await activeSession();
+  it('a declined redirect offer goes back to the target’s group queue, not to them again', async () => {
+    const { tenant, chat, other } = await activeSession();
     const target = await addOperator(services, tenant, { groups: [{ id: other }] });
-    const colleague = await addOperator(services, tenant, { groups: [{ id: group }] });
+    const colleague = await addOperator(services, tenant, { groups: [{ id: other }] });
     await redirect(tenant, chat.sessionId, { operatorId: target.id });
+    expect(await pendingOffers(services, tenant.id, chat.sessionId)).toEqual([target.id]);
+
     await operatorPost(app, target, `/sessions/${chat.sessionId}/decline`);
-    // The first operator is still in capacity? They left, so they and the colleague are candidates.
-    const offers = await pendingOffers(services, tenant.id, chat.sessionId);
-    expect(offers).toHaveLength(1);
-    expect(offers[0]).not.toBe(target.id);
-    void colleague;
+
+    expect(await pendingOffers(services, tenant.id, chat.sessionId)).toEqual([colleague.id]);
+    expect((await sessionRow(services, tenant.id, chat.sessionId)).group_id).toBe(other);
   });
 
   it('refuses impossible targets with clear codes', async () => {

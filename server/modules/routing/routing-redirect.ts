@@ -124,7 +124,14 @@ export function redirectSession(deps: { inUnit: InUnit; steps: RoutingSteps }) {
       });
 
       if (operatorId !== null) {
+        // Where it goes when the operator does not take it: the target's group (the one it came from
+        // when the target is a member of it, else their first), or the group it came from.
+        const origin = locked.routing.group_id ?? locked.session.group_id;
+        const targetGroups = await repo.userGroups(unit.trx, actor.tenantId, operatorId);
+        const fallback =
+          origin !== null && targetGroups.includes(origin) ? origin : (targetGroups[0] ?? origin);
         await updateRouting(unit, locked, {
+          group_id: fallback,
           queued_at: new Date(),
           episode: locked.routing.episode + 1,
           tried_user_ids: [],

@@ -104,9 +104,11 @@ export function routingSteps(deps: { jobs: Pick<JobQueue, 'send'> }) {
 
     if (locked.routing.target_user_id !== null) {
       if (pending.length > 0) return;
-      const target = await repo.lockOperator(unit.trx, unit.tenantId, locked.routing.target_user_id, {
-        wait: true,
-      });
+      const targetId = locked.routing.target_user_id;
+      const tried = locked.routing.tried_user_ids.includes(targetId);
+      const target = tried
+        ? undefined
+        : await repo.lockOperator(unit.trx, unit.tenantId, targetId, { wait: true });
       if (target && target.state === 'online' && !target.disabled_at && target.load < target.capacity) {
         const group = locked.routing.group_id
           ? await repo.group(unit.trx, unit.tenantId, locked.routing.group_id)
@@ -120,11 +122,8 @@ export function routingSteps(deps: { jobs: Pick<JobQueue, 'send'> }) {
         );
         return;
       }
-      // The operator it was redirected to cannot take it any more: back to its group's queue.
-      await updateRouting(unit, locked, {
-        target_user_id: null,
-        tried_user_ids: [...locked.routing.tried_user_ids, locked.routing.target_user_id],
-      });
+      await returnFromRedirect(unit, locked, targetId, tried ? 'redirect_not_taken' : 'redirect_unavailable');
+      return;
     }
 
     const group = locked.routing.group_id
@@ -173,6 +172,7 @@ export function routingSteps(deps: { jobs: Pick<JobQueue, 'send'> }) {
     unit: Unit,
     locked: LockedSession,
     groupId: string,
+    options: { tried?: string[]; reason?: string } = {},
   ): Promise<'queued' | 'full' | 'unknown'> {
     const group = await repo.group(unit.trx, unit.tenantId, groupId);
     if (!group) return 'unknown';
@@ -183,7 +183,7 @@ export function routingSteps(deps: { jobs: Pick<JobQueue, 'send'> }) {
       group_id: group.id,
       queued_at: new Date(),
       episode,
-      tried_user_ids: [],
+      tried_user_ids: options.tried ?? [],
       target_user_id: null,
     });
     if (locked.session.group_id !== group.id) {
@@ -191,7 +191,11 @@ export function routingSteps(deps: { jobs: Pick<JobQueue, 'send'> }) {
     }
     await routingEvent(unit, locked.session.id, 'entered_queue', {
       groupId: group.id,
-      data: { queuePosition: waiting + 1, strategy: group.strategy },
+      data: {
+        queuePosition: waiting + 1,
+        strategy: group.strategy,
+        ...(options.reason ? { reason: options.reason } : {}),
+      },
     });
     if (group.max_wait_seconds !== null) {
       await schedule(
@@ -204,6 +208,56 @@ export function routingSteps(deps: { jobs: Pick<JobQueue, 'send'> }) {
     await setStatus(unit, locked, 'queued');
     await dispatch(unit, locked);
     return 'queued';
+  }
+
+  /** The session waited its group's maximum wait: on to the next group, or routing failed. */
+  async function leaveQueue(unit: Unit, locked: LockedSession): Promise<void> {
+    const { routing, session } = locked;
+    const group = routing.group_id ? await repo.group(unit.trx, unit.tenantId, routing.group_id) : undefined;
+    await closeOffers(unit, locked, 'withdrawn');
+    const nextGroupId = group?.next_group_id ?? null;
+    await routingEvent(unit, session.id, 'queue_timeout', {
+      groupId: routing.group_id,
+      data: { nextGroupId, maxWaitSeconds: group?.max_wait_seconds ?? null },
+    });
+    if (nextGroupId !== null) {
+      const entered = await enterQueue(unit, locked, nextGroupId);
+      if (entered === 'queued') return;
+      await routingEvent(unit, session.id, 'routing_failed', {
+        groupId: nextGroupId,
+        data: { reason: entered === 'full' ? 'queue_full' : 'no_group' },
+      });
+    } else {
+      await routingEvent(unit, session.id, 'routing_failed', {
+        groupId: routing.group_id,
+        data: { reason: 'max_wait' },
+      });
+    }
+    await closeSession(unit, locked, 'routing_failed', null);
+  }
+
+  /**
+   * A session redirected to one operator who let the offer expire, declined, went away or cannot take
+   * it: back to the queue of the group chosen at the redirect (the target's group, else the one it came
+   * from), where its strategy and maximum wait apply again; without a group it ends as routing_failed.
+   * The operator is not offered it again in that queue.
+   */
+  async function returnFromRedirect(
+    unit: Unit,
+    locked: LockedSession,
+    targetId: string,
+    reason: 'redirect_not_taken' | 'redirect_unavailable',
+  ): Promise<void> {
+    const tried = [...new Set([...locked.routing.tried_user_ids, targetId])];
+    const groupId = locked.routing.group_id;
+    const entered = groupId ? await enterQueue(unit, locked, groupId, { tried, reason }) : 'unknown';
+    if (entered === 'queued') return;
+    await routingEvent(unit, locked.session.id, 'routing_failed', {
+      groupId,
+      userId: targetId,
+      data: { reason: entered === 'full' ? 'queue_full' : reason },
+    });
+    await closeSession(unit, locked, 'routing_failed', null);
   }
 
   async function closeSession(
@@ -243,7 +297,7 @@ export function routingSteps(deps: { jobs: Pick<JobQueue, 'send'> }) {
     unit.events.push({ tenantId: unit.tenantId, sessionId, kind: 'session.ended' });
   }
 
-  return { offer, closeOffers, dispatch, enterQueue, closeSession };
+  return { offer, closeOffers, dispatch, enterQueue, leaveQueue, closeSession };
 }
 
 export type RoutingSteps = ReturnType<typeof routingSteps>;

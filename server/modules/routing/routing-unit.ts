@@ -2,6 +2,7 @@ import { sql, type Transaction, type UpdateObject } from 'kysely';
 import type { Database } from '../../db/database';
 import type { DB } from '../../db/types.generated';
 import { AppError, notFound } from '../../platform/errors';
+import type { Log } from '../../platform/log';
 import type { EventBus, LiveEvent } from '../../platform/events/event-bus';
 import type { RoutingEventKind, Status } from '../../../common/domain';
 import { routingRepository as repo, type LockedSession } from './routing.repository';
@@ -22,10 +23,6 @@ export interface Unit {
   freedOperators: Set<string>;
 }
 
-export interface RoutingLog {
-  warn(message: string, error?: unknown): void;
-}
-
 /** Seconds a session has existed, as SQL (its waiting time while nobody accepted it). */
 export const secondsSince = sql<number>`greatest(0, extract(epoch FROM now() - created_at))::int`;
 
@@ -37,7 +34,7 @@ export function unitRunner(
   db: Database,
   deps: {
     events: Pick<EventBus, 'publish'>;
-    log: () => RoutingLog;
+    log: Log;
     dispatchForOperators: (tenantId: string, operatorIds: string[]) => Promise<void>;
   },
 ) {
@@ -53,11 +50,11 @@ export function unitRunner(
     });
     // After the commit: announce, then let freed operators take waiting sessions.
     await deps.events.publish(mergeEvents(events)).catch((error: unknown) => {
-      deps.log().warn('publishing live events failed', error);
+      deps.log.warn({ err: error }, 'publishing live events failed');
     });
     if (freedOperators.size > 0) {
       await deps.dispatchForOperators(tenantId, [...freedOperators]).catch((error: unknown) => {
-        deps.log().warn('dispatching waiting sessions failed', error);
+        deps.log.warn({ err: error }, 'dispatching waiting sessions failed');
       });
     }
     return result;
@@ -143,12 +140,14 @@ export async function updateRouting(
   await repo.updateRouting(unit.trx, unit.tenantId, locked.session.id, values);
 }
 
-/** The operator had their chance (declined, timed out, went away): not offered again in this episode. */
+/**
+ * The operator had their chance (declined, timed out, went away): not offered it again in this
+ * episode. A session redirected to them keeps its target until dispatch returns it to a queue, so the
+ * return is one step with its own timeline entry.
+ */
 export async function markTried(unit: Unit, locked: LockedSession, operatorId: string): Promise<void> {
-  await updateRouting(unit, locked, {
-    tried_user_ids: [...locked.routing.tried_user_ids, operatorId],
-    ...(locked.routing.target_user_id === operatorId ? { target_user_id: null } : {}),
-  });
+  if (locked.routing.tried_user_ids.includes(operatorId)) return;
+  await updateRouting(unit, locked, { tried_user_ids: [...locked.routing.tried_user_ids, operatorId] });
 }
 
 /** The operator's pending offer of a locked session, which they are answering; a 409 when there is none. */

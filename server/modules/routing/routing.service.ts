@@ -19,11 +19,11 @@ import {
   updateRouting,
   updateSession,
   userName,
-  type RoutingLog,
 } from './routing-unit';
+import { invariantChecker } from './routing-invariant';
+import type { Log } from '../../platform/log';
 
 export type { RedirectTarget } from './routing-redirect';
-export type { RoutingLog } from './routing-unit';
 
 export interface StartSessionInput {
   tenantId: string;
@@ -51,11 +51,10 @@ export interface StartSessionInput {
  * declines, redirects and ends. Every step runs in a transaction holding the session's row lock and
  * writes a routing event; live events go out after the commit.
  */
-export function routingService(db: Database, deps: { events: EventBus; jobs: JobQueue }) {
-  let log: RoutingLog = { warn: () => {} };
+export function routingService(db: Database, deps: { events: EventBus; jobs: JobQueue; log: Log }) {
   const inUnit = unitRunner(db, {
     events: deps.events,
-    log: () => log,
+    log: deps.log,
     dispatchForOperators: (tenantId, operatorIds) => dispatchForOperators(tenantId, operatorIds),
   });
   const steps = routingSteps({ jobs: deps.jobs });
@@ -92,10 +91,6 @@ export function routingService(db: Database, deps: { events: EventBus; jobs: Job
   }
 
   return {
-    setLog(logger: RoutingLog): void {
-      log = logger;
-    },
-
     /** A client asks for a session: ban check, create, route. */
     async startSession(input: StartSessionInput): Promise<SessionRow> {
       const identities = [
@@ -253,29 +248,7 @@ export function routingService(db: Database, deps: { events: EventBus; jobs: Job
         const { routing, session } = locked;
         if (routing.episode !== job.episode || routing.queued_at === null || session.status === 'closed')
           return;
-        const group = routing.group_id
-          ? await repo.group(unit.trx, job.tenantId, routing.group_id)
-          : undefined;
-        await closeOffers(unit, locked, 'withdrawn');
-        const nextGroupId = group?.next_group_id ?? null;
-        await routingEvent(unit, session.id, 'queue_timeout', {
-          groupId: routing.group_id,
-          data: { nextGroupId, maxWaitSeconds: group?.max_wait_seconds ?? null },
-        });
-        if (nextGroupId !== null) {
-          const entered = await enterQueue(unit, locked, nextGroupId);
-          if (entered === 'queued') return;
-          await routingEvent(unit, session.id, 'routing_failed', {
-            groupId: nextGroupId,
-            data: { reason: entered === 'full' ? 'queue_full' : 'no_group' },
-          });
-        } else {
-          await routingEvent(unit, session.id, 'routing_failed', {
-            groupId: routing.group_id,
-            data: { reason: 'max_wait' },
-          });
-        }
-        await closeSession(unit, locked, 'routing_failed', null);
+        await steps.leaveQueue(unit, locked);
       });
     },
 
@@ -396,6 +369,9 @@ export function routingService(db: Database, deps: { events: EventBus; jobs: Job
       for (const row of waiting) await dispatchOne(row.tenant_id, row.session_id, { touch: true });
       return waiting.length;
     },
+
+    /** Repairs live sessions that break the engine's invariant (the runtime runs it periodically). */
+    checkInvariant: invariantChecker({ db, inUnit, steps, log: deps.log }),
 
     dispatchForOperators,
   };
