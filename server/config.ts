@@ -30,7 +30,7 @@ const envSchema = z.object({
   /** With the demo, run a gentle traffic simulator so the Live view is alive (never in tests). */
   SIMULATE: booleanFlag.optional(),
   /** Seconds between simulated new sessions. */
-  SIMULATE_INTERVAL_SECONDS: z.coerce.number().min(1).max(3600).default(20),
+  SIMULATE_INTERVAL_SECONDS: z.coerce.number().min(1).max(3600).default(30),
 });
 
 export interface Config {

@@ -29,6 +29,7 @@ export interface Script {
   /** Files this conversation sends: [name, mime type, sent by the client?]. */
   files: [string, string, boolean][];
   notes: string[];
+  /** The tenant's own result names (one list for the tenant, whatever the conversation's language). */
   results: string[];
 }
 
@@ -107,7 +108,7 @@ export const topics: Topic[] = [
       bot: ['You can see the status of your orders under My orders after signing in.'],
       files: [['order-confirmation.pdf', 'application/pdf', false]],
       notes: ['Customer needs the order by Friday, marked as priority.'],
-      results: ['resolved', 'resolved'],
+      results: ['vyřešeno', 'vyřešeno'],
     },
   },
   {
@@ -173,7 +174,7 @@ export const topics: Topic[] = [
         ['complaint-form.pdf', 'application/pdf', false],
       ],
       notes: ['Damaged in transit, claim with the carrier.'],
-      results: ['complaint opened', 'resolved'],
+      results: ['reklamace založena', 'vyřešeno'],
     },
   },
   {
@@ -225,7 +226,7 @@ export const topics: Topic[] = [
       bot: ['You can download invoices in your account under Documents.'],
       files: [['invoice-{invoice}.pdf', 'application/pdf', false]],
       notes: ['Invoice {invoice} corrected.'],
-      results: ['invoice sent'],
+      results: ['faktura odeslána'],
     },
   },
   {
@@ -271,7 +272,7 @@ export const topics: Topic[] = [
       bot: ['You can track your parcel with the number in the confirmation e-mail.'],
       files: [],
       notes: ['Carrier failed to deliver, claim opened.'],
-      results: ['resolved'],
+      results: ['vyřešeno'],
     },
   },
   {
@@ -310,7 +311,7 @@ export const topics: Topic[] = [
       bot: ['You can return goods within 14 days using the Returns form.'],
       files: [['return-form.pdf', 'application/pdf', false]],
       notes: ['Return registered.'],
-      results: ['returned'],
+      results: ['vráceno'],
     },
   },
   {
@@ -344,7 +345,7 @@ export const topics: Topic[] = [
       bot: ['We accept cards, bank transfer, Apple Pay and Google Pay.'],
       files: [],
       notes: ['Duplicate payment refunded.'],
-      results: ['resolved'],
+      results: ['vyřešeno'],
     },
   },
   {
@@ -378,7 +379,7 @@ export const topics: Topic[] = [
       bot: ['You can reset your password with the Forgot password link.'],
       files: [],
       notes: ['Account unlocked.'],
-      results: ['resolved'],
+      results: ['vyřešeno'],
     },
   },
   {
@@ -416,7 +417,7 @@ export const topics: Topic[] = [
       bot: ['Let me connect you to our sales team.'],
       files: [['quote.pdf', 'application/pdf', false]],
       notes: ['Business customer, quote sent.'],
-      results: ['quote sent', 'sale'],
+      results: ['nabídka odeslána', 'prodej'],
     },
   },
 ];

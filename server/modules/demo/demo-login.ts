@@ -11,13 +11,15 @@ export interface DemoLogin {
   password: string;
 }
 
-/** Sessions in the demo tenant, over the last 90 days, and how many of them are live right now. */
+/**
+ * Sessions in the demo tenant's history, over the last 90 days. None is generated live: live sessions
+ * come from the traffic simulator through the routing engine, so every one of them is real.
+ */
 export const DEMO_SESSIONS = 10_000;
-export const DEMO_LIVE_SESSIONS = 36;
 
 /**
  * On the first start with an empty database, creates the demo tenant, its admin, ~20 operators in
- * groups, chatbots, widgets, routing rules and 10,000 realistic sessions (a few dozen live). The
+ * groups, chatbots, widgets, routing rules and 10,000 realistic past sessions. The
  * generated password is kept in DATA_DIR/demo-login.json (readable by the owner only) so every start
  * can print it.
  */
@@ -41,7 +43,7 @@ export async function ensureDemoTenant(
   await services.demo.seed({
     tenantSlug: DEMO_TENANT.slug,
     sessions: DEMO_SESSIONS,
-    live: DEMO_LIVE_SESSIONS,
+    live: 0,
     seed: 'demo',
     until: new Date(),
   });

@@ -82,7 +82,12 @@ export function demoService(db: Database, tenants: TenantService, settings: Pick
         conditions: { params: { language: 'en' } },
         groupId: groupIds.get('English support')!,
       },
-      { name: 'Chatbot na webu', conditions: { channel: ['webchat'] }, chatbotId: botIds.get('Bot Eliška')! },
+      {
+        // The bot answers the FAQ pages' chats; everything else reaches people.
+        name: 'Chatbot na stránkách FAQ',
+        conditions: { channel: ['webchat'], pageUrlContains: '/faq' },
+        chatbotId: botIds.get('Bot Eliška')!,
+      },
       {
         name: 'Obchodní dotazy',
         conditions: { pageUrlContains: '/produkt/' },

@@ -203,8 +203,9 @@ const dateFormats = {
   en: new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Prague' }),
 };
 const messagingChannels = new Set<Channel>(['messenger', 'whatsapp', 'apple', 'vkontakte']);
-const browsers = ['chrome', 'chrome', 'chrome', 'safari', 'firefox', 'edge', 'samsung'];
-const systems = ['windows', 'windows', 'android', 'ios', 'macos', 'linux'];
+// Product names, as a browser or system is called in both languages (not codes to translate).
+const browsers = ['Chrome', 'Chrome', 'Chrome', 'Safari', 'Firefox', 'Edge', 'Samsung Internet'];
+const systems = ['Windows', 'Windows', 'Android', 'iOS', 'macOS', 'Linux'];
 const segments = ['B2C', 'B2C', 'B2C', 'B2B', 'VIP'];
 const campaigns = ['jaro-2025', 'black-friday', 'vanoce', 'newsletter-06', 'leto-sleva'];
 

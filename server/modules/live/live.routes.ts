@@ -273,12 +273,14 @@ export function liveRoutes(app: App, services: Services): void {
       schema: {
         tags: operatorTag,
         summary: 'End a session you are in (operator_ended; it closes at once)',
+        description: 'An optional `result` (the outcome, e.g. "vyřešeno") is kept as the session result.',
         params: sessionIdParams,
+        body: z.object({ result: z.string().trim().min(1).max(200).optional() }).strict().nullish(),
         response: { 200: sessionEndResponse, ...errorResponses, ...conflict },
       },
     },
     async (request) => {
-      const session = await live.operatorEnd(principalOf(request), request.params.id);
+      const session = await live.operatorEnd(principalOf(request), request.params.id, request.body?.result);
       return { sessionId: session.id, status: session.status, endReason: session.end_reason };
     },
   );

@@ -167,10 +167,10 @@ export function liveService(db: Database, deps: { routing: RoutingService; visib
       });
     },
 
-    async operatorEnd(principal: Principal, sessionId: string) {
+    async operatorEnd(principal: Principal, sessionId: string, result?: string) {
       const userId = operatorId(principal);
       await visibleSession(principal, sessionId);
-      return deps.routing.endByOperator(principal.tenantId, userId, sessionId);
+      return deps.routing.endByOperator(principal.tenantId, userId, sessionId, result);
     },
 
     /** The transcript of a session the operator is in or was offered (read while deciding). */

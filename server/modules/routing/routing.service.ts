@@ -272,7 +272,12 @@ export function routingService(db: Database, deps: { events: EventBus; jobs: Job
     },
 
     /** The operator ends a session they take part in; it closes at once (no after-work phase). */
-    async endByOperator(tenantId: string, operatorId: string, sessionId: string): Promise<SessionRow> {
+    async endByOperator(
+      tenantId: string,
+      operatorId: string,
+      sessionId: string,
+      result?: string,
+    ): Promise<SessionRow> {
       return inUnit(tenantId, async (unit) => {
         const locked = await lockOrThrow(unit, sessionId);
         if (locked.session.status === 'closed')
@@ -282,6 +287,7 @@ export function routingService(db: Database, deps: { events: EventBus; jobs: Job
           throw new AppError('live.not_participant', 'Only an operator in the session can end it.');
         }
         const name = await userName(unit, operatorId);
+        if (result !== undefined) await updateSession(unit, locked, { result }, ['result']);
         await closeSession(unit, locked, 'operator_ended', 'still_connected', { text: `${name} ended it` });
         return locked.session;
       });

@@ -16,6 +16,7 @@ export async function startDemoSimulation(
     widgetKey: setup.widgetKey,
     operators: setup.operators,
     ratePerSecond: 1 / options.intervalSeconds,
+    warmupSessions: 6,
     log: options.log,
   });
   return {

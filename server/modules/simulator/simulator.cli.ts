@@ -80,6 +80,7 @@ export const FAST_PACE = {
   replyDelayMs: [100, 500] as [number, number],
   clientPauseMs: [200, 1_000] as [number, number],
   abandonAfterMs: 20_000,
+  breakMs: [500, 2_000] as [number, number],
 };
 
 async function finish(simulation: Simulation, _db: Database, release: () => Promise<void>): Promise<void> {

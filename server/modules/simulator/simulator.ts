@@ -14,6 +14,8 @@ export interface SimulationOptions {
   ratePerSecond: number;
   /** Stop starting sessions after this long (sessions in flight finish); unset: until stop(). */
   durationSeconds?: number | undefined;
+  /** Clients who arrive in the first seconds, so a fresh demo's Live view is not empty for minutes. */
+  warmupSessions?: number;
   /** How long people take; defaults are human-paced. */
   pace?: Partial<Pace>;
   log?: (line: string) => void;
@@ -27,6 +29,9 @@ export interface Pace {
   clientPauseMs: [number, number];
   abandonAfterMs: number;
   clientLeavesShare: number;
+  /** Share of ended sessions after which the operator takes a break, and how long it lasts. */
+  breakShare: number;
+  breakMs: [number, number];
 }
 
 const DEFAULT_PACE: Pace = {
@@ -37,6 +42,8 @@ const DEFAULT_PACE: Pace = {
   clientPauseMs: [3_000, 12_000],
   abandonAfterMs: 90_000,
   clientLeavesShare: 0.4,
+  breakShare: 0.08,
+  breakMs: [60_000, 180_000],
 };
 
 export interface SimulationStats {
@@ -47,6 +54,7 @@ export interface SimulationStats {
   clientMessages: number;
   operatorMessages: number;
   ended: number;
+  breaks: number;
   errors: number;
 }
 
@@ -63,9 +71,22 @@ const CLIENT_NAMES = [
 const PAGES = [
   'https://shop.example.cz/kosik',
   'https://shop.example.cz/objednavky',
+  'https://shop.example.cz/objednavky',
   'https://shop.example.cz/reklamace',
-  'https://shop.example.cz/en/help',
+  'https://shop.example.cz/reklamace',
+  'https://shop.example.cz/produkt/pracka-aq-7',
   'https://shop.example.cz/doprava',
+  // The demo's chatbot answers the FAQ pages.
+  'https://shop.example.cz/faq/doprava',
+];
+/** What operators record as the outcome when they end a session (the tenant's own result names). */
+const RESULTS = [
+  'vyřešeno',
+  'vyřešeno',
+  'vyřešeno',
+  'reklamace založena',
+  'předáno skladu',
+  'faktura odeslána',
 ];
 const QUESTIONS = [
   'Dobrý den, kdy mi dorazí objednávka?',
@@ -108,6 +129,7 @@ export function startSimulation(options: SimulationOptions) {
     clientMessages: 0,
     operatorMessages: 0,
     ended: 0,
+    breaks: 0,
     errors: 0,
   };
   const timers = new Set<NodeJS.Timeout>();
@@ -160,6 +182,18 @@ export function startSimulation(options: SimulationOptions) {
           later(between(pace.replyDelayMs), () => say(sessionId));
         }
       });
+    let onBreak = false;
+    // A break: no new offers meanwhile (pending ones are handed on), back online afterwards.
+    const takeBreak = () => {
+      if (onBreak) return;
+      onBreak = true;
+      stats.breaks += 1;
+      void call('PUT', '/api/v1/live/operator/state', auth, { state: 'break' });
+      later(between(pace.breakMs), async () => {
+        onBreak = false;
+        await call('PUT', '/api/v1/live/operator/state', auth, { state: 'online' });
+      });
+    };
     const say = async (sessionId: string) => {
       if (!mine.has(sessionId)) return;
       const result = await call('POST', `/api/v1/live/operator/sessions/${sessionId}/messages`, auth, {
@@ -191,6 +225,7 @@ export function startSimulation(options: SimulationOptions) {
         case 'session.ended':
         case 'session.left':
           if (message.sessionId) mine.delete(message.sessionId);
+          if (message.type === 'session.ended' && Math.random() < pace.breakShare) takeBreak();
           break;
         default:
           break;
@@ -200,6 +235,7 @@ export function startSimulation(options: SimulationOptions) {
 
   // --- clients ---
   async function runClient(): Promise<void> {
+    const language = Math.random() < 0.8 ? 'cs' : 'en';
     const started = await call(
       'POST',
       '/api/v1/live/client/sessions',
@@ -208,8 +244,12 @@ export function startSimulation(options: SimulationOptions) {
         visitorId: `sim-${Math.random().toString(36).slice(2, 12)}`,
         name: pick(CLIENT_NAMES),
         pageUrl: pick(PAGES),
-        language: Math.random() < 0.75 ? 'cs' : 'en',
-        params: { simulated: 'true', basket: String(Math.floor(Math.random() * 5000)) },
+        language,
+        params: {
+          simulated: 'true',
+          basket: String(Math.floor(Math.random() * 5000)),
+          ...(language === 'en' ? { language: 'en' } : {}),
+        },
       },
     );
     if (started.status !== 201) {
@@ -270,9 +310,12 @@ export function startSimulation(options: SimulationOptions) {
             const operator = [...operatorSessions.entries()].find(([, sessions]) => sessions.has(sessionId));
             const simulated = options.operators.find((candidate) => candidate.id === operator?.[0]);
             if (!simulated) return leave();
-            await call('POST', `/api/v1/live/operator/sessions/${sessionId}/end`, {
-              authorization: `Bearer ${simulated.apiKey}`,
-            });
+            await call(
+              'POST',
+              `/api/v1/live/operator/sessions/${sessionId}/end`,
+              { authorization: `Bearer ${simulated.apiKey}` },
+              { result: pick(RESULTS) },
+            );
           });
         }
       }
@@ -290,6 +333,9 @@ export function startSimulation(options: SimulationOptions) {
       stats.errors += 1;
       log(`simulated operator ${operator.name} failed: ${String(error)}`);
     });
+  }
+  for (let index = 0; index < (options.warmupSessions ?? 0); index += 1) {
+    later(Math.random() * 5_000, runClient);
   }
   const interval = 1_000 / options.ratePerSecond;
   const ticker = setInterval(() => {

@@ -2936,7 +2936,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** End a session you are in (operator_ended; it closes at once) */
+    /**
+     * End a session you are in (operator_ended; it closes at once)
+     * @description An optional `result` (the outcome, e.g. "vyřešeno") is kept as the session result.
+     */
     post: {
       parameters: {
         query?: never;
@@ -2946,7 +2949,13 @@ export interface paths {
         };
         cookie?: never;
       };
-      requestBody?: never;
+      requestBody: {
+        content: {
+          'application/json': {
+            result?: string;
+          } | null;
+        };
+      };
       responses: {
         /** @description Default Response */
         200: {
