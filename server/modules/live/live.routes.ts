@@ -275,7 +275,10 @@ export function liveRoutes(app: App, services: Services): void {
         summary: 'End a session you are in (operator_ended; it closes at once)',
         description: 'An optional `result` (the outcome, e.g. "vyřešeno") is kept as the session result.',
         params: sessionIdParams,
-        body: z.object({ result: z.string().trim().min(1).max(200).optional() }).strict().nullish(),
+        body: z
+          .object({ result: z.string().trim().min(1).max(200).optional() })
+          .strict()
+          .nullish(),
         response: { 200: sessionEndResponse, ...errorResponses, ...conflict },
       },
     },
