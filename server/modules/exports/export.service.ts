@@ -1,3 +1,4 @@
+import { activityText } from '../../../common/system-messages';
 import { revealFileName } from '../../../common/bidi';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -123,7 +124,7 @@ function transcriptText(activities: HtmlActivity[], lang: ExportLanguage): strin
       const body =
         activity.type === 'file'
           ? `${t.file}: ${revealFileName(activity.fileName ?? '')}${activity.fileSize !== null ? ` (${activity.fileSize} ${t.bytes})` : ''}${activity.text ? ` ${activity.text}` : ''}`
-          : (activity.text ?? activity.systemCode ?? '');
+          : (activityText(activity, lang) ?? '');
       return `[${activity.at}] ${who}: ${body}`;
     })
     .join('\n');

@@ -1,3 +1,4 @@
+import { systemMessageText } from '../../../common/system-messages';
 import { revealFileName } from '../../../common/bidi';
 import { createHash } from 'node:crypto';
 import { FLEETING_E_FINALS } from '../search/czech-stemmer';
@@ -284,7 +285,9 @@ function activityHtml(activity: HtmlActivity, lang: ExportLanguage): string {
       Object.keys(activity.systemData).length > 0
         ? ` ${JSON.stringify(activity.systemData)}`
         : '';
-    body = `${activity.systemCode ?? activityTypeLabel(activity.type, lang)}${data}`;
+    body =
+      systemMessageText(activity.systemCode, activity.systemData, lang) ??
+      `${activity.systemCode ?? activityTypeLabel(activity.type, lang)}${data}`;
   } else {
     body = activity.text ?? '';
   }

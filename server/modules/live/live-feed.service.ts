@@ -1,3 +1,4 @@
+import type { LabelLanguage } from '../../../common/labels';
 import { sql, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/database';
 import type { Principal } from '../../platform/auth/principal';
@@ -155,14 +156,19 @@ export function liveFeedService(
     },
 
     /** A web chat client's own session: messages, status changes and its end. */
-    client(client: LiveClient, send: Send, close: (code: number, reason: string) => void): () => void {
+    client(
+      client: LiveClient,
+      send: Send,
+      close: (code: number, reason: string) => void,
+      lang: LabelLanguage = 'en',
+    ): () => void {
       const forward = async (event: LiveEvent) => {
         switch (event.kind) {
           case 'session.message': {
             const activity = event.activityId
               ? await repo.activity(client.tenantId, client.sessionId, event.activityId)
               : undefined;
-            if (activity) send({ type: 'message', activity: presentActivity(activity) });
+            if (activity) send({ type: 'message', activity: presentActivity(activity, lang) });
             return;
           }
           case 'session.updated': {
@@ -203,6 +209,7 @@ export function liveFeedService(
       userId: string,
       send: Send,
       close: (code: number, reason: string) => void,
+      lang: LabelLanguage = 'en',
     ): { unsubscribe: () => void; ready: Promise<void> } {
       const tenantId = principal.tenantId;
       const mine = new Set<string>();
@@ -240,7 +247,11 @@ export function liveFeedService(
             if (!mine.has(event.sessionId) || !event.activityId) return;
             const activity = await repo.activity(tenantId, event.sessionId, event.activityId);
             if (activity) {
-              send({ type: 'message', sessionId: event.sessionId, activity: presentActivity(activity) });
+              send({
+                type: 'message',
+                sessionId: event.sessionId,
+                activity: presentActivity(activity, lang),
+              });
             }
             return;
           }

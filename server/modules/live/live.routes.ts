@@ -1,3 +1,5 @@
+import { languageFromHeader } from '../../../common/system-messages';
+import type { LabelLanguage } from '../../../common/labels';
 import type { FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import { z } from 'zod';
@@ -107,7 +109,8 @@ export function liveRoutes(app: App, services: Services): void {
     },
     async (request) => {
       const view = await live.clientView(clientOf(request));
-      return { session: view.session, transcript: view.transcript.map(presentActivity) };
+      const lang = readerLanguage(request);
+      return { session: view.session, transcript: view.transcript.map((row) => presentActivity(row, lang)) };
     },
   );
 
@@ -171,6 +174,7 @@ export function liveRoutes(app: App, services: Services): void {
         clientOf(request),
         (payload) => send(socket, payload),
         (code, reason) => socket.close(code, reason),
+        readerLanguage(request),
       );
       socket.on('close', unsubscribe);
     },
@@ -301,7 +305,8 @@ export function liveRoutes(app: App, services: Services): void {
     },
     async (request) => {
       const rows = await live.operatorTranscript(principalOf(request), request.params.id);
-      return { items: rows.map(presentActivity) };
+      const lang = readerLanguage(request);
+      return { items: rows.map((row) => presentActivity(row, lang)) };
     },
   );
 
@@ -322,9 +327,15 @@ export function liveRoutes(app: App, services: Services): void {
         live.operatorId(principal),
         (payload) => send(socket, payload),
         (code, reason) => socket.close(code, reason),
+        readerLanguage(request),
       );
       socket.on('close', unsubscribe);
       await ready;
     },
   );
+}
+
+/** The reader's language (`Accept-Language`): system messages the engine wrote are worded in it. */
+function readerLanguage(request: FastifyRequest): LabelLanguage {
+  return languageFromHeader(request.headers['accept-language']);
 }

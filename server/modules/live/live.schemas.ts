@@ -1,3 +1,5 @@
+import { activityText } from '../../../common/system-messages';
+import type { LabelLanguage } from '../../../common/labels';
 import { z } from 'zod';
 import { idSchema, isoDate, isoDateOrNull } from '../../platform/http/schemas';
 import { activityTypes, endReasons, senders, statuses, userStates } from '../../../common/domain';
@@ -158,7 +160,8 @@ interface ActivityRow {
   system_data: unknown;
 }
 
-export function presentActivity(row: ActivityRow) {
+/** A transcript line for a party; engine-written system messages are worded in `lang`. */
+export function presentActivity(row: ActivityRow, lang: LabelLanguage) {
   return {
     id: row.id,
     at: row.at,
@@ -166,7 +169,7 @@ export function presentActivity(row: ActivityRow) {
     type: row.type,
     userId: row.user_id,
     userName: row.user_name,
-    text: row.text,
+    text: activityText({ text: row.text, systemCode: row.system_code, systemData: row.system_data }, lang),
     file: row.file_name
       ? {
           name: row.file_name,

@@ -82,7 +82,28 @@ describe('redirect and the routing timeline', async () => {
       .orderBy('id')
       .execute();
     expect(system.map((row) => row.system_code)).toEqual(['joined', 'redirected']);
-    expect(system[1]?.text).toContain('Petr');
+    // Stored as codes with data; worded in each reader's language when read.
+    expect(system.map((row) => row.text)).toEqual([null, null]);
+    const transcript = async (language: string) => {
+      const page = await app.inject({
+        method: 'GET',
+        url: `/api/v1/sessions/${chat.sessionId}/transcript`,
+        headers: { ...bearer(tenant.admin), 'accept-language': language },
+      });
+      expect(page.statusCode, page.body).toBe(200);
+      return page
+        .json<{ items: { systemCode: string | null; text: string | null }[] }>()
+        .items.filter((item) => item.systemCode !== null)
+        .map((item) => item.text);
+    };
+    expect(await transcript('cs-CZ,cs;q=0.9')).toEqual([
+      'Jana je nyní v sezení.',
+      expect.stringMatching(/^Přesměrováno na Petr \(.+\)\.$/),
+    ]);
+    expect(await transcript('en-GB')).toEqual([
+      'Jana joined the session.',
+      expect.stringMatching(/^Redirected by .+ to Petr\.$/),
+    ]);
 
     // The target accepts: the session lists both operators.
     expect((await operatorPost(app, target, `/sessions/${chat.sessionId}/accept`)).statusCode).toBe(200);

@@ -110,8 +110,9 @@ export function redirectSession(deps: { inUnit: InUnit; steps: RoutingSteps }) {
         groupId,
         data: { fromUserIds: current, fromGroupId: locked.routing.group_id, fromStatus: session.status },
       });
-      await systemMessage(unit, sessionId, 'redirected', `Redirected by ${actorName} to ${targetName}.`, {
+      await systemMessage(unit, sessionId, 'redirected', {
         actorUserId: actor.userId,
+        actorName,
         userId: operatorId,
         groupId,
         name: targetName,

@@ -15,17 +15,6 @@ import {
 /** Accept timeout of an offer made outside a group (redirect to an operator of a session without one). */
 const DEFAULT_ACCEPT_TIMEOUT_SECONDS = 30;
 
-const END_TEXT: Record<EndReason, string> = {
-  client_left: 'the client left',
-  operator_ended: 'the operator ended it',
-  chatbot_ended: 'the chatbot ended it',
-  client_abandoned: 'the client left the queue',
-  operator_abandoned: 'the operator left',
-  routing_failed: 'no operator could take it',
-  window_expired: 'the messaging window expired',
-  api: 'it was ended through the API',
-};
-
 /**
  * The engine's steps inside a unit: offers and their timers, dispatch by the group's strategy, the
  * queue, and closing a session. Timers are jobs sent in the unit's transaction.
@@ -265,7 +254,7 @@ export function routingSteps(deps: { jobs: Pick<JobQueue, 'send'> }) {
     locked: LockedSession,
     reason: EndReason,
     clientLeft: ClientLeft | null,
-    by?: { text: string },
+    by?: { name: string },
   ): Promise<void> {
     const sessionId = locked.session.id;
     await closeOffers(unit, locked, 'withdrawn');
@@ -290,9 +279,10 @@ export function routingSteps(deps: { jobs: Pick<JobQueue, 'send'> }) {
     );
     await updateRouting(unit, locked, { queued_at: null, target_user_id: null });
     await routingEvent(unit, sessionId, 'ended', { data: { reason, clientLeft } });
-    await systemMessage(unit, sessionId, 'ended', `Session ended: ${by?.text ?? END_TEXT[reason]}.`, {
+    await systemMessage(unit, sessionId, 'ended', {
       reason,
       clientLeft,
+      ...(by ? { endedBy: by.name } : {}),
     });
     unit.events.push({ tenantId: unit.tenantId, sessionId, kind: 'session.ended' });
   }

@@ -81,11 +81,14 @@ export async function routingEvent(
   unit.events.push({ tenantId: unit.tenantId, sessionId, kind: 'session.routing' });
 }
 
+/**
+ * A system message: a code with data and no text, worded in each reader's language when read
+ * (`common/system-messages.ts`).
+ */
 export async function systemMessage(
   unit: Unit,
   sessionId: string,
-  code: string,
-  text: string,
+  code: 'joined' | 'redirected' | 'ended',
   data: Record<string, unknown>,
 ): Promise<void> {
   const activity = await repo.addActivity(unit.trx, {
@@ -93,7 +96,6 @@ export async function systemMessage(
     sessionId,
     sender: 'system',
     type: 'system',
-    text,
     systemCode: code,
     systemData: data,
   });

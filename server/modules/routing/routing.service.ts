@@ -158,7 +158,7 @@ export function routingService(db: Database, deps: { events: EventBus; jobs: Job
             },
             ['status', 'chatbotId', 'acceptedAt', 'waitingSeconds'],
           );
-          await systemMessage(unit, session.id, 'joined', 'A chatbot joined the session.', {
+          await systemMessage(unit, session.id, 'joined', {
             chatbotId: rule.target_chatbot_id,
           });
           return locked.session;
@@ -203,7 +203,7 @@ export function routingService(db: Database, deps: { events: EventBus; jobs: Job
           groupId: locked.routing.group_id,
         });
         const name = await userName(unit, operatorId);
-        await systemMessage(unit, sessionId, 'joined', `${name} joined the session.`, {
+        await systemMessage(unit, sessionId, 'joined', {
           userId: operatorId,
           name,
         });
@@ -288,7 +288,7 @@ export function routingService(db: Database, deps: { events: EventBus; jobs: Job
         }
         const name = await userName(unit, operatorId);
         if (result !== undefined) await updateSession(unit, locked, { result }, ['result']);
-        await closeSession(unit, locked, 'operator_ended', 'still_connected', { text: `${name} ended it` });
+        await closeSession(unit, locked, 'operator_ended', 'still_connected', { name });
         return locked.session;
       });
     },

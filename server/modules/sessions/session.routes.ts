@@ -1,3 +1,4 @@
+import { languageFromHeader } from '../../../common/system-messages';
 import { z } from 'zod';
 import { ANY_ROLE } from '../../platform/auth/principal';
 import { principalOf } from '../../platform/auth/authorize';
@@ -111,7 +112,13 @@ export function sessionRoutes(app: App, services: Services): void {
         response: { 200: transcriptResponseSchema, ...errorResponses },
       },
     },
-    async (request) => services.sessions.transcript(principalOf(request), request.params.id, request.query),
+    async (request) =>
+      services.sessions.transcript(
+        principalOf(request),
+        request.params.id,
+        request.query,
+        languageFromHeader(request.headers['accept-language']),
+      ),
   );
 
   app.get(

@@ -1,3 +1,5 @@
+import { activityText } from '../../../common/system-messages';
+import type { LabelLanguage } from '../../../common/labels';
 import { z } from 'zod';
 import { DEFAULT_SORT, EMPTY_VALUE, paramColumn, staticColumns, type Column } from '../../../common/columns';
 import type { Database } from '../../db/database';
@@ -463,6 +465,8 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
       principal: Principal,
       sessionId: string,
       options: { limit: number; cursor?: string | undefined; around?: string | undefined },
+      /** The reader's language: engine-written system messages are worded in it. */
+      lang: LabelLanguage = 'en',
     ) {
       await requireVisible(principal, sessionId);
       const { tenantId } = principal;
@@ -519,7 +523,10 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
           at: row.at,
           sender: row.sender,
           type: row.type,
-          text: row.text,
+          text: activityText(
+            { text: row.text, systemCode: row.system_code, systemData: row.system_data },
+            lang,
+          ),
           senderName: row.sender_name,
           file:
             row.file_name === null

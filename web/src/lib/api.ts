@@ -72,6 +72,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** A 401 is an expected answer for this request (login, `me`, logout) and must not end the session. */
   allowUnauthenticated?: boolean;
+  /** The reader's language, for answers the server words (system messages in a transcript). */
+  language?: string;
 }
 
 /** Performs a request and returns the parsed JSON body, or `undefined` for an empty (e.g. 204) answer. */
@@ -80,6 +82,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   const headers = new Headers({ Accept: 'application/json' });
   if (options.body !== undefined) headers.set('Content-Type', 'application/json');
   if (method !== 'GET' && csrfToken !== null) headers.set('X-CSRF-Token', csrfToken);
+  if (options.language) headers.set('Accept-Language', options.language);
 
   let response: Response;
   try {

@@ -14,7 +14,7 @@ type PageParam = { cursor?: string; around?: string };
 
 /** The conversation as bubbles; opened at a search hit (`around`) when there is one. */
 export function TranscriptTab({ sessionId, hit }: { sessionId: string; hit: string | null }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const transcript = useInfiniteQuery<
     TranscriptPage,
     Error,
@@ -22,8 +22,9 @@ export function TranscriptTab({ sessionId, hit }: { sessionId: string; hit: stri
     readonly unknown[],
     PageParam
   >({
-    queryKey: sessionKeys.transcript(sessionId, hit),
-    queryFn: ({ pageParam, signal }) => sessionsApi.transcript(sessionId, pageParam, signal),
+    // System messages come worded in the reader's language: another language is another answer.
+    queryKey: [...sessionKeys.transcript(sessionId, hit), language],
+    queryFn: ({ pageParam, signal }) => sessionsApi.transcript(sessionId, pageParam, language, signal),
     initialPageParam: hit ? { around: hit } : {},
     getNextPageParam: (last) => (last.nextCursor ? { cursor: last.nextCursor } : undefined),
     getPreviousPageParam: (first) => (first.prevCursor ? { cursor: first.prevCursor } : undefined),

@@ -42,8 +42,17 @@ export const sessionsApi = {
       signal,
     }),
   detail: (id: string, signal?: AbortSignal) => apiRequest<SessionDetail>(`${base}/${enc(id)}`, { signal }),
-  transcript: (id: string, page: { cursor?: string; around?: string }, signal?: AbortSignal) =>
-    apiRequest<TranscriptPage>(`${base}/${enc(id)}/transcript`, { query: { ...page, limit: 100 }, signal }),
+  transcript: (
+    id: string,
+    page: { cursor?: string; around?: string },
+    language: string,
+    signal?: AbortSignal,
+  ) =>
+    apiRequest<TranscriptPage>(`${base}/${enc(id)}/transcript`, {
+      query: { ...page, limit: 100 },
+      language,
+      signal,
+    }),
   notes: (id: string, signal?: AbortSignal) => apiRequest<NoteList>(`${base}/${enc(id)}/notes`, { signal }),
   addNote: (id: string, text: string) =>
     apiRequest<Note>(`${base}/${enc(id)}/notes`, { method: 'POST', body: { text } }),
