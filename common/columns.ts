@@ -287,6 +287,16 @@ export const staticColumns = [
 export type StaticColumnId = (typeof staticColumns)[number]['id'];
 
 /** Parameter columns are `param.<name>`; the name is whatever the tenant's sessions carry. */
+/**
+ * What each view shows until the user chooses columns: the most telling first (they stay visible
+ * beside the open detail), fitting 1440 px, and nothing constant in that view — every History session
+ * is closed and no Live session has an end reason yet.
+ */
+export const defaultColumnsByView = {
+  history: ['id', 'createdAt', 'channel', 'operator', 'group', 'clientName', 'duration', 'endReason'],
+  live: ['id', 'createdAt', 'status', 'channel', 'operator', 'group', 'clientName', 'waitingTime'],
+} as const satisfies Record<'history' | 'live', readonly (typeof staticColumns)[number]['id'][]>;
+
 export const PARAM_PREFIX = 'param.';
 
 /** The column of one parameter name. */

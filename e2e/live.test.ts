@@ -1,12 +1,11 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, signIn } from './support/browser';
+import { demoWidgetKey } from './support/demo';
 import { startServer, type RunningServer } from './support/server';
 
 /**
@@ -20,37 +19,6 @@ const OPERATOR = { name: 'Eva Redirectová', password: 'e2e-operator-password' }
 
 function poll<T>(read: () => T | Promise<T>) {
   return expect.poll(read, { timeout: 10_000 });
-}
-
-/**
- * The demo widget's public key. No API lists widget keys (they are configured in the embedding page),
- * so the harness reads it from the started server's own database.
- */
-async function demoWidgetKey(server: RunningServer): Promise<string> {
-  const info = JSON.parse(fs.readFileSync(path.join(server.dataDir, 'postgres.json'), 'utf8')) as {
-    port: number;
-    password: string;
-  };
-  const client = new pg.Client({
-    host: '127.0.0.1',
-    port: info.port,
-    user: 'postgres',
-    password: info.password,
-    database: 'sessiondesk',
-  });
-  await client.connect();
-  try {
-    const result = await client.query<{ public_key: string }>(
-      `SELECT w.public_key FROM widgets w JOIN tenants t ON t.id = w.tenant_id
-        WHERE t.slug = $1 ORDER BY (w.name = 'main') DESC, w.id LIMIT 1`,
-      [server.login.tenant],
-    );
-    const key = result.rows[0]?.public_key;
-    if (!key) throw new Error('the demo workspace has no widget');
-    return key;
-  } finally {
-    await client.end();
-  }
 }
 
 /** An operator with a password, made with the CLI as an administrator would, then signed in over the API. */

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, signIn } from './support/browser';
+import { startDemoChats } from './support/demo';
 import { startServer, type RunningServer } from './support/server';
 
 /**
@@ -61,7 +62,11 @@ describe('the sessions screen', () => {
   it('shows the history table with its total, then the live view, and back', async () => {
     await waitForRows();
     await poll(() => total().textContent()).toMatch(/^(about )?[\d,]+ sessions$/);
-    expect(await headers()).toEqual(expect.arrayContaining(['ID', 'Status', 'Channel', 'Created']));
+    // History's defaults: no Status column (every session there is closed).
+    expect(await headers()).toEqual(
+      expect.arrayContaining(['ID', 'Created', 'Channel', 'Operator', 'Group', 'End reason']),
+    );
+    expect(await headers()).not.toContain('Status');
     await screenshot(page, 'sessions-table');
 
     // Scrolling to the end of the virtualised list loads the next keyset page.
@@ -75,6 +80,8 @@ describe('the sessions screen', () => {
       loaded,
     );
 
+    // The demo's live sessions come from its simulator (off here): two visitors start chats.
+    await startDemoChats(server, 2);
     await page
       .locator('label')
       .filter({ hasText: /^Live$/ })
@@ -84,11 +91,71 @@ describe('the sessions screen', () => {
     await waitForRows();
     await screenshot(page, 'sessions-live');
     // The rows follow the address once the new query has answered: poll the cells themselves.
+    // Live's defaults: Status and Waiting time instead of the end reason, which no live session has.
+    expect(await headers()).toEqual(expect.arrayContaining(['Status', 'Waiting time']));
+    expect(await headers()).not.toContain('End reason');
     await poll(async () => (await columnTexts('Status')).every((status) => status !== 'Closed')).toBe(true);
 
     await page.goBack();
     await poll(() => new URL(page.url()).searchParams.get('view')).toBe(null);
-    await poll(async () => new Set(await columnTexts('Status'))).toEqual(new Set(['Closed']));
+    await poll(async () => (await headers()).includes('End reason')).toBe(true);
+    await poll(async () => (await columnTexts('End reason')).every((reason) => reason !== '—')).toBe(true);
+  });
+
+  it('fits the screen: default columns at 1440 and 1280 px, the key ones beside the detail, a full-screen detail on a phone', async () => {
+    const scroller = page.locator('[class*="scroller"]');
+    const overflow = () =>
+      scroller.evaluate(
+        (element: { scrollWidth: number; clientWidth: number }) => element.scrollWidth - element.clientWidth,
+      );
+    await page.goto(`${server.url}/sessions`);
+    await waitForRows();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+
+    // With the detail open, ID, time, channel and operator stay in view.
+    await rows().first().locator('td').first().click();
+    const panel = page.getByRole('complementary', { name: 'Session detail' });
+    await poll(() => panel.isVisible()).toBe(true);
+    const visibleRight = (await scroller.boundingBox())!.x + (await scroller.boundingBox())!.width;
+    for (const name of ['ID', 'Created', 'Channel', 'Operator']) {
+      const header = page.locator('thead th').filter({ hasText: new RegExp(`^${name}`) });
+      const box = (await header.boundingBox())!;
+      expect(box.x + box.width, name).toBeLessThanOrEqual(visibleRight + 1);
+    }
+    await screenshot(page, 'sessions-fit-1440-detail');
+
+    const phone = await browser.newContext({
+      locale: 'cs-CZ',
+      timezoneId: 'Europe/Prague',
+      viewport: { width: 390, height: 844 },
+      storageState: await context.storageState(),
+    });
+    try {
+      const mobile = await phone.newPage();
+      await mobile.goto(`${server.url}/sessions`);
+      await poll(() => mobile.locator('tbody tr').count()).toBeGreaterThan(0);
+      await screenshot(mobile, 'sessions-phone-cs');
+      await mobile.locator('tbody tr td').first().click();
+      const detail = mobile.getByRole('complementary', { name: 'Detail sezení' });
+      await poll(() => detail.isVisible()).toBe(true);
+      // Over the table, the whole screen wide; the tabs on one line that scrolls sideways.
+      const box = (await detail.boundingBox())!;
+      expect(box.width).toBeGreaterThanOrEqual(389);
+      const tabTops = await detail
+        .getByRole('tab')
+        .evaluateAll((tabs) => tabs.map((tab) => Math.round(tab.getBoundingClientRect().top)));
+      expect(new Set(tabTops).size).toBe(1);
+      await screenshot(mobile, 'sessions-phone-detail-cs');
+      await mobile.keyboard.press('Escape');
+    } finally {
+      await phone.close();
+    }
+
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.keyboard.press('Escape');
+    await poll(() => panel.isVisible()).toBe(false);
+    await screenshot(page, 'sessions-fit-1280');
+    await page.setViewportSize({ width: 1440, height: 900 });
   });
 
   it('chooses columns, including a parameter column, reorders them and keeps the choice on the server', async () => {
@@ -104,11 +171,11 @@ describe('the sessions screen', () => {
     await chooser.getByRole('button', { name: 'Move "segment" up' }).click();
     await page.keyboard.press('Escape');
 
-    await poll(async () => (await headers()).slice(-3)).toEqual(['Client', 'segment', 'Source']);
+    await poll(async () => (await headers()).slice(-3)).toEqual(['End reason', 'segment', 'Source']);
     await poll(async () => {
       const answer = await page.request.get(`${server.url}/api/v1/preferences/sessions.columns`);
       return ((await answer.json()) as { value: { columns: string[] } | null }).value?.columns.slice(-3);
-    }).toEqual(['clientName', 'param.segment', 'source']);
+    }).toEqual(['endReason', 'param.segment', 'source']);
   });
 
   it('filters by operator, by a date range and by a parameter, each shown as a removable chip', async () => {
@@ -317,7 +384,7 @@ describe('the sessions screen', () => {
     expect(headerTexts).toEqual(expect.arrayContaining(['Kanál', 'Vytvořeno']));
     await poll(() => cz.getByText('Kanál: WhatsApp').isVisible()).toBe(true);
     // Czech dates: "25. 11. 2026 9:07".
-    const created = await cz.locator('tbody tr td:nth-child(4)').first().textContent();
+    const created = await cz.locator('tbody tr td:nth-child(2)').first().textContent();
     expect(created).toMatch(/^\d{1,2}\. \d{1,2}\. \d{4} \d{1,2}:\d{2}$/);
     await cz.locator('tbody tr td').first().click();
     await poll(() => cz.getByRole('tab', { name: 'Obecné informace' }).isVisible()).toBe(true);

@@ -14,6 +14,7 @@ import { RedirectButton } from './RedirectButton';
 import { RoutingTab } from './RoutingTab';
 import { sessionsApi, type Column } from './sessions.api';
 import classes from './sessions.module.css';
+import { statusColor } from './statusColor';
 import { TranscriptTab } from './TranscriptTab';
 import { sessionKeys } from './useSessionsData';
 import type { DetailTab } from './urlState';
@@ -78,7 +79,7 @@ export function DetailPanel({
               <Badge variant="light" radius="sm" tt="none">
                 {enumLabel('channel', data.channel, t)}
               </Badge>
-              <Badge variant="light" color={live ? 'green' : 'gray'} radius="sm" tt="none">
+              <Badge variant="light" color={statusColor(data.status)} radius="sm" tt="none" fw={600}>
                 {enumLabel('status', data.status, t)}
               </Badge>
               <Text size="xs" c="dimmed">
@@ -113,7 +114,7 @@ export function DetailPanel({
           styles={{ tab: { paddingInline: 9, fontSize: 'var(--mantine-font-size-sm)' } }}
           style={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}
         >
-          <Tabs.List px="sm">
+          <Tabs.List px="sm" className={classes.tabsList}>
             <Tabs.Tab value="transcript">{t('detail.tab.transcript')}</Tabs.Tab>
             <Tabs.Tab value="info">{t('detail.tab.info')}</Tabs.Tab>
             <Tabs.Tab value="params">{t('detail.tab.params')}</Tabs.Tab>

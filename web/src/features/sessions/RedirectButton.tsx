@@ -12,8 +12,9 @@ import {
   SegmentedControl,
   Stack,
   Text,
+  TextInput,
 } from '@mantine/core';
-import { IconArrowForwardUp, IconCheck } from '@tabler/icons-react';
+import { IconArrowForwardUp, IconCheck, IconSearch } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useI18n, type Translate } from '../../i18n';
@@ -100,6 +101,7 @@ export function RedirectButton({ sessionId }: { sessionId: string }) {
   const [opened, setOpened] = useState(false);
   const [kind, setKind] = useState<Kind>('operator');
   const [selected, setSelected] = useState<string | null>(null);
+  const [search, setSearch] = useState('');
   const [done, setDone] = useState<string | null>(null);
   /** The name of the target last sent, for the refusal's text (the list may change after it). */
   const [attempted, setAttempted] = useState('');
@@ -140,6 +142,7 @@ export function RedirectButton({ sessionId }: { sessionId: string }) {
   const open = () => {
     setKind('operator');
     setSelected(null);
+    setSearch('');
     redirect.reset();
     setOpened(true);
   };
@@ -150,6 +153,8 @@ export function RedirectButton({ sessionId }: { sessionId: string }) {
       : groupOptions(targets.data, t)
     : [];
   const chosen = options.find((option) => option.id === selected && option.reason === null);
+  const needle = foldForSearch(search.trim());
+  const shown = needle ? options.filter((option) => foldForSearch(option.name).includes(needle)) : options;
 
   const submit = () => {
     if (!chosen) return;
@@ -183,6 +188,7 @@ export function RedirectButton({ sessionId }: { sessionId: string }) {
             onChange={(value) => {
               setKind(value);
               setSelected(null);
+              setSearch('');
               redirect.reset();
             }}
             data={[
@@ -205,54 +211,70 @@ export function RedirectButton({ sessionId }: { sessionId: string }) {
               {t(kind === 'operator' ? 'redirect.noOperators' : 'redirect.noGroups')}
             </Text>
           ) : (
-            <Radio.Group
-              value={selected}
-              onChange={(value) => {
-                setSelected(value);
-                redirect.reset();
-              }}
-              label={t(kind === 'operator' ? 'redirect.pickOperator' : 'redirect.pickGroup')}
-            >
-              <ScrollArea.Autosize mah={320} mt={6} type="auto">
-                <Stack gap={6}>
-                  {options.map((option) => (
-                    <Radio.Card
-                      key={option.id}
-                      value={option.id}
-                      disabled={option.reason !== null}
-                      radius="md"
-                      p="xs"
-                      style={option.reason !== null ? { opacity: 0.6, cursor: 'not-allowed' } : undefined}
-                      aria-label={option.reason ? `${option.name} — ${option.reason}` : option.name}
-                    >
-                      <Group wrap="nowrap" gap="sm" align="flex-start">
-                        <Radio.Indicator disabled={option.reason !== null} mt={2} />
-                        <div style={{ flex: 1, minWidth: 0 }}>
-                          <Group gap={6} wrap="nowrap">
-                            <Text size="sm" fw={600} truncate>
-                              {option.name}
+            <>
+              <TextInput
+                size="xs"
+                leftSection={<IconSearch size={14} aria-hidden />}
+                placeholder={t(kind === 'operator' ? 'redirect.searchOperators' : 'redirect.searchGroups')}
+                aria-label={t(kind === 'operator' ? 'redirect.searchOperators' : 'redirect.searchGroups')}
+                value={search}
+                onChange={(event) => setSearch(event.currentTarget.value)}
+                data-autofocus
+              />
+              <Radio.Group
+                value={selected}
+                onChange={(value) => {
+                  setSelected(value);
+                  redirect.reset();
+                }}
+                label={t(kind === 'operator' ? 'redirect.pickOperator' : 'redirect.pickGroup')}
+              >
+                <ScrollArea.Autosize mah={320} mt={6} type="auto">
+                  <Stack gap={6}>
+                    {shown.length === 0 && (
+                      <Text size="sm" c="dimmed">
+                        {t('redirect.noMatch')}
+                      </Text>
+                    )}
+                    {shown.map((option) => (
+                      <Radio.Card
+                        key={option.id}
+                        value={option.id}
+                        disabled={option.reason !== null}
+                        radius="md"
+                        p="xs"
+                        style={option.reason !== null ? { opacity: 0.6, cursor: 'not-allowed' } : undefined}
+                        aria-label={option.reason ? `${option.name} — ${option.reason}` : option.name}
+                      >
+                        <Group wrap="nowrap" gap="sm" align="flex-start">
+                          <Radio.Indicator disabled={option.reason !== null} mt={2} />
+                          <div style={{ flex: 1, minWidth: 0 }}>
+                            <Group gap={6} wrap="nowrap">
+                              <Text size="sm" fw={600} truncate>
+                                {option.name}
+                              </Text>
+                              {option.badge && (
+                                <Badge size="xs" variant="light" color={option.badge.color} tt="none">
+                                  {option.badge.label}
+                                </Badge>
+                              )}
+                            </Group>
+                            <Text size="xs" c="dimmed">
+                              {option.detail}
                             </Text>
-                            {option.badge && (
-                              <Badge size="xs" variant="light" color={option.badge.color} tt="none">
-                                {option.badge.label}
-                              </Badge>
+                            {option.reason && (
+                              <Text size="xs" c="red.8">
+                                {option.reason}
+                              </Text>
                             )}
-                          </Group>
-                          <Text size="xs" c="dimmed">
-                            {option.detail}
-                          </Text>
-                          {option.reason && (
-                            <Text size="xs" c="red.8">
-                              {option.reason}
-                            </Text>
-                          )}
-                        </div>
-                      </Group>
-                    </Radio.Card>
-                  ))}
-                </Stack>
-              </ScrollArea.Autosize>
-            </Radio.Group>
+                          </div>
+                        </Group>
+                      </Radio.Card>
+                    ))}
+                  </Stack>
+                </ScrollArea.Autosize>
+              </Radio.Group>
+            </>
           )}
           {redirect.isError && (
             <Alert color="red" variant="light" title={t('redirect.failedTitle')} role="alert">
@@ -283,4 +305,9 @@ export function RedirectButton({ sessionId }: { sessionId: string }) {
       )}
     </>
   );
+}
+
+/** Case- and accent-insensitive form for the picker's search ("novak" finds "Nováková"). */
+function foldForSearch(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
 }

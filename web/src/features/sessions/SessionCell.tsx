@@ -4,14 +4,7 @@ import { useFormat, useT } from '../../i18n';
 import { cellText } from './labels';
 import type { Column, SessionItem } from './sessions.api';
 import classes from './sessions.module.css';
-
-const statusColors: Record<string, string> = {
-  queued: 'orange',
-  offered: 'yellow',
-  active: 'green',
-  after_work: 'grape',
-  closed: 'gray',
-};
+import { statusColor } from './statusColor';
 
 /** One cell of the table: each column type rendered the way it reads best. */
 /** Seconds since the row was fetched; a live session's running clocks move on by that much. */
@@ -41,7 +34,7 @@ export function SessionCell({
 
   if (column.id === 'status') {
     return (
-      <Badge variant="light" color={statusColors[item.status] ?? 'gray'} radius="sm" tt="none" fw={600}>
+      <Badge variant="light" color={statusColor(item.status)} radius="sm" tt="none" fw={600}>
         {text}
       </Badge>
     );

@@ -68,7 +68,12 @@ export function SessionsPage() {
   const catalogue = useColumnCatalogue();
   const { saved, save } = useColumnsPreference();
   const columnsReady = catalogue.isSuccess && !saved.isPending;
-  const { visible, defaults, byId } = useVisibleColumns(catalogue.data, state.cols, saved.data ?? null);
+  const { visible, defaults, byId } = useVisibleColumns(
+    catalogue.data,
+    state.cols,
+    saved.data ?? null,
+    state.view,
+  );
   const visibleIds = visible.map((column) => column.id);
 
   const params = useMemo(() => listParams(state), [state]);

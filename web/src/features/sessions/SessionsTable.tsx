@@ -15,7 +15,7 @@ import type { View } from './urlState';
 import { EmptyList, ListError, SkeletonRows } from './table/TableStates';
 import { useLoadMore } from './table/useLoadMore';
 import { useRowKeyboard } from './table/useRowKeyboard';
-import { ROW_WIDTHS } from './table/widths';
+import { columnWidth, gridTemplate } from './table/widths';
 
 const ROW_HEIGHT = 41;
 
@@ -82,8 +82,8 @@ export function SessionsTable(props: SessionsTableProps) {
   });
   const tableRows = table.getRowModel().rows;
 
-  const gridColumns = columns.map((column) => `${ROW_WIDTHS[column.type]}px`).join(' ');
-  const minWidth = columns.reduce((sum, column) => sum + ROW_WIDTHS[column.type], 0);
+  const gridColumns = gridTemplate(columns);
+  const minWidth = columns.reduce((sum, column) => sum + columnWidth(column), 0);
   const rowHeight = searching ? ROW_WITH_SNIPPET_HEIGHT : ROW_HEIGHT;
 
   const hasNextPage = query.hasNextPage;

@@ -1,3 +1,4 @@
+import { defaultColumnsByView } from '../../../../common/columns';
 import {
   keepPreviousData,
   useInfiniteQuery,
@@ -154,17 +155,15 @@ export function useColumnsPreference() {
   return { saved, save };
 }
 
-/** Visible columns: the link's override, else the saved choice, else the catalogue's basic set. */
+/** Visible columns: the link's override, else the saved choice, else the view's default set. */
 export function useVisibleColumns(
   catalogue: Column[] | undefined,
   override: string[] | null,
   saved: string[] | null,
+  view: 'history' | 'live',
 ) {
   const byId = useMemo(() => new Map((catalogue ?? []).map((column) => [column.id, column])), [catalogue]);
-  const defaults = useMemo(
-    () => (catalogue ?? []).filter((column) => column.defaultVisible).map((column) => column.id),
-    [catalogue],
-  );
+  const defaults = useMemo(() => defaultColumnsByView[view].filter((id) => byId.has(id)), [byId, view]);
   const ids = override ?? saved ?? defaults;
   const visible = useMemo(
     () => ids.map((id) => byId.get(id)).filter((column): column is Column => column !== undefined),

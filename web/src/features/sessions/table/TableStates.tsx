@@ -6,7 +6,7 @@ import { isApiError } from '../../../lib/api';
 import type { Column } from '../sessions.api';
 import classes from '../sessions.module.css';
 import type { View } from '../urlState';
-import { ROW_WIDTHS } from './widths';
+import { gridTemplate } from './widths';
 
 /** What the table shows instead of rows: loading, nothing found, and a failed request. */
 
@@ -18,9 +18,7 @@ export function SkeletonRows({ columns }: { columns: Column[] }) {
         <div
           key={row}
           className={classes.tr}
-          style={
-            { '--grid-columns': columns.map((c) => `${ROW_WIDTHS[c.type]}px`).join(' ') } as CSSProperties
-          }
+          style={{ '--grid-columns': gridTemplate(columns) } as CSSProperties}
         >
           {columns.map((column) => (
             <div key={column.id} className={classes.td}>

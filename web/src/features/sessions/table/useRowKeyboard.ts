@@ -27,13 +27,20 @@ export function useRowKeyboard<Item extends { id: string }>(options: Options<Ite
     scrollerRef.current?.scrollTo({ top: 0 });
   }, [listKey, scrollerRef]);
 
-  // Keep the open session's row active (e.g. after a reload from a link).
+  // Keep the open session's row active (e.g. after a reload from a link), and bring it into view the
+  // first time it is among the loaded rows.
   const firstId = rows[0]?.id;
+  const scrolledTo = useRef<string | null>(null);
   useEffect(() => {
     if (!openId) return;
     const index = rows.findIndex((row) => row.id === openId);
-    if (index >= 0) setActiveIndex(index);
-  }, [openId, rows, firstId]);
+    if (index < 0) return;
+    setActiveIndex(index);
+    if (scrolledTo.current !== openId) {
+      scrolledTo.current = openId;
+      scrollToIndex(index);
+    }
+  }, [openId, rows, firstId, scrollToIndex]);
 
   useEffect(() => {
     if (!focusPending.current) return;
