@@ -143,7 +143,9 @@ describe('the sessions screen', () => {
       expect(box.width).toBeGreaterThanOrEqual(389);
       const tabTops = await detail
         .getByRole('tab')
-        .evaluateAll((tabs) => tabs.map((tab) => Math.round(tab.getBoundingClientRect().top)));
+        .evaluateAll((tabs: { getBoundingClientRect(): { top: number } }[]) =>
+          tabs.map((tab) => Math.round(tab.getBoundingClientRect().top)),
+        );
       expect(new Set(tabTops).size).toBe(1);
       await screenshot(mobile, 'sessions-phone-detail-cs');
       await mobile.keyboard.press('Escape');
