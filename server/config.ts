@@ -14,7 +14,9 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Unset: `info` (every request, JSON) in production and tests, `warn` on a developer's `npm start`
+  // so the printed login is not buried under request lines.
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   /** Secure cookies need HTTPS; default on in production. */
   COOKIE_SECURE: booleanFlag.optional(),
   SESSION_TTL_HOURS: z.coerce
@@ -68,7 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
-    logLevel: e.LOG_LEVEL,
+    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'development' ? 'warn' : 'info'),
     cookieSecure: e.COOKIE_SECURE ?? e.NODE_ENV === 'production',
     sessionTtlHours: e.SESSION_TTL_HOURS,
     demo: e.DEMO,

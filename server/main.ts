@@ -69,14 +69,6 @@ async function serve(config: Config): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
 
   await app.listen({ port: config.port, host: config.host });
-  const url = `http://localhost:${config.port}`;
-  const lines = [`Sessiondesk is running at ${url}  (API docs: ${url}/api/docs)`];
-  if (demo) {
-    lines.push(
-      `Sign in with  workspace: ${demo.login.tenant}   e-mail: ${demo.login.email}   password: ${demo.login.password}`,
-    );
-  }
-  process.stdout.write(`\n${lines.join('\n')}\n\n`);
   if (demo && config.simulate) {
     const { port } = app.server.address() as AddressInfo;
     simulation = await startDemoSimulation(database.db, {
@@ -89,6 +81,15 @@ async function serve(config: Config): Promise<void> {
       return undefined;
     });
   }
+  // Last, so nothing that starts up scrolls it away.
+  const url = `http://localhost:${config.port}`;
+  const lines = [`Sessiondesk is running at ${url}  (API docs: ${url}/api/docs)`];
+  if (demo) {
+    lines.push(
+      `Sign in with  workspace: ${demo.login.tenant}   e-mail: ${demo.login.email}   password: ${demo.login.password}`,
+    );
+  }
+  process.stdout.write(`\n${lines.join('\n')}\n\n`);
 }
 
 const program = new Command('sessiondesk')

@@ -10,7 +10,20 @@ export async function startDemoSimulation(
   db: Database,
   options: { tenantSlug: string; baseUrl: string; intervalSeconds: number; log: (line: string) => void },
 ): Promise<{ stop(): Promise<void> }> {
-  const setup = await prepareSimulation(db, options.tenantSlug, { operators: 4 });
+  const setup = await prepareSimulation(db, options.tenantSlug, { operators: 5 });
+  // Only the simulated operators are really there: the others are offline, so no chat is offered to
+  // someone who can never answer it.
+  await db
+    .updateTable('users')
+    .set({ state: 'offline' })
+    .where('tenant_id', '=', setup.tenantId)
+    .where('role', '=', 'operator')
+    .where(
+      'id',
+      'not in',
+      setup.operators.map((operator) => operator.id),
+    )
+    .execute();
   const simulation = startSimulation({
     baseUrl: options.baseUrl,
     widgetKey: setup.widgetKey,

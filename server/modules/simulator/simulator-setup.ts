@@ -77,24 +77,18 @@ export async function prepareSimulation(
       .execute();
   }
 
-  let operators = await db
+  const members = await db
     .selectFrom('users as u')
-    .select(['u.id', 'u.name'])
+    .innerJoin('group_members as m', (join) =>
+      join.onRef('m.tenant_id', '=', 'u.tenant_id').onRef('m.user_id', '=', 'u.id'),
+    )
+    .select(['u.id', 'u.name', 'm.group_id'])
     .where('u.tenant_id', '=', tenantId)
     .where('u.role', '=', 'operator')
     .where('u.disabled_at', 'is', null)
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('group_members as m')
-          .select('m.user_id')
-          .whereRef('m.tenant_id', '=', 'u.tenant_id')
-          .whereRef('m.user_id', '=', 'u.id'),
-      ),
-    )
     .orderBy('u.id')
-    .limit(options.operators)
     .execute();
+  let operators = coveringOperators(members, options.operators);
   if (operators.length === 0) {
     const group = await ensureGroup(db, tenantId);
     operators = [];
@@ -168,4 +162,36 @@ async function ensureGroup(db: Database, tenantId: string): Promise<string> {
     .returning('id')
     .executeTakeFirstOrThrow();
   return created.id;
+}
+
+/**
+ * Up to `count` operators, chosen so that as many groups as possible have one of them (a group whose
+ * members are all unsimulated would only ever time out), then by id.
+ */
+function coveringOperators(
+  members: { id: string; name: string; group_id: string }[],
+  count: number,
+): { id: string; name: string }[] {
+  const groupsOf = new Map<string, { name: string; groups: Set<string> }>();
+  for (const member of members) {
+    const entry = groupsOf.get(member.id) ?? { name: member.name, groups: new Set<string>() };
+    entry.groups.add(member.group_id);
+    groupsOf.set(member.id, entry);
+  }
+  const chosen: { id: string; name: string }[] = [];
+  const covered = new Set<string>();
+  const left = new Map(groupsOf);
+  while (chosen.length < count && left.size > 0) {
+    let best: [string, { name: string; groups: Set<string> }] | undefined;
+    let bestGain = -1;
+    for (const candidate of left) {
+      const gain = [...candidate[1].groups].filter((group) => !covered.has(group)).length;
+      if (gain > bestGain) [best, bestGain] = [candidate, gain];
+    }
+    if (!best) break;
+    left.delete(best[0]);
+    for (const group of best[1].groups) covered.add(group);
+    chosen.push({ id: best[0], name: best[1].name });
+  }
+  return chosen;
 }

@@ -30,6 +30,7 @@ import type { ApiRoute, App } from './types';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 const WEB_ROOT = path.resolve(import.meta.dirname, '../../../dist/web');
+const ASSETS_ROOT = path.join(WEB_ROOT, 'assets') + path.sep;
 
 export interface AppOptions {
   config: Config;
@@ -202,7 +203,21 @@ export async function buildApp({
 /** The built SPA; any unknown non-API GET gets index.html so client-side routes survive a reload. */
 async function registerWebUi(app: App): Promise<void> {
   const built = fs.existsSync(path.join(WEB_ROOT, 'index.html'));
-  if (built) await app.register(fastifyStatic, { root: WEB_ROOT, wildcard: false, index: false });
+  if (built) {
+    await app.register(fastifyStatic, {
+      root: WEB_ROOT,
+      wildcard: false,
+      index: false,
+      // Brotli/gzip siblings written at build (scripts/precompress.ts), chosen by Accept-Encoding.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders(response, filePath) {
+        // Vite names every built asset by its content hash: it never changes, so it is cached for good.
+        const hashed = filePath.startsWith(ASSETS_ROOT);
+        response.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
 
   app.setNotFoundHandler(async (request, reply) => {
     const isPage =
