@@ -200,7 +200,10 @@ describe('the sessions screen', () => {
     await page.getByRole('button', { name: /^Filter: Created/ }).click();
     const dateFilter = page.getByRole('dialog', { name: 'Filter: Created' });
     await dateFilter.getByRole('button', { name: 'Last 7 days' }).click();
-    await poll(() => dateFilter.getByLabel('From').inputValue()).not.toBe('');
+    // The chosen language's date format, not the browser's.
+    await poll(() => dateFilter.getByLabel('From').textContent()).toMatch(
+      /^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}$/,
+    );
     await page.waitForTimeout(200); // let the popover's fade-in finish for the screenshot
     await screenshot(page, 'sessions-filter');
     await dateFilter.getByRole('button', { name: 'Apply' }).click();
@@ -388,6 +391,14 @@ describe('the sessions screen', () => {
     // Czech dates: "25. 11. 2026 9:07".
     const created = await cz.locator('tbody tr td:nth-child(2)').first().textContent();
     expect(created).toMatch(/^\d{1,2}\. \d{1,2}\. \d{4} \d{1,2}:\d{2}$/);
+    // Date inputs follow the chosen language too.
+    await cz.getByRole('button', { name: /^Filtrovat: Vytvořeno/ }).click();
+    const createdFilter = cz.getByRole('dialog', { name: 'Filtrovat: Vytvořeno' });
+    await createdFilter.getByRole('button', { name: 'Dnes' }).click();
+    await poll(() => createdFilter.getByLabel('Od').textContent()).toMatch(
+      /^\d{1,2}\. \d{1,2}\. \d{4} \d{1,2}:\d{2}$/,
+    );
+    await cz.keyboard.press('Escape');
     await cz.locator('tbody tr td').first().click();
     await poll(() => cz.getByRole('tab', { name: 'Obecné informace' }).isVisible()).toBe(true);
     await screenshot(cz, 'sessions-table-cs');

@@ -14,6 +14,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
+import { DateTimePicker } from '@mantine/dates';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFilter, IconFilterFilled, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -371,6 +372,8 @@ function ParamFilter(props: ControlProps) {
 
 type Preset = 'today' | 'last7' | 'thisMonth' | 'custom';
 const LOCAL_FORMAT = 'YYYY-MM-DDTHH:mm';
+/** The date pickers' value format (Mantine's date strings). */
+const PICKER_VALUE = 'YYYY-MM-DD HH:mm:ss';
 
 function presetRange(preset: Exclude<Preset, 'custom'>): [string, string] {
   const now = dayjs();
@@ -389,7 +392,9 @@ function presetRange(preset: Exclude<Preset, 'custom'>): [string, string] {
 
 /** From–to in the user's time zone, with presets; sent to the API as ISO instants. */
 function DateRangeFilter({ column, current, onApply }: ControlProps) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
+  // Dates as the chosen language writes them (the DatesProvider gives the month and day names).
+  const pickerFormat = language === 'cs' ? 'D. M. YYYY H:mm' : 'D MMM YYYY, HH:mm';
   const toLocal = (iso: string | undefined) => (iso ? dayjs(iso).format(LOCAL_FORMAT) : '');
   const [from, setFrom] = useState(() => toLocal(valueOf(current, `${column.id}.min`)));
   const [to, setTo] = useState(() => toLocal(valueOf(current, `${column.id}.max`)));
@@ -430,24 +435,28 @@ function DateRangeFilter({ column, current, onApply }: ControlProps) {
             </Button>
           ))}
         </Group>
-        <TextInput
+        <DateTimePicker
           size="xs"
-          type="datetime-local"
           label={t('sessions.filter.from')}
-          value={from}
-          onChange={(event) => {
-            setFrom(event.currentTarget.value);
+          valueFormat={pickerFormat}
+          clearable
+          value={from === '' ? null : dayjs(from).format(PICKER_VALUE)}
+          popoverProps={{ withinPortal: false }}
+          onChange={(value) => {
+            setFrom(value ? dayjs(value).format(LOCAL_FORMAT) : '');
             setPreset('custom');
           }}
         />
-        <TextInput
+        <DateTimePicker
           size="xs"
-          type="datetime-local"
           label={t('sessions.filter.to')}
-          value={to}
+          valueFormat={pickerFormat}
+          clearable
+          value={to === '' ? null : dayjs(to).format(PICKER_VALUE)}
+          popoverProps={{ withinPortal: false }}
           error={invalid ? t('sessions.filter.invalidRange') : undefined}
-          onChange={(event) => {
-            setTo(event.currentTarget.value);
+          onChange={(value) => {
+            setTo(value ? dayjs(value).format(LOCAL_FORMAT) : '');
             setPreset('custom');
           }}
         />
