@@ -217,6 +217,14 @@ export const en: Dictionary = {
   'routing.kind.routing_failed': 'Routing failed',
   'routing.kind.ended': 'Ended',
   'routing.kind.restored': 'Restored',
+  'routing.reason.redirect_not_taken': 'Back in the queue: the operator it was redirected to did not take it',
+  'routing.reason.redirect_unavailable':
+    'Back in the queue: the operator it was redirected to could not take it',
+  'routing.reason.repaired': 'Put back on track by the periodic check (it was in no defined state)',
+  'routing.reason.max_wait': 'The maximum wait passed',
+  'routing.reason.queue_full': 'The queue was full',
+  'routing.reason.no_rule': 'No routing rule matched',
+  'routing.reason.no_group': 'The group no longer exists',
   'redirect.button': 'Redirect',
   'redirect.title': 'Redirect session {id}',
   'redirect.description':

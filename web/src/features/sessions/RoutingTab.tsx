@@ -113,6 +113,8 @@ export function RoutingTab({ sessionId, live }: { sessionId: string; live: boole
             const key = `routing.kind.${event.kind}`;
             const title = key in cs ? t(key as MessageKey & `routing.kind.${string}`) : event.kind;
             const who = [event.user?.name, event.group?.name].filter(Boolean).join(' · ');
+            const reason = typeof event.data.reason === 'string' ? event.data.reason : null;
+            const reasonKey = `routing.reason.${reason}`;
             return (
               <Timeline.Item key={event.id} title={title}>
                 <Text size="xs" c="dimmed">
@@ -121,6 +123,11 @@ export function RoutingTab({ sessionId, live }: { sessionId: string; live: boole
                 {who && (
                   <Text size="sm">
                     {event.kind === 'redirected' ? t('routing.redirectedTo', { name: who }) : who}
+                  </Text>
+                )}
+                {reason && reasonKey in cs && (
+                  <Text size="xs" c="dimmed">
+                    {t(reasonKey as MessageKey & `routing.reason.${string}`)}
                   </Text>
                 )}
                 {event.actor && (
