@@ -119,7 +119,7 @@ export const staticColumns = [
     label: { cs: 'Operátor', en: 'Operator' },
     type: 'people',
     filter: 'values',
-    sortable: false,
+    sortable: true,
     defaultVisible: true,
   },
   {
@@ -127,7 +127,7 @@ export const staticColumns = [
     label: { cs: 'Skupina', en: 'Group' },
     type: 'ref',
     filter: 'values',
-    sortable: false,
+    sortable: true,
     defaultVisible: true,
   },
   {

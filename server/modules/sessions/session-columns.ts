@@ -32,6 +32,8 @@ export interface ColumnSql {
   labels?: LabelSource;
   /** Set for `param.<name>` columns: exact filters use `params @> {name: value}` (GIN). */
   paramName?: string;
+  /** What the column sorts by when that is not its stored value (the names behind ids). */
+  sortBy?: RawBuilder<unknown>;
 }
 
 const col = (name: string): RawBuilder<unknown> => sql.ref(`s.${name}`);
@@ -60,8 +62,14 @@ export const columnSql: Record<StaticColumnId, ColumnSql> = {
     valueType: 'bigint',
     nullable: false,
     labels: 'users',
+    // The first operator's name (who took the session first). No index serves it: like the other
+    // unindexed sorts it costs a scan of the filtered sessions (see docs/benchmarks.md, #20).
+    sortBy: sql`(SELECT u.name FROM users u WHERE u.tenant_id = s.tenant_id AND u.id = s.operator_ids[1])`,
   },
-  group: scalar('group_id', 'bigint', true, { labels: 'operator_groups' }),
+  group: scalar('group_id', 'bigint', true, {
+    labels: 'operator_groups',
+    sortBy: sql`(SELECT g.name FROM operator_groups g WHERE g.tenant_id = s.tenant_id AND g.id = s.group_id)`,
+  }),
   chatbot: scalar('chatbot_id', 'bigint', true, { labels: 'chatbots' }),
   endReason: scalar('end_reason', 'text', true, { enumValues: endReasons }),
   clientLeft: scalar('client_left', 'text', true, { enumValues: clientLeftValues }),

@@ -269,7 +269,7 @@ describe('facets, detail, transcript, visibility and bad input', async () => {
       [{ createdAt: '2025-01-01' }, 'createdAt'],
       [{ id: 'x' }, 'id'],
       [{ unknownThing: '1' }, 'unknownThing'],
-      [{ sort: 'operator' }, 'sort'],
+      [{ sort: 'chatbot' }, 'sort'],
       [{ sort: '-nope' }, 'sort'],
       [{ limit: '0' }, 'limit'],
       [{ limit: '501' }, 'limit'],

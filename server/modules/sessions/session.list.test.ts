@@ -15,6 +15,9 @@ interface Page {
   totalIsEstimate: boolean;
 }
 
+/** Names behind ids, for the columns that sort by them (operator, group); set once the fixture exists. */
+const sortNames = { operators: new Map<string, string>(), groups: new Map<string, string>() };
+
 /** The value of a column for a fixture session, as the API should compare it (null = no value). */
 function valueOf(session: FixtureSession, columnId: string): string | number | boolean | string[] | null {
   if (columnId.startsWith('param.')) return session.params[columnId.slice(6)] ?? null;
@@ -44,6 +47,17 @@ function valueOf(session: FixtureSession, columnId: string): string | number | b
   }
 }
 
+/** What a column sorts by: its value, or for operator and group the name behind the (first) id. */
+function sortValueOf(session: FixtureSession, columnId: string) {
+  if (columnId === 'operator') {
+    const first = session.operatorIds[0];
+    return first === undefined ? null : (sortNames.operators.get(first) ?? null);
+  }
+  if (columnId === 'group')
+    return session.groupId === null ? null : (sortNames.groups.get(session.groupId) ?? null);
+  return valueOf(session, columnId);
+}
+
 function compare(a: unknown, b: unknown, columnId: string): number {
   if (columnId === 'id') return Number(BigInt(a as string) - BigInt(b as string));
   if (typeof a === 'number' && typeof b === 'number') return a - b;
@@ -58,8 +72,8 @@ function expectedOrder(sessions: FixtureSession[], columnId: string, desc: boole
   const sign = desc ? -1 : 1;
   return [...sessions]
     .sort((a, b) => {
-      const va = valueOf(a, columnId);
-      const vb = valueOf(b, columnId);
+      const va = sortValueOf(a, columnId);
+      const vb = sortValueOf(b, columnId);
       if (va === null && vb !== null) return 1;
       if (vb === null && va !== null) return -1;
       const byValue = va === null ? 0 : sign * compare(va, vb, columnId);
@@ -103,6 +117,8 @@ describe('the sessions list', async () => {
     tenant = await createTenant(services);
     fixture = await buildFixture(services, tenant, 60);
     history = fixture.sessions.filter((session) => session.status === 'closed');
+    sortNames.operators = fixture.operatorNames;
+    sortNames.groups = new Map(fixture.groups.map((group) => [group.id, group.name]));
   });
 
   it('lists history by default, newest first, and live on request', async () => {

@@ -147,7 +147,12 @@ export function parseSort(raw: string): ListSort {
       parameter: 'sort',
     });
   }
-  return { key: raw, column: resolved.sql, desc };
+  const { sortBy } = resolved.sql;
+  // A column sorted by names behind its ids sorts as nullable text.
+  const column = sortBy
+    ? { ...resolved.sql, expr: sortBy, shape: 'scalar' as const, valueType: 'text' as const, nullable: true }
+    : resolved.sql;
+  return { key: raw, column, desc };
 }
 
 const transcriptCursorSchema = z.object({
