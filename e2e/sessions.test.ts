@@ -124,33 +124,42 @@ describe('the sessions screen', () => {
     }
     await screenshot(page, 'sessions-fit-1440-detail');
 
-    const phone = await browser.newContext({
-      locale: 'cs-CZ',
-      timezoneId: 'Europe/Prague',
-      viewport: { width: 390, height: 844 },
-      storageState: await context.storageState(),
-    });
-    try {
-      const mobile = await phone.newPage();
-      await mobile.goto(`${server.url}/sessions`);
-      await poll(() => mobile.locator('tbody tr').count()).toBeGreaterThan(0);
-      await screenshot(mobile, 'sessions-phone-cs');
-      await mobile.locator('tbody tr td').first().click();
-      const detail = mobile.getByRole('complementary', { name: 'Detail sezení' });
-      await poll(() => detail.isVisible()).toBe(true);
-      // Over the table, the whole screen wide; the tabs on one line that scrolls sideways.
-      const box = (await detail.boundingBox())!;
-      expect(box.width).toBeGreaterThanOrEqual(389);
-      const tabTops = await detail
-        .getByRole('tab')
-        .evaluateAll((tabs: { getBoundingClientRect(): { top: number } }[]) =>
-          tabs.map((tab) => Math.round(tab.getBoundingClientRect().top)),
-        );
-      expect(new Set(tabTops).size).toBe(1);
-      await screenshot(mobile, 'sessions-phone-detail-cs');
-      await mobile.keyboard.press('Escape');
-    } finally {
-      await phone.close();
+    // A phone and a 1280 px laptop, in both languages.
+    for (const [locale, language, detailLabel] of [
+      ['cs-CZ', 'cs', 'Detail sezení'],
+      ['en-GB', 'en', 'Session detail'],
+    ] as const) {
+      const phone = await browser.newContext({
+        locale,
+        timezoneId: 'Europe/Prague',
+        viewport: { width: 390, height: 844 },
+        storageState: await context.storageState(),
+      });
+      try {
+        const mobile = await phone.newPage();
+        await mobile.goto(`${server.url}/sessions`);
+        await poll(() => mobile.locator('tbody tr').count()).toBeGreaterThan(0);
+        await screenshot(mobile, `sessions-phone-${language}`);
+        await mobile.locator('tbody tr td').first().click();
+        const detail = mobile.getByRole('complementary', { name: detailLabel });
+        await poll(() => detail.isVisible()).toBe(true);
+        // Over the table, the whole screen wide; the tabs on one line that scrolls sideways.
+        const box = (await detail.boundingBox())!;
+        expect(box.width).toBeGreaterThanOrEqual(389);
+        const tabTops = await detail
+          .getByRole('tab')
+          .evaluateAll((tabs: { getBoundingClientRect(): { top: number } }[]) =>
+            tabs.map((tab) => Math.round(tab.getBoundingClientRect().top)),
+          );
+        expect(new Set(tabTops).size).toBe(1);
+        await screenshot(mobile, `sessions-phone-detail-${language}`);
+
+        await mobile.setViewportSize({ width: 1280, height: 720 });
+        await poll(() => detail.isVisible()).toBe(true);
+        await screenshot(mobile, `sessions-fit-1280-detail-${language}`);
+      } finally {
+        await phone.close();
+      }
     }
 
     await page.setViewportSize({ width: 1280, height: 720 });
