@@ -34,10 +34,24 @@ export function liveRuntime(deps: {
   /** Fails background jobs whose worker died (at start, then every 15 s); wired like runExport. */
   sweepJobs?: () => Promise<unknown>;
 }) {
-  let sweepTimer: NodeJS.Timeout | undefined;
-  let jobSweepTimer: NodeJS.Timeout | undefined;
-  let invariantTimer: NodeJS.Timeout | undefined;
+  const timers: NodeJS.Timeout[] = [];
   let started = false;
+
+  /** Runs `work` every `ms` on this instance; a run still going when the next is due is not doubled. */
+  function repeat(ms: number, work: () => Promise<unknown>, failed: (error: unknown) => void): void {
+    let running = false;
+    const timer = setInterval(() => {
+      if (running) return;
+      running = true;
+      work()
+        .catch(failed)
+        .finally(() => {
+          running = false;
+        });
+    }, ms);
+    timer.unref();
+    timers.push(timer);
+  }
 
   return {
     async start(options: LiveRuntimeOptions): Promise<void> {
@@ -56,50 +70,28 @@ export function liveRuntime(deps: {
         },
         warn('job queue error'),
       );
-      let sweeping = false;
-      sweepTimer = setInterval(() => {
-        if (sweeping) return;
-        sweeping = true;
-        deps.routing
-          .sweep()
-          .catch(warn('sweep of waiting sessions failed'))
-          .finally(() => {
-            sweeping = false;
-          });
-      }, options.sweepIntervalMs ?? 5_000);
-      sweepTimer.unref();
-      let checking = false;
-      invariantTimer = setInterval(() => {
-        if (checking) return;
-        checking = true;
-        deps.routing
-          .checkInvariant()
-          .catch(warn('check of the live sessions invariant failed'))
-          .finally(() => {
-            checking = false;
-          });
-      }, options.invariantIntervalMs ?? INVARIANT_CHECK_EVERY_MS);
-      invariantTimer.unref();
+      repeat(
+        options.sweepIntervalMs ?? 5_000,
+        () => deps.routing.sweep(),
+        warn('sweep of waiting sessions failed'),
+      );
+      repeat(
+        options.invariantIntervalMs ?? INVARIANT_CHECK_EVERY_MS,
+        () => deps.routing.checkInvariant(),
+        warn('check of the live sessions invariant failed'),
+      );
       if (deps.sweepJobs) {
         const sweepJobs = deps.sweepJobs;
         // At start: what a crashed predecessor left "running" is settled before new work is taken.
         await sweepJobs().catch(warn('sweep of abandoned jobs failed'));
-        jobSweepTimer = setInterval(() => {
-          void sweepJobs().catch(warn('sweep of abandoned jobs failed'));
-        }, JOB_SWEEP_EVERY_MS);
-        jobSweepTimer.unref();
+        repeat(JOB_SWEEP_EVERY_MS, sweepJobs, warn('sweep of abandoned jobs failed'));
       }
     },
 
     async stop(): Promise<void> {
       if (!started) return;
       started = false;
-      if (sweepTimer) clearInterval(sweepTimer);
-      if (jobSweepTimer) clearInterval(jobSweepTimer);
-      if (invariantTimer) clearInterval(invariantTimer);
-      sweepTimer = undefined;
-      invariantTimer = undefined;
-      jobSweepTimer = undefined;
+      for (const timer of timers.splice(0)) clearInterval(timer);
       await deps.jobs.stop();
       await deps.events.stop();
     },
