@@ -1,11 +1,8 @@
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, signIn } from './support/browser';
-import { demoWidgetKey } from './support/demo';
+import { createDemoUser, demoWidgetKey } from './support/demo';
 import { startServer, type RunningServer } from './support/server';
 
 /**
@@ -14,7 +11,6 @@ import { startServer, type RunningServer } from './support/server';
  * an operator goes online through the operator API; the admin redirects the session to them from the
  * detail panel, and the Routing tab shows the step.
  */
-const ROOT = path.resolve(import.meta.dirname, '..');
 const OPERATOR = { name: 'Eva Redirectová', password: 'e2e-operator-password' };
 
 function poll<T>(read: () => T | Promise<T>) {
@@ -24,25 +20,7 @@ function poll<T>(read: () => T | Promise<T>) {
 /** An operator with a password, made with the CLI as an administrator would, then signed in over the API. */
 async function signedInOperator(server: RunningServer) {
   const email = `eva-${randomBytes(3).toString('hex')}@demo.example`;
-  await promisify(execFile)(
-    process.execPath,
-    [
-      path.join(ROOT, 'bin/sessiondesk.mjs'),
-      'user',
-      'create',
-      '--tenant',
-      server.login.tenant,
-      '--email',
-      email,
-      '--role',
-      'operator',
-      '--name',
-      OPERATOR.name,
-      '--password',
-      OPERATOR.password,
-    ],
-    { cwd: ROOT, env: { ...process.env, DATA_DIR: server.dataDir, LOG_LEVEL: 'warn' } },
-  );
+  await createDemoUser(server, { email, name: OPERATOR.name, role: 'operator', password: OPERATOR.password });
   const login = await fetch(`${server.url}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

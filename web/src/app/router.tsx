@@ -2,6 +2,7 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { AppShell } from '../components/AppShell';
 import { LoginPage, RequireAuth } from '../features/auth';
 import { SessionsPage } from '../features/sessions/SessionsPage';
+import { WorkspacePage } from '../features/workspace/WorkspacePage';
 import { NotFoundPage } from './NotFoundPage';
 import { RouteErrorPage } from './RouteErrorPage';
 
@@ -22,6 +23,7 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <Navigate to="/sessions" replace /> },
           { path: 'sessions', element: <SessionsPage /> },
+          { path: 'workspace', element: <WorkspacePage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
