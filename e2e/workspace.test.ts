@@ -117,4 +117,29 @@ describe('the operator workspace', () => {
     await poll(() => page.getByText('You have no session in progress.').isVisible()).toBe(true);
     await poll(async () => (await transcript()).at(-1)?.text).toBe('Session ended by Petra Pracovitá.');
   });
+
+  it('speaks Czech and fits a phone', async () => {
+    const czech = await browser.newContext({
+      locale: 'cs-CZ',
+      timezoneId: 'Europe/Prague',
+      viewport: { width: 390, height: 844 },
+      storageState: await page.context().storageState(),
+    });
+    try {
+      const cz = await czech.newPage();
+      await cz.goto(`${server.url}/workspace`);
+      await poll(() => cz.getByRole('heading', { name: 'Pracoviště', level: 1 }).isVisible()).toBe(true);
+      await poll(() => cz.getByText('Připojeno').isVisible()).toBe(true);
+      await poll(() => cz.getByText('Nemáte žádné probíhající sezení.').isVisible()).toBe(true);
+      const overflow = await cz
+        .locator('html')
+        .evaluate(
+          (root: { scrollWidth: number; clientWidth: number }) => root.scrollWidth - root.clientWidth,
+        );
+      expect(overflow).toBeLessThanOrEqual(0);
+      await screenshot(cz, 'workspace-phone-cs');
+    } finally {
+      await czech.close();
+    }
+  });
 });

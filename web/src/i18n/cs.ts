@@ -61,7 +61,7 @@ export const cs = {
   'workspace.goOnline': 'Nabídky dostanete, až budete online.',
   'workspace.sessions': 'Moje sezení ({count})',
   'workspace.noSessions': 'Nemáte žádné probíhající sezení.',
-  'workspace.pickSession': 'Vyberte sezení vlevo, nebo přijměte nabídku.',
+  'workspace.pickSession': 'Vyberte své sezení, nebo přijměte nabídku.',
   'workspace.anonymous': 'Anonymní klient',
   'workspace.offerFrom': 'Nabídka: {name}',
   'workspace.waiting': 'čeká {duration}',

@@ -59,7 +59,7 @@ export const en: Dictionary = {
   'workspace.goOnline': 'You get offers once you are online.',
   'workspace.sessions': 'My sessions ({count})',
   'workspace.noSessions': 'You have no session in progress.',
-  'workspace.pickSession': 'Choose a session on the left, or accept an offer.',
+  'workspace.pickSession': 'Choose one of your sessions, or accept an offer.',
   'workspace.anonymous': 'Anonymous client',
   'workspace.offerFrom': 'Offer: {name}',
   'workspace.waiting': 'waiting {duration}',
