@@ -47,6 +47,8 @@ export default tseslint.config(
       'server/db/types.generated.ts',
       'web/src/lib/api-types.generated.ts',
       'bin/',
+      // Copied as they are into the build: plain browser scripts of the demo pages.
+      'web/public/',
     ],
   },
   js.configs.recommended,

@@ -1,6 +1,7 @@
 import type { Config } from './config';
 import { apiKeyRoutes } from './modules/api-keys/api-key.routes';
 import { authRoutes } from './modules/auth/auth.routes';
+import { demoRoutes } from './modules/demo/demo.routes';
 import { exportRoutes } from './modules/exports/export.routes';
 import { importRoutes } from './modules/imports/import.routes';
 import { liveStreamRoutes } from './modules/live/live-stream.routes';
@@ -24,4 +25,5 @@ export function registerApiRoutes(app: App, services: Services, config: Config):
   routingRoutes(app, services);
   liveRoutes(app, services);
   liveStreamRoutes(app, services);
+  demoRoutes(app, services);
 }

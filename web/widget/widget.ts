@@ -87,9 +87,19 @@ form.compose { display: flex; gap: 8px; padding: 10px 12px; border-top: 1px soli
 .leave { background: transparent; border: 0; color: #9b1c1c; font-size: 12px; cursor: pointer; padding: 0 14px 8px; text-align: left; }
 `;
 
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Record<string, unknown> = {},
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  Object.assign(node, props);
+  return node;
+}
+
 function boot(script: HTMLScriptElement): void {
-  const key = script.dataset.key;
-  if (!key) return;
+  const given = script.dataset.key;
+  if (!given) return;
+  const key: string = given;
   const origin = new URL(script.src, window.location.href).origin;
   const lang = (script.dataset.lang ?? navigator.language).toLowerCase().startsWith('cs') ? 'cs' : 'en';
   const t = texts[lang];
@@ -115,9 +125,6 @@ function boot(script: HTMLScriptElement): void {
   host.setAttribute('data-sessiondesk', '');
   document.body.append(host);
   const root = host.attachShadow({ mode: 'open' });
-  const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}) =>
-    Object.assign(document.createElement(tag), props);
-
   const style = el('style', { textContent: STYLE });
   const launcher = el('button', { className: 'launcher', textContent: t.open, type: 'button' });
   launcher.setAttribute('aria-expanded', 'false');
@@ -148,7 +155,9 @@ function boot(script: HTMLScriptElement): void {
 
   function show(activity: Activity): void {
     if (log.querySelector(`[data-id="${CSS.escape(activity.id)}"]`)) return;
-    const text = activity.file ? `📎 ${activity.file.name}${activity.text ? ` — ${activity.text}` : ''}` : (activity.text ?? '');
+    const text = activity.file
+      ? `📎 ${activity.file.name}${activity.text ? ` — ${activity.text}` : ''}`
+      : (activity.text ?? '');
     if (activity.type === 'system') {
       const line = el('div', { className: 'system', textContent: text });
       line.dataset.id = activity.id;
@@ -193,7 +202,9 @@ function boot(script: HTMLScriptElement): void {
 
   async function resume(): Promise<void> {
     if (!stored) return;
-    const response = await fetch(`${origin}/api/v1/live/client/sessions/${stored.sessionId}`, { headers: headers() });
+    const response = await fetch(`${origin}/api/v1/live/client/sessions/${stored.sessionId}`, {
+      headers: headers(),
+    });
     if (!response.ok) {
       localStorage.removeItem(storageKey);
       stored = null;

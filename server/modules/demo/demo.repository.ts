@@ -9,6 +9,18 @@ export function demoRepository(db: Database) {
       return db.selectFrom('tenants').select(['id', 'slug']).where('slug', '=', slug).executeTakeFirst();
     },
 
+    /** The public key of a tenant's first widget (the demo shop page embeds it). */
+    async firstWidgetKey(slug: string) {
+      const row = await db
+        .selectFrom('widgets as w')
+        .innerJoin('tenants as t', 't.id', 'w.tenant_id')
+        .select('w.public_key')
+        .where('t.slug', '=', slug)
+        .orderBy('w.id')
+        .executeTakeFirst();
+      return row?.public_key;
+    },
+
     async upsertOperators(
       tenantId: string,
       operators: readonly { email: string; name: string; state: UserState; capacity: number }[],

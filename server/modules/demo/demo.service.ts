@@ -1,3 +1,4 @@
+import { DEMO_TENANT } from './demo-login';
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../../db/database';
 import type { UserState } from '../../../common/domain';
@@ -100,6 +101,9 @@ export function demoService(db: Database, tenants: TenantService, settings: Pick
 
   return {
     ensureDirectory,
+
+    /** The demo widget's public key, for the demo shop page; undefined without a demo workspace. */
+    demoWidgetKey: () => repo.firstWidgetKey(DEMO_TENANT.slug),
 
     /** Creates the tenant when missing, its directory, and `sessions` generated sessions. */
     async seed(options: SeedOptions): Promise<SeedResult> {
