@@ -1,4 +1,5 @@
 import type { Config } from './config';
+import { channelAccountRoutes } from './modules/channels/channel-account.routes';
 import { apiKeyRoutes } from './modules/api-keys/api-key.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { exportRoutes } from './modules/exports/export.routes';
@@ -24,4 +25,5 @@ export function registerApiRoutes(app: App, services: Services, config: Config):
   routingRoutes(app, services);
   liveRoutes(app, services);
   liveStreamRoutes(app, services);
+  channelAccountRoutes(app, services);
 }

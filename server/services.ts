@@ -1,6 +1,8 @@
 import type { Config } from './config';
 import type { Database } from './db/database';
 import { silentLog, type Log } from './platform/log';
+import { loadSecretKey, secretBox } from './platform/auth/secret-box';
+import { channelAccountService } from './modules/channels/channel-account.service';
 import { apiKeyService } from './modules/api-keys/api-key.service';
 import { authService } from './modules/auth/auth.service';
 import { demoService } from './modules/demo/demo.service';
@@ -17,7 +19,7 @@ import { tenantService } from './modules/tenants/tenant.service';
 /** The services of the application, wired once; routes and the CLI receive them explicitly. */
 export function createServices(
   db: Database,
-  config: Pick<Config, 'sessionTtlHours' | 'dataDir'>,
+  config: Pick<Config, 'sessionTtlHours' | 'dataDir' | 'secretKey' | 'publicUrl'>,
   options: { log?: Log } = {},
 ) {
   const log = options.log ?? silentLog;
@@ -37,8 +39,13 @@ export function createServices(
     dataDir: config.dataDir,
     schedule: (job) => live.jobs.send('exports.run', job),
   });
+  const channelAccounts = channelAccountService(db, {
+    box: secretBox(() => loadSecretKey(config.secretKey, config.dataDir)),
+    publicUrl: config.publicUrl,
+  });
   return {
     db,
+    channelAccounts,
     auth: authService(db, { sessionTtlHours: config.sessionTtlHours, settings }),
     tenants,
     apiKeys: apiKeyService(db),
