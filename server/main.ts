@@ -8,6 +8,7 @@ import { ensureDemoTenant } from './modules/demo/demo-login';
 import { registerImportCommand } from './modules/imports/import.cli';
 import { startDemoSimulation } from './modules/simulator/demo-simulation';
 import { registerSimulateCommand } from './modules/simulator/simulator.cli';
+import { registerChannelsSandboxCommand } from './modules/channels/sandbox/sandbox.cli';
 import { AppError } from './platform/errors';
 import { forwardingLog } from './platform/log';
 import { createApp } from './app';
@@ -182,6 +183,7 @@ apikey
 registerImportCommand(program);
 registerSeedCommand(program);
 registerSimulateCommand(program);
+registerChannelsSandboxCommand(program);
 
 try {
   await program.parseAsync(process.argv);
