@@ -1,5 +1,6 @@
 import type { Config } from './config';
-import { channelAccountRoutes } from './modules/channels/channel-account.routes';
+import { channelAccountRoutes, channelFileRoutes } from './modules/channels/channel-account.routes';
+import { channelWebhookRoutes } from './modules/channels/channel-webhook.routes';
 import { apiKeyRoutes } from './modules/api-keys/api-key.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { exportRoutes } from './modules/exports/export.routes';
@@ -26,4 +27,6 @@ export function registerApiRoutes(app: App, services: Services, config: Config):
   liveRoutes(app, services);
   liveStreamRoutes(app, services);
   channelAccountRoutes(app, services);
+  channelWebhookRoutes(app, services);
+  channelFileRoutes(app, services);
 }

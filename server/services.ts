@@ -3,6 +3,7 @@ import type { Database } from './db/database';
 import { silentLog, type Log } from './platform/log';
 import { loadSecretKey, secretBox } from './platform/auth/secret-box';
 import { channelAccountService } from './modules/channels/channel-account.service';
+import { channelMessagingService } from './modules/channels/channel-messaging.service';
 import { apiKeyService } from './modules/api-keys/api-key.service';
 import { authService } from './modules/auth/auth.service';
 import { demoService } from './modules/demo/demo.service';
@@ -33,6 +34,10 @@ export function createServices(
     visibility,
     runExport: (tenantId, jobId) => exports.runJob(tenantId, jobId),
     sweepJobs: () => exports.failStaleJobs(),
+    channels: {
+      processInbound: (job) => channels.processInbound(job),
+      deliver: (job) => channels.deliver(job),
+    },
   });
   const exports = exportService(db, {
     visibility,
@@ -43,9 +48,19 @@ export function createServices(
     box: secretBox(() => loadSecretKey(config.secretKey, config.dataDir)),
     publicUrl: config.publicUrl,
   });
+  // Messaging platforms: webhooks in, the outbox out; every operator line passes its transcript hook.
+  const channels = channelMessagingService(db, {
+    accounts: channelAccounts,
+    routing: live.routing,
+    jobs: live.jobs,
+    events: live.events,
+    log,
+  });
+  live.routing.setTranscriptHook(channels.transcriptHook);
   return {
     db,
     channelAccounts,
+    channels,
     auth: authService(db, { sessionTtlHours: config.sessionTtlHours, settings }),
     tenants,
     apiKeys: apiKeyService(db),

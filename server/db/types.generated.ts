@@ -143,6 +143,15 @@ export interface ChannelDeliveries {
   tenant_id: string;
 }
 
+export interface ChannelFiles {
+  bytes: Buffer;
+  created_at: Generated<Timestamp>;
+  key: string;
+  mime_type: string;
+  size: number;
+  tenant_id: string;
+}
+
 export interface ChannelInbound {
   account_id: string;
   activity_id: string | null;
@@ -453,6 +462,7 @@ export interface DB {
   channel_accounts: ChannelAccounts;
   channel_clients: ChannelClients;
   channel_deliveries: ChannelDeliveries;
+  channel_files: ChannelFiles;
   channel_inbound: ChannelInbound;
   channel_sessions: ChannelSessions;
   channel_statuses: ChannelStatuses;

@@ -34,13 +34,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       message_id   text NOT NULL CHECK (length(message_id) BETWEEN 1 AND 300),
       client_id    text NOT NULL,
       payload      jsonb NOT NULL,
-      received_at  timestamptz NOT NULL DEFAULT now(),
+      -- clock_timestamp: rows of one webhook keep their order (a client's messages are placed in it).
+      received_at  timestamptz NOT NULL DEFAULT clock_timestamp(),
       processed_at timestamptz,
       session_id   bigint,
       activity_id  bigint,
       PRIMARY KEY (tenant_id, account_id, message_id),
       FOREIGN KEY (tenant_id, account_id) REFERENCES channel_accounts (tenant_id, id) ON DELETE CASCADE
     );
+
+    -- Serves the inbound worker: a client's messages not yet placed, oldest first.
+    CREATE INDEX channel_inbound_unprocessed_idx
+      ON channel_inbound (tenant_id, account_id, client_id, received_at)
+      WHERE processed_at IS NULL;
 
     -- Which client of which account a session talks to.
     CREATE TABLE channel_sessions (
@@ -101,6 +107,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE INDEX channel_deliveries_client_idx
       ON channel_deliveries (tenant_id, account_id, client_id, sent_at);
 
+    -- Media of inbound messages, fetched from the platform once (its URLs expire) and kept here, so
+    -- every instance serves them without a shared disk. The key is derived from the platform's
+    -- message id; activities.file_object_key names it.
+    CREATE TABLE channel_files (
+      tenant_id  bigint NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+      key        text NOT NULL,
+      mime_type  text NOT NULL,
+      size       integer NOT NULL CHECK (size >= 0),
+      bytes      bytea NOT NULL,
+      created_at timestamptz NOT NULL DEFAULT now(),
+      PRIMARY KEY (tenant_id, key)
+    );
+
     -- Status callbacks as they came, once per (message, state): one may arrive before the send that
     -- learns the message id has committed; the sender applies what was already there.
     CREATE TABLE channel_statuses (
@@ -119,7 +138,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`
-    DROP TABLE channel_statuses, channel_deliveries, channel_clients, channel_sessions, channel_inbound,
+    DROP TABLE channel_files, channel_statuses, channel_deliveries, channel_clients, channel_sessions, channel_inbound,
       channel_accounts;
   `.execute(db);
 }

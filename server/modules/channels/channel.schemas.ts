@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channelAccountTypes, deliveryStates } from '../../../common/domain';
+import { channelAccountTypes } from '../../../common/domain';
 import { isoDate } from '../../platform/http/schemas';
 
 /** The real platforms' API hosts; a test or the demo points an account at a local stand-in instead. */
@@ -113,12 +113,3 @@ export const channelSchema = z.object({
   createdAt: isoDate,
   updatedAt: isoDate,
 });
-
-export const deliverySchema = z
-  .object({
-    state: z.enum(deliveryStates),
-    reason: z.string().nullable(),
-    errorCode: z.string().nullable(),
-    updatedAt: isoDate,
-  })
-  .describe('an outbound line of a messaging session: where it is on its way to the client');

@@ -20,6 +20,10 @@ export function liveServices(
     visibility: SessionVisibility;
     runExport?: (tenantId: string, jobId: string) => Promise<void>;
     sweepJobs?: () => Promise<unknown>;
+    channels?: {
+      processInbound: (job: { tenantId: string; accountId: string; messageId: string }) => Promise<void>;
+      deliver: (job: { tenantId: string; activityId: string }) => Promise<void>;
+    };
   },
 ) {
   const { visibility, ...runtimeOptions } = options;

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import { adminPrincipal, bearer } from '../factories';
 import type { IsolationCases, IsolationContext } from '../isolation-cases';
+import { insertSession } from '../session-fixtures';
 
 /** A WhatsApp account of tenant B. */
 async function foreignAccount({ services, b }: IsolationContext) {
@@ -78,4 +79,53 @@ export const channelIsolationCases: IsolationCases = {
     const after = await ctx.services.channelAccounts.get(adminPrincipal(ctx.b), foreign.id);
     expect(after).toMatchObject({ name: 'účet B', enabled: true });
   },
+};
+
+/** A session of tenant B with a file a client sent through WhatsApp. */
+async function foreignFile(ctx: IsolationContext) {
+  const account = await foreignAccount(ctx);
+  const sessionId = await insertSession(ctx.services, ctx.b.id, { channel: 'whatsapp' });
+  await ctx.services.db
+    .insertInto('channel_files')
+    .values({
+      tenant_id: ctx.b.id,
+      key: `${account.id}/x.pdf`,
+      mime_type: 'application/pdf',
+      size: 9,
+      bytes: Buffer.from('tajné B'),
+    })
+    .execute();
+  const activity = await ctx.services.db
+    .insertInto('activities')
+    .values({
+      tenant_id: ctx.b.id,
+      session_id: sessionId,
+      at: new Date(),
+      sender: 'client',
+      type: 'file',
+      file_name: 'x.pdf',
+      file_object_key: `${account.id}/x.pdf`,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { sessionId, activityId: activity.id };
+}
+
+channelIsolationCases['GET /api/v1/sessions/:id/files/:activityId'] = async (ctx) => {
+  const { sessionId, activityId } = await foreignFile(ctx);
+  const response = await ctx.app.inject({
+    method: 'GET',
+    url: `/api/v1/sessions/${sessionId}/files/${activityId}`,
+    headers: bearer(ctx.a.admin),
+  });
+  expect(response.statusCode).toBe(404);
+  expect(response.body).not.toContain('tajné');
+  // B's own admin reads it: the case fails if the route is broken rather than isolated.
+  const own = await ctx.app.inject({
+    method: 'GET',
+    url: `/api/v1/sessions/${sessionId}/files/${activityId}`,
+    headers: bearer(ctx.b.admin),
+  });
+  expect(own.statusCode).toBe(200);
+  expect(own.rawPayload.toString()).toBe('tajné B');
 };

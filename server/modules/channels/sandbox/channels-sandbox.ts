@@ -317,7 +317,7 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
       if (method === 'GET' && path === '/_sandbox/requests')
         return { status: 200, body: server.requests.map(({ headers: _headers, ...rest }) => rest) };
       if (method === 'PUT' && path === '/_sandbox/faults') {
-        for (const key of ['down', 'failNext', 'delayMs'] as const) delete server.faults[key];
+        for (const key of ['down', 'failNext', 'delayMs', 'hold'] as const) delete server.faults[key];
         Object.assign(server.faults, body);
         return { status: 204 };
       }
@@ -347,6 +347,17 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
     },
     get url() {
       return server.url;
+    },
+    /** Holds every API call unanswered until the returned function is called. */
+    hold(): () => void {
+      let release: () => void = () => {};
+      server.faults.hold = new Promise<void>((resolve) => {
+        release = () => {
+          delete server.faults.hold;
+          resolve();
+        };
+      });
+      return release;
     },
     /** Moves the stand-in's clock (the messaging windows) forward. */
     advance(ms: number) {

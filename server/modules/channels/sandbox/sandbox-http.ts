@@ -38,6 +38,8 @@ export interface FaultPlan {
   failNext?: { status: number; count: number };
   /** Each API call waits this long first. */
   delayMs?: number;
+  /** API calls wait until this settles (a test holds a send in flight, then lets it go). */
+  hold?: Promise<void>;
 }
 
 export const randomId = (bytes = 12) => randomBytes(bytes).toString('hex');
@@ -80,6 +82,7 @@ export function sandboxServer(options: { isApi: (path: string) => boolean; handl
     const api = options.isApi(url.pathname);
     let reply: Reply | undefined;
     if (api && faults.delayMs) await new Promise((resolve) => setTimeout(resolve, faults.delayMs));
+    if (api && faults.hold) await faults.hold;
     const fault = api ? faultFor() : undefined;
     if (fault) {
       reply = {
