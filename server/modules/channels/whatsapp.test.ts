@@ -249,6 +249,22 @@ describe('WhatsApp replies', () => {
     expect(row.sent_at).not.toBeNull();
     expect(row.delivered_at).not.toBeNull();
     expect(row.read_at).not.toBeNull();
+
+    // Both exports carry the state beside the line.
+    const csv = await app.inject({
+      method: 'GET',
+      url: `/api/v1/sessions/export.csv?view=live&columns=id&transcript=true&lang=en&id=${session.id}`,
+      headers: bearer(setup.tenant.admin),
+    });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body).toContain('Dobrý den, jak vám mohu pomoci? [Read]');
+    const html = await app.inject({
+      method: 'GET',
+      url: `/api/v1/sessions/export.html?view=live&columns=id&lang=cs&id=${session.id}`,
+      headers: bearer(setup.tenant.admin),
+    });
+    expect(html.statusCode).toBe(200);
+    expect(html.body).toContain('Dobrý den, jak vám mohu pomoci? [Přečteno]');
   });
 
   it('marks a line failed with the platform’s reason (131047 outside the window at the platform)', async () => {
