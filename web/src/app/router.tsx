@@ -1,6 +1,7 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { AppShell } from '../components/AppShell';
 import { LoginPage, RequireAuth } from '../features/auth';
+import { ChannelsPage } from '../features/channels/ChannelsPage';
 import { SessionsPage } from '../features/sessions/SessionsPage';
 import { NotFoundPage } from './NotFoundPage';
 import { RouteErrorPage } from './RouteErrorPage';
@@ -22,6 +23,7 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <Navigate to="/sessions" replace /> },
           { path: 'sessions', element: <SessionsPage /> },
+          { path: 'admin/channels', element: <ChannelsPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
