@@ -20,9 +20,11 @@ export interface ChannelSetup {
   operator: TestUser & { name: string };
   sandbox: ChannelsSandbox;
   accountId: string;
-  /** WhatsApp: phone number id; Messenger: page id. */
+  /** WhatsApp: phone number id; Messenger: page id; VK: community id. */
   platformId: string;
+  /** Meta: the app secret; VK: the callback secret key. */
   appSecret: string;
+  /** Meta: the verify token; VK: the confirmation code. */
   verifyToken: string;
 }
 
@@ -30,7 +32,7 @@ export interface ChannelSetup {
 export async function connectChannel(
   app: App,
   services: Services,
-  type: 'whatsapp' | 'messenger',
+  type: 'whatsapp' | 'messenger' | 'vkontakte',
   options: { humanAgentTag?: boolean; sandbox?: ChannelsSandbox } = {},
 ): Promise<ChannelSetup> {
   const tenant = await createTenant(services);
@@ -44,14 +46,22 @@ export async function connectChannel(
   const config =
     type === 'whatsapp'
       ? { phoneNumberId: platformId, accessToken, appSecret, verifyToken, baseUrl: sandbox.url }
-      : {
-          pageId: platformId,
-          pageAccessToken: accessToken,
-          appSecret,
-          verifyToken,
-          humanAgentTag: options.humanAgentTag ?? false,
-          baseUrl: sandbox.url,
-        };
+      : type === 'messenger'
+        ? {
+            pageId: platformId,
+            pageAccessToken: accessToken,
+            appSecret,
+            verifyToken,
+            humanAgentTag: options.humanAgentTag ?? false,
+            baseUrl: sandbox.url,
+          }
+        : {
+            communityId: platformId,
+            accessToken,
+            confirmationCode: verifyToken,
+            secretKey: appSecret,
+            baseUrl: sandbox.url,
+          };
   const response = await app.inject({
     method: 'POST',
     url: '/api/v1/channels',
@@ -63,8 +73,10 @@ export async function connectChannel(
   const webhookUrl = `${await listeningUrl(app)}/webhooks/${type}/${accountId}`;
   if (type === 'whatsapp')
     sandbox.whatsapp.addAccount({ phoneNumberId: platformId, accessToken, appSecret, webhookUrl });
-  else
+  else if (type === 'messenger')
     sandbox.messenger.addAccount({ pageId: platformId, pageAccessToken: accessToken, appSecret, webhookUrl });
+  else
+    sandbox.vkontakte.addAccount({ communityId: platformId, accessToken, secretKey: appSecret, webhookUrl });
   return { tenant, operator, sandbox, accountId, platformId, appSecret, verifyToken };
 }
 

@@ -19,6 +19,7 @@ import {
   verificationChallenge,
 } from './adapters/meta.adapter';
 import type { MediaRef, OutboundMessage, ParsedWebhook, SendResult } from './adapters/platform';
+import { parseVkCallback, sendVk } from './adapters/vk.adapter';
 import type { ChannelAccountService, OpenAccount } from './channel-account.service';
 import { channelRepository as repo, type StoredInbound } from './channel.repository';
 import { messagingWindow, windowRefusal } from './messaging-window';
@@ -90,38 +91,63 @@ export function channelMessagingService(
       : undefined;
   }
 
-  function authenticate(account: OpenAccount, request: WebhookRequest): void {
-    const valid =
-      (account.type === 'whatsapp' || account.type === 'messenger') &&
-      validHubSignature(
-        account.config.appSecret,
-        request.raw,
-        header(request.headers, 'x-hub-signature-256'),
-      );
-    if (!valid)
-      throw new AppError('channels.invalid_signature', 'The webhook signature does not match the account.');
-  }
+  const invalidSignature = () =>
+    new AppError('channels.invalid_signature', 'The webhook signature does not match the account.');
 
-  function parse(account: OpenAccount, body: unknown): ParsedWebhook {
+  /**
+   * Authenticates a webhook and turns it into messages and statuses. Meta: the X-Hub-Signature-256
+   * HMAC over the raw bytes, before anything is parsed. VK: the community id and the `secret` inside
+   * the JSON. Answers what to reply: Meta expects 200, VK the confirmation code or `ok`.
+   */
+  function authenticateAndParse(
+    account: OpenAccount,
+    request: WebhookRequest,
+  ): { parsed: ParsedWebhook; reply: string; readUpTo: { clientId: string; messageId: string } | null } {
+    const json = (): unknown => {
+      try {
+        return JSON.parse(request.raw.toString('utf8'));
+      } catch {
+        return undefined;
+      }
+    };
     switch (account.type) {
       case 'whatsapp':
-        return parseWhatsappWebhook(body, account.config.phoneNumberId);
-      case 'messenger':
-        return parseMessengerWebhook(body, account.config.pageId);
+      case 'messenger': {
+        const signature = header(request.headers, 'x-hub-signature-256');
+        if (!validHubSignature(account.config.appSecret, request.raw, signature)) throw invalidSignature();
+        const body = json();
+        if (body === undefined) throw new AppError('invalid_json', 'The webhook body is not JSON.');
+        const parsed =
+          account.type === 'whatsapp'
+            ? parseWhatsappWebhook(body, account.config.phoneNumberId)
+            : parseMessengerWebhook(body, account.config.pageId);
+        return { parsed, reply: 'EVENT_RECEIVED', readUpTo: null };
+      }
+      case 'vkontakte': {
+        const callback = parseVkCallback(json(), account.config);
+        if (!callback) throw invalidSignature();
+        if (callback.kind === 'confirmation')
+          return {
+            parsed: { messages: [], statuses: [], watermarks: [] },
+            reply: account.config.confirmationCode,
+            readUpTo: null,
+          };
+        return { parsed: callback.parsed, reply: 'ok', readUpTo: callback.readUpTo };
+      }
       case 'apple':
-      case 'vkontakte':
-        return { messages: [], statuses: [], watermarks: [] };
+        throw invalidSignature();
     }
   }
 
-  async function send(account: OpenAccount, message: OutboundMessage): Promise<SendResult> {
+  async function send(account: OpenAccount, message: OutboundMessage, lineKey: string): Promise<SendResult> {
     switch (account.type) {
       case 'whatsapp':
         return sendWhatsapp(account.config, message);
       case 'messenger':
         return sendMessenger(account.config, message);
-      case 'apple':
       case 'vkontakte':
+        return sendVk(account.config, message, lineKey);
+      case 'apple':
         return {
           ok: false,
           retryable: false,
@@ -349,16 +375,9 @@ export function channelMessagingService(
      */
     async receive(type: ChannelAccountType, accountId: string, request: WebhookRequest) {
       const account = await accountFor(type, accountId);
-      authenticate(account, request);
+      const { parsed, reply, readUpTo } = authenticateAndParse(account, request);
       if (!account.enabled)
         throw new AppError('channels.account_disabled', 'This channel account is disabled.');
-      let body: unknown;
-      try {
-        body = JSON.parse(request.raw.toString('utf8'));
-      } catch {
-        throw new AppError('invalid_json', 'The webhook body is not JSON.');
-      }
-      const parsed = parse(account, body);
       const { tenantId } = account;
       const changed = await db.transaction().execute(async (trx) => {
         const fresh = await repo.storeInbound(trx, tenantId, account.id, parsed.messages);
@@ -380,10 +399,11 @@ export function channelMessagingService(
         );
         for (const watermark of parsed.watermarks)
           lines.push(...(await repo.applyWatermark(trx, tenantId, account.id, watermark)));
+        if (readUpTo) lines.push(...(await repo.applyReadUpTo(trx, tenantId, account.id, readUpTo)));
         return { fresh, lines };
       });
       await publishDeliveryChanges(tenantId, changed.lines);
-      return { stored: changed.fresh.length, statuses: parsed.statuses.length };
+      return { reply, stored: changed.fresh.length, statuses: parsed.statuses.length };
     },
 
     /**
@@ -424,11 +444,11 @@ export function channelMessagingService(
         });
         if (window.allows === 'template' || window.allows === 'nothing')
           return fail(windowRefusal(window), 'window_closed', false);
-        const result = await send(account, {
-          clientId: line.client_id,
-          text: line.text,
-          tag: window.allows === 'tag' ? window.tag : null,
-        });
+        const result = await send(
+          account,
+          { clientId: line.client_id, text: line.text, tag: window.allows === 'tag' ? window.tag : null },
+          `${tenantId}:${activityId}`,
+        );
         if (result.ok) {
           await repo.markSent(trx, tenantId, activityId, result.platformMessageId);
           return {

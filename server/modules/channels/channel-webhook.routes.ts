@@ -68,11 +68,11 @@ export function channelWebhookRoutes(app: App, services: Services): void {
       },
       async (request, reply) => {
         const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-        await services.channels.receive(request.params.type, request.params.accountId, {
+        const received = await services.channels.receive(request.params.type, request.params.accountId, {
           raw,
           headers: request.headers,
         });
-        return reply.type('text/plain').send('EVENT_RECEIVED');
+        return reply.type('text/plain').send(received.reply);
       },
     );
   });

@@ -369,5 +369,30 @@ export const channelRepository = {
       .execute();
   },
 
+  /** VK's message_read: every line to the client up to that platform message id is read. */
+  async applyReadUpTo(
+    db: Db,
+    tenantId: string,
+    accountId: string,
+    read: { clientId: string; messageId: string },
+  ) {
+    return db
+      .updateTable('channel_deliveries')
+      .set({
+        state: 'read',
+        read_at: sql<Date>`now()`,
+        delivered_at: sql<Date>`coalesce(delivered_at, now())`,
+      })
+      .where('tenant_id', '=', tenantId)
+      .where('account_id', '=', accountId)
+      .where('client_id', '=', read.clientId)
+      .where('state', 'in', ['sent', 'delivered'])
+      .where(
+        sql<boolean>`platform_message_id ~ '^[0-9]{1,18}$' AND platform_message_id::bigint <= ${read.messageId}::bigint`,
+      )
+      .returning(['activity_id', 'session_id'])
+      .execute();
+  },
+
   rankOf,
 };

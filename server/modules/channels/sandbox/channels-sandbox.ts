@@ -26,6 +26,13 @@ export interface MessengerSandboxAccount {
   webhookUrl: string;
 }
 
+export interface VkSandboxAccount {
+  communityId: string;
+  accessToken: string;
+  secretKey: string;
+  webhookUrl: string;
+}
+
 export interface SandboxMedia {
   bytes: Buffer;
   mimeType: string;
@@ -85,12 +92,16 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
   const now = () => Date.now() + offsetMs;
   const whatsappAccounts = new Map<string, WhatsappSandboxAccount>();
   const messengerAccounts = new Map<string, MessengerSandboxAccount>();
+  const vkAccounts = new Map<string, VkSandboxAccount>();
+  /** VK: messages sent by (community, random_id), so a repeated random_id is not sent twice. */
+  const vkByRandomId = new Map<string, number>();
+  let vkMessageId = 1000;
   const media = new Map<string, SandboxMedia & { token?: string }>();
   const lastInbound = new Map<string, number>();
   /** Accepted outbound messages by id: who they went to, through which account. */
   const sent = new Map<
     string,
-    { platform: 'whatsapp' | 'messenger'; account: string; to: string; body: unknown }
+    { platform: 'whatsapp' | 'messenger' | 'vkontakte'; account: string; to: string; body: unknown }
   >();
   const inFlight = new Set<Promise<unknown>>();
   const deliveries: WebhookDelivery[] = [];
@@ -327,9 +338,58 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
     return { status: 404, body: { error: { message: 'Unknown sandbox control path' } } };
   };
 
+  // --- VK API: POST /method/messages.send (form or query parameters), answers { response } or { error } ---
+
+  const vkError = (code: number, message: string): Reply => ({
+    status: 200,
+    body: { error: { error_code: code, error_msg: message, request_params: [] } },
+  });
+
+  const vkApi: Handler = ({ method, path, query, raw, headers }) => {
+    if (path !== '/method/messages.send') return undefined;
+    const form =
+      method === 'POST' && String(headers['content-type'] ?? '').includes('application/x-www-form-urlencoded')
+        ? Object.fromEntries(new URLSearchParams(raw.toString('utf8')))
+        : {};
+    const params: Record<string, string> = { ...query, ...form };
+    const account = [...vkAccounts.values()].find(
+      (candidate) => candidate.accessToken === params.access_token,
+    );
+    if (!account) return vkError(5, 'User authorization failed: invalid access_token (4).');
+    if (!params.v) return vkError(8, 'Invalid request: v (version) is required');
+    const peer = params.peer_id ?? params.user_id;
+    if (!peer || !/^\d+$/.test(peer))
+      return vkError(100, 'One of the parameters specified was missing or invalid: peer_id');
+    if (!params.random_id || !/^-?\d+$/.test(params.random_id))
+      return vkError(
+        100,
+        'One of the parameters specified was missing or invalid: random_id is a required parameter',
+      );
+    if (!params.message && !params.attachment)
+      return vkError(
+        100,
+        'One of the parameters specified was missing or invalid: message is empty or invalid',
+      );
+    // A community may write only to a user who wrote to it (or allowed its messages).
+    if (!lastInbound.has(`vkontakte:${account.communityId}:${peer}`))
+      return vkError(901, "Can't send messages for users without permission");
+    const key = `${account.communityId}:${params.random_id}`;
+    const existing = vkByRandomId.get(key);
+    if (existing !== undefined) return { status: 200, body: { response: existing } };
+    vkMessageId += 1;
+    vkByRandomId.set(key, vkMessageId);
+    sent.set(String(vkMessageId), {
+      platform: 'vkontakte',
+      account: account.communityId,
+      to: peer,
+      body: params,
+    });
+    return { status: 200, body: { response: vkMessageId } };
+  };
+
   const server = sandboxServer({
-    isApi: (path) => GRAPH_PATH.test(path),
-    handlers: [control, whatsappApi, messengerApi, whatsappMedia, messengerMedia],
+    isApi: (path) => GRAPH_PATH.test(path) || path.startsWith('/method/'),
+    handlers: [control, whatsappApi, messengerApi, vkApi, whatsappMedia, messengerMedia],
   });
 
   const sandbox = {
@@ -369,7 +429,9 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
     },
     /** API calls that sent a message (not media lookups). */
-    sends(platform?: 'whatsapp' | 'messenger') {
+    sends(platform?: 'whatsapp' | 'messenger' | 'vkontakte') {
+      if (platform === 'vkontakte')
+        return server.requests.filter((request) => request.path === '/method/messages.send');
       return server.requests.filter(
         (request) =>
           request.method === 'POST' &&
@@ -589,6 +651,120 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
               ],
             },
           ],
+        });
+      },
+    },
+    vkontakte: {
+      addAccount(account: VkSandboxAccount) {
+        vkAccounts.set(account.communityId, account);
+      },
+      /** Posts a Callback API event as VK does: JSON with the group id, event id, version and secret. */
+      async event(
+        communityId: string,
+        type: string,
+        object: Record<string, unknown>,
+        options: { secret?: string } = {},
+      ) {
+        const account = vkAccounts.get(communityId);
+        if (!account) throw new Error(`No sandbox VK community ${communityId}`);
+        const body = Buffer.from(
+          JSON.stringify({
+            group_id: Number(communityId),
+            type,
+            event_id: randomId(20),
+            v: '5.199',
+            object,
+            secret: options.secret ?? account.secretKey,
+          }),
+        );
+        const headers = { 'content-type': 'application/json' };
+        const result = await postWebhook(account.webhookUrl, body, headers);
+        const delivery = {
+          id: '',
+          raw: body,
+          headers,
+          url: account.webhookUrl,
+          ...result,
+        };
+        deliveries.push(delivery);
+        return delivery;
+      },
+      /** The confirmation request VK sends when the callback URL is set: answers what the server said. */
+      async confirm(communityId: string) {
+        const account = vkAccounts.get(communityId);
+        if (!account) throw new Error(`No sandbox VK community ${communityId}`);
+        return postWebhook(
+          account.webhookUrl,
+          Buffer.from(JSON.stringify({ type: 'confirmation', group_id: Number(communityId) })),
+          { 'content-type': 'application/json' },
+        );
+      },
+      /** A user writes to the community: `message_new`. */
+      async inbound(
+        communityId: string,
+        userId: string,
+        content: { text: string } | { photo: SandboxMedia },
+        options: { id?: number } = {},
+      ) {
+        vkMessageId += 1;
+        const id = options.id ?? vkMessageId;
+        lastInbound.set(`vkontakte:${communityId}:${userId}`, now());
+        const attachments =
+          'photo' in content
+            ? [
+                {
+                  type: 'photo',
+                  photo: {
+                    id: id,
+                    sizes: [
+                      {
+                        type: 's',
+                        width: 75,
+                        height: 75,
+                        url: `${server.url}/messenger-cdn/${storeMedia(content.photo)}`,
+                      },
+                      {
+                        type: 'x',
+                        width: 604,
+                        height: 604,
+                        url: `${server.url}/messenger-cdn/${storeMedia(content.photo)}`,
+                      },
+                    ],
+                  },
+                },
+              ]
+            : [];
+        const delivery = await sandbox.vkontakte.event(communityId, 'message_new', {
+          message: {
+            id,
+            date: Math.floor(now() / 1000),
+            peer_id: Number(userId),
+            from_id: Number(userId),
+            text: 'text' in content ? content.text : '',
+            attachments,
+            conversation_message_id: id,
+          },
+          client_info: {
+            button_actions: ['text'],
+            keyboard: true,
+            inline_keyboard: true,
+            carousel: true,
+            lang_id: 0,
+          },
+        });
+        return { ...delivery, id: String(id) };
+      },
+      /** The user stops allowing the community's messages (messages.send then answers 901). */
+      forbid(communityId: string, userId: string) {
+        lastInbound.delete(`vkontakte:${communityId}:${userId}`);
+      },
+      /** The user read the community's messages up to this id: `message_read`. */
+      async read(communityId: string, userId: string, upToMessageId: string) {
+        return sandbox.vkontakte.event(communityId, 'message_read', {
+          from_id: Number(userId),
+          peer_id: Number(userId),
+          read_message_id: Number(upToMessageId),
+          conversation_message_id: Number(upToMessageId),
         });
       },
     },
