@@ -32,7 +32,7 @@ export interface ChannelSetup {
 export async function connectChannel(
   app: App,
   services: Services,
-  type: 'whatsapp' | 'messenger' | 'vkontakte',
+  type: 'whatsapp' | 'messenger' | 'vkontakte' | 'apple',
   options: { humanAgentTag?: boolean; sandbox?: ChannelsSandbox } = {},
 ): Promise<ChannelSetup> {
   const tenant = await createTenant(services);
@@ -43,6 +43,7 @@ export async function connectChannel(
   const appSecret = randomBytes(16).toString('hex');
   const verifyToken = randomBytes(8).toString('hex');
   const accessToken = `EAA${randomBytes(16).toString('hex')}`;
+  const appleSecret = randomBytes(32);
   const config =
     type === 'whatsapp'
       ? { phoneNumberId: platformId, accessToken, appSecret, verifyToken, baseUrl: sandbox.url }
@@ -55,13 +56,20 @@ export async function connectChannel(
             humanAgentTag: options.humanAgentTag ?? false,
             baseUrl: sandbox.url,
           }
-        : {
-            communityId: platformId,
-            accessToken,
-            confirmationCode: verifyToken,
-            secretKey: appSecret,
-            baseUrl: sandbox.url,
-          };
+        : type === 'apple'
+          ? {
+              businessId: platformId,
+              mspId: `msp-${platformId}`,
+              mspSecret: Buffer.from(appleSecret).toString('base64'),
+              baseUrl: sandbox.url,
+            }
+          : {
+              communityId: platformId,
+              accessToken,
+              confirmationCode: verifyToken,
+              secretKey: appSecret,
+              baseUrl: sandbox.url,
+            };
   const response = await app.inject({
     method: 'POST',
     url: '/api/v1/channels',
@@ -75,6 +83,13 @@ export async function connectChannel(
     sandbox.whatsapp.addAccount({ phoneNumberId: platformId, accessToken, appSecret, webhookUrl });
   else if (type === 'messenger')
     sandbox.messenger.addAccount({ pageId: platformId, pageAccessToken: accessToken, appSecret, webhookUrl });
+  else if (type === 'apple')
+    sandbox.apple.addAccount({
+      businessId: platformId,
+      mspId: `msp-${platformId}`,
+      mspSecret: appleSecret.toString('base64'),
+      webhookUrl,
+    });
   else
     sandbox.vkontakte.addAccount({ communityId: platformId, accessToken, secretKey: appSecret, webhookUrl });
   return { tenant, operator, sandbox, accountId, platformId, appSecret, verifyToken };

@@ -20,6 +20,7 @@ import {
 } from './adapters/meta.adapter';
 import type { MediaRef, OutboundMessage, ParsedWebhook, SendResult } from './adapters/platform';
 import { parseVkCallback, sendVk } from './adapters/vk.adapter';
+import { appleBody, parseAppleMessage, sendApple, validAppleJwt } from './adapters/apple.adapter';
 import type { ChannelAccountService, OpenAccount } from './channel-account.service';
 import { channelRepository as repo, type StoredInbound } from './channel.repository';
 import { messagingWindow, windowRefusal } from './messaging-window';
@@ -134,8 +135,22 @@ export function channelMessagingService(
           };
         return { parsed: callback.parsed, reply: 'ok', readUpTo: callback.readUpTo };
       }
-      case 'apple':
-        throw invalidSignature();
+      case 'apple': {
+        const seconds = Math.floor(now().getTime() / 1000);
+        if (!validAppleJwt(account.config, header(request.headers, 'authorization'), seconds))
+          throw invalidSignature();
+        const parsed = parseAppleMessage(
+          appleBody(request.raw, header(request.headers, 'content-encoding')),
+          {
+            id: header(request.headers, 'id'),
+            sourceId: header(request.headers, 'source-id'),
+            destinationId: header(request.headers, 'destination-id'),
+          },
+          account.config,
+        );
+        if (!parsed) throw invalidSignature();
+        return { parsed, reply: '', readUpTo: null };
+      }
     }
   }
 
@@ -148,12 +163,7 @@ export function channelMessagingService(
       case 'vkontakte':
         return sendVk(account.config, message, lineKey);
       case 'apple':
-        return {
-          ok: false,
-          retryable: false,
-          reason: `Sending to ${account.type} is not supported yet.`,
-          errorCode: null,
-        };
+        return sendApple(account.config, message, lineKey, Math.floor(now().getTime() / 1000));
     }
   }
 

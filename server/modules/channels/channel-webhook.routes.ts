@@ -16,7 +16,9 @@ const webhookErrors = {
 
 /**
  * The platforms' webhooks, in each platform's own format: public (the platform calls them), and
- * authenticated by the platform's signature over the raw body, so the body is kept as bytes.
+ * authenticated by the platform's signature over the raw body, so the body is kept as bytes. They sit
+ * outside /api/v1 and declare no `config.access`, so the API's authorisation hook leaves them alone:
+ * Apple's MSP API sends its own `Authorization: Bearer <JWT>`, which is not one of our API keys.
  */
 export function channelWebhookRoutes(app: App, services: Services): void {
   void app.register(async (plugin) => {
@@ -30,7 +32,6 @@ export function channelWebhookRoutes(app: App, services: Services): void {
     scope.get(
       '/webhooks/:type/:accountId',
       {
-        config: { access: 'public' },
         schema: {
           tags: ['webhooks'],
           summary: "A platform's webhook verification (Meta: hub.mode, hub.verify_token, hub.challenge)",
@@ -58,7 +59,6 @@ export function channelWebhookRoutes(app: App, services: Services): void {
     scope.post(
       '/webhooks/:type/:accountId',
       {
-        config: { access: 'public' },
         schema: {
           tags: ['webhooks'],
           summary: "A platform's webhook: messages and statuses in the platform's own format, signed",

@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { hubSignature, postWebhook, randomId, sandboxServer, type Handler, type Reply } from './sandbox-http';
 
 /**
@@ -30,6 +31,14 @@ export interface VkSandboxAccount {
   communityId: string;
   accessToken: string;
   secretKey: string;
+  webhookUrl: string;
+}
+
+export interface AppleSandboxAccount {
+  businessId: string;
+  mspId: string;
+  /** Base64, as Apple issues it. */
+  mspSecret: string;
   webhookUrl: string;
 }
 
@@ -93,6 +102,33 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
   const whatsappAccounts = new Map<string, WhatsappSandboxAccount>();
   const messengerAccounts = new Map<string, MessengerSandboxAccount>();
   const vkAccounts = new Map<string, VkSandboxAccount>();
+  const appleAccounts = new Map<string, AppleSandboxAccount>();
+
+  /** An MSP API JWT: HS256 with the MSP secret, audience the MSP id. */
+  const appleToken = (account: AppleSandboxAccount) => {
+    const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const unsigned = `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ aud: account.mspId, iat: Math.floor(now() / 1000) })}`;
+    const signature = createHmac('sha256', Buffer.from(account.mspSecret, 'base64'))
+      .update(unsigned)
+      .digest('base64url');
+    return `${unsigned}.${signature}`;
+  };
+  const appleTokenValid = (account: AppleSandboxAccount, authorization: unknown) => {
+    const token = typeof authorization === 'string' ? authorization.replace(/^Bearer /, '') : '';
+    const [head = '', claims = '', signature = ''] = token.split('.');
+    const expected = createHmac('sha256', Buffer.from(account.mspSecret, 'base64'))
+      .update(`${head}.${claims}`)
+      .digest();
+    const given = Buffer.from(signature, 'base64url');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return false;
+    try {
+      return (
+        (JSON.parse(Buffer.from(claims, 'base64url').toString()) as { aud?: string }).aud === account.mspId
+      );
+    } catch {
+      return false;
+    }
+  };
   /** VK: messages sent by (community, random_id), so a repeated random_id is not sent twice. */
   const vkByRandomId = new Map<string, number>();
   let vkMessageId = 1000;
@@ -101,7 +137,7 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
   /** Accepted outbound messages by id: who they went to, through which account. */
   const sent = new Map<
     string,
-    { platform: 'whatsapp' | 'messenger' | 'vkontakte'; account: string; to: string; body: unknown }
+    { platform: 'whatsapp' | 'messenger' | 'vkontakte' | 'apple'; account: string; to: string; body: unknown }
   >();
   const inFlight = new Set<Promise<unknown>>();
   const deliveries: WebhookDelivery[] = [];
@@ -387,9 +423,38 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
     return { status: 200, body: { response: vkMessageId } };
   };
 
+  // --- Apple MSP API: POST /message, JWT-authenticated, gzip JSON body, ids in headers ---
+
+  const appleApi: Handler = ({ method, path, headers, raw }) => {
+    if (path !== '/message' || method !== 'POST') return undefined;
+    const account = appleAccounts.get(String(headers['source-id'] ?? ''));
+    if (!account || !appleTokenValid(account, headers.authorization)) return { status: 401 };
+    let body: Record<string, unknown>;
+    try {
+      const bytes = headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw;
+      body = JSON.parse(bytes.toString('utf8')) as Record<string, unknown>;
+    } catch {
+      return { status: 400 };
+    }
+    const destination = String(headers['destination-id'] ?? '');
+    if (
+      typeof headers.id !== 'string' ||
+      body.id !== headers.id ||
+      body.sourceId !== account.businessId ||
+      body.destinationId !== destination ||
+      body.type !== 'text' ||
+      typeof body.body !== 'string'
+    )
+      return { status: 400 };
+    // Only a customer who opened a conversation can be written to.
+    if (!lastInbound.has(`apple:${account.businessId}:${destination}`)) return { status: 403 };
+    sent.set(headers.id, { platform: 'apple', account: account.businessId, to: destination, body });
+    return { status: 200 };
+  };
+
   const server = sandboxServer({
-    isApi: (path) => GRAPH_PATH.test(path) || path.startsWith('/method/'),
-    handlers: [control, whatsappApi, messengerApi, vkApi, whatsappMedia, messengerMedia],
+    isApi: (path) => GRAPH_PATH.test(path) || path.startsWith('/method/') || path === '/message',
+    handlers: [control, whatsappApi, messengerApi, vkApi, appleApi, whatsappMedia, messengerMedia],
   });
 
   const sandbox = {
@@ -429,9 +494,10 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
     },
     /** API calls that sent a message (not media lookups). */
-    sends(platform?: 'whatsapp' | 'messenger' | 'vkontakte') {
+    sends(platform?: 'whatsapp' | 'messenger' | 'vkontakte' | 'apple') {
       if (platform === 'vkontakte')
         return server.requests.filter((request) => request.path === '/method/messages.send');
+      if (platform === 'apple') return server.requests.filter((request) => request.path === '/message');
       return server.requests.filter(
         (request) =>
           request.method === 'POST' &&
@@ -766,6 +832,46 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
           read_message_id: Number(upToMessageId),
           conversation_message_id: Number(upToMessageId),
         });
+      },
+    },
+    apple: {
+      addAccount(account: AppleSandboxAccount) {
+        appleAccounts.set(account.businessId, account);
+      },
+      /** A customer writes: the message POSTed as the MSP API delivers it (JWT, headers, gzip JSON). */
+      async inbound(
+        businessId: string,
+        opaqueId: string,
+        text: string,
+        options: { id?: string; token?: string } = {},
+      ) {
+        const account = appleAccounts.get(businessId);
+        if (!account) throw new Error(`No sandbox Apple business ${businessId}`);
+        const id = options.id ?? randomUUID();
+        lastInbound.set(`apple:${businessId}:${opaqueId}`, now());
+        const raw = gzipSync(
+          JSON.stringify({
+            v: 1,
+            type: 'text',
+            id,
+            sourceId: opaqueId,
+            destinationId: businessId,
+            body: text,
+          }),
+        );
+        const headers = {
+          authorization: `Bearer ${options.token ?? appleToken(account)}`,
+          id,
+          'source-id': opaqueId,
+          'destination-id': businessId,
+          'device-agent': 'iPhone15,2/17.0',
+          'content-type': 'application/json',
+          'content-encoding': 'gzip',
+        };
+        const result = await postWebhook(account.webhookUrl, raw, headers);
+        const delivery = { id, raw, headers, url: account.webhookUrl, ...result };
+        deliveries.push(delivery);
+        return delivery;
       },
     },
   };
