@@ -412,6 +412,18 @@ export function channelMessagingService(
         if (readUpTo) lines.push(...(await repo.applyReadUpTo(trx, tenantId, account.id, readUpTo)));
         return { fresh, lines };
       });
+      if (parsed.statuses.length > 0) {
+        // A status for a line whose send is committing right now may have found no line with its id
+        // inside the transaction; applied again after the commit, one of the two sides always sees both.
+        changed.lines.push(
+          ...(await repo.applyStatuses(
+            db,
+            tenantId,
+            account.id,
+            parsed.statuses.map((status) => status.platformMessageId),
+          )),
+        );
+      }
       await publishDeliveryChanges(tenantId, changed.lines);
       return { reply, stored: changed.fresh.length, statuses: parsed.statuses.length };
     },
