@@ -15,6 +15,14 @@ export const restorableChannels = [
   'vkontakte',
 ] as const satisfies readonly Channel[];
 
+/** Platforms a tenant connects accounts of (the messaging channels). */
+export const channelAccountTypes = restorableChannels;
+export type ChannelAccountType = (typeof channelAccountTypes)[number];
+
+/** Where an outbound line of a messaging session is: queued, accepted by the platform, on the phone, read, or refused. */
+export const deliveryStates = ['pending', 'sent', 'delivered', 'read', 'failed'] as const;
+export type DeliveryState = (typeof deliveryStates)[number];
+
 export const sources = [
   'widget',
   'invitation',
@@ -139,4 +147,7 @@ export const enumColumns = {
   'export_jobs.format': exportFormats,
   'export_jobs.state': exportJobStates,
   'export_jobs.requested_role': ['admin', 'supervisor', 'operator'],
+  'channel_accounts.type': channelAccountTypes,
+  'channel_deliveries.state': deliveryStates,
+  'channel_statuses.state': ['sent', 'delivered', 'read', 'failed'],
 } as const satisfies Record<string, readonly string[]>;

@@ -1,4 +1,4 @@
-import type { Channel, ClientLeft, EndReason, Sender, Source, Status } from './domain';
+import type { Channel, ClientLeft, DeliveryState, EndReason, Sender, Source, Status } from './domain';
 
 /**
  * What each enumeration value is called, in Czech and English — the one list the UI's dictionaries
@@ -62,8 +62,17 @@ const sender = {
   system: { cs: 'Systém', en: 'System' },
 } as const satisfies Record<Sender, Words>;
 
+/** Where an outbound line of a messaging session is (the transcript's ticks, the exports). */
+const deliveryState = {
+  pending: { cs: 'Odesílá se', en: 'Sending' },
+  sent: { cs: 'Odesláno', en: 'Sent' },
+  delivered: { cs: 'Doručeno', en: 'Delivered' },
+  read: { cs: 'Přečteno', en: 'Read' },
+  failed: { cs: 'Nedoručeno', en: 'Not delivered' },
+} as const satisfies Record<DeliveryState, Words>;
+
 /** Enumerations by the column (or field) that holds them. */
-export const enumLabels = { status, channel, source, endReason, clientLeft, sender } as const;
+export const enumLabels = { status, channel, source, endReason, clientLeft, sender, deliveryState } as const;
 export type LabelledEnum = keyof typeof enumLabels;
 
 export const isLabelledEnum = (id: string): id is LabelledEnum => Object.hasOwn(enumLabels, id);

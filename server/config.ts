@@ -33,7 +33,20 @@ const envSchema = z.object({
   SIMULATE: booleanFlag.optional(),
   /** Seconds between simulated new sessions. */
   SIMULATE_INTERVAL_SECONDS: z.coerce.number().min(1).max(3600).default(30),
+  /** 32 bytes (64 hex digits or base64) encrypting channel secrets at rest; else generated into DATA_DIR. */
+  SESSIONDESK_SECRET_KEY: z
+    .string()
+    .refine((value) => secretKeyBytes(value) !== undefined, 'must be 32 bytes as 64 hex digits or base64')
+    .optional(),
+  /** The address platforms reach this server at (webhook URLs shown for channel accounts). */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
+
+/** The 32-byte key of a SESSIONDESK_SECRET_KEY value (hex or base64), or undefined when it is not one. */
+export function secretKeyBytes(value: string): Buffer | undefined {
+  const bytes = /^[0-9a-fA-F]{64}$/.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64');
+  return bytes.length === 32 ? bytes : undefined;
+}
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -48,6 +61,10 @@ export interface Config {
   trustProxy: boolean;
   simulate: boolean;
   simulateIntervalSeconds: number;
+  /** The channel secrets' key from the environment; undefined: generated once into `dataDir`. */
+  secretKey: Buffer | undefined;
+  /** Where platforms reach this server (webhook URLs); default http://localhost:PORT. */
+  publicUrl: string;
 }
 
 export class ConfigError extends Error {}
@@ -77,5 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     simulate: e.SIMULATE ?? (e.DEMO && e.NODE_ENV !== 'test'),
     simulateIntervalSeconds: e.SIMULATE_INTERVAL_SECONDS,
+    secretKey: e.SESSIONDESK_SECRET_KEY ? secretKeyBytes(e.SESSIONDESK_SECRET_KEY) : undefined,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
   };
 }

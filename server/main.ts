@@ -7,7 +7,9 @@ import { registerSeedCommand } from './modules/demo/demo.cli';
 import { ensureDemoTenant } from './modules/demo/demo-login';
 import { registerImportCommand } from './modules/imports/import.cli';
 import { startDemoSimulation } from './modules/simulator/demo-simulation';
+import { startDemoChannels } from './modules/demo/demo-channels';
 import { registerSimulateCommand } from './modules/simulator/simulator.cli';
+import { registerChannelsSandboxCommand } from './modules/channels/sandbox/sandbox.cli';
 import { AppError } from './platform/errors';
 import { forwardingLog } from './platform/log';
 import { createApp } from './app';
@@ -51,6 +53,7 @@ async function serve(config: Config): Promise<void> {
     log: { warn: (message, error) => app.log.warn({ err: error }, message) },
   });
   let simulation: { stop(): Promise<void> } | undefined;
+  let demoChannels: { stop(): Promise<void> } | undefined;
 
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
@@ -60,6 +63,7 @@ async function serve(config: Config): Promise<void> {
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     await simulation?.stop().catch(() => {});
+    await demoChannels?.stop().catch(() => {});
     await app.close();
     await services.liveRuntime.stop();
     await database.close();
@@ -78,6 +82,15 @@ async function serve(config: Config): Promise<void> {
       log,
     }).catch((error: unknown) => {
       log(`The demo traffic simulator did not start: ${String(error)}`);
+      return undefined;
+    });
+    // WhatsApp and Messenger clients write through a local stand-in of the platforms.
+    demoChannels = await startDemoChannels(services, {
+      tenantSlug: demo.login.tenant,
+      appUrl: `http://127.0.0.1:${port}`,
+      intervalSeconds: config.simulateIntervalSeconds * 3,
+    }).catch((error: unknown) => {
+      log(`The demo messaging channels did not start: ${String(error)}`);
       return undefined;
     });
   }
@@ -183,6 +196,7 @@ apikey
 registerImportCommand(program);
 registerSeedCommand(program);
 registerSimulateCommand(program);
+registerChannelsSandboxCommand(program);
 
 try {
   await program.parseAsync(process.argv);

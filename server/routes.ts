@@ -1,4 +1,6 @@
 import type { Config } from './config';
+import { channelAccountRoutes, channelFileRoutes } from './modules/channels/channel-account.routes';
+import { channelWebhookRoutes } from './modules/channels/channel-webhook.routes';
 import { apiKeyRoutes } from './modules/api-keys/api-key.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { demoRoutes } from './modules/demo/demo.routes';
@@ -26,4 +28,7 @@ export function registerApiRoutes(app: App, services: Services, config: Config):
   liveRoutes(app, services);
   liveStreamRoutes(app, services);
   demoRoutes(app, services);
+  channelAccountRoutes(app, services);
+  channelWebhookRoutes(app, services);
+  channelFileRoutes(app, services);
 }

@@ -1,6 +1,9 @@
 import type { Config } from './config';
 import type { Database } from './db/database';
 import { silentLog, type Log } from './platform/log';
+import { loadSecretKey, secretBox } from './platform/auth/secret-box';
+import { channelAccountService } from './modules/channels/channel-account.service';
+import { channelMessagingService } from './modules/channels/channel-messaging.service';
 import { apiKeyService } from './modules/api-keys/api-key.service';
 import { authService } from './modules/auth/auth.service';
 import { demoService } from './modules/demo/demo.service';
@@ -17,7 +20,7 @@ import { tenantService } from './modules/tenants/tenant.service';
 /** The services of the application, wired once; routes and the CLI receive them explicitly. */
 export function createServices(
   db: Database,
-  config: Pick<Config, 'sessionTtlHours' | 'dataDir'>,
+  config: Pick<Config, 'sessionTtlHours' | 'dataDir' | 'secretKey' | 'publicUrl'>,
   options: { log?: Log } = {},
 ) {
   const log = options.log ?? silentLog;
@@ -32,14 +35,33 @@ export function createServices(
     log,
     runExport: (tenantId, jobId) => exports.runJob(tenantId, jobId),
     sweepJobs: () => exports.failStaleJobs(),
+    channels: {
+      processInbound: (job) => channels.processInbound(job),
+      deliver: (job) => channels.deliver(job),
+    },
   });
   const exports = exportService(db, {
     visibility,
     dataDir: config.dataDir,
     schedule: (job) => live.jobs.send('exports.run', job),
   });
+  const channelAccounts = channelAccountService(db, {
+    box: secretBox(() => loadSecretKey(config.secretKey, config.dataDir)),
+    publicUrl: config.publicUrl,
+  });
+  // Messaging platforms: webhooks in, the outbox out; every operator line passes its transcript hook.
+  const channels = channelMessagingService(db, {
+    accounts: channelAccounts,
+    routing: live.routing,
+    jobs: live.jobs,
+    events: live.events,
+    log,
+  });
+  live.routing.setTranscriptHook(channels.transcriptHook);
   return {
     db,
+    channelAccounts,
+    channels,
     auth: authService(db, { sessionTtlHours: config.sessionTtlHours, settings }),
     tenants,
     apiKeys: apiKeyService(db),

@@ -103,6 +103,84 @@ export interface Bans {
   tenant_id: string;
 }
 
+export interface ChannelAccounts {
+  created_at: Generated<Timestamp>;
+  disabled_at: Timestamp | null;
+  id: Generated<string>;
+  name: string;
+  secrets: Buffer;
+  settings: Generated<Json>;
+  tenant_id: string;
+  type: "messenger" | "whatsapp" | "apple" | "vkontakte";
+  updated_at: Generated<Timestamp>;
+}
+
+export interface ChannelClients {
+  account_id: string;
+  client_id: string;
+  last_inbound_at: Timestamp;
+  name: string | null;
+  phone: string | null;
+  tenant_id: string;
+}
+
+export interface ChannelDeliveries {
+  account_id: string;
+  activity_id: string;
+  attempts: Generated<number>;
+  client_id: string;
+  created_at: Generated<Timestamp>;
+  delivered_at: Timestamp | null;
+  error_code: string | null;
+  failed_at: Timestamp | null;
+  last_error: string | null;
+  platform_message_id: string | null;
+  read_at: Timestamp | null;
+  reason: string | null;
+  sent_at: Timestamp | null;
+  session_id: string;
+  state: Generated<"pending" | "sent" | "delivered" | "read" | "failed">;
+  tenant_id: string;
+}
+
+export interface ChannelFiles {
+  bytes: Buffer;
+  created_at: Generated<Timestamp>;
+  key: string;
+  mime_type: string;
+  size: number;
+  tenant_id: string;
+}
+
+export interface ChannelInbound {
+  account_id: string;
+  activity_id: string | null;
+  client_id: string;
+  message_id: string;
+  payload: Json;
+  processed_at: Timestamp | null;
+  received_at: Generated<Timestamp>;
+  session_id: string | null;
+  tenant_id: string;
+}
+
+export interface ChannelSessions {
+  account_id: string;
+  client_id: string;
+  session_id: string;
+  tenant_id: string;
+}
+
+export interface ChannelStatuses {
+  account_id: string;
+  at: Generated<Timestamp>;
+  error_code: string | null;
+  platform_message_id: string;
+  reason: string | null;
+  state: "sent" | "delivered" | "read" | "failed";
+  tenant_id: string;
+}
+
 export interface Chatbots {
   created_at: Generated<Timestamp>;
   id: Generated<string>;
@@ -381,6 +459,13 @@ export interface DB {
   audit_events: AuditEvents;
   auth_sessions: AuthSessions;
   bans: Bans;
+  channel_accounts: ChannelAccounts;
+  channel_clients: ChannelClients;
+  channel_deliveries: ChannelDeliveries;
+  channel_files: ChannelFiles;
+  channel_inbound: ChannelInbound;
+  channel_sessions: ChannelSessions;
+  channel_statuses: ChannelStatuses;
   chatbots: Chatbots;
   contact_identities: ContactIdentities;
   contacts: Contacts;

@@ -2,6 +2,7 @@ import type { App } from '../platform/http/types';
 import type { Services } from '../services';
 import { apiKeyIsolationCases } from './isolation/api-key.isolation';
 import { authIsolationCases } from './isolation/auth.isolation';
+import { channelIsolationCases } from './isolation/channel.isolation';
 import { exportIsolationCases } from './isolation/export.isolation';
 import { importIsolationCases } from './isolation/import.isolation';
 import { liveIsolationCases } from './isolation/live.isolation';
@@ -39,4 +40,5 @@ export const isolationCases: IsolationCases = {
   ...noteIsolationCases,
   ...preferenceIsolationCases,
   ...exportIsolationCases,
+  ...channelIsolationCases,
 };

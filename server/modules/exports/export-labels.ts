@@ -57,3 +57,12 @@ export const exportTexts = {
     truncated: (length: string) => `… [truncated: ${length} characters; full text in the HTML export]`,
   },
 } as const;
+
+/** An outbound messaging line's delivery state in words, with the platform's reason of a failure. */
+export const deliveryLabel = (
+  delivery: { state: string; reason: string | null } | null | undefined,
+  lang: ExportLanguage,
+): string | null =>
+  delivery
+    ? [enumLabel('deliveryState', delivery.state, lang), delivery.reason].filter(Boolean).join(': ')
+    : null;

@@ -36,6 +36,8 @@ export interface ActivityRow {
   file_mime_type: string | null;
   system_code: string | null;
   system_data: unknown;
+  delivery_state: string | null;
+  delivery_reason: string | null;
 }
 
 const EXCEL_TIME = 'YYYY-MM-DD HH24:MI:SS';
@@ -67,8 +69,10 @@ export function exportRepository(db: Database) {
           if (ids.length === 0) return [];
           const result = await sql<ActivityRow>`
             SELECT a.session_id, to_char(a.at AT TIME ZONE ${timeZone}::text, ${EXCEL_TIME}::text) AS at, a.sender, a.type,
-                   a.text, a.user_id, a.chatbot_id, a.file_name, a.file_size, a.file_mime_type, a.system_code, a.system_data
+                   a.text, a.user_id, a.chatbot_id, a.file_name, a.file_size, a.file_mime_type, a.system_code, a.system_data,
+                   d.state AS delivery_state, d.reason AS delivery_reason
             FROM activities a
+            LEFT JOIN channel_deliveries d ON d.tenant_id = a.tenant_id AND d.activity_id = a.id
             WHERE a.tenant_id = ${tenantId} AND a.session_id = ANY(${ids}::bigint[])
             ORDER BY a.session_id, a.at, a.id`.execute(trx);
           return result.rows;

@@ -32,7 +32,7 @@ import {
   type ExportColumn,
   type Lookups,
 } from './export-columns';
-import { exportTexts, senderLabel, type ExportLanguage } from './export-labels';
+import { deliveryLabel, exportTexts, senderLabel, type ExportLanguage } from './export-labels';
 import { exportRepository, type ActivityRow, type ExportedRow } from './export.repository';
 import {
   htmlEnd,
@@ -125,7 +125,8 @@ function transcriptText(activities: HtmlActivity[], lang: ExportLanguage): strin
         activity.type === 'file'
           ? `${t.file}: ${revealFileName(activity.fileName ?? '')}${activity.fileSize !== null ? ` (${activity.fileSize} ${t.bytes})` : ''}${activity.text ? ` ${activity.text}` : ''}`
           : (activityText(activity, lang) ?? '');
-      return `[${activity.at}] ${who}: ${body}`;
+      const delivery = deliveryLabel(activity.delivery, lang);
+      return `[${activity.at}] ${who}: ${body}${delivery ? ` [${delivery}]` : ''}`;
     })
     .join('\n');
 }
@@ -221,6 +222,8 @@ export function exportService(
         fileMimeType: row.file_mime_type,
         systemCode: row.system_code,
         systemData: row.system_data,
+        delivery:
+          row.delivery_state === null ? null : { state: row.delivery_state, reason: row.delivery_reason },
       });
     }
     return bySession;

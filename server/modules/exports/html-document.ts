@@ -2,7 +2,13 @@ import { systemMessageText } from '../../../common/system-messages';
 import { revealFileName } from '../../../common/bidi';
 import { createHash } from 'node:crypto';
 import { FLEETING_E_FINALS } from '../search/czech-stemmer';
-import { activityTypeLabel, exportTexts, senderLabel, type ExportLanguage } from './export-labels';
+import {
+  activityTypeLabel,
+  deliveryLabel,
+  exportTexts,
+  senderLabel,
+  type ExportLanguage,
+} from './export-labels';
 
 /**
  * The HTML export: one self-contained file (inline CSS and JS, no request to anything) with a table of
@@ -29,6 +35,8 @@ export interface HtmlActivity {
   fileMimeType: string | null;
   systemCode: string | null;
   systemData: unknown;
+  /** An outbound messaging line's delivery state (and the reason of a failure). */
+  delivery?: { state: string; reason: string | null } | null;
 }
 
 export interface HtmlSession {
@@ -291,6 +299,8 @@ function activityHtml(activity: HtmlActivity, lang: ExportLanguage): string {
   } else {
     body = activity.text ?? '';
   }
+  const delivery = deliveryLabel(activity.delivery, lang);
+  if (delivery) body += ` [${delivery}]`;
   return `<li class="${role}${kind}"><div class="h">${who} · <time>${escapeHtml(activity.at)}</time></div><div class="x b" dir="auto">${escapeHtml(body)}</div></li>`;
 }
 

@@ -31,6 +31,11 @@ export function liveRuntime(deps: {
   routing: RoutingService;
   /** Runs one background export; wired by createServices once the export service exists. */
   runExport?: (tenantId: string, jobId: string) => Promise<void>;
+  /** The channels' workers: an inbound message into its session, an outbound line to its platform. */
+  channels?: {
+    processInbound: (job: { tenantId: string; accountId: string; messageId: string }) => Promise<void>;
+    deliver: (job: { tenantId: string; activityId: string }) => Promise<void>;
+  };
   /** Fails background jobs whose worker died (at start, then every 15 s); wired like runExport. */
   sweepJobs?: () => Promise<unknown>;
 }) {
@@ -66,6 +71,14 @@ export function liveRuntime(deps: {
           'exports.run': async (data) => {
             if (!deps.runExport) throw new Error('no export runner is wired');
             await deps.runExport(data.tenantId, data.jobId);
+          },
+          'channels.inbound': async (data) => {
+            if (!deps.channels) throw new Error('no channels worker is wired');
+            await deps.channels.processInbound(data);
+          },
+          'channels.send': async (data) => {
+            if (!deps.channels) throw new Error('no channels worker is wired');
+            await deps.channels.deliver(data);
           },
         },
         warn('job queue error'),

@@ -22,6 +22,10 @@ export function liveServices(
     log: Log;
     runExport?: (tenantId: string, jobId: string) => Promise<void>;
     sweepJobs?: () => Promise<unknown>;
+    channels?: {
+      processInbound: (job: { tenantId: string; accountId: string; messageId: string }) => Promise<void>;
+      deliver: (job: { tenantId: string; activityId: string }) => Promise<void>;
+    };
   },
 ) {
   const { visibility, log, ...runtimeOptions } = options;

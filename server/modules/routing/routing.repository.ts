@@ -155,7 +155,7 @@ export const routingRepository = {
     values: {
       tenantId: string;
       channel: Channel;
-      source: 'widget' | 'api';
+      source: 'widget' | 'api' | 'campaign';
       widgetId: string | null;
       pageUrl: string | null;
       params: Record<string, string>;

@@ -1,9 +1,10 @@
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/database';
+import type { DB } from '../../db/types.generated';
 import { AppError, notFound } from '../../platform/errors';
 import type { EventBus } from '../../platform/events/event-bus';
 import type { JobQueue, JobTypes } from '../../platform/jobs/job-queue';
-import type { UserState } from '../../../common/domain';
+import type { ChannelAccountType, Sender, UserState } from '../../../common/domain';
 import { routingRepository as repo, type LockedSession, type SessionRow } from './routing.repository';
 import { redirectSession } from './routing-redirect';
 import { pickRule } from './routing.rules';
@@ -28,8 +29,9 @@ export type { RedirectTarget } from './routing-redirect';
 export interface StartSessionInput {
   tenantId: string;
   widgetId: string | null;
-  channel: 'webchat';
-  source: 'widget' | 'api';
+  /** Web chat, or a messaging platform (the channels module starts those from webhooks). */
+  channel: 'webchat' | ChannelAccountType;
+  source: 'widget' | 'api' | 'campaign';
   pageUrl: string | null;
   params: Record<string, string>;
   client: {
@@ -42,8 +44,36 @@ export interface StartSessionInput {
     os: string | null;
     visitorId: string | null;
   };
-  clientTokenHash: Buffer;
+  clientTokenHash: Buffer | null;
+  /** Identities beyond the client's fields the ban check looks at (wa_id, psid, apple_id, vk_id). */
+  identities?: { kind: string; value: string }[];
+  /** The client's first message, written with the session before it is routed. */
+  firstMessage?: NewMessage;
+  /**
+   * Runs in the session's creating transaction after the session (and its first message) is written,
+   * before routing: the caller's own rows commit with the session or not at all (channels: the link
+   * to the platform's client and the inbound message marked processed). Throwing rolls back both.
+   */
+  inTransaction?: (
+    trx: Transaction<DB>,
+    session: SessionRow,
+    firstActivityId: string | null,
+  ) => Promise<void>;
 }
+
+export interface NewMessage {
+  text: string | null;
+  file: { name: string; size: number | null; mimeType: string | null } | null;
+}
+
+/**
+ * Called inside the transaction of every message `addMessage` writes, after the line is written:
+ * the channels module's outbox, which must commit with the transcript line or not at all.
+ */
+export type TranscriptHook = (
+  trx: Transaction<DB>,
+  written: { tenantId: string; session: SessionRow; activityId: string; sender: Sender },
+) => Promise<void>;
 
 /**
  * The live session engine: creates sessions from client requests, routes them by the tenant's rules to
@@ -52,6 +82,7 @@ export interface StartSessionInput {
  * writes a routing event; live events go out after the commit.
  */
 export function routingService(db: Database, deps: { events: EventBus; jobs: JobQueue; log: Log }) {
+  let transcriptHook: TranscriptHook | undefined;
   const inUnit = unitRunner(db, {
     events: deps.events,
     log: deps.log,
@@ -91,6 +122,11 @@ export function routingService(db: Database, deps: { events: EventBus; jobs: Job
   }
 
   return {
+    /** Sets the hook every written message passes through in its transaction (the channels' outbox). */
+    setTranscriptHook(hook: TranscriptHook): void {
+      transcriptHook = hook;
+    },
+
     /** A client asks for a session: ban check, create, route. */
     async startSession(input: StartSessionInput): Promise<SessionRow> {
       const identities = [
@@ -98,6 +134,7 @@ export function routingService(db: Database, deps: { events: EventBus; jobs: Job
         input.client.ip ? { kind: 'ip', value: input.client.ip } : undefined,
         input.client.email ? { kind: 'email', value: input.client.email.toLowerCase() } : undefined,
         input.client.phone ? { kind: 'phone', value: input.client.phone } : undefined,
+        ...(input.identities ?? []),
       ].filter((identity) => identity !== undefined);
       const ban = await repo.activeBan(db, input.tenantId, input.channel, identities);
       if (ban) {
@@ -125,6 +162,21 @@ export function routingService(db: Database, deps: { events: EventBus; jobs: Job
         });
         await repo.insertRouting(unit.trx, input.tenantId, session.id, input.clientTokenHash);
         await repo.rememberParamNames(unit.trx, input.tenantId, Object.keys(input.params));
+        let firstActivityId: string | null = null;
+        if (input.firstMessage) {
+          const first = await repo.addActivity(unit.trx, {
+            tenantId: input.tenantId,
+            sessionId: session.id,
+            sender: 'client',
+            type: input.firstMessage.file ? 'file' : 'message',
+            text: input.firstMessage.text,
+            file: input.firstMessage.file,
+          });
+          await repo.countMessage(unit.trx, input.tenantId, session.id, true);
+          unit.searchRefresh.add(session.id);
+          firstActivityId = first.id;
+        }
+        if (input.inTransaction) await input.inTransaction(unit.trx, session, firstActivityId);
         unit.events.push({ tenantId: input.tenantId, sessionId: session.id, kind: 'session.created' });
         const locked: LockedSession = {
           session,
@@ -306,6 +358,10 @@ export function routingService(db: Database, deps: { events: EventBus; jobs: Job
         text: string | null;
         file: { name: string; size: number | null; mimeType: string | null } | null;
       },
+      options: {
+        /** Runs in the message's transaction after it is written (channels: inbound marked processed). */
+        inTransaction?: (trx: Transaction<DB>, activityId: string, session: SessionRow) => Promise<void>;
+      } = {},
     ) {
       return inUnit(tenantId, async (unit) => {
         const locked = await lockOrThrow(unit, sessionId);
@@ -327,6 +383,15 @@ export function routingService(db: Database, deps: { events: EventBus; jobs: Job
           file: message.file,
         });
         await repo.countMessage(unit.trx, tenantId, sessionId, message.sender === 'client');
+        if (options.inTransaction) await options.inTransaction(unit.trx, activity.id, locked.session);
+        if (transcriptHook) {
+          await transcriptHook(unit.trx, {
+            tenantId,
+            session: locked.session,
+            activityId: activity.id,
+            sender: message.sender,
+          });
+        }
         unit.searchRefresh.add(sessionId);
         unit.events.push({ tenantId, sessionId, kind: 'session.message', activityId: activity.id });
         unit.events.push({

@@ -567,8 +567,15 @@ export function sessionRepository(db: Database) {
         file_mime_type: string | null;
         system_code: string | null;
         system_data: unknown;
+        file_object_key: string | null;
+        delivery_state: string | null;
+        delivery_reason: string | null;
+        delivery_error_code: string | null;
+        delivery_updated_at: Date | null;
       }>`
-        SELECT a.id, a.at, to_json(a.at) #>> '{}' AS at_text, a.sender, a.type, a.text,
+        SELECT a.id, a.at, to_json(a.at) #>> '{}' AS at_text, a.sender, a.type, a.text, a.file_object_key,
+               d.state AS delivery_state, d.reason AS delivery_reason, d.error_code AS delivery_error_code,
+               greatest(d.created_at, d.sent_at, d.delivered_at, d.read_at, d.failed_at) AS delivery_updated_at,
                CASE a.sender
                  WHEN 'operator' THEN (SELECT u.name FROM users u WHERE u.tenant_id = a.tenant_id AND u.id = a.user_id)
                  WHEN 'chatbot' THEN (SELECT c.name FROM chatbots c WHERE c.tenant_id = a.tenant_id AND c.id = a.chatbot_id)
@@ -576,6 +583,8 @@ export function sessionRepository(db: Database) {
                END AS sender_name,
                a.file_name, a.file_size, a.file_mime_type, a.system_code, a.system_data
         FROM activities a
+        -- An outbound line of a messaging session: its delivery state (channels' outbox).
+        LEFT JOIN channel_deliveries d ON d.tenant_id = a.tenant_id AND d.activity_id = a.id
         WHERE a.tenant_id = ${tenantId} AND a.session_id = ${sessionId}::bigint ${position}
         ORDER BY a.at ${direction}, a.id ${direction}
         LIMIT ${options.limit + 1}`.execute(db);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { columnTypes, filterKinds, staticColumns } from '../../../common/columns';
+import { deliveryStates } from '../../../common/domain';
 import { isoDate, isoDateOrNull } from '../../platform/http/schemas';
 
 /** Request and response shapes of the sessions API; they also generate its OpenAPI document. */
@@ -196,6 +197,17 @@ export const activitySchema = z.object({
     .nullable(),
   systemCode: z.string().nullable(),
   systemData: z.unknown(),
+  delivery: z
+    .object({
+      state: z.enum(deliveryStates),
+      reason: z.string().nullable().describe("the platform's reason when failed"),
+      errorCode: z.string().nullable().describe("the platform's error code when failed"),
+      updatedAt: isoDate,
+    })
+    .nullable()
+    .describe(
+      'an outbound line of a messaging session: pending, sent, delivered, read or failed (with the reason); null otherwise',
+    ),
 });
 
 export const transcriptQuerySchema = z.object({

@@ -1,5 +1,6 @@
 import { activityText } from '../../../common/system-messages';
 import type { LabelLanguage } from '../../../common/labels';
+import type { DeliveryState } from '../../../common/domain';
 import { z } from 'zod';
 import { DEFAULT_SORT, EMPTY_VALUE, paramColumn, staticColumns, type Column } from '../../../common/columns';
 import type { Database } from '../../db/database';
@@ -540,10 +541,19 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
                   name: row.file_name,
                   size: row.file_size === null ? null : Number(row.file_size),
                   mimeType: row.file_mime_type,
-                  url: null,
+                  url: row.file_object_key === null ? null : `/api/v1/sessions/${sessionId}/files/${row.id}`,
                 },
           systemCode: row.system_code,
           systemData: row.system_data ?? null,
+          delivery:
+            row.delivery_state === null || row.delivery_updated_at === null
+              ? null
+              : {
+                  state: row.delivery_state as DeliveryState,
+                  reason: row.delivery_reason,
+                  errorCode: row.delivery_error_code,
+                  updatedAt: row.delivery_updated_at,
+                },
         })),
         nextCursor:
           hasAfter && last ? encodeTranscriptCursor({ d: 'after', at: last.at_text, id: last.id }) : null,

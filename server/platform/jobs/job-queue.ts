@@ -18,9 +18,19 @@ export interface JobTypes {
   'routing.queue-timeout': { tenantId: string; sessionId: string; episode: number };
   /** A background export of sessions to a file. */
   'exports.run': { tenantId: string; jobId: string };
+  /** An inbound messaging-platform message stored by its webhook: into a session (and its media). */
+  'channels.inbound': { tenantId: string; accountId: string; messageId: string };
+  /** An outbound line of a messaging session: send it to the platform (the outbox). */
+  'channels.send': { tenantId: string; activityId: string };
 }
 export type JobName = keyof JobTypes;
-const jobNames: readonly JobName[] = ['routing.offer-timeout', 'routing.queue-timeout', 'exports.run'];
+const jobNames: readonly JobName[] = [
+  'routing.offer-timeout',
+  'routing.queue-timeout',
+  'exports.run',
+  'channels.inbound',
+  'channels.send',
+];
 
 /**
  * Per queue: timers are short and many (retried fast, expired after 30 s, fetched in batches); an export
@@ -28,11 +38,27 @@ const jobNames: readonly JobName[] = ['routing.offer-timeout', 'routing.queue-ti
  */
 const queueOptions: Record<
   JobName,
-  { retryLimit: number; retryDelay: number; expireInSeconds: number; batchSize: number }
+  {
+    retryLimit: number;
+    retryDelay: number;
+    expireInSeconds: number;
+    batchSize: number;
+    retryBackoff?: boolean;
+  }
 > = {
   'routing.offer-timeout': { retryLimit: 5, retryDelay: 1, expireInSeconds: 30, batchSize: 20 },
   'routing.queue-timeout': { retryLimit: 5, retryDelay: 1, expireInSeconds: 30, batchSize: 20 },
   'exports.run': { retryLimit: 2, retryDelay: 5, expireInSeconds: 3600, batchSize: 1 },
+  // Platform calls: exponential backoff from 2 s (pg-boss doubles the delay, with jitter), about 20
+  // minutes in all before the sender gives up and marks the line failed itself (CHANNEL_SEND_ATTEMPTS).
+  'channels.inbound': {
+    retryLimit: 10,
+    retryDelay: 2,
+    expireInSeconds: 120,
+    batchSize: 5,
+    retryBackoff: true,
+  },
+  'channels.send': { retryLimit: 10, retryDelay: 2, expireInSeconds: 60, batchSize: 5, retryBackoff: true },
 };
 
 export type JobHandler<N extends JobName> = (data: JobTypes[N]) => Promise<void>;
@@ -78,8 +104,8 @@ export function jobQueue(db: Database, options: JobQueueOptions = {}) {
       await boss.start();
       for (const name of jobNames) {
         // Retries with a short delay: a handler that failed (database blip) runs again, on any instance.
-        const { retryLimit, retryDelay, expireInSeconds } = queueOptions[name];
-        await boss.createQueue(name, { name, retryLimit, retryDelay, expireInSeconds });
+        const { retryLimit, retryDelay, expireInSeconds, retryBackoff = false } = queueOptions[name];
+        await boss.createQueue(name, { name, retryLimit, retryDelay, expireInSeconds, retryBackoff });
       }
     })().catch((error: unknown) => {
       ready = undefined;

@@ -1,6 +1,7 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { AppShell } from '../components/AppShell';
 import { LoginPage, RequireAuth } from '../features/auth';
+import { ChannelsPage } from '../features/channels/ChannelsPage';
 import { SessionsPage } from '../features/sessions/SessionsPage';
 import { WorkspacePage } from '../features/workspace/WorkspacePage';
 import { NotFoundPage } from './NotFoundPage';
@@ -24,6 +25,7 @@ export const router = createBrowserRouter([
           { index: true, element: <Navigate to="/sessions" replace /> },
           { path: 'sessions', element: <SessionsPage /> },
           { path: 'workspace', element: <WorkspacePage /> },
+          { path: 'admin/channels', element: <ChannelsPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

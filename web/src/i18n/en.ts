@@ -1,4 +1,5 @@
 import { enumMessages } from '../../../common/labels';
+import { channelMessagesEn } from '../features/channels/channels.i18n';
 import type { Dictionary } from './types';
 
 /** English texts: exactly the keys and placeholders of `cs.ts` (enforced by the `Dictionary` type). */
@@ -312,6 +313,7 @@ export const en: Dictionary = {
   'recordings.state.failed': 'Failed',
   'recordings.state.deleted': 'Deleted',
   ...enumMessages('en'),
+  ...channelMessagesEn,
 
   'notFound.title': 'Page not found',
   'notFound.description':

@@ -1,5 +1,12 @@
 import { Alert, Anchor, Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
-import { IconDownload, IconFile } from '@tabler/icons-react';
+import {
+  IconAlertCircle,
+  IconCheck,
+  IconChecks,
+  IconClock,
+  IconDownload,
+  IconFile,
+} from '@tabler/icons-react';
 import { useInfiniteQuery, type InfiniteData } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useFormat, useI18n } from '../../i18n';
@@ -170,6 +177,39 @@ function ActivityView({ activity, isHit }: { activity: Activity; isHit: boolean 
           activity.text
         )}
       </div>
+      {activity.delivery && <DeliveryTicks delivery={activity.delivery} />}
     </div>
+  );
+}
+
+/**
+ * Where an outbound line of a messaging session is, as messengers show it: a clock while it is being
+ * sent, one tick when the platform took it, two when it reached the phone, two blue when read, and
+ * "not delivered" with the platform's reason.
+ */
+function DeliveryTicks({ delivery }: { delivery: NonNullable<Activity['delivery']> }) {
+  const { t } = useI18n();
+  const label = enumLabel('deliveryState', delivery.state, t);
+  const icon = {
+    pending: <IconClock size={14} aria-hidden />,
+    sent: <IconCheck size={14} aria-hidden />,
+    delivered: <IconChecks size={14} aria-hidden />,
+    read: <IconChecks size={14} aria-hidden color="var(--mantine-color-blue-6)" />,
+    failed: <IconAlertCircle size={14} aria-hidden color="var(--mantine-color-red-7)" />,
+  }[delivery.state];
+  return (
+    <Group
+      gap={4}
+      wrap="nowrap"
+      justify="flex-end"
+      data-delivery={delivery.state}
+      title={delivery.reason ?? label}
+    >
+      {icon}
+      <Text size="xs" c={delivery.state === 'failed' ? 'red.7' : 'dimmed'}>
+        {label}
+        {delivery.state === 'failed' && delivery.reason ? `: ${delivery.reason}` : ''}
+      </Text>
+    </Group>
   );
 }

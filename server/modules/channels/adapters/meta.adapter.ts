@@ -1,0 +1,331 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { MessengerConfig, WhatsappConfig } from '../channel.schemas';
+import {
+  networkFailure,
+  platformFetch,
+  type MediaRef,
+  type OutboundMessage,
+  type ParsedWebhook,
+  type SendResult,
+  type StatusUpdate,
+} from './platform';
+
+/**
+ * Meta's two platforms: WhatsApp Cloud API and Messenger Platform (Graph API v21.0). They share the
+ * webhook handshake (GET hub.mode / hub.verify_token / hub.challenge), the signature
+ * (X-Hub-Signature-256: sha256= HMAC-SHA256 of the raw body with the app secret) and the error body
+ * ({ error: { message, type, code, error_subcode, error_data, fbtrace_id } }).
+ */
+export const GRAPH_VERSION = 'v21.0';
+
+/** Checks X-Hub-Signature-256 against the raw body in constant time. */
+export function validHubSignature(appSecret: string, raw: Buffer, header: string | undefined): boolean {
+  if (!header?.startsWith('sha256=')) return false;
+  const given = Buffer.from(header.slice(7), 'hex');
+  const expected = createHmac('sha256', appSecret).update(raw).digest();
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** The verification handshake: the challenge when the mode and token match, else undefined. */
+export function verificationChallenge(
+  verifyToken: string,
+  query: Record<string, unknown>,
+): string | undefined {
+  const token = query['hub.verify_token'];
+  const challenge = query['hub.challenge'];
+  if (query['hub.mode'] !== 'subscribe' || typeof token !== 'string' || typeof challenge !== 'string')
+    return undefined;
+  const a = Buffer.from(token);
+  const b = Buffer.from(verifyToken);
+  if (a.length !== b.length || !timingSafeEqual(a, b)) return undefined;
+  return challenge.slice(0, 200);
+}
+
+/** Codes Meta documents as temporary (throttling, service errors): retried with backoff. */
+const TEMPORARY_CODES = new Set([1, 2, 4, 17, 32, 613, 80007, 130429, 131000, 131016, 131048, 131056]);
+
+interface MetaError {
+  message?: string;
+  code?: number;
+  error_subcode?: number;
+  error_data?: { details?: string };
+}
+
+async function metaFailure(response: Response): Promise<SendResult> {
+  let error: MetaError = {};
+  try {
+    error = ((await response.json()) as { error?: MetaError }).error ?? {};
+  } catch {
+    // not JSON: the status alone says what happened
+  }
+  const retryable =
+    response.status === 429 || response.status >= 500 || TEMPORARY_CODES.has(error.code ?? -1);
+  const details = error.error_data?.details;
+  const reason = [error.message ?? `HTTP ${response.status}`, details].filter(Boolean).join(': ');
+  const errorCode =
+    error.code === undefined
+      ? String(response.status)
+      : [error.code, error.error_subcode].filter((part) => part !== undefined).join('/');
+  return { ok: false, retryable, reason: reason.slice(0, 500), errorCode };
+}
+
+const str = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null);
+const obj = (value: unknown): Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+const arr = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const num = (value: unknown): string => (typeof value === 'number' ? String(value) : '?');
+
+// --- WhatsApp Cloud API ---
+
+/** The `messages` webhook of the Cloud API: client messages (every type) and statuses. */
+export function parseWhatsappWebhook(body: unknown, phoneNumberId: string): ParsedWebhook {
+  const parsed: ParsedWebhook = { messages: [], statuses: [], watermarks: [] };
+  const root = obj(body);
+  if (root.object !== 'whatsapp_business_account') return parsed;
+  for (const entry of arr(root.entry)) {
+    for (const change of arr(obj(entry).changes)) {
+      if (obj(change).field !== 'messages') continue;
+      const value = obj(obj(change).value);
+      // A business's webhook may carry its other numbers too: only this account's count.
+      if (str(obj(value.metadata).phone_number_id) !== phoneNumberId) continue;
+      const names = new Map(
+        arr(value.contacts).map((contact) => [str(obj(contact).wa_id), str(obj(obj(contact).profile).name)]),
+      );
+      for (const raw of arr(value.messages)) {
+        const message = obj(raw);
+        const id = str(message.id);
+        const from = str(message.from);
+        if (!id || !from) continue;
+        const content = whatsappContent(message);
+        parsed.messages.push({
+          messageId: id,
+          clientId: from,
+          clientName: names.get(from) ?? null,
+          clientPhone: `+${from}`,
+          text: content.text,
+          media: content.media,
+          source: message.referral ? 'campaign' : 'api',
+        });
+      }
+      for (const raw of arr(value.statuses)) {
+        const status = obj(raw);
+        const id = str(status.id);
+        const state = str(status.status);
+        if (!id || !state || !['sent', 'delivered', 'read', 'failed'].includes(state)) continue;
+        const error = obj(arr(status.errors)[0]);
+        const details = str(obj(error.error_data).details);
+        parsed.statuses.push({
+          platformMessageId: id,
+          state: state as StatusUpdate['state'],
+          reason:
+            state === 'failed'
+              ? [str(error.title) ?? str(error.message) ?? 'Failed', details].filter(Boolean).join(': ')
+              : null,
+          errorCode: typeof error.code === 'number' ? String(error.code) : null,
+        });
+      }
+    }
+  }
+  return parsed;
+}
+
+function whatsappContent(message: Record<string, unknown>): { text: string | null; media: MediaRef | null } {
+  const type = str(message.type);
+  switch (type) {
+    case 'text':
+      return { text: str(obj(message.text).body), media: null };
+    case 'image':
+    case 'document':
+    case 'audio':
+    case 'video':
+    case 'sticker': {
+      const part = obj(message[type]);
+      const id = str(part.id);
+      return {
+        text: str(part.caption),
+        media: id ? { ref: id, mimeType: str(part.mime_type), fileName: str(part.filename) } : null,
+      };
+    }
+    case 'location': {
+      const location = obj(message.location);
+      const where = [str(location.name), str(location.address)].filter(Boolean).join(', ');
+      return {
+        text: `📍 ${num(location.latitude)}, ${num(location.longitude)}${where ? ` (${where})` : ''}`,
+        media: null,
+      };
+    }
+    case 'contacts':
+      return {
+        text: arr(message.contacts)
+          .map((contact) => {
+            const name = str(obj(obj(contact).name).formatted_name) ?? '';
+            const phones = arr(obj(contact).phones)
+              .map((phone) => str(obj(phone).phone))
+              .filter(Boolean);
+            return `👤 ${[name, ...phones].filter(Boolean).join(' ')}`;
+          })
+          .join('\n'),
+        media: null,
+      };
+    case 'interactive': {
+      const interactive = obj(message.interactive);
+      const reply = obj(interactive.button_reply ?? interactive.list_reply);
+      return { text: str(reply.title) ?? str(reply.id), media: null };
+    }
+    case 'button':
+      return { text: str(obj(message.button).text), media: null };
+    case 'reaction':
+      return { text: str(obj(message.reaction).emoji), media: null };
+    case null:
+    default:
+      return { text: `[${type ?? 'unknown'} message]`, media: null };
+  }
+}
+
+export async function sendWhatsapp(config: WhatsappConfig, message: OutboundMessage): Promise<SendResult> {
+  try {
+    const response = await platformFetch(
+      `${config.baseUrl}/${GRAPH_VERSION}/${config.phoneNumberId}/messages`,
+      {
+        method: 'POST',
+        headers: { authorization: `Bearer ${config.accessToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          messaging_product: 'whatsapp',
+          recipient_type: 'individual',
+          to: message.clientId,
+          type: 'text',
+          text: { preview_url: false, body: message.text ?? '' },
+        }),
+      },
+    );
+    if (!response.ok) return await metaFailure(response);
+    const body = (await response.json()) as { messages?: { id?: string }[] };
+    const id = body.messages?.[0]?.id;
+    return id
+      ? { ok: true, platformMessageId: id }
+      : {
+          ok: false,
+          retryable: true,
+          reason: 'The platform answered without a message id.',
+          errorCode: null,
+        };
+  } catch (error) {
+    return networkFailure(error);
+  }
+}
+
+/** Media of an inbound WhatsApp message: the id is looked up for a short-lived URL, fetched with the token. */
+export async function fetchWhatsappMedia(config: WhatsappConfig, media: MediaRef): Promise<Response> {
+  const auth = { authorization: `Bearer ${config.accessToken}` };
+  const lookup = await platformFetch(`${config.baseUrl}/${GRAPH_VERSION}/${encodeURIComponent(media.ref)}`, {
+    headers: auth,
+  });
+  if (!lookup.ok) return lookup;
+  const { url } = (await lookup.json()) as { url?: string };
+  if (!url) return new Response(null, { status: 502 });
+  return platformFetch(url, { headers: auth });
+}
+
+// --- Messenger Platform ---
+
+/** The page webhook: messages (text, attachments), postbacks, delivery and read; echoes are skipped. */
+export function parseMessengerWebhook(body: unknown, pageId: string): ParsedWebhook {
+  const parsed: ParsedWebhook = { messages: [], statuses: [], watermarks: [] };
+  const root = obj(body);
+  if (root.object !== 'page') return parsed;
+  for (const entry of arr(root.entry)) {
+    if (str(obj(entry).id) !== pageId) continue;
+    for (const raw of arr(obj(entry).messaging)) {
+      const event = obj(raw);
+      const sender = str(obj(event.sender).id);
+      if (!sender) continue;
+      const message = obj(event.message);
+      // Echoes are the page's own messages (ours, or the page inbox's): not the client's.
+      if (message.is_echo === true) continue;
+      if (event.delivery) {
+        for (const mid of arr(obj(event.delivery).mids)) {
+          if (typeof mid === 'string')
+            parsed.statuses.push({
+              platformMessageId: mid,
+              state: 'delivered',
+              reason: null,
+              errorCode: null,
+            });
+        }
+        const watermark = obj(event.delivery).watermark;
+        if (typeof watermark === 'number')
+          parsed.watermarks.push({ clientId: sender, state: 'delivered', upTo: new Date(watermark) });
+        continue;
+      }
+      if (event.read) {
+        const watermark = obj(event.read).watermark;
+        if (typeof watermark === 'number')
+          parsed.watermarks.push({ clientId: sender, state: 'read', upTo: new Date(watermark) });
+        continue;
+      }
+      if (event.postback) {
+        const postback = obj(event.postback);
+        const id = str(postback.mid) ?? `postback:${sender}:${num(event.timestamp)}`;
+        parsed.messages.push({
+          messageId: id,
+          clientId: sender,
+          clientName: null,
+          clientPhone: null,
+          text: str(postback.title) ?? str(postback.payload),
+          media: null,
+          source: postback.referral ? 'campaign' : 'api',
+        });
+        continue;
+      }
+      const mid = str(message.mid);
+      if (!mid) continue;
+      const first = arr(message.attachments).map(obj)[0];
+      const url = first ? str(obj(first.payload).url) : null;
+      const type = first ? str(first.type) : null;
+      parsed.messages.push({
+        messageId: mid,
+        clientId: sender,
+        clientName: null,
+        clientPhone: null,
+        text: str(message.text) ?? (first && !url ? `[${type ?? 'attachment'}]` : null),
+        media: url ? { ref: url, mimeType: null, fileName: null } : null,
+        source: event.referral || message.referral ? 'campaign' : 'api',
+      });
+    }
+  }
+  return parsed;
+}
+
+export async function sendMessenger(config: MessengerConfig, message: OutboundMessage): Promise<SendResult> {
+  try {
+    const url = `${config.baseUrl}/${GRAPH_VERSION}/me/messages?access_token=${encodeURIComponent(config.pageAccessToken)}`;
+    const response = await platformFetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        recipient: { id: message.clientId },
+        messaging_type: message.tag ? 'MESSAGE_TAG' : 'RESPONSE',
+        ...(message.tag ? { tag: message.tag } : {}),
+        message: { text: message.text ?? '' },
+      }),
+    });
+    if (!response.ok) return await metaFailure(response);
+    const body = (await response.json()) as { message_id?: string };
+    return body.message_id
+      ? { ok: true, platformMessageId: body.message_id }
+      : {
+          ok: false,
+          retryable: true,
+          reason: 'The platform answered without a message id.',
+          errorCode: null,
+        };
+  } catch (error) {
+    return networkFailure(error);
+  }
+}
+
+export async function fetchMessengerMedia(media: MediaRef): Promise<Response> {
+  return platformFetch(media.ref, {});
+}

@@ -1,0 +1,75 @@
+/**
+ * What every platform adapter turns its webhooks into and answers for a send. The adapters speak the
+ * platforms' formats; the channels service knows only these shapes.
+ */
+
+/** A file the platform holds for an inbound message: fetched once into the session's files. */
+export interface MediaRef {
+  /** WhatsApp: a media id to look up; Messenger, VK, Apple: a URL. */
+  ref: string;
+  mimeType: string | null;
+  fileName: string | null;
+}
+
+export interface InboundMessage {
+  /** The platform's message id: the idempotency key. */
+  messageId: string;
+  /** wa_id, PSID, Apple opaque id, VK user id. */
+  clientId: string;
+  clientName: string | null;
+  clientPhone: string | null;
+  text: string | null;
+  media: MediaRef | null;
+  /** The session's source: `campaign` where the platform says the client came from an ad. */
+  source: 'api' | 'campaign';
+}
+
+export interface StatusUpdate {
+  platformMessageId: string;
+  state: 'sent' | 'delivered' | 'read' | 'failed';
+  reason: string | null;
+  errorCode: string | null;
+}
+
+/** Everything the client's lines up to a time reached (Messenger and VK read/delivery watermarks). */
+export interface Watermark {
+  clientId: string;
+  state: 'delivered' | 'read';
+  upTo: Date;
+}
+
+export interface ParsedWebhook {
+  messages: InboundMessage[];
+  statuses: StatusUpdate[];
+  watermarks: Watermark[];
+}
+
+export interface OutboundMessage {
+  clientId: string;
+  text: string | null;
+  /** Messenger outside the standard window: the tag the window allows. */
+  tag: 'HUMAN_AGENT' | null;
+}
+
+export type SendResult =
+  | { ok: true; platformMessageId: string }
+  | { ok: false; retryable: boolean; reason: string; errorCode: string | null };
+
+/** Outbound HTTP with a deadline: a platform that does not answer in time is a retryable failure. */
+export const PLATFORM_TIMEOUT_MS = 10_000;
+
+export async function platformFetch(url: string, init: RequestInit): Promise<Response> {
+  return fetch(url, { ...init, signal: AbortSignal.timeout(PLATFORM_TIMEOUT_MS) });
+}
+
+/** A failure before any answer (network, timeout) is always worth retrying. */
+export function networkFailure(error: unknown): SendResult {
+  const name = (error as { name?: string }).name;
+  return {
+    ok: false,
+    retryable: true,
+    reason:
+      name === 'TimeoutError' ? 'The platform did not answer in time.' : 'The platform could not be reached.',
+    errorCode: null,
+  };
+}

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { ADMINS, ANY_ROLE } from '../../platform/auth/principal';
+import { principalOf } from '../../platform/auth/authorize';
+import type { App } from '../../platform/http/types';
+import { errorResponses, errorSchema, idParams, idSchema } from '../../platform/http/schemas';
+import type { Services } from '../../services';
+import { channelSchema, createChannelBody, updateChannelBody } from './channel.schemas';
+
+/** Channel accounts: admins connect the tenant's WhatsApp, Messenger, Apple and VK accounts. */
+export function channelAccountRoutes(app: App, services: Services): void {
+  app.post(
+    '/api/v1/channels',
+    {
+      config: { access: ADMINS },
+      bodyLimit: 64 * 1024,
+      schema: {
+        tags: ['channels'],
+        summary: 'Connect a messaging platform account (secrets are stored encrypted and never returned)',
+        body: createChannelBody,
+        response: { 201: channelSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await services.channelAccounts.create(principalOf(request), request.body)),
+  );
+
+  app.get(
+    '/api/v1/channels',
+    {
+      config: { access: ADMINS },
+      schema: {
+        tags: ['channels'],
+        summary: "The tenant's channel accounts",
+        response: { 200: z.object({ items: z.array(channelSchema) }), ...errorResponses },
+      },
+    },
+    async (request) => ({ items: await services.channelAccounts.list(principalOf(request)) }),
+  );
+
+  app.get(
+    '/api/v1/channels/:id',
+    {
+      config: { access: ADMINS },
+      schema: {
+        tags: ['channels'],
+        summary: 'One channel account',
+        params: idParams,
+        response: { 200: channelSchema, ...errorResponses },
+      },
+    },
+    async (request) => services.channelAccounts.get(principalOf(request), request.params.id),
+  );
+
+  app.patch(
+    '/api/v1/channels/:id',
+    {
+      config: { access: ADMINS },
+      bodyLimit: 64 * 1024,
+      schema: {
+        tags: ['channels'],
+        summary: 'Rename, reconfigure, disable or enable a channel account (secrets left out are kept)',
+        params: idParams,
+        body: updateChannelBody,
+        response: { 200: channelSchema, ...errorResponses },
+      },
+    },
+    async (request) => services.channelAccounts.update(principalOf(request), request.params.id, request.body),
+  );
+}
+
+/** Files clients sent through a messaging platform, kept with the session (the platform's URLs expire). */
+export function channelFileRoutes(app: App, services: Services): void {
+  app.get(
+    '/api/v1/sessions/:id/files/:activityId',
+    {
+      config: { access: ANY_ROLE },
+      schema: {
+        tags: ['sessions'],
+        summary: "A file of a session's transcript, as the client sent it through a messaging platform",
+        params: z.object({ id: idSchema, activityId: idSchema }),
+        response: {
+          200: z.any().describe('the file, with its content type'),
+          ...errorResponses,
+          410: errorSchema.describe('channels.file_missing'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      await services.sessions.requireVisible(principal, request.params.id);
+      const file = await services.channels.file(
+        principal.tenantId,
+        request.params.id,
+        request.params.activityId,
+      );
+      return reply
+        .type(file.mimeType)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+        .header('x-content-type-options', 'nosniff')
+        .send(file.bytes);
+    },
+  );
+}

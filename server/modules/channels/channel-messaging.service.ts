@@ -1,0 +1,513 @@
+import { createHash } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/database';
+import type { DB } from '../../db/types.generated';
+import { AppError, notFound } from '../../platform/errors';
+import type { EventBus } from '../../platform/events/event-bus';
+import type { JobQueue } from '../../platform/jobs/job-queue';
+import type { Log } from '../../platform/log';
+import { restorableChannels, type ChannelAccountType } from '../../../common/domain';
+import type { RoutingService, TranscriptHook } from '../routing/routing.service';
+import {
+  fetchMessengerMedia,
+  fetchWhatsappMedia,
+  parseMessengerWebhook,
+  parseWhatsappWebhook,
+  sendMessenger,
+  sendWhatsapp,
+  validHubSignature,
+  verificationChallenge,
+} from './adapters/meta.adapter';
+import type { MediaRef, OutboundMessage, ParsedWebhook, SendResult } from './adapters/platform';
+import { parseVkCallback, sendVk } from './adapters/vk.adapter';
+import { appleBody, parseAppleMessage, sendApple, validAppleJwt } from './adapters/apple.adapter';
+import type { ChannelAccountService, OpenAccount } from './channel-account.service';
+import { channelRepository as repo, type StoredInbound } from './channel.repository';
+import { messagingWindow, windowRefusal } from './messaging-window';
+
+/** Media larger than this are not kept (WhatsApp's own limit for video and audio is 16 MB). */
+export const MAX_MEDIA_BYTES = 16 * 1024 * 1024;
+/** Content types kept as session files; anything else becomes a note in the transcript. */
+const KEPT_MEDIA =
+  /^(image\/(jpeg|png|gif|webp)|audio\/[a-z0-9.+-]+|video\/(mp4|3gpp|quicktime)|application\/pdf|text\/plain|application\/(msword|vnd\.ms-excel|vnd\.openxmlformats-officedocument\.[a-z.]+))$/;
+/** After this many refused or unanswered attempts a line is failed rather than retried again. */
+export const CHANNEL_SEND_ATTEMPTS = 8;
+
+/** Another worker already placed this inbound message; the transaction is rolled back. */
+class AlreadyProcessed extends Error {}
+/** Another message of the same new client created its session first; place this one again. */
+class PlaceAgain extends Error {}
+
+export interface WebhookRequest {
+  raw: Buffer;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+const header = (headers: WebhookRequest['headers'], name: string): string | undefined => {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+};
+
+const extensionOf = (mimeType: string): string =>
+  ({
+    'image/jpeg': 'jpg',
+    'image/png': 'png',
+    'image/gif': 'gif',
+    'image/webp': 'webp',
+    'application/pdf': 'pdf',
+    'text/plain': 'txt',
+    'video/mp4': 'mp4',
+    'audio/ogg': 'ogg',
+    'audio/mpeg': 'mp3',
+  })[mimeType] ?? 'bin';
+
+/**
+ * Messaging sessions: platform webhooks in (verified, stored once, answered at once; placed into the
+ * client's live session or a new routed one by the `channels.inbound` job, media fetched and kept),
+ * operators' lines out through the outbox (`channels.send`), and each outbound line's delivery state
+ * from the platform's answers and status callbacks.
+ */
+export function channelMessagingService(
+  db: Database,
+  deps: {
+    accounts: ChannelAccountService;
+    routing: RoutingService;
+    jobs: JobQueue;
+    events: Pick<EventBus, 'publish'>;
+    log: Log;
+    now?: () => Date;
+  },
+) {
+  const now = deps.now ?? (() => new Date());
+
+  async function accountFor(type: ChannelAccountType, accountId: string): Promise<OpenAccount> {
+    const account = await deps.accounts.forWebhook(type, accountId);
+    if (!account) throw notFound(`Channel account ${accountId}`);
+    return account;
+  }
+
+  function verifyToken(account: OpenAccount): string | undefined {
+    return account.type === 'whatsapp' || account.type === 'messenger'
+      ? account.config.verifyToken
+      : undefined;
+  }
+
+  const invalidSignature = () =>
+    new AppError('channels.invalid_signature', 'The webhook signature does not match the account.');
+
+  /**
+   * Authenticates a webhook and turns it into messages and statuses. Meta: the X-Hub-Signature-256
+   * HMAC over the raw bytes, before anything is parsed. VK: the community id and the `secret` inside
+   * the JSON. Answers what to reply: Meta expects 200, VK the confirmation code or `ok`.
+   */
+  function authenticateAndParse(
+    account: OpenAccount,
+    request: WebhookRequest,
+  ): { parsed: ParsedWebhook; reply: string; readUpTo: { clientId: string; messageId: string } | null } {
+    const json = (): unknown => {
+      try {
+        return JSON.parse(request.raw.toString('utf8'));
+      } catch {
+        return undefined;
+      }
+    };
+    switch (account.type) {
+      case 'whatsapp':
+      case 'messenger': {
+        const signature = header(request.headers, 'x-hub-signature-256');
+        if (!validHubSignature(account.config.appSecret, request.raw, signature)) throw invalidSignature();
+        const body = json();
+        if (body === undefined) throw new AppError('invalid_json', 'The webhook body is not JSON.');
+        const parsed =
+          account.type === 'whatsapp'
+            ? parseWhatsappWebhook(body, account.config.phoneNumberId)
+            : parseMessengerWebhook(body, account.config.pageId);
+        return { parsed, reply: 'EVENT_RECEIVED', readUpTo: null };
+      }
+      case 'vkontakte': {
+        const callback = parseVkCallback(json(), account.config);
+        if (!callback) throw invalidSignature();
+        if (callback.kind === 'confirmation')
+          return {
+            parsed: { messages: [], statuses: [], watermarks: [] },
+            reply: account.config.confirmationCode,
+            readUpTo: null,
+          };
+        return { parsed: callback.parsed, reply: 'ok', readUpTo: callback.readUpTo };
+      }
+      case 'apple': {
+        const seconds = Math.floor(now().getTime() / 1000);
+        if (!validAppleJwt(account.config, header(request.headers, 'authorization'), seconds))
+          throw invalidSignature();
+        const parsed = parseAppleMessage(
+          appleBody(request.raw, header(request.headers, 'content-encoding')),
+          {
+            id: header(request.headers, 'id'),
+            sourceId: header(request.headers, 'source-id'),
+            destinationId: header(request.headers, 'destination-id'),
+          },
+          account.config,
+        );
+        if (!parsed) throw invalidSignature();
+        return { parsed, reply: '', readUpTo: null };
+      }
+    }
+  }
+
+  async function send(account: OpenAccount, message: OutboundMessage, lineKey: string): Promise<SendResult> {
+    switch (account.type) {
+      case 'whatsapp':
+        return sendWhatsapp(account.config, message);
+      case 'messenger':
+        return sendMessenger(account.config, message);
+      case 'vkontakte':
+        return sendVk(account.config, message, lineKey);
+      case 'apple':
+        return sendApple(account.config, message, lineKey, Math.floor(now().getTime() / 1000));
+    }
+  }
+
+  async function fetchMedia(account: OpenAccount, media: MediaRef): Promise<Response> {
+    switch (account.type) {
+      case 'whatsapp':
+        return fetchWhatsappMedia(account.config, media);
+      case 'messenger':
+      case 'apple':
+      case 'vkontakte':
+        return fetchMessengerMedia(media);
+    }
+  }
+
+  async function publishDeliveryChanges(tenantId: string, lines: { session_id: string }[]) {
+    const sessions = [...new Set(lines.map((line) => line.session_id))];
+    if (sessions.length === 0) return;
+    await deps.events
+      .publish(
+        sessions.map((sessionId) => ({ tenantId, sessionId, kind: 'session.updated', fields: ['delivery'] })),
+      )
+      .catch((error: unknown) => deps.log.warn({ err: error }, 'publishing delivery changes failed'));
+  }
+
+  /**
+   * Fetches an inbound message's media into the session's files. Answers the file, or a note for the
+   * transcript when the platform's file cannot be kept (too large, a refused type, gone); throws on a
+   * temporary failure so the job is retried.
+   */
+  async function keepMedia(
+    account: OpenAccount,
+    messageId: string,
+    media: MediaRef,
+  ): Promise<
+    { file: { name: string; size: number; mimeType: string }; key: string; bytes: Buffer } | { note: string }
+  > {
+    let response: Response;
+    try {
+      response = await fetchMedia(account, media);
+    } catch (error) {
+      throw new Error(`media download failed: ${(error as Error).message}`);
+    }
+    if (response.status === 429 || response.status >= 500)
+      throw new Error(`media download: HTTP ${response.status}`);
+    if (!response.ok) return { note: `[The platform no longer has this file (HTTP ${response.status}).]` };
+    const mimeType =
+      (media.mimeType ?? response.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '';
+    if (!KEPT_MEDIA.test(mimeType)) {
+      await response.body?.cancel();
+      return { note: `[A file of type ${mimeType || 'unknown'} was not kept.]` };
+    }
+    const declared = Number(response.headers.get('content-length') ?? '0');
+    if (declared > MAX_MEDIA_BYTES) {
+      await response.body?.cancel();
+      return { note: `[A file of ${declared} bytes was not kept: over the ${MAX_MEDIA_BYTES}-byte limit.]` };
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of response.body ?? []) {
+      size += (chunk as Uint8Array).length;
+      if (size > MAX_MEDIA_BYTES)
+        return { note: `[A file over the ${MAX_MEDIA_BYTES}-byte limit was not kept.]` };
+      chunks.push(Buffer.from(chunk as Uint8Array));
+    }
+    const bytes = Buffer.concat(chunks);
+    // The key follows from the message, so a retried job writes the same file again.
+    const digest = createHash('sha256').update(messageId).digest('hex').slice(0, 32);
+    const key = `${account.id}/${digest}.${extensionOf(mimeType)}`;
+    return {
+      bytes,
+      file: {
+        name: media.fileName ?? `${digest.slice(0, 8)}.${extensionOf(mimeType)}`,
+        size: bytes.length,
+        mimeType,
+      },
+      key,
+    };
+  }
+
+  /** One inbound message into the client's live session of the account, or a new routed session. */
+  async function place(account: OpenAccount, messageId: string, clientId: string, stored: StoredInbound) {
+    const { tenantId } = account;
+    const accountId = account.id;
+    let text = stored.text;
+    let file: { name: string; size: number; mimeType: string } | null = null;
+    let kept: { key: string; mimeType: string; bytes: Buffer } | null = null;
+    if (stored.media) {
+      const fetched = await keepMedia(account, messageId, stored.media);
+      if ('note' in fetched) text = [text, fetched.note].filter(Boolean).join('\n');
+      else {
+        file = fetched.file;
+        kept = { key: fetched.key, mimeType: fetched.file.mimeType, bytes: fetched.bytes };
+      }
+    }
+    if (text === null && file === null) text = '[empty message]';
+
+    const finish = async (trx: Transaction<DB>, activityId: string | null, sessionId: string) => {
+      const first = await repo.markProcessed(
+        trx,
+        { tenantId, accountId, messageId },
+        { sessionId, activityId },
+      );
+      if (!first) throw new AlreadyProcessed();
+      if (kept && activityId) {
+        // The file commits with its transcript line, or neither does.
+        await repo.storeFile(trx, tenantId, kept);
+        await repo.setFileKey(trx, tenantId, activityId, kept.key);
+      }
+      await repo.touchClient(trx, {
+        tenantId,
+        accountId,
+        clientId,
+        name: stored.clientName,
+        phone: stored.clientPhone,
+      });
+    };
+
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const live = await repo.liveSession(db, tenantId, accountId, clientId);
+      try {
+        if (live) {
+          await deps.routing.addMessage(
+            tenantId,
+            live,
+            { sender: 'client', userId: null, text, file },
+            { inTransaction: (trx, activityId) => finish(trx, activityId, live) },
+          );
+        } else {
+          await deps.routing.startSession({
+            tenantId,
+            widgetId: null,
+            channel: account.type,
+            source: stored.source,
+            pageUrl: null,
+            params: {},
+            client: {
+              name: stored.clientName,
+              email: null,
+              phone: stored.clientPhone,
+              ip: null,
+              language: null,
+              browser: null,
+              os: null,
+              visitorId: null,
+            },
+            clientTokenHash: null,
+            identities: [{ kind: identityKind(account.type), value: clientId }],
+            firstMessage: { text, file },
+            inTransaction: async (trx, session, firstActivityId) => {
+              // One new session per client at a time: a second message waits here, then joins it.
+              await repo.lockClient(trx, tenantId, accountId, clientId);
+              if (await repo.liveSession(trx, tenantId, accountId, clientId)) throw new PlaceAgain();
+              await repo.linkSession(trx, { tenantId, sessionId: session.id, accountId, clientId });
+              await finish(trx, firstActivityId, session.id);
+            },
+          });
+        }
+        return;
+      } catch (error) {
+        if (error instanceof AlreadyProcessed) return;
+        if (error instanceof PlaceAgain) continue;
+        if (error instanceof AppError && error.code === 'live.session_ended') continue;
+        if (error instanceof AppError && error.code === 'live.banned') {
+          // The platform got its 200; the message becomes no session (the ban module counts it).
+          await repo.markProcessed(
+            db,
+            { tenantId, accountId, messageId },
+            { sessionId: null, activityId: null },
+          );
+          return;
+        }
+        throw error;
+      }
+    }
+    throw new Error(`Inbound message ${messageId} found no session to join after 5 attempts.`);
+  }
+
+  /** The outbox: an operator's line in a messaging session is queued in the line's own transaction. */
+  const transcriptHook: TranscriptHook = async (trx, written) => {
+    if (written.sender !== 'operator') return;
+    if (!(restorableChannels as readonly string[]).includes(written.session.channel)) return;
+    const link = await repo.sessionLink(trx, written.tenantId, written.session.id);
+    if (!link) return;
+    await repo.enqueueDelivery(trx, {
+      tenantId: written.tenantId,
+      activityId: written.activityId,
+      sessionId: written.session.id,
+      accountId: link.account_id,
+      clientId: link.client_id,
+    });
+    await deps.jobs.send(
+      'channels.send',
+      { tenantId: written.tenantId, activityId: written.activityId },
+      { within: trx },
+    );
+  };
+
+  return {
+    transcriptHook,
+
+    /** GET verification: the platform's challenge echoed when the verify token matches. */
+    async verify(
+      type: ChannelAccountType,
+      accountId: string,
+      query: Record<string, unknown>,
+    ): Promise<string> {
+      const account = await accountFor(type, accountId);
+      const token = verifyToken(account);
+      const challenge = token === undefined ? undefined : verificationChallenge(token, query);
+      if (challenge === undefined)
+        throw new AppError('channels.verification_failed', 'The verify token does not match the account.');
+      return challenge;
+    },
+
+    /**
+     * A webhook: signature first (nothing is stored without it), then in one transaction the new
+     * messages (idempotent by the platform's id) with their jobs, and the statuses. Answers quickly:
+     * the media and the routing wait for the job.
+     */
+    async receive(type: ChannelAccountType, accountId: string, request: WebhookRequest) {
+      const account = await accountFor(type, accountId);
+      const { parsed, reply, readUpTo } = authenticateAndParse(account, request);
+      if (!account.enabled)
+        throw new AppError('channels.account_disabled', 'This channel account is disabled.');
+      const { tenantId } = account;
+      const changed = await db.transaction().execute(async (trx) => {
+        const fresh = await repo.storeInbound(trx, tenantId, account.id, parsed.messages);
+        for (const messageId of fresh)
+          await deps.jobs.send(
+            'channels.inbound',
+            { tenantId, accountId: account.id, messageId },
+            { within: trx },
+          );
+        const lines: { session_id: string }[] = [];
+        for (const status of parsed.statuses) await repo.storeStatus(trx, tenantId, account.id, status);
+        lines.push(
+          ...(await repo.applyStatuses(
+            trx,
+            tenantId,
+            account.id,
+            parsed.statuses.map((status) => status.platformMessageId),
+          )),
+        );
+        for (const watermark of parsed.watermarks)
+          lines.push(...(await repo.applyWatermark(trx, tenantId, account.id, watermark)));
+        if (readUpTo) lines.push(...(await repo.applyReadUpTo(trx, tenantId, account.id, readUpTo)));
+        return { fresh, lines };
+      });
+      if (parsed.statuses.length > 0) {
+        // A status for a line whose send is committing right now may have found no line with its id
+        // inside the transaction; applied again after the commit, one of the two sides always sees both.
+        changed.lines.push(
+          ...(await repo.applyStatuses(
+            db,
+            tenantId,
+            account.id,
+            parsed.statuses.map((status) => status.platformMessageId),
+          )),
+        );
+      }
+      await publishDeliveryChanges(tenantId, changed.lines);
+      return { reply, stored: changed.fresh.length, statuses: parsed.statuses.length };
+    },
+
+    /**
+     * The `channels.inbound` job: the message into the client's live session or a new one. The
+     * client's earlier messages still waiting are placed first, so a client's lines keep their order
+     * whichever job runs first (each message is placed once: the first worker to mark it wins).
+     */
+    async processInbound(job: { tenantId: string; accountId: string; messageId: string }): Promise<void> {
+      const account = await deps.accounts.openAccount(job.tenantId, job.accountId);
+      if (!account) return;
+      for (const row of await repo.unplacedUpTo(db, job.tenantId, job.accountId, job.messageId)) {
+        await place(account, row.message_id, row.client_id, row.payload as StoredInbound);
+      }
+    },
+
+    /**
+     * The `channels.send` job: the pending line goes to its platform, under the line's row lock (a
+     * second worker on the same line skips it). Sent → the platform's id; a refusal → failed with the
+     * platform's reason; a temporary failure → the attempt is recorded and the job throws, so the queue
+     * retries it with backoff. A line that is no longer pending is never sent again.
+     */
+    async deliver(job: { tenantId: string; activityId: string }): Promise<void> {
+      const { tenantId, activityId } = job;
+      const outcome = await db.transaction().execute(async (trx) => {
+        const line = await repo.claimPending(trx, tenantId, activityId);
+        if (!line) return { kind: 'none' as const };
+        const fail = async (reason: string, errorCode: string | null, attempted: boolean) => {
+          await repo.markFailed(trx, tenantId, activityId, { reason, errorCode, attempted });
+          return { kind: 'done' as const, sessionId: line.session_id };
+        };
+        const account = await deps.accounts.openAccount(tenantId, line.account_id);
+        if (!account?.enabled) return fail('The channel account is disabled.', 'account_disabled', false);
+        if (!line.text)
+          return fail('Sending files to messaging platforms is not supported yet.', 'unsupported', false);
+        const last = await repo.lastInboundAt(trx, tenantId, line.account_id, line.client_id);
+        const window = messagingWindow(account.type, last, now(), {
+          humanAgentTag: account.type === 'messenger' && account.config.humanAgentTag,
+        });
+        if (window.allows === 'template' || window.allows === 'nothing')
+          return fail(windowRefusal(window), 'window_closed', false);
+        const result = await send(
+          account,
+          { clientId: line.client_id, text: line.text, tag: window.allows === 'tag' ? window.tag : null },
+          `${tenantId}:${activityId}`,
+        );
+        if (result.ok) {
+          await repo.markSent(trx, tenantId, activityId, result.platformMessageId);
+          return {
+            kind: 'sent' as const,
+            sessionId: line.session_id,
+            accountId: line.account_id,
+            platformMessageId: result.platformMessageId,
+          };
+        }
+        if (!result.retryable || line.attempts + 1 >= CHANNEL_SEND_ATTEMPTS)
+          return fail(result.reason, result.errorCode, true);
+        await repo.markAttemptFailed(trx, tenantId, activityId, result.reason);
+        return { kind: 'retry' as const, sessionId: line.session_id, reason: result.reason };
+      });
+      if (outcome.kind === 'none') return;
+      if (outcome.kind === 'sent') {
+        // A status callback may have come while the send was in flight (the platform is fast) and
+        // found no line with this id yet: what it stored applies now that the id is committed.
+        await repo.applyStatuses(db, tenantId, outcome.accountId, [outcome.platformMessageId]);
+      }
+      await publishDeliveryChanges(tenantId, [{ session_id: outcome.sessionId }]);
+      if (outcome.kind === 'retry') throw new Error(`channels.send ${activityId}: ${outcome.reason}`);
+    },
+
+    /** A kept file of a session's transcript line (the caller checked the session is visible). */
+    async file(tenantId: string, sessionId: string, activityId: string) {
+      const row = await repo.fileOf(db, tenantId, sessionId, activityId);
+      if (!row?.file_object_key) throw notFound(`File of activity ${activityId}`);
+      const stored = await repo.fileBytes(db, tenantId, row.file_object_key);
+      if (!stored) throw new AppError('channels.file_missing', 'The stored file is gone.');
+      return { bytes: stored.bytes, name: row.file_name ?? 'file', mimeType: stored.mime_type };
+    },
+  };
+}
+
+function identityKind(type: ChannelAccountType): string {
+  return { whatsapp: 'wa_id', messenger: 'psid', apple: 'apple_id', vkontakte: 'vk_id' }[type];
+}
+
+export type ChannelMessagingService = ReturnType<typeof channelMessagingService>;

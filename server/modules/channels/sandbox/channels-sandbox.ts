@@ -1,0 +1,881 @@
+import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { hubSignature, postWebhook, randomId, sandboxServer, type Handler, type Reply } from './sandbox-http';
+
+/**
+ * Local stand-ins of the messaging platforms, for tests and the demo: one HTTP server that behaves
+ * like the WhatsApp Cloud API and the Messenger Platform as their documentation describes (paths,
+ * auth, request shapes, error bodies and codes, the messaging windows), records every API call, sends
+ * signed webhooks (messages, statuses), serves media, and can be told to fail or slow down.
+ * Formats: docs/channels.md. Not our code's mock: it knows nothing of Sessiondesk.
+ */
+
+const DAY = 24 * 60 * 60 * 1000;
+const GRAPH_PATH = /^\/(v\d+\.\d+)\/([^/]+)(?:\/([^/]+))?$/;
+
+export interface WhatsappSandboxAccount {
+  phoneNumberId: string;
+  accessToken: string;
+  appSecret: string;
+  webhookUrl: string;
+  displayPhoneNumber?: string;
+}
+export interface MessengerSandboxAccount {
+  pageId: string;
+  pageAccessToken: string;
+  appSecret: string;
+  webhookUrl: string;
+}
+
+export interface VkSandboxAccount {
+  communityId: string;
+  accessToken: string;
+  secretKey: string;
+  webhookUrl: string;
+}
+
+export interface AppleSandboxAccount {
+  businessId: string;
+  mspId: string;
+  /** Base64, as Apple issues it. */
+  mspSecret: string;
+  webhookUrl: string;
+}
+
+export interface SandboxMedia {
+  bytes: Buffer;
+  mimeType: string;
+  fileName?: string;
+}
+
+export type WhatsappInbound =
+  | { text: string }
+  | { image: SandboxMedia; caption?: string }
+  | { document: SandboxMedia; caption?: string }
+  | { audio: SandboxMedia }
+  | { video: SandboxMedia; caption?: string }
+  | { location: { latitude: number; longitude: number; name?: string; address?: string } }
+  | { contacts: { name: string; phone: string }[] }
+  | { buttonReply: { id: string; title: string } };
+
+export type MessengerInbound =
+  | { text: string }
+  | { attachment: { type: 'image' | 'video' | 'audio' | 'file'; media: SandboxMedia } }
+  | { postback: { title: string; payload: string } };
+
+export interface WebhookDelivery {
+  /** The platform's message id (or the status's message id). */
+  id: string;
+  raw: Buffer;
+  headers: Record<string, string>;
+  url: string;
+  status: number;
+  body: string;
+}
+
+const metaError = (
+  status: number,
+  code: number,
+  message: string,
+  extra: Record<string, unknown> = {},
+): Reply => ({
+  status,
+  body: {
+    error: {
+      message,
+      type: code === 190 ? 'OAuthException' : 'OAuthException',
+      code,
+      ...extra,
+      fbtrace_id: randomId(8),
+    },
+  },
+});
+
+export interface ChannelsSandboxOptions {
+  /** After an accepted send, send the sent, delivered and read statuses by itself (the demo). */
+  autoStatuses?: boolean;
+}
+
+export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
+  let offsetMs = 0;
+  const now = () => Date.now() + offsetMs;
+  const whatsappAccounts = new Map<string, WhatsappSandboxAccount>();
+  const messengerAccounts = new Map<string, MessengerSandboxAccount>();
+  const vkAccounts = new Map<string, VkSandboxAccount>();
+  const appleAccounts = new Map<string, AppleSandboxAccount>();
+
+  /** An MSP API JWT: HS256 with the MSP secret, audience the MSP id. */
+  const appleToken = (account: AppleSandboxAccount) => {
+    const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const unsigned = `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ aud: account.mspId, iat: Math.floor(now() / 1000) })}`;
+    const signature = createHmac('sha256', Buffer.from(account.mspSecret, 'base64'))
+      .update(unsigned)
+      .digest('base64url');
+    return `${unsigned}.${signature}`;
+  };
+  const appleTokenValid = (account: AppleSandboxAccount, authorization: unknown) => {
+    const token = typeof authorization === 'string' ? authorization.replace(/^Bearer /, '') : '';
+    const [head = '', claims = '', signature = ''] = token.split('.');
+    const expected = createHmac('sha256', Buffer.from(account.mspSecret, 'base64'))
+      .update(`${head}.${claims}`)
+      .digest();
+    const given = Buffer.from(signature, 'base64url');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return false;
+    try {
+      return (
+        (JSON.parse(Buffer.from(claims, 'base64url').toString()) as { aud?: string }).aud === account.mspId
+      );
+    } catch {
+      return false;
+    }
+  };
+  /** VK: messages sent by (community, random_id), so a repeated random_id is not sent twice. */
+  const vkByRandomId = new Map<string, number>();
+  let vkMessageId = 1000;
+  const media = new Map<string, SandboxMedia & { token?: string }>();
+  const lastInbound = new Map<string, number>();
+  /** Accepted outbound messages by id: who they went to, through which account. */
+  const sent = new Map<
+    string,
+    { platform: 'whatsapp' | 'messenger' | 'vkontakte' | 'apple'; account: string; to: string; body: unknown }
+  >();
+  const inFlight = new Set<Promise<unknown>>();
+  const deliveries: WebhookDelivery[] = [];
+
+  const track = <T>(promise: Promise<T>): Promise<T> => {
+    inFlight.add(promise);
+    void promise.finally(() => inFlight.delete(promise)).catch(() => {});
+    return promise;
+  };
+
+  async function deliver(url: string, appSecret: string, id: string, payload: unknown, raw?: Buffer) {
+    const body = raw ?? Buffer.from(JSON.stringify(payload));
+    const headers = {
+      'content-type': 'application/json',
+      'x-hub-signature-256': hubSignature(appSecret, body),
+      'user-agent': 'facebookexternalua',
+    };
+    const result = await postWebhook(url, body, headers);
+    const delivery = { id, raw: body, headers, url, ...result };
+    deliveries.push(delivery);
+    return delivery;
+  }
+
+  function storeMedia(item: SandboxMedia, token?: string): string {
+    const id = String(10 ** 15 + Math.floor(Math.random() * 10 ** 15));
+    media.set(id, { ...item, ...(token ? { token } : {}) });
+    return id;
+  }
+
+  // --- WhatsApp Cloud API: POST /{version}/{phone-number-id}/messages, GET /{version}/{media-id} ---
+
+  const whatsappAuth = (headers: Record<string, unknown>, account: WhatsappSandboxAccount) =>
+    headers.authorization === `Bearer ${account.accessToken}`;
+
+  const whatsappApi: Handler = ({ method, path, headers, json }) => {
+    const match = GRAPH_PATH.exec(path);
+    if (!match) return undefined;
+    const [, , objectId = '', edge] = match;
+    if (method === 'GET' && edge === undefined && media.has(objectId)) {
+      const item = media.get(objectId);
+      const owner = [...whatsappAccounts.values()].find((account) => whatsappAuth(headers, account));
+      if (!item || !owner || item.token !== owner.accessToken)
+        return metaError(401, 190, 'Invalid OAuth access token - Cannot parse access token');
+      return {
+        status: 200,
+        body: {
+          messaging_product: 'whatsapp',
+          url: `${server.url}/whatsapp-media/${objectId}`,
+          mime_type: item.mimeType,
+          sha256: createHash('sha256').update(item.bytes).digest('hex'),
+          file_size: item.bytes.length,
+          id: objectId,
+        },
+      };
+    }
+    const account = whatsappAccounts.get(objectId);
+    if (!account || edge !== 'messages') return undefined;
+    if (method !== 'POST') return metaError(400, 100, 'Unsupported get request.');
+    if (!whatsappAuth(headers, account))
+      return metaError(401, 190, 'Invalid OAuth access token - Cannot parse access token');
+    const body = json as Record<string, unknown> | undefined;
+    if (!body || typeof body !== 'object')
+      return metaError(400, 100, 'Invalid parameter', { error_subcode: 2494010 });
+    if (body.messaging_product !== 'whatsapp')
+      return metaError(400, 100, '(#100) The parameter messaging_product is required.');
+    const to = body.to;
+    if (typeof to !== 'string' || !/^\+?\d{6,20}$/.test(to))
+      return metaError(400, 131009, '(#131009) Parameter value is not valid', {
+        error_data: { messaging_product: 'whatsapp', details: 'Recipient phone number is not valid' },
+      });
+    const type = body.type ?? 'text';
+    const content = body[type as string] as Record<string, unknown> | undefined;
+    const valid =
+      type === 'text'
+        ? typeof content?.body === 'string' && content.body.length >= 1 && content.body.length <= 4096
+        : ['image', 'document', 'audio', 'video'].includes(type as string) &&
+          (typeof content?.link === 'string' || typeof content?.id === 'string');
+    if (!valid)
+      return metaError(400, 100, '(#100) Invalid parameter', {
+        error_data: {
+          messaging_product: 'whatsapp',
+          details: `Unexpected or missing ${JSON.stringify(type)} content`,
+        },
+      });
+    const id = `wamid.${Buffer.from(randomId(16)).toString('base64url')}`;
+    const waId = to.replace(/^\+/, '');
+    sent.set(id, { platform: 'whatsapp', account: objectId, to: waId, body });
+    // Outside the 24-hour customer service window the API still accepts the request; the message then
+    // fails with 131047 in a status webhook (Cloud API error codes).
+    const last = lastInbound.get(`whatsapp:${objectId}:${waId}`);
+    if (last === undefined || now() - last > DAY) {
+      void track(
+        sandbox.whatsapp.status(id, 'failed', {
+          code: 131047,
+          title: 'Re-engagement message',
+          message: 'Re-engagement message',
+          details:
+            'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
+        }),
+      );
+    } else if (options.autoStatuses) {
+      void track(
+        (async () => {
+          for (const state of ['sent', 'delivered', 'read'] as const)
+            await sandbox.whatsapp.status(id, state);
+        })(),
+      );
+    }
+    return {
+      status: 200,
+      body: { messaging_product: 'whatsapp', contacts: [{ input: to, wa_id: waId }], messages: [{ id }] },
+    };
+  };
+
+  const whatsappMedia: Handler = ({ method, path, headers }) => {
+    const match = /^\/whatsapp-media\/(\d+)$/.exec(path);
+    if (!match || method !== 'GET') return undefined;
+    const item = media.get(match[1] ?? '');
+    if (!item) return { status: 404, body: { error: { message: 'Media not found', code: 100 } } };
+    if (headers.authorization !== `Bearer ${item.token ?? ''}`)
+      return metaError(401, 190, 'Invalid OAuth access token');
+    return { status: 200, raw: item.bytes, contentType: item.mimeType };
+  };
+
+  // --- Messenger Platform: POST /{version}/me/messages (or /{page-id}/messages) ---
+
+  const messengerApi: Handler = ({ method, path, query, headers, json }) => {
+    const match = GRAPH_PATH.exec(path);
+    if (!match || match[3] !== 'messages') return undefined;
+    const objectId = match[2] ?? '';
+    const token =
+      query.access_token ??
+      (typeof headers.authorization === 'string' ? headers.authorization.replace(/^Bearer /, '') : '');
+    const account = [...messengerAccounts.values()].find(
+      (candidate) =>
+        candidate.pageAccessToken === token && (objectId === 'me' || objectId === candidate.pageId),
+    );
+    if (objectId !== 'me' && !messengerAccounts.has(objectId) && !account) return undefined;
+    if (method !== 'POST') return metaError(400, 100, 'Unsupported get request.');
+    if (!account) return metaError(401, 190, 'Invalid OAuth access token - Cannot parse access token');
+    const body = json as Record<string, unknown> | undefined;
+    const recipient = (body?.recipient as { id?: unknown } | undefined)?.id;
+    if (typeof recipient !== 'string')
+      return metaError(400, 100, '(#100) The parameter recipient is required');
+    const messagingType = body?.messaging_type;
+    if (!['RESPONSE', 'UPDATE', 'MESSAGE_TAG'].includes(messagingType as string))
+      return metaError(
+        400,
+        100,
+        '(#100) param messaging_type must be one of {RESPONSE, UPDATE, MESSAGE_TAG}',
+      );
+    if (messagingType === 'MESSAGE_TAG' && typeof body?.tag !== 'string')
+      return metaError(400, 100, '(#100) Tag is required for MESSAGE_TAG messaging type');
+    const message = body?.message as
+      { text?: unknown; attachment?: { type?: unknown; payload?: { url?: unknown } } } | undefined;
+    const hasText =
+      typeof message?.text === 'string' && message.text.length > 0 && message.text.length <= 2000;
+    const hasAttachment =
+      ['image', 'video', 'audio', 'file'].includes(message?.attachment?.type as string) &&
+      typeof message?.attachment?.payload?.url === 'string';
+    if (!hasText && !hasAttachment) return metaError(400, 100, '(#100) Must send either message or state');
+    const last = lastInbound.get(`messenger:${account.pageId}:${recipient}`);
+    if (last === undefined)
+      return metaError(400, 100, '(#100) No matching user found', { error_subcode: 2018001 });
+    const age = now() - last;
+    const humanAgent = messagingType === 'MESSAGE_TAG' && body?.tag === 'HUMAN_AGENT';
+    if (age > 7 * DAY || (age > DAY && !humanAgent))
+      return metaError(400, 10, '(#10) This message is sent outside of allowed window.', {
+        error_subcode: 2018278,
+      });
+    const id = `m_${randomId(20)}`;
+    sent.set(id, { platform: 'messenger', account: account.pageId, to: recipient, body });
+    if (options.autoStatuses) {
+      void track(
+        (async () => {
+          await sandbox.messenger.delivery(account.pageId, recipient, [id]);
+          await sandbox.messenger.read(account.pageId, recipient);
+        })(),
+      );
+    }
+    return { status: 200, body: { recipient_id: recipient, message_id: id } };
+  };
+
+  const messengerMedia: Handler = ({ method, path }) => {
+    const match = /^\/messenger-cdn\/(\d+)$/.exec(path);
+    if (!match || method !== 'GET') return undefined;
+    const item = media.get(match[1] ?? '');
+    return item
+      ? { status: 200, raw: item.bytes, contentType: item.mimeType }
+      : { status: 404, body: { error: { message: 'URL signature expired', code: 100 } } };
+  };
+
+  /**
+   * The stand-in's own control API (`sessiondesk channels-sandbox` has no other interface): register
+   * accounts, make a client write, read the recorded calls, set faults. JSON in, JSON out.
+   */
+  const control: Handler = async ({ method, path, json }) => {
+    if (!path.startsWith('/_sandbox/')) return undefined;
+    const body = (json ?? {}) as Record<string, unknown>;
+    const text = (key: string) => (typeof body[key] === 'string' ? body[key] : '');
+    try {
+      if (method === 'POST' && path === '/_sandbox/whatsapp/accounts') {
+        sandbox.whatsapp.addAccount(body as unknown as WhatsappSandboxAccount);
+        return { status: 204 };
+      }
+      if (method === 'POST' && path === '/_sandbox/messenger/accounts') {
+        sandbox.messenger.addAccount(body as unknown as MessengerSandboxAccount);
+        return { status: 204 };
+      }
+      if (method === 'POST' && path === '/_sandbox/whatsapp/inbound') {
+        const delivery = await sandbox.whatsapp.inbound(
+          text('phoneNumberId'),
+          { waId: text('waId'), name: text('name') },
+          { text: text('text') },
+        );
+        return { status: 200, body: { id: delivery.id, webhookStatus: delivery.status } };
+      }
+      if (method === 'POST' && path === '/_sandbox/messenger/inbound') {
+        const delivery = await sandbox.messenger.inbound(text('pageId'), text('psid'), {
+          text: text('text'),
+        });
+        return { status: 200, body: { id: delivery.id, webhookStatus: delivery.status } };
+      }
+      if (method === 'GET' && path === '/_sandbox/requests')
+        return { status: 200, body: server.requests.map(({ headers: _headers, ...rest }) => rest) };
+      if (method === 'PUT' && path === '/_sandbox/faults') {
+        for (const key of ['down', 'failNext', 'delayMs', 'hold'] as const) delete server.faults[key];
+        Object.assign(server.faults, body);
+        return { status: 204 };
+      }
+    } catch (error) {
+      return { status: 400, body: { error: { message: (error as Error).message } } };
+    }
+    return { status: 404, body: { error: { message: 'Unknown sandbox control path' } } };
+  };
+
+  // --- VK API: POST /method/messages.send (form or query parameters), answers { response } or { error } ---
+
+  const vkError = (code: number, message: string): Reply => ({
+    status: 200,
+    body: { error: { error_code: code, error_msg: message, request_params: [] } },
+  });
+
+  const vkApi: Handler = ({ method, path, query, raw, headers }) => {
+    if (path !== '/method/messages.send') return undefined;
+    const form =
+      method === 'POST' && String(headers['content-type'] ?? '').includes('application/x-www-form-urlencoded')
+        ? Object.fromEntries(new URLSearchParams(raw.toString('utf8')))
+        : {};
+    const params: Record<string, string> = { ...query, ...form };
+    const account = [...vkAccounts.values()].find(
+      (candidate) => candidate.accessToken === params.access_token,
+    );
+    if (!account) return vkError(5, 'User authorization failed: invalid access_token (4).');
+    if (!params.v) return vkError(8, 'Invalid request: v (version) is required');
+    const peer = params.peer_id ?? params.user_id;
+    if (!peer || !/^\d+$/.test(peer))
+      return vkError(100, 'One of the parameters specified was missing or invalid: peer_id');
+    if (!params.random_id || !/^-?\d+$/.test(params.random_id))
+      return vkError(
+        100,
+        'One of the parameters specified was missing or invalid: random_id is a required parameter',
+      );
+    if (!params.message && !params.attachment)
+      return vkError(
+        100,
+        'One of the parameters specified was missing or invalid: message is empty or invalid',
+      );
+    // A community may write only to a user who wrote to it (or allowed its messages).
+    if (!lastInbound.has(`vkontakte:${account.communityId}:${peer}`))
+      return vkError(901, "Can't send messages for users without permission");
+    const key = `${account.communityId}:${params.random_id}`;
+    const existing = vkByRandomId.get(key);
+    if (existing !== undefined) return { status: 200, body: { response: existing } };
+    vkMessageId += 1;
+    vkByRandomId.set(key, vkMessageId);
+    sent.set(String(vkMessageId), {
+      platform: 'vkontakte',
+      account: account.communityId,
+      to: peer,
+      body: params,
+    });
+    return { status: 200, body: { response: vkMessageId } };
+  };
+
+  // --- Apple MSP API: POST /message, JWT-authenticated, gzip JSON body, ids in headers ---
+
+  const appleApi: Handler = ({ method, path, headers, raw }) => {
+    if (path !== '/message' || method !== 'POST') return undefined;
+    const account = appleAccounts.get(String(headers['source-id'] ?? ''));
+    if (!account || !appleTokenValid(account, headers.authorization)) return { status: 401 };
+    let body: Record<string, unknown>;
+    try {
+      const bytes = headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw;
+      body = JSON.parse(bytes.toString('utf8')) as Record<string, unknown>;
+    } catch {
+      return { status: 400 };
+    }
+    const destination = String(headers['destination-id'] ?? '');
+    if (
+      typeof headers.id !== 'string' ||
+      body.id !== headers.id ||
+      body.sourceId !== account.businessId ||
+      body.destinationId !== destination ||
+      body.type !== 'text' ||
+      typeof body.body !== 'string'
+    )
+      return { status: 400 };
+    // Only a customer who opened a conversation can be written to.
+    if (!lastInbound.has(`apple:${account.businessId}:${destination}`)) return { status: 403 };
+    sent.set(headers.id, { platform: 'apple', account: account.businessId, to: destination, body });
+    return { status: 200 };
+  };
+
+  const server = sandboxServer({
+    isApi: (path) => GRAPH_PATH.test(path) || path.startsWith('/method/') || path === '/message',
+    handlers: [control, whatsappApi, messengerApi, vkApi, appleApi, whatsappMedia, messengerMedia],
+  });
+
+  const sandbox = {
+    /** Every API call received (sends, media lookups), with the answer's status. */
+    requests: server.requests,
+    /** Every webhook this stand-in delivered, with the receiver's answer. */
+    deliveries,
+    /** Fault injection: `down` (status for every call), `failNext`, `delayMs`. */
+    faults: server.faults,
+    sent,
+    listen: (port?: number, host?: string) => server.listen(port, host),
+    close: async () => {
+      await sandbox.flush();
+      await server.close();
+    },
+    get url() {
+      return server.url;
+    },
+    /** Holds every API call unanswered until the returned function is called. */
+    hold(): () => void {
+      let release: () => void = () => {};
+      server.faults.hold = new Promise<void>((resolve) => {
+        release = () => {
+          delete server.faults.hold;
+          resolve();
+        };
+      });
+      return release;
+    },
+    /** Moves the stand-in's clock (the messaging windows) forward. */
+    advance(ms: number) {
+      offsetMs += ms;
+    },
+    now,
+    /** Waits for the webhooks the stand-in is sending by itself (statuses after a send). */
+    async flush() {
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    },
+    /** API calls that sent a message (not media lookups). */
+    sends(platform?: 'whatsapp' | 'messenger' | 'vkontakte' | 'apple') {
+      if (platform === 'vkontakte')
+        return server.requests.filter((request) => request.path === '/method/messages.send');
+      if (platform === 'apple') return server.requests.filter((request) => request.path === '/message');
+      return server.requests.filter(
+        (request) =>
+          request.method === 'POST' &&
+          request.path.endsWith('/messages') &&
+          (platform === undefined ||
+            (platform === 'whatsapp'
+              ? whatsappAccounts.has(request.path.split('/')[2] ?? '')
+              : !whatsappAccounts.has(request.path.split('/')[2] ?? ''))),
+      );
+    },
+    /** Sends a raw webhook body again, signed as the platform signs it (retries, reordering). */
+    redeliver(delivery: WebhookDelivery) {
+      return postWebhook(delivery.url, delivery.raw, delivery.headers);
+    },
+
+    whatsapp: {
+      addAccount(account: WhatsappSandboxAccount) {
+        whatsappAccounts.set(account.phoneNumberId, account);
+      },
+      /** A client writes to the business: the documented `messages` webhook, signed. */
+      async inbound(
+        phoneNumberId: string,
+        from: { waId: string; name?: string },
+        content: WhatsappInbound,
+        options: { id?: string } = {},
+      ): Promise<WebhookDelivery> {
+        const account = whatsappAccounts.get(phoneNumberId);
+        if (!account) throw new Error(`No sandbox WhatsApp account ${phoneNumberId}`);
+        const id = options.id ?? `wamid.${Buffer.from(randomId(16)).toString('base64url')}`;
+        const timestamp = String(Math.floor(now() / 1000));
+        const message: Record<string, unknown> = { from: from.waId, id, timestamp };
+        const mediaPart = (item: SandboxMedia, extra: Record<string, unknown> = {}) => ({
+          id: storeMedia(item, account.accessToken),
+          mime_type: item.mimeType,
+          sha256: createHash('sha256').update(item.bytes).digest('base64'),
+          ...(item.fileName ? { filename: item.fileName } : {}),
+          ...extra,
+        });
+        if ('text' in content) Object.assign(message, { type: 'text', text: { body: content.text } });
+        else if ('image' in content)
+          Object.assign(message, {
+            type: 'image',
+            image: mediaPart(content.image, content.caption ? { caption: content.caption } : {}),
+          });
+        else if ('document' in content)
+          Object.assign(message, {
+            type: 'document',
+            document: mediaPart(content.document, content.caption ? { caption: content.caption } : {}),
+          });
+        else if ('audio' in content)
+          Object.assign(message, { type: 'audio', audio: mediaPart(content.audio) });
+        else if ('video' in content)
+          Object.assign(message, {
+            type: 'video',
+            video: mediaPart(content.video, content.caption ? { caption: content.caption } : {}),
+          });
+        else if ('location' in content)
+          Object.assign(message, { type: 'location', location: content.location });
+        else if ('contacts' in content)
+          Object.assign(message, {
+            type: 'contacts',
+            contacts: content.contacts.map((contact) => ({
+              name: { formatted_name: contact.name, first_name: contact.name },
+              phones: [{ phone: contact.phone, type: 'CELL' }],
+            })),
+          });
+        else
+          Object.assign(message, {
+            type: 'interactive',
+            interactive: { type: 'button_reply', button_reply: content.buttonReply },
+          });
+        lastInbound.set(`whatsapp:${phoneNumberId}:${from.waId}`, now());
+        return deliver(account.webhookUrl, account.appSecret, id, {
+          object: 'whatsapp_business_account',
+          entry: [
+            {
+              id: `waba-${phoneNumberId}`,
+              changes: [
+                {
+                  field: 'messages',
+                  value: {
+                    messaging_product: 'whatsapp',
+                    metadata: {
+                      display_phone_number: account.displayPhoneNumber ?? '15550000000',
+                      phone_number_id: phoneNumberId,
+                    },
+                    contacts: [{ profile: { name: from.name ?? '' }, wa_id: from.waId }],
+                    messages: [message],
+                  },
+                },
+              ],
+            },
+          ],
+        });
+      },
+      /** A status of a sent message: the documented `statuses` webhook. */
+      async status(
+        messageId: string,
+        state: 'sent' | 'delivered' | 'read' | 'failed',
+        error?: { code: number; title: string; message?: string; details?: string },
+      ): Promise<WebhookDelivery> {
+        const message = sent.get(messageId);
+        const account = message ? whatsappAccounts.get(message.account) : undefined;
+        if (!message || !account) throw new Error(`The sandbox sent no WhatsApp message ${messageId}`);
+        return deliver(account.webhookUrl, account.appSecret, messageId, {
+          object: 'whatsapp_business_account',
+          entry: [
+            {
+              id: `waba-${account.phoneNumberId}`,
+              changes: [
+                {
+                  field: 'messages',
+                  value: {
+                    messaging_product: 'whatsapp',
+                    metadata: {
+                      display_phone_number: account.displayPhoneNumber ?? '15550000000',
+                      phone_number_id: account.phoneNumberId,
+                    },
+                    statuses: [
+                      {
+                        id: messageId,
+                        status: state,
+                        timestamp: String(Math.floor(now() / 1000)),
+                        recipient_id: message.to,
+                        ...(error
+                          ? {
+                              errors: [
+                                {
+                                  code: error.code,
+                                  title: error.title,
+                                  message: error.message ?? error.title,
+                                  error_data: { details: error.details ?? error.title },
+                                },
+                              ],
+                            }
+                          : {}),
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          ],
+        });
+      },
+    },
+
+    messenger: {
+      addAccount(account: MessengerSandboxAccount) {
+        messengerAccounts.set(account.pageId, account);
+      },
+      async inbound(
+        pageId: string,
+        psid: string,
+        content: MessengerInbound,
+        options: { id?: string } = {},
+      ): Promise<WebhookDelivery> {
+        const account = messengerAccounts.get(pageId);
+        if (!account) throw new Error(`No sandbox Messenger page ${pageId}`);
+        const id = options.id ?? `m_${randomId(20)}`;
+        const event: Record<string, unknown> = {
+          sender: { id: psid },
+          recipient: { id: pageId },
+          timestamp: now(),
+        };
+        if ('text' in content) event.message = { mid: id, text: content.text };
+        else if ('attachment' in content)
+          event.message = {
+            mid: id,
+            attachments: [
+              {
+                type: content.attachment.type,
+                payload: { url: `${server.url}/messenger-cdn/${storeMedia(content.attachment.media)}` },
+              },
+            ],
+          };
+        else event.postback = { mid: id, title: content.postback.title, payload: content.postback.payload };
+        lastInbound.set(`messenger:${pageId}:${psid}`, now());
+        return deliver(account.webhookUrl, account.appSecret, id, {
+          object: 'page',
+          entry: [{ id: pageId, time: now(), messaging: [event] }],
+        });
+      },
+      async delivery(pageId: string, psid: string, mids: string[]): Promise<WebhookDelivery> {
+        const account = messengerAccounts.get(pageId);
+        if (!account) throw new Error(`No sandbox Messenger page ${pageId}`);
+        return deliver(account.webhookUrl, account.appSecret, mids[0] ?? '', {
+          object: 'page',
+          entry: [
+            {
+              id: pageId,
+              time: now(),
+              messaging: [
+                { sender: { id: psid }, recipient: { id: pageId }, delivery: { mids, watermark: now() } },
+              ],
+            },
+          ],
+        });
+      },
+      /** The person read everything up to now (a watermark). */
+      async read(pageId: string, psid: string): Promise<WebhookDelivery> {
+        const account = messengerAccounts.get(pageId);
+        if (!account) throw new Error(`No sandbox Messenger page ${pageId}`);
+        return deliver(account.webhookUrl, account.appSecret, `read-${now()}`, {
+          object: 'page',
+          entry: [
+            {
+              id: pageId,
+              time: now(),
+              messaging: [
+                {
+                  sender: { id: psid },
+                  recipient: { id: pageId },
+                  timestamp: now(),
+                  read: { watermark: now() },
+                },
+              ],
+            },
+          ],
+        });
+      },
+    },
+    vkontakte: {
+      addAccount(account: VkSandboxAccount) {
+        vkAccounts.set(account.communityId, account);
+      },
+      /** Posts a Callback API event as VK does: JSON with the group id, event id, version and secret. */
+      async event(
+        communityId: string,
+        type: string,
+        object: Record<string, unknown>,
+        options: { secret?: string } = {},
+      ) {
+        const account = vkAccounts.get(communityId);
+        if (!account) throw new Error(`No sandbox VK community ${communityId}`);
+        const body = Buffer.from(
+          JSON.stringify({
+            group_id: Number(communityId),
+            type,
+            event_id: randomId(20),
+            v: '5.199',
+            object,
+            secret: options.secret ?? account.secretKey,
+          }),
+        );
+        const headers = { 'content-type': 'application/json' };
+        const result = await postWebhook(account.webhookUrl, body, headers);
+        const delivery = {
+          id: '',
+          raw: body,
+          headers,
+          url: account.webhookUrl,
+          ...result,
+        };
+        deliveries.push(delivery);
+        return delivery;
+      },
+      /** The confirmation request VK sends when the callback URL is set: answers what the server said. */
+      async confirm(communityId: string) {
+        const account = vkAccounts.get(communityId);
+        if (!account) throw new Error(`No sandbox VK community ${communityId}`);
+        return postWebhook(
+          account.webhookUrl,
+          Buffer.from(JSON.stringify({ type: 'confirmation', group_id: Number(communityId) })),
+          { 'content-type': 'application/json' },
+        );
+      },
+      /** A user writes to the community: `message_new`. */
+      async inbound(
+        communityId: string,
+        userId: string,
+        content: { text: string } | { photo: SandboxMedia },
+        options: { id?: number } = {},
+      ) {
+        vkMessageId += 1;
+        const id = options.id ?? vkMessageId;
+        lastInbound.set(`vkontakte:${communityId}:${userId}`, now());
+        const attachments =
+          'photo' in content
+            ? [
+                {
+                  type: 'photo',
+                  photo: {
+                    id: id,
+                    sizes: [
+                      {
+                        type: 's',
+                        width: 75,
+                        height: 75,
+                        url: `${server.url}/messenger-cdn/${storeMedia(content.photo)}`,
+                      },
+                      {
+                        type: 'x',
+                        width: 604,
+                        height: 604,
+                        url: `${server.url}/messenger-cdn/${storeMedia(content.photo)}`,
+                      },
+                    ],
+                  },
+                },
+              ]
+            : [];
+        const delivery = await sandbox.vkontakte.event(communityId, 'message_new', {
+          message: {
+            id,
+            date: Math.floor(now() / 1000),
+            peer_id: Number(userId),
+            from_id: Number(userId),
+            text: 'text' in content ? content.text : '',
+            attachments,
+            conversation_message_id: id,
+          },
+          client_info: {
+            button_actions: ['text'],
+            keyboard: true,
+            inline_keyboard: true,
+            carousel: true,
+            lang_id: 0,
+          },
+        });
+        return { ...delivery, id: String(id) };
+      },
+      /** The user stops allowing the community's messages (messages.send then answers 901). */
+      forbid(communityId: string, userId: string) {
+        lastInbound.delete(`vkontakte:${communityId}:${userId}`);
+      },
+      /** The user read the community's messages up to this id: `message_read`. */
+      async read(communityId: string, userId: string, upToMessageId: string) {
+        return sandbox.vkontakte.event(communityId, 'message_read', {
+          from_id: Number(userId),
+          peer_id: Number(userId),
+          read_message_id: Number(upToMessageId),
+          conversation_message_id: Number(upToMessageId),
+        });
+      },
+    },
+    apple: {
+      addAccount(account: AppleSandboxAccount) {
+        appleAccounts.set(account.businessId, account);
+      },
+      /** A customer writes: the message POSTed as the MSP API delivers it (JWT, headers, gzip JSON). */
+      async inbound(
+        businessId: string,
+        opaqueId: string,
+        text: string,
+        options: { id?: string; token?: string } = {},
+      ) {
+        const account = appleAccounts.get(businessId);
+        if (!account) throw new Error(`No sandbox Apple business ${businessId}`);
+        const id = options.id ?? randomUUID();
+        lastInbound.set(`apple:${businessId}:${opaqueId}`, now());
+        const raw = gzipSync(
+          JSON.stringify({
+            v: 1,
+            type: 'text',
+            id,
+            sourceId: opaqueId,
+            destinationId: businessId,
+            body: text,
+          }),
+        );
+        const headers = {
+          authorization: `Bearer ${options.token ?? appleToken(account)}`,
+          id,
+          'source-id': opaqueId,
+          'destination-id': businessId,
+          'device-agent': 'iPhone15,2/17.0',
+          'content-type': 'application/json',
+          'content-encoding': 'gzip',
+        };
+        const result = await postWebhook(account.webhookUrl, raw, headers);
+        const delivery = { id, raw, headers, url: account.webhookUrl, ...result };
+        deliveries.push(delivery);
+        return delivery;
+      },
+    },
+  };
+  return sandbox;
+}
+
+export type ChannelsSandbox = ReturnType<typeof channelsSandbox>;
