@@ -9,6 +9,7 @@ import { routingRoutes } from './modules/routing/routing.routes';
 import { noteRoutes } from './modules/notes/note.routes';
 import { preferenceRoutes } from './modules/preferences/preference.routes';
 import { sessionRoutes } from './modules/sessions/session.routes';
+import { userRoutes } from './modules/users/user.routes';
 import type { App } from './platform/http/types';
 import type { Services } from './services';
 
@@ -16,6 +17,7 @@ import type { Services } from './services';
 export function registerApiRoutes(app: App, services: Services, config: Config): void {
   authRoutes(app, services, config);
   apiKeyRoutes(app, services);
+  userRoutes(app, services);
   importRoutes(app, services);
   sessionRoutes(app, services);
   noteRoutes(app, services);

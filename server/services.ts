@@ -13,6 +13,7 @@ import { sessionService } from './modules/sessions/session.service';
 import { sessionVisibility } from './modules/sessions/session-visibility';
 import { settingsService } from './modules/settings/settings.service';
 import { tenantService } from './modules/tenants/tenant.service';
+import { userService } from './modules/users/user.service';
 
 /** The services of the application, wired once; routes and the CLI receive them explicitly. */
 export function createServices(
@@ -37,10 +38,18 @@ export function createServices(
     dataDir: config.dataDir,
     schedule: (job) => live.jobs.send('exports.run', job),
   });
+  // A settings change drops the cached settings of every instance (NOTIFY on the config channel).
+  settings.onChange((tenantId) => live.events.publishConfig({ tenantId, topic: 'settings' }));
+  live.events.onConfig((change) => {
+    if (change.topic === 'settings') settings.invalidate(change.tenantId);
+  });
   return {
     db,
     auth: authService(db, { sessionTtlHours: config.sessionTtlHours, settings }),
     tenants,
+    users: userService(db, {
+      setOffline: (tenantId, userId) => live.routing.setOperatorState(tenantId, userId, 'offline'),
+    }),
     apiKeys: apiKeyService(db),
     imports: importService(db),
     demo: demoService(db, tenants, settings),

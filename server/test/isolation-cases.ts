@@ -10,6 +10,7 @@ import { routingTargetsIsolationCases } from './isolation/routing-targets.isolat
 import { noteIsolationCases } from './isolation/note.isolation';
 import { preferenceIsolationCases } from './isolation/preference.isolation';
 import { sessionIsolationCases } from './isolation/session.isolation';
+import { userIsolationCases } from './isolation/user.isolation';
 import type { TestTenant } from './factories';
 
 export interface IsolationContext {
@@ -39,4 +40,5 @@ export const isolationCases: IsolationCases = {
   ...noteIsolationCases,
   ...preferenceIsolationCases,
   ...exportIsolationCases,
+  ...userIsolationCases,
 };

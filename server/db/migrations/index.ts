@@ -8,6 +8,7 @@ import * as exportJobs from './0006-exports';
 import * as bulkImport from './0007-bulk-import';
 import * as facetRollups from './0008-facet-rollups';
 import * as searchVocabulary from './0009-search-vocabulary';
+import * as administration from './0010-administration';
 
 /**
  * Every migration, in order. Listed explicitly (no directory scan) so the set is the same under tsx,
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '0007-bulk-import': bulkImport,
   '0008-facet-rollups': facetRollups,
   '0009-search-vocabulary': searchVocabulary,
+  '0010-administration': administration,
 };

@@ -1,5 +1,7 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { AppShell } from '../components/AppShell';
+import { AdminLayout } from '../features/admin/AdminLayout';
+import { adminPages } from '../features/admin/adminPages';
 import { LoginPage, RequireAuth } from '../features/auth';
 import { SessionsPage } from '../features/sessions/SessionsPage';
 import { NotFoundPage } from './NotFoundPage';
@@ -22,6 +24,11 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <Navigate to="/sessions" replace /> },
           { path: 'sessions', element: <SessionsPage /> },
+          {
+            path: 'admin',
+            element: <AdminLayout />,
+            children: adminPages.map(({ path, component: Page }) => ({ path, element: <Page /> })),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -1,4 +1,5 @@
 import { enumMessages } from '../../../common/labels';
+import { adminCs } from './admin.cs';
 /**
  * Czech texts — the source of message keys. Add a key here first; the English dictionary then fails to
  * typecheck until it has the same key. `{name}` marks a placeholder filled by `t(key, { name })`.
@@ -267,6 +268,7 @@ export const cs = {
   'recordings.state.failed': 'Selhalo',
   'recordings.state.deleted': 'Smazáno',
   ...enumMessages('cs'),
+  ...adminCs,
 
   'notFound.title': 'Stránka nenalezena',
   'notFound.description':

@@ -1,4 +1,5 @@
 import { enumMessages } from '../../../common/labels';
+import { adminEn } from './admin.en';
 import type { Dictionary } from './types';
 
 /** English texts: exactly the keys and placeholders of `cs.ts` (enforced by the `Dictionary` type). */
@@ -270,6 +271,7 @@ export const en: Dictionary = {
   'recordings.state.failed': 'Failed',
   'recordings.state.deleted': 'Deleted',
   ...enumMessages('en'),
+  ...adminEn,
 
   'notFound.title': 'Page not found',
   'notFound.description':

@@ -1,0 +1,34 @@
+import { IconUsers, type Icon } from '@tabler/icons-react';
+import type { ComponentType } from 'react';
+import type { PlainMessageKey } from '../../i18n';
+import type { UserRole } from '../auth';
+import { UsersPage } from './UsersPage';
+
+export interface AdminPage {
+  /** The path under `/admin/`. */
+  path: string;
+  label: PlainMessageKey;
+  icon: Icon;
+  /** Who sees the page; supervisors see admin pages read-only where they are listed. */
+  roles: readonly UserRole[];
+  component: ComponentType;
+}
+
+/**
+ * Every page of the Administration area, in menu order: the side menu, the routes under `/admin` and
+ * the area's landing page all come from this one list. A new page is one entry here.
+ */
+export const adminPages: readonly AdminPage[] = [
+  {
+    path: 'users',
+    label: 'admin.users.title',
+    icon: IconUsers,
+    roles: ['admin', 'supervisor'],
+    component: UsersPage,
+  },
+];
+
+/** The pages a role may open. */
+export function adminPagesFor(role: UserRole): readonly AdminPage[] {
+  return adminPages.filter((page) => page.roles.includes(role));
+}
