@@ -870,13 +870,13 @@ export interface paths {
              */
             query?: string;
             /**
-             * @default semicolon
+             * @description default: the tenant's setting
              * @enum {string}
              */
             separator?: 'semicolon' | 'comma';
             /** @default false */
             transcript?: boolean;
-            /** @default Europe/Prague */
+            /** @description default: the tenant's setting */
             tz?: string;
           };
         };
@@ -6475,7 +6475,7 @@ export interface paths {
     };
     /**
      * The filtered sessions as CSV for Excel (UTF-8 with BOM, CRLF, ";" by default)
-     * @description Exactly the sessions GET /api/v1/sessions lists for the same parameters, in its order, with the chosen columns. Times are YYYY-MM-DD HH:MM:SS in `tz` (default Europe/Prague), durations whole seconds. Cells longer than 32,000 characters are cut with a visible marker; text starting with = + - @ tab or CR gets a leading ' so it never runs as a formula. Up to 10,000 sessions; more → 409, use POST /api/v1/exports.
+     * @description Exactly the sessions GET /api/v1/sessions lists for the same parameters, in its order, with the chosen columns. Times are YYYY-MM-DD HH:MM:SS in `tz` (default: the tenant time zone setting, Europe/Prague unless changed), durations whole seconds. Cells longer than 32,000 characters are cut with a visible marker; text starting with = + - @ tab or CR gets a leading ' so it never runs as a formula. Up to 10,000 sessions; more → 409, use POST /api/v1/exports.
      */
     get: {
       parameters: {
@@ -6583,7 +6583,7 @@ export interface paths {
           'rating.max'?: string | string[];
           /** @description Rating at least (number) */
           'rating.min'?: string | string[];
-          /** @description semicolon (default; Excel with Czech regional settings) or comma (English settings) */
+          /** @description semicolon (Excel with Czech regional settings) or comma (English settings); default: the tenant's setting */
           separator?: 'semicolon' | 'comma';
           /** @description <columnId> or -<columnId> */
           sort?: string;
@@ -6595,7 +6595,7 @@ export interface paths {
           tags?: string | string[];
           /** @description add a column with each transcript */
           transcript?: 'true' | 'false';
-          /** @description time zone of the times (YYYY-MM-DD HH:MM:SS, which Excel reads as a date-time) */
+          /** @description time zone of the times (YYYY-MM-DD HH:MM:SS, which Excel reads as a date-time); default: the tenant's setting */
           tz?: string;
           view?: 'history' | 'live';
           /** @description Waiting time at most (seconds) */
@@ -6839,7 +6839,7 @@ export interface paths {
           status?: string | string[];
           /** @description Tags: comma-separated values (any of); "(empty)" = no value */
           tags?: string | string[];
-          /** @description time zone of the times (YYYY-MM-DD HH:MM:SS, which Excel reads as a date-time) */
+          /** @description time zone of the times (YYYY-MM-DD HH:MM:SS, which Excel reads as a date-time); default: the tenant's setting */
           tz?: string;
           view?: 'history' | 'live';
           /** @description Waiting time at most (seconds) */
@@ -7310,6 +7310,311 @@ export interface paths {
     options?: never;
     head?: never;
     patch?: never;
+    trace?: never;
+  };
+  '/api/v1/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The tenant's settings */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description how long audit events are kept */
+              auditRetentionDays: number;
+              /**
+               * @description the CSV export's separator when a request names none
+               * @enum {string}
+               */
+              exportSeparator: 'semicolon' | 'comma';
+              /** @description operators may ban a client (admins and supervisors always may) */
+              operatorsMayBan: boolean;
+              /** @description operators see every session, not only their own */
+              operatorsSeeAllSessions: boolean;
+              /** @description audio/video sessions are recorded */
+              recordingAv: boolean;
+              /** @description phone calls are recorded */
+              recordingPhone: boolean;
+              /** @description how long recordings are kept */
+              recordingRetentionDays: number;
+              /** @description IANA time zone of exports when a request names none */
+              timeZone: string;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description unavailable: the database cannot be reached; try again after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change any of the settings; audited with the values before and after
+     * @description Every instance applies the change at once (a NOTIFY drops their cached settings). A change to the same values writes no audit event. 400 `validation_failed` for an unknown field, a value out of range or a time zone PostgreSQL does not know.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description how long audit events are kept */
+            auditRetentionDays?: number;
+            /**
+             * @description the CSV export's separator when a request names none
+             * @enum {string}
+             */
+            exportSeparator?: 'semicolon' | 'comma';
+            /** @description operators may ban a client (admins and supervisors always may) */
+            operatorsMayBan?: boolean;
+            /** @description operators see every session, not only their own */
+            operatorsSeeAllSessions?: boolean;
+            /** @description audio/video sessions are recorded */
+            recordingAv?: boolean;
+            /** @description phone calls are recorded */
+            recordingPhone?: boolean;
+            /** @description how long recordings are kept */
+            recordingRetentionDays?: number;
+            /** @description IANA time zone of exports when a request names none */
+            timeZone?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description how long audit events are kept */
+              auditRetentionDays: number;
+              /**
+               * @description the CSV export's separator when a request names none
+               * @enum {string}
+               */
+              exportSeparator: 'semicolon' | 'comma';
+              /** @description operators may ban a client (admins and supervisors always may) */
+              operatorsMayBan: boolean;
+              /** @description operators see every session, not only their own */
+              operatorsSeeAllSessions: boolean;
+              /** @description audio/video sessions are recorded */
+              recordingAv: boolean;
+              /** @description phone calls are recorded */
+              recordingPhone: boolean;
+              /** @description how long recordings are kept */
+              recordingRetentionDays: number;
+              /** @description IANA time zone of exports when a request names none */
+              timeZone: string;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description request_timeout: the body did not arrive in time */
+        408: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description payload_too_large: the body is larger than this endpoint accepts */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description unsupported_media_type: this endpoint does not read that Content-Type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description unavailable: the database cannot be reached; try again after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
     trace?: never;
   };
   '/api/v1/users': {

@@ -1,7 +1,8 @@
-import { IconUsers, type Icon } from '@tabler/icons-react';
+import { IconAdjustments, IconUsers, type Icon } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import type { PlainMessageKey } from '../../i18n';
 import type { UserRole } from '../auth';
+import { SettingsPage } from './SettingsPage';
 import { UsersPage } from './UsersPage';
 
 export interface AdminPage {
@@ -25,6 +26,13 @@ export const adminPages: readonly AdminPage[] = [
     icon: IconUsers,
     roles: ['admin', 'supervisor'],
     component: UsersPage,
+  },
+  {
+    path: 'settings',
+    label: 'admin.settings.title',
+    icon: IconAdjustments,
+    roles: ['admin', 'supervisor'],
+    component: SettingsPage,
   },
 ];
 
