@@ -9,6 +9,7 @@ import { routingRoutes } from './modules/routing/routing.routes';
 import { noteRoutes } from './modules/notes/note.routes';
 import { preferenceRoutes } from './modules/preferences/preference.routes';
 import { sessionRoutes } from './modules/sessions/session.routes';
+import { auditRoutes } from './modules/audit/audit.routes';
 import { settingsRoutes } from './modules/settings/settings.routes';
 import { userRoutes } from './modules/users/user.routes';
 import type { App } from './platform/http/types';
@@ -20,6 +21,7 @@ export function registerApiRoutes(app: App, services: Services, config: Config):
   apiKeyRoutes(app, services);
   userRoutes(app, services);
   settingsRoutes(app, services);
+  auditRoutes(app, services);
   importRoutes(app, services);
   sessionRoutes(app, services);
   noteRoutes(app, services);

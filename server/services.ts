@@ -2,6 +2,7 @@ import type { Config } from './config';
 import type { Database } from './db/database';
 import { silentLog, type Log } from './platform/log';
 import { apiKeyService } from './modules/api-keys/api-key.service';
+import { auditService } from './modules/audit/audit.service';
 import { authService } from './modules/auth/auth.service';
 import { demoService } from './modules/demo/demo.service';
 import { exportService } from './modules/exports/export.service';
@@ -28,7 +29,9 @@ export function createServices(
   const settings = settingsService(db);
   const visibility = sessionVisibility(settings);
   const sessions = sessionService(db, { visibility, settings, log });
+  const audit = auditService(db, { settings });
   const live = liveServices(db, {
+    housekeeping: () => audit.purgeExpired(),
     visibility,
     runExport: (tenantId, jobId) => exports.runJob(tenantId, jobId),
     sweepJobs: () => exports.failStaleJobs(),
@@ -47,6 +50,7 @@ export function createServices(
     db,
     auth: authService(db, { sessionTtlHours: config.sessionTtlHours, settings }),
     tenants,
+    audit,
     users: userService(db, {
       setOffline: (tenantId, userId) => live.routing.setOperatorState(tenantId, userId, 'offline'),
     }),

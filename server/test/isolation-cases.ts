@@ -10,6 +10,7 @@ import { routingTargetsIsolationCases } from './isolation/routing-targets.isolat
 import { noteIsolationCases } from './isolation/note.isolation';
 import { preferenceIsolationCases } from './isolation/preference.isolation';
 import { sessionIsolationCases } from './isolation/session.isolation';
+import { auditIsolationCases } from './isolation/audit.isolation';
 import { settingsIsolationCases } from './isolation/settings.isolation';
 import { userIsolationCases } from './isolation/user.isolation';
 import type { TestTenant } from './factories';
@@ -43,4 +44,5 @@ export const isolationCases: IsolationCases = {
   ...exportIsolationCases,
   ...userIsolationCases,
   ...settingsIsolationCases,
+  ...auditIsolationCases,
 };

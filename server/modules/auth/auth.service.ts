@@ -61,6 +61,20 @@ export function authService(
       const passwordOk = await verifyPassword(input.password, user?.password_hash ?? decoyPasswordHash);
       if (!user || !user.password_hash || !passwordOk || user.disabled_at) {
         await repo.recordAttempt(tenantSlug, email, input.ip, false);
+        // A known account's failure goes to its tenant's audit log (an unknown one has no tenant to log in).
+        if (user) {
+          await recordAudit(
+            db,
+            { tenantId: user.tenant_id, userId: null, apiKeyId: null },
+            {
+              action: 'auth.login_failed',
+              objectType: 'user',
+              objectId: user.id,
+              data: { email, reason: user.disabled_at ? 'deactivated' : 'wrong_password' },
+              ip: input.ip,
+            },
+          );
+        }
         throw new AppError('auth.invalid_credentials', 'The workspace, e-mail or password is not right.');
       }
       await repo.recordAttempt(tenantSlug, email, input.ip, true);

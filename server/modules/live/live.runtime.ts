@@ -16,6 +16,7 @@ export interface LiveRuntimeOptions {
 }
 
 const JOB_SWEEP_EVERY_MS = 15_000;
+const HOUSEKEEPING_EVERY_MS = 6 * 60 * 60 * 1000;
 
 /**
  * The background half of live sessions on one instance: the LISTEN connection that receives live
@@ -30,9 +31,12 @@ export function liveRuntime(deps: {
   runExport?: (tenantId: string, jobId: string) => Promise<void>;
   /** Fails background jobs whose worker died (at start, then every 15 s); wired like runExport. */
   sweepJobs?: () => Promise<unknown>;
+  /** Retention work (the audit log's purge): at start, then every 6 hours; idempotent on any instance. */
+  housekeeping?: () => Promise<unknown>;
 }) {
   let sweepTimer: NodeJS.Timeout | undefined;
   let jobSweepTimer: NodeJS.Timeout | undefined;
+  let housekeepingTimer: NodeJS.Timeout | undefined;
   let started = false;
 
   return {
@@ -74,6 +78,14 @@ export function liveRuntime(deps: {
         }, JOB_SWEEP_EVERY_MS);
         jobSweepTimer.unref();
       }
+      if (deps.housekeeping) {
+        const housekeeping = deps.housekeeping;
+        void housekeeping().catch(warn('housekeeping failed'));
+        housekeepingTimer = setInterval(() => {
+          void housekeeping().catch(warn('housekeeping failed'));
+        }, HOUSEKEEPING_EVERY_MS);
+        housekeepingTimer.unref();
+      }
     },
 
     async stop(): Promise<void> {
@@ -81,6 +93,8 @@ export function liveRuntime(deps: {
       started = false;
       if (sweepTimer) clearInterval(sweepTimer);
       if (jobSweepTimer) clearInterval(jobSweepTimer);
+      if (housekeepingTimer) clearInterval(housekeepingTimer);
+      housekeepingTimer = undefined;
       sweepTimer = undefined;
       jobSweepTimer = undefined;
       await deps.jobs.stop();

@@ -20,6 +20,7 @@ export function liveServices(
     visibility: SessionVisibility;
     runExport?: (tenantId: string, jobId: string) => Promise<void>;
     sweepJobs?: () => Promise<unknown>;
+    housekeeping?: () => Promise<unknown>;
   },
 ) {
   const { visibility, ...runtimeOptions } = options;

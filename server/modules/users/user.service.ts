@@ -73,6 +73,10 @@ export function userService(
         languages?: string[];
       },
     ) {
+      // A taken e-mail is answered before the (deliberately slow) hashing; the unique key decides races.
+      if (await repo.emailTaken(principal.tenantId, input.email)) {
+        throw new AppError('users.email_taken', `A user with the e-mail ${input.email} already exists.`);
+      }
       const password = input.password ?? generatePassword();
       const passwordHash = await hashPassword(password);
       const id = await db.transaction().execute(async (trx) => {
@@ -173,6 +177,8 @@ export function userService(
 
     /** An admin sets a new generated password; the user's logins end. Returns the password once. */
     async resetPassword(principal: Principal, userId: string) {
+      // An unknown id is answered before the (deliberately slow) hashing.
+      await requireUser(principal.tenantId, userId);
       const password = generatePassword();
       const passwordHash = await hashPassword(password);
       await db.transaction().execute(async (trx) => {

@@ -24,6 +24,8 @@ describe('users', async () => {
       .where('tenant_id', '=', tenantId)
       .where('object_type', '=', 'user')
       .where('object_id', '=', objectId)
+      // Failed sign-ins are about the user too; these tests look at changes made to them.
+      .where('action', 'like', 'user.%')
       .orderBy('id')
       .execute();
 

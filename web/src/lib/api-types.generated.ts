@@ -390,6 +390,384 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/audit-events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Audit events newest first, filtered by actor, action, object and time, paged by keyset
+     * @description Every audited event: sign-ins (and failed ones of known accounts), views of transcripts, exports and downloads, redirects, notes, settings and people changes, API keys. `nextCursor` fetches the next page.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description comma-separated actions, exact (`user.update`) or by prefix (`user.*`) */
+          action?: string;
+          /** @description the acting user id */
+          actor?: string;
+          /** @description the acting API key id */
+          apiKey?: string;
+          /** @description the previous page's nextCursor */
+          cursor?: string;
+          /** @description from this time (inclusive), ISO 8601 with an offset */
+          from?: string;
+          limit?: number;
+          objectId?: string;
+          objectType?: string;
+          /** @description before this time (exclusive), ISO 8601 with an offset */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                action: string;
+                actor: {
+                  id: string | null;
+                  /** @enum {string} */
+                  kind: 'user' | 'api_key' | 'system';
+                  name: string | null;
+                };
+                /** Format: date-time */
+                at: string;
+                data: {
+                  [key: string]: unknown;
+                };
+                id: string;
+                ip: string | null;
+                objectId: string | null;
+                objectType: string | null;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description unavailable: the database cannot be reached; try again after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/audit-events/actions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The actions that occur in the tenant's audit log, for the action filter */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: string[];
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description unavailable: the database cannot be reached; try again after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/audit-events/export.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The filtered audit log as CSV for Excel (UTF-8 with BOM, CRLF; audited)
+     * @description Times in the tenant's time zone; text starting with = + - @ tab or CR gets a leading ' so it never runs as a formula.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description comma-separated actions, exact (`user.update`) or by prefix (`user.*`) */
+          action?: string;
+          /** @description the acting user id */
+          actor?: string;
+          /** @description the acting API key id */
+          apiKey?: string;
+          /** @description from this time (inclusive), ISO 8601 with an offset */
+          from?: string;
+          lang?: 'cs' | 'en';
+          objectId?: string;
+          objectType?: string;
+          /** @description default: the tenant's setting */
+          separator?: 'semicolon' | 'comma';
+          /** @description before this time (exclusive), ISO 8601 with an offset */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the CSV file */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': string;
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description unavailable: the database cannot be reached; try again after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/auth/login': {
     parameters: {
       query?: never;

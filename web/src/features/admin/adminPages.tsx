@@ -1,7 +1,8 @@
-import { IconAdjustments, IconUsers, type Icon } from '@tabler/icons-react';
+import { IconAdjustments, IconHistory, IconUsers, type Icon } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import type { PlainMessageKey } from '../../i18n';
 import type { UserRole } from '../auth';
+import { AuditPage } from './AuditPage';
 import { SettingsPage } from './SettingsPage';
 import { UsersPage } from './UsersPage';
 
@@ -34,6 +35,7 @@ export const adminPages: readonly AdminPage[] = [
     roles: ['admin', 'supervisor'],
     component: SettingsPage,
   },
+  { path: 'audit', label: 'admin.audit.title', icon: IconHistory, roles: ['admin'], component: AuditPage },
 ];
 
 /** The pages a role may open. */
