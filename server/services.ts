@@ -5,6 +5,9 @@ import { apiKeyService } from './modules/api-keys/api-key.service';
 import { auditService } from './modules/audit/audit.service';
 import { authService } from './modules/auth/auth.service';
 import { demoService } from './modules/demo/demo.service';
+import { groupService } from './modules/groups/group.service';
+import { ruleService } from './modules/routing-rules/rule.service';
+import { widgetService } from './modules/widgets/widget.service';
 import { exportService } from './modules/exports/export.service';
 import { importService } from './modules/imports/import.service';
 import { liveServices } from './modules/live/live.services';
@@ -51,6 +54,9 @@ export function createServices(
     auth: authService(db, { sessionTtlHours: config.sessionTtlHours, settings }),
     tenants,
     audit,
+    groups: groupService(db),
+    rules: ruleService(db),
+    widgets: widgetService(db),
     users: userService(db, {
       setOffline: (tenantId, userId) => live.routing.setOperatorState(tenantId, userId, 'offline'),
     }),

@@ -21,6 +21,7 @@ export const errorStatus = {
   'live.invalid_widget_key': 401,
   'live.invalid_client_token': 401,
   'live.banned': 403,
+  'live.origin_not_allowed': 403,
   'live.no_user': 403,
   'live.not_participant': 403,
   'live.no_offer': 409,

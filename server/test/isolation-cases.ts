@@ -11,6 +11,8 @@ import { noteIsolationCases } from './isolation/note.isolation';
 import { preferenceIsolationCases } from './isolation/preference.isolation';
 import { sessionIsolationCases } from './isolation/session.isolation';
 import { auditIsolationCases } from './isolation/audit.isolation';
+import { groupIsolationCases } from './isolation/group.isolation';
+import { widgetIsolationCases } from './isolation/widget.isolation';
 import { settingsIsolationCases } from './isolation/settings.isolation';
 import { userIsolationCases } from './isolation/user.isolation';
 import type { TestTenant } from './factories';
@@ -45,4 +47,6 @@ export const isolationCases: IsolationCases = {
   ...userIsolationCases,
   ...settingsIsolationCases,
   ...auditIsolationCases,
+  ...groupIsolationCases,
+  ...widgetIsolationCases,
 };

@@ -6,6 +6,9 @@ const knownCodes: Partial<Record<string, PlainMessageKey>> = {
   'users.email_taken': 'admin.users.error.emailTaken',
   'users.last_admin': 'admin.users.error.lastAdmin',
   'users.wrong_password': 'account.wrongPassword',
+  'groups.in_use': 'admin.groups.error.inUse',
+  'groups.name_taken': 'admin.groups.error.nameTaken',
+  'widgets.name_taken': 'admin.widgets.error.nameTaken',
 };
 
 /** A refusal in words a person understands. */

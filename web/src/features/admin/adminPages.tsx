@@ -1,8 +1,21 @@
-import { IconAdjustments, IconHistory, IconUsers, type Icon } from '@tabler/icons-react';
+import {
+  IconAdjustments,
+  IconHistory,
+  IconKey,
+  IconMessageChatbot,
+  IconRoute,
+  IconUsers,
+  IconUsersGroup,
+  type Icon,
+} from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import type { PlainMessageKey } from '../../i18n';
 import type { UserRole } from '../auth';
+import { ApiKeysPage } from './ApiKeysPage';
 import { AuditPage } from './AuditPage';
+import { GroupsPage } from './GroupsPage';
+import { RulesPage } from './RulesPage';
+import { WidgetsPage } from './WidgetsPage';
 import { SettingsPage } from './SettingsPage';
 import { UsersPage } from './UsersPage';
 
@@ -28,6 +41,28 @@ export const adminPages: readonly AdminPage[] = [
     roles: ['admin', 'supervisor'],
     component: UsersPage,
   },
+  {
+    path: 'groups',
+    label: 'admin.groups.title',
+    icon: IconUsersGroup,
+    roles: ['admin', 'supervisor'],
+    component: GroupsPage,
+  },
+  {
+    path: 'rules',
+    label: 'admin.rules.title',
+    icon: IconRoute,
+    roles: ['admin', 'supervisor'],
+    component: RulesPage,
+  },
+  {
+    path: 'widgets',
+    label: 'admin.widgets.title',
+    icon: IconMessageChatbot,
+    roles: ['admin', 'supervisor'],
+    component: WidgetsPage,
+  },
+  { path: 'api-keys', label: 'admin.keys.title', icon: IconKey, roles: ['admin'], component: ApiKeysPage },
   {
     path: 'settings',
     label: 'admin.settings.title',
