@@ -181,7 +181,7 @@ export function ruleService(db: Database) {
         await recordAudit(trx, principal, {
           action: 'routing_rule.reorder',
           objectType: 'routing_rules',
-          data: { before: all.map((rule) => rule.id), after: ids },
+          data: { before: { order: all.map((rule) => rule.id) }, after: { order: ids } },
         });
       });
       return list(principal.tenantId);

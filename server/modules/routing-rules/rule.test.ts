@@ -81,6 +81,10 @@ describe('routing rules', async () => {
       'routing_rule.update',
     ]);
     expect(actions.at(-1)?.data).toEqual({ before: { enabled: true }, after: { enabled: false } });
+    expect(actions[3]?.data).toEqual({
+      before: { order: [fallback, englishRule, pricing] },
+      after: { order: [pricing, englishRule, fallback] },
+    });
 
     expect((await call(tenant.admin, 'DELETE', `/api/v1/routing-rules/${pricing}`)).statusCode).toBe(204);
     expect(await names(tenant.admin)).toEqual(['English', 'Fallback']);

@@ -55,7 +55,7 @@ function short(value: unknown): string {
 function Details({ data }: { data: Record<string, unknown> }) {
   const before = data.before as Record<string, unknown> | undefined;
   const after = data.after as Record<string, unknown> | undefined;
-  if (after && typeof after === 'object') {
+  if (after && typeof after === 'object' && !Array.isArray(after)) {
     return (
       <Stack gap={2}>
         {Object.entries(after).map(([field, value]) => (
