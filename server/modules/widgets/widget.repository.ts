@@ -53,6 +53,7 @@ export function widgetRepository(db: Database) {
       widgetId: string,
       values: Partial<{ name: string; allowed_origins: string[]; public_key: string }>,
     ) {
+      if (Object.keys(values).length === 0) return;
       await db
         .updateTable('widgets')
         .set({ ...values, ...(values.public_key ? { key_rotated_at: sql<Date>`now()` } : {}) })

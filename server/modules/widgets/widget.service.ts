@@ -88,6 +88,12 @@ export function widgetService(db: Database) {
     ) {
       const current = await requireWidget(principal.tenantId, widgetId);
       await checkName(principal.tenantId, input.name, widgetId);
+      const unchanged =
+        (input.name === undefined || input.name === current.name) &&
+        (input.allowedOrigins === undefined ||
+          JSON.stringify(input.allowedOrigins) === JSON.stringify(current.allowed_origins));
+      // Nothing to change, nothing to audit.
+      if (unchanged) return present(current, serverUrl);
       await db.transaction().execute(async (trx) => {
         await widgetRepository(trx).update(principal.tenantId, widgetId, {
           ...(input.name !== undefined ? { name: input.name } : {}),

@@ -56,6 +56,9 @@ describe('web chat widgets', async () => {
     expect(foreign.json()).toMatchObject({ code: 'live.origin_not_allowed' });
     expect((await start(widget.publicKey)).statusCode).toBe(201);
 
+    // An empty change is answered with the widget as it is, and not audited.
+    const same = await call(tenant.admin, 'PATCH', `/api/v1/widgets/${widget.id}`, {});
+    expect(same.statusCode, same.body).toBe(200);
     const opened = await call(tenant.admin, 'PATCH', `/api/v1/widgets/${widget.id}`, { allowedOrigins: [] });
     expect(opened.json()).toMatchObject({ allowedOrigins: [] });
     expect((await start(widget.publicKey, 'https://evil.example')).statusCode).toBe(201);
