@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
 
+/** Signing in runs scrypt; with the whole suite on two shared cores it can take longer than poll's 1 s. */
+const slow = { timeout: 10_000 };
+
 describe('signing in and out', () => {
   let server: RunningServer;
   let browser: Browser;
@@ -30,9 +33,9 @@ describe('signing in and out', () => {
     await page.getByLabel('Password', { exact: true }).fill('not the password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect
-      .poll(() => page.getByText('The workspace, e-mail or password is not correct.').isVisible())
+      .poll(() => page.getByText('The workspace, e-mail or password is not correct.').isVisible(), slow)
       .toBe(true);
-    await expect.poll(() => page.getByRole('button', { name: 'Sign in' }).isEnabled()).toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: 'Sign in' }).isEnabled(), slow).toBe(true);
     await screenshot(page, 'login-error');
     await page.context().close();
   });
@@ -44,14 +47,14 @@ describe('signing in and out', () => {
     await page.getByLabel('E-mail').fill(server.login.email);
     await page.getByLabel('Password', { exact: true }).fill(server.login.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => page.url()).toContain('/sessions');
+    await expect.poll(() => page.url(), slow).toContain('/sessions');
     await expect
-      .poll(() => page.getByRole('heading', { name: 'Sessions', exact: true }).isVisible())
+      .poll(() => page.getByRole('heading', { name: 'Sessions', exact: true }).isVisible(), slow)
       .toBe(true);
 
     await page.getByRole('button', { name: /^Account:/ }).click();
     await page.getByRole('menuitem', { name: 'Sign out' }).click();
-    await expect.poll(() => page.url()).toContain('/login');
+    await expect.poll(() => page.url(), slow).toContain('/login');
     await expect.poll(() => page.getByText('You have been signed out.').isVisible()).toBe(true);
 
     // The cookie is gone for real: the API refuses the old session.

@@ -12,6 +12,12 @@ import { routingRoutes } from './modules/routing/routing.routes';
 import { noteRoutes } from './modules/notes/note.routes';
 import { preferenceRoutes } from './modules/preferences/preference.routes';
 import { sessionRoutes } from './modules/sessions/session.routes';
+import { auditRoutes } from './modules/audit/audit.routes';
+import { groupRoutes } from './modules/groups/group.routes';
+import { ruleRoutes } from './modules/routing-rules/rule.routes';
+import { widgetRoutes } from './modules/widgets/widget.routes';
+import { settingsRoutes } from './modules/settings/settings.routes';
+import { userRoutes } from './modules/users/user.routes';
 import type { App } from './platform/http/types';
 import type { Services } from './services';
 
@@ -19,6 +25,12 @@ import type { Services } from './services';
 export function registerApiRoutes(app: App, services: Services, config: Config): void {
   authRoutes(app, services, config);
   apiKeyRoutes(app, services);
+  userRoutes(app, services);
+  settingsRoutes(app, services);
+  auditRoutes(app, services);
+  groupRoutes(app, services);
+  ruleRoutes(app, services);
+  widgetRoutes(app, services);
   importRoutes(app, services);
   sessionRoutes(app, services);
   noteRoutes(app, services);

@@ -5,8 +5,12 @@ import { loadSecretKey, secretBox } from './platform/auth/secret-box';
 import { channelAccountService } from './modules/channels/channel-account.service';
 import { channelMessagingService } from './modules/channels/channel-messaging.service';
 import { apiKeyService } from './modules/api-keys/api-key.service';
+import { auditService } from './modules/audit/audit.service';
 import { authService } from './modules/auth/auth.service';
 import { demoService } from './modules/demo/demo.service';
+import { groupService } from './modules/groups/group.service';
+import { ruleService } from './modules/routing-rules/rule.service';
+import { widgetService } from './modules/widgets/widget.service';
 import { exportService } from './modules/exports/export.service';
 import { importService } from './modules/imports/import.service';
 import { liveServices } from './modules/live/live.services';
@@ -16,6 +20,7 @@ import { sessionService } from './modules/sessions/session.service';
 import { sessionVisibility } from './modules/sessions/session-visibility';
 import { settingsService } from './modules/settings/settings.service';
 import { tenantService } from './modules/tenants/tenant.service';
+import { userService } from './modules/users/user.service';
 
 /** The services of the application, wired once; routes and the CLI receive them explicitly. */
 export function createServices(
@@ -30,7 +35,9 @@ export function createServices(
   const settings = settingsService(db);
   const visibility = sessionVisibility(settings);
   const sessions = sessionService(db, { visibility, settings, log });
+  const audit = auditService(db, { settings });
   const live = liveServices(db, {
+    housekeeping: () => audit.purgeExpired(),
     visibility,
     log,
     runExport: (tenantId, jobId) => exports.runJob(tenantId, jobId),
@@ -58,12 +65,24 @@ export function createServices(
     log,
   });
   live.routing.setTranscriptHook(channels.transcriptHook);
+  // A settings change drops the cached settings of every instance (NOTIFY on the config channel).
+  settings.onChange((tenantId) => live.events.publishConfig({ tenantId, topic: 'settings' }));
+  live.events.onConfig((change) => {
+    if (change.topic === 'settings') settings.invalidate(change.tenantId);
+  });
   return {
     db,
     channelAccounts,
     channels,
     auth: authService(db, { sessionTtlHours: config.sessionTtlHours, settings }),
     tenants,
+    audit,
+    groups: groupService(db),
+    rules: ruleService(db),
+    widgets: widgetService(db),
+    users: userService(db, {
+      setOffline: (tenantId, userId) => live.routing.setOperatorState(tenantId, userId, 'offline'),
+    }),
     apiKeys: apiKeyService(db),
     imports: importService(db),
     demo: demoService(db, tenants, settings),

@@ -416,11 +416,16 @@ export interface Tenants {
 }
 
 export interface TenantSettings {
+  audit_retention_days: Generated<number>;
+  export_separator: Generated<string>;
   history_epoch: Generated<string>;
+  operators_may_ban: Generated<boolean>;
   operators_see_all_sessions: Generated<boolean>;
-  recording_enabled: Generated<boolean>;
+  recording_av: Generated<boolean>;
+  recording_phone: Generated<boolean>;
   recording_retention_days: Generated<number>;
   tenant_id: string;
+  time_zone: Generated<string>;
   updated_at: Generated<Timestamp>;
 }
 
@@ -438,6 +443,8 @@ export interface Users {
   disabled_at: Timestamp | null;
   email: string;
   id: Generated<string>;
+  languages: Generated<string[]>;
+  last_login_at: Timestamp | null;
   name: string;
   password_hash: string | null;
   role: "admin" | "supervisor" | "operator";
@@ -446,8 +453,10 @@ export interface Users {
 }
 
 export interface Widgets {
+  allowed_origins: Generated<string[]>;
   created_at: Generated<Timestamp>;
   id: Generated<string>;
+  key_rotated_at: Timestamp | null;
   name: string;
   public_key: string;
   tenant_id: string;

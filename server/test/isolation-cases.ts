@@ -11,6 +11,11 @@ import { routingTargetsIsolationCases } from './isolation/routing-targets.isolat
 import { noteIsolationCases } from './isolation/note.isolation';
 import { preferenceIsolationCases } from './isolation/preference.isolation';
 import { sessionIsolationCases } from './isolation/session.isolation';
+import { auditIsolationCases } from './isolation/audit.isolation';
+import { groupIsolationCases } from './isolation/group.isolation';
+import { widgetIsolationCases } from './isolation/widget.isolation';
+import { settingsIsolationCases } from './isolation/settings.isolation';
+import { userIsolationCases } from './isolation/user.isolation';
 import type { TestTenant } from './factories';
 
 export interface IsolationContext {
@@ -41,4 +46,9 @@ export const isolationCases: IsolationCases = {
   ...preferenceIsolationCases,
   ...exportIsolationCases,
   ...channelIsolationCases,
+  ...userIsolationCases,
+  ...settingsIsolationCases,
+  ...auditIsolationCases,
+  ...groupIsolationCases,
+  ...widgetIsolationCases,
 };

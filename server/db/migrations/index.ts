@@ -8,6 +8,7 @@ import * as exportJobs from './0006-exports';
 import * as bulkImport from './0007-bulk-import';
 import * as facetRollups from './0008-facet-rollups';
 import * as searchVocabulary from './0009-search-vocabulary';
+import * as administration from './0010-administration';
 import * as messagingChannels from './0011-messaging-channels';
 
 /**
@@ -24,5 +25,6 @@ export const migrations: Record<string, Migration> = {
   '0007-bulk-import': bulkImport,
   '0008-facet-rollups': facetRollups,
   '0009-search-vocabulary': searchVocabulary,
+  '0010-administration': administration,
   '0011-messaging-channels': messagingChannels,
 };

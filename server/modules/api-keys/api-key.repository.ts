@@ -28,10 +28,23 @@ export function apiKeyRepository(db: Database) {
 
     list(tenantId: string) {
       return db
-        .selectFrom('api_keys')
-        .select(['id', 'name', 'role', 'user_id', 'created_at', 'last_used_at', 'revoked_at'])
-        .where('tenant_id', '=', tenantId)
-        .orderBy('id', 'desc')
+        .selectFrom('api_keys as k')
+        .leftJoin('users as c', (join) =>
+          join.onRef('c.tenant_id', '=', 'k.tenant_id').onRef('c.id', '=', 'k.created_by'),
+        )
+        .select([
+          'k.id',
+          'k.name',
+          'k.role',
+          'k.user_id',
+          'k.created_at',
+          'k.last_used_at',
+          'k.revoked_at',
+          'k.created_by',
+          'c.name as created_by_name',
+        ])
+        .where('k.tenant_id', '=', tenantId)
+        .orderBy('k.id', 'desc')
         .execute();
     },
 

@@ -13,6 +13,7 @@ const apiKeySchema = z.object({
   createdAt: isoDate,
   lastUsedAt: isoDateOrNull,
   revokedAt: isoDateOrNull,
+  createdBy: z.object({ id: z.string(), name: z.string() }).nullable(),
 });
 
 export function apiKeyRoutes(app: App, services: Services): void {
@@ -36,6 +37,7 @@ export function apiKeyRoutes(app: App, services: Services): void {
           createdAt: key.created_at,
           lastUsedAt: key.last_used_at,
           revokedAt: key.revoked_at,
+          createdBy: key.created_by ? { id: key.created_by, name: key.created_by_name ?? '' } : null,
         })),
       };
     },

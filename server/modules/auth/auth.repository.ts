@@ -42,6 +42,15 @@ export function authRepository(db: Database) {
       return row;
     },
 
+    async markLogin(tenantId: string, userId: string) {
+      await db
+        .updateTable('users')
+        .set({ last_login_at: sql`now()` })
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', userId)
+        .execute();
+    },
+
     async recordAttempt(tenantSlug: string, email: string, ip: string, succeeded: boolean) {
       await db
         .insertInto('login_attempts')
@@ -115,12 +124,23 @@ export function authRepository(db: Database) {
         .execute();
     },
 
+    /** A key and whether the user it acts for is deactivated (such a key stops working). */
     findApiKey(tenantId: string, keyId: string) {
       return db
-        .selectFrom('api_keys')
-        .select(['secret_hash', 'role', 'user_id', 'revoked_at', 'last_used_at'])
-        .where('tenant_id', '=', tenantId)
-        .where('id', '=', keyId)
+        .selectFrom('api_keys as k')
+        .leftJoin('users as u', (join) =>
+          join.onRef('u.tenant_id', '=', 'k.tenant_id').onRef('u.id', '=', 'k.user_id'),
+        )
+        .select([
+          'k.secret_hash',
+          'k.role',
+          'k.user_id',
+          'k.revoked_at',
+          'k.last_used_at',
+          'u.disabled_at as user_disabled_at',
+        ])
+        .where('k.tenant_id', '=', tenantId)
+        .where('k.id', '=', keyId)
         .executeTakeFirst();
     },
 

@@ -86,7 +86,12 @@ export function authRoutes(
             user: userSchema,
             tenant: tenantSchema,
             csrfToken: z.string().nullable(),
-            settings: z.object({ recordingEnabled: z.boolean() }),
+            settings: z.object({
+              recordingAv: z.boolean(),
+              recordingPhone: z.boolean(),
+              operatorsMayBan: z.boolean(),
+              timeZone: z.string(),
+            }),
           }),
           ...errorResponses,
         },

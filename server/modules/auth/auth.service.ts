@@ -61,9 +61,24 @@ export function authService(
       const passwordOk = await verifyPassword(input.password, user?.password_hash ?? decoyPasswordHash);
       if (!user || !user.password_hash || !passwordOk || user.disabled_at) {
         await repo.recordAttempt(tenantSlug, email, input.ip, false);
+        // A known account's failure goes to its tenant's audit log (an unknown one has no tenant to log in).
+        if (user) {
+          await recordAudit(
+            db,
+            { tenantId: user.tenant_id, userId: null, apiKeyId: null },
+            {
+              action: 'auth.login_failed',
+              objectType: 'user',
+              objectId: user.id,
+              data: { email, reason: user.disabled_at ? 'deactivated' : 'wrong_password' },
+              ip: input.ip,
+            },
+          );
+        }
         throw new AppError('auth.invalid_credentials', 'The workspace, e-mail or password is not right.');
       }
       await repo.recordAttempt(tenantSlug, email, input.ip, true);
+      await repo.markLogin(user.tenant_id, user.id);
 
       const secret = newSecret();
       const csrfToken = newSecret();
@@ -113,13 +128,21 @@ export function authService(
       };
     },
 
-    /** Resolves `sdk_<tenant>_<key>_<secret>`; undefined when malformed, unknown or revoked. */
+    /**
+     * Resolves `sdk_<tenant>_<key>_<secret>`; undefined when malformed, unknown, revoked or acting for a
+     * deactivated user.
+     */
     async authenticateApiKey(token: string): Promise<Principal | undefined> {
       const match = API_KEY_PATTERN.exec(token);
       if (!match) return undefined;
       const [, tenantId = '', keyId = '', secret = ''] = match;
       const key = await repo.findApiKey(tenantId, keyId);
-      if (!key || key.revoked_at || !tokensEqual(Buffer.from(key.secret_hash), hashToken(secret)))
+      if (
+        !key ||
+        key.revoked_at ||
+        key.user_disabled_at ||
+        !tokensEqual(Buffer.from(key.secret_hash), hashToken(secret))
+      )
         return undefined;
       await repo.touchApiKey(tenantId, keyId);
       return {
@@ -148,7 +171,12 @@ export function authService(
             },
         tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name },
         csrfToken: principal.csrfToken,
-        settings: { recordingEnabled: (await options.settings.get(principal.tenantId)).recordingEnabled },
+        settings: await options.settings.get(principal.tenantId).then((settings) => ({
+          recordingAv: settings.recordingAv,
+          recordingPhone: settings.recordingPhone,
+          operatorsMayBan: settings.operatorsMayBan,
+          timeZone: settings.timeZone,
+        })),
       };
     },
   };

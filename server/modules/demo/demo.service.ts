@@ -96,7 +96,7 @@ export function demoService(db: Database, tenants: TenantService, settings: Pick
       },
       { name: 'Výchozí', conditions: {}, groupId: groupIds.get('Podpora')!, fallback: true },
     ]);
-    await settings.update(tenantId, { recordingEnabled: true });
+    await settings.update(tenantId, { recordingAv: true, recordingPhone: true });
   }
 
   return {

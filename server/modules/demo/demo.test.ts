@@ -138,7 +138,7 @@ describe('seeding a tenant', () => {
              (SELECT count(*)::int FROM operator_groups WHERE tenant_id = ${tenantId}) AS groups,
              (SELECT count(*)::int FROM chatbots WHERE tenant_id = ${tenantId}) AS bots,
              (SELECT count(*)::int FROM param_names WHERE tenant_id = ${tenantId}) AS params,
-             (SELECT recording_enabled FROM tenant_settings WHERE tenant_id = ${tenantId}) AS recording`);
+             (SELECT recording_av AND recording_phone FROM tenant_settings WHERE tenant_id = ${tenantId}) AS recording`);
     expect(extras.files).toBeGreaterThan(0);
     expect(extras.notes).toBeGreaterThan(0);
     expect(extras.recordings).toBeGreaterThan(0);

@@ -122,7 +122,7 @@ export function exportRoutes(app: App, services: Services): void {
         summary: 'The filtered sessions as CSV for Excel (UTF-8 with BOM, CRLF, ";" by default)',
         description:
           'Exactly the sessions GET /api/v1/sessions lists for the same parameters, in its order, with the chosen ' +
-          'columns. Times are YYYY-MM-DD HH:MM:SS in `tz` (default Europe/Prague), durations whole seconds. Cells ' +
+          'columns. Times are YYYY-MM-DD HH:MM:SS in `tz` (default: the tenant time zone setting, Europe/Prague unless changed), durations whole seconds. Cells ' +
           'longer than 32,000 characters are cut with a visible marker; text starting with = + - @ tab or CR gets ' +
           "a leading ' so it never runs as a formula. Up to 10,000 sessions; more → 409, use POST /api/v1/exports.",
         querystring: csvQuerySchema,
@@ -132,13 +132,14 @@ export function exportRoutes(app: App, services: Services): void {
     },
     async (request, reply) => {
       const query = request.query;
+      const defaults = await services.settings.get(principalOf(request).tenantId);
       const exportRequest: ExportRequest = {
         format: 'csv',
         query: listQuery(query),
         columns: columnList(query.columns),
         lang: query.lang,
-        timeZone: query.tz,
-        separator: query.separator,
+        timeZone: query.tz ?? defaults.timeZone,
+        separator: query.separator ?? defaults.exportSeparator,
         transcript: query.transcript === 'true',
       };
       const result = await services.exports.direct(principalOf(request), exportRequest, request.ip);
@@ -163,12 +164,13 @@ export function exportRoutes(app: App, services: Services): void {
     },
     async (request, reply) => {
       const query = request.query;
+      const defaults = await services.settings.get(principalOf(request).tenantId);
       const exportRequest: ExportRequest = {
         format: 'html',
         query: listQuery(query),
         columns: columnList(query.columns),
         lang: query.lang,
-        timeZone: query.tz,
+        timeZone: query.tz ?? defaults.timeZone,
         separator: 'semicolon',
         transcript: true,
       };
@@ -191,13 +193,14 @@ export function exportRoutes(app: App, services: Services): void {
     },
     async (request, reply) => {
       const body = request.body;
+      const defaults = await services.settings.get(principalOf(request).tenantId);
       const job = await services.exports.startJob(principalOf(request), {
         format: body.format,
         query: parseQueryString(body.query),
         columns: body.columns,
         lang: body.lang,
-        timeZone: body.tz,
-        separator: body.separator,
+        timeZone: body.tz ?? defaults.timeZone,
+        separator: body.separator ?? defaults.exportSeparator,
         transcript: body.format === 'html' || body.transcript,
       });
       return reply.status(202).send(presentJob(job));

@@ -2,12 +2,10 @@ import { z } from 'zod';
 import { exportFormats, exportJobStates } from '../../../common/domain';
 import { isoDate, isoDateOrNull } from '../../platform/http/schemas';
 import { listQuerySchema } from '../sessions/session.schemas';
-import { csvSeparators, DEFAULT_SEPARATOR } from './csv-writer';
+import { csvSeparators } from './csv-writer';
 import { exportLanguages } from './export-labels';
 
 /** Request and response shapes of the export API; they also generate its OpenAPI document. */
-
-export const DEFAULT_TIME_ZONE = 'Europe/Prague';
 
 const separators = Object.keys(csvSeparators) as [
   keyof typeof csvSeparators,
@@ -28,8 +26,10 @@ const exportOptions = {
   tz: z
     .string()
     .max(100)
-    .default(DEFAULT_TIME_ZONE)
-    .describe('time zone of the times (YYYY-MM-DD HH:MM:SS, which Excel reads as a date-time)'),
+    .optional()
+    .describe(
+      "time zone of the times (YYYY-MM-DD HH:MM:SS, which Excel reads as a date-time); default: the tenant's setting",
+    ),
 };
 
 /** The list's parameters (filters, view, q, sort) plus the export options. */
@@ -37,8 +37,10 @@ export const csvQuerySchema = listQuerySchema.extend({
   ...exportOptions,
   separator: z
     .enum(separators)
-    .default(DEFAULT_SEPARATOR)
-    .describe('semicolon (default; Excel with Czech regional settings) or comma (English settings)'),
+    .optional()
+    .describe(
+      "semicolon (Excel with Czech regional settings) or comma (English settings); default: the tenant's setting",
+    ),
   transcript: z.enum(['true', 'false']).default('false').describe('add a column with each transcript'),
 });
 
@@ -55,8 +57,8 @@ export const createExportBodySchema = z.object({
     ),
   columns: z.array(z.string().min(1).max(300)).min(1).max(200).optional(),
   lang: z.enum(exportLanguages).default('cs'),
-  tz: z.string().max(100).default(DEFAULT_TIME_ZONE),
-  separator: z.enum(separators).default(DEFAULT_SEPARATOR),
+  tz: z.string().max(100).optional().describe("default: the tenant's setting"),
+  separator: z.enum(separators).optional().describe("default: the tenant's setting"),
   transcript: z.boolean().default(false),
 });
 

@@ -52,7 +52,7 @@ export function liveRepository(db: Database) {
     async widgetByKey(publicKey: string) {
       const rows = await db
         .selectFrom('widgets')
-        .select(['tenant_id', 'id', 'name'])
+        .select(['tenant_id', 'id', 'name', 'allowed_origins'])
         .where('public_key', '=', publicKey)
         .limit(2)
         .execute();

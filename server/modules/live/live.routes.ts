@@ -72,7 +72,8 @@ export function liveRoutes(app: App, services: Services): void {
         tags: clientTag,
         summary: 'Start a chat: creates a session and routes it at once',
         description:
-          "Send the widget's public key as `X-Widget-Key`. A client banned on web chat gets 403 `live.banned`. " +
+          "Send the widget's public key as `X-Widget-Key`. A client banned on web chat gets 403 `live.banned`; " +
+          "a browser page whose Origin is not among the widget's allowed origins 403 `live.origin_not_allowed`. " +
           'When no rule or group can take the session it is created already ended (`status: closed`, ' +
           '`endReason: routing_failed`).',
         headers: clientHeaders,
@@ -81,7 +82,12 @@ export function liveRoutes(app: App, services: Services): void {
       },
     },
     async (request, reply) => {
-      const started = await live.startChat(header(request, WIDGET_KEY_HEADER), request.body, request.ip);
+      const started = await live.startChat(
+        header(request, WIDGET_KEY_HEADER),
+        request.body,
+        request.ip,
+        header(request, 'origin'),
+      );
       return reply.status(201).send({
         sessionId: started.session.id,
         status: started.session.status,

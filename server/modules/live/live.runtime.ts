@@ -19,6 +19,7 @@ export interface LiveRuntimeOptions {
 
 const JOB_SWEEP_EVERY_MS = 15_000;
 const INVARIANT_CHECK_EVERY_MS = 30_000;
+const HOUSEKEEPING_EVERY_MS = 6 * 60 * 60 * 1000;
 
 /**
  * The background half of live sessions on one instance: the LISTEN connection that receives live
@@ -38,6 +39,8 @@ export function liveRuntime(deps: {
   };
   /** Fails background jobs whose worker died (at start, then every 15 s); wired like runExport. */
   sweepJobs?: () => Promise<unknown>;
+  /** Retention work (the audit log's purge): at start, then every 6 hours; idempotent on any instance. */
+  housekeeping?: () => Promise<unknown>;
 }) {
   const timers: NodeJS.Timeout[] = [];
   let started = false;
@@ -98,6 +101,10 @@ export function liveRuntime(deps: {
         // At start: what a crashed predecessor left "running" is settled before new work is taken.
         await sweepJobs().catch(warn('sweep of abandoned jobs failed'));
         repeat(JOB_SWEEP_EVERY_MS, sweepJobs, warn('sweep of abandoned jobs failed'));
+      }
+      if (deps.housekeeping) {
+        void deps.housekeeping().catch(warn('housekeeping failed'));
+        repeat(HOUSEKEEPING_EVERY_MS, deps.housekeeping, warn('housekeeping failed'));
       }
     },
 

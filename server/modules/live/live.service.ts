@@ -45,10 +45,17 @@ const invalidToken = () =>
 export function liveService(db: Database, deps: { routing: RoutingService; visibility: SessionVisibility }) {
   const repo = liveRepository(db);
 
-  async function widget(publicKey: string | undefined) {
+  /**
+   * The widget of a key. A browser's request (it sends Origin) must come from one of the widget's
+   * allowed origins when it has any; a server's request (no Origin) is not a page embedding the widget.
+   */
+  async function widget(publicKey: string | undefined, origin?: string) {
     if (!publicKey || publicKey.length > 200) throw invalidKey();
     const found = await repo.widgetByKey(publicKey);
     if (!found) throw invalidKey();
+    if (origin && found.allowed_origins.length > 0 && !found.allowed_origins.includes(origin.toLowerCase())) {
+      throw new AppError('live.origin_not_allowed', 'This widget may not be used on this web site.');
+    }
     return found;
   }
 
@@ -71,8 +78,13 @@ export function liveService(db: Database, deps: { routing: RoutingService; visib
 
   return {
     /** A client opens a chat: a new session, routed at once. The token is shown only here. */
-    async startChat(widgetKey: string | undefined, input: StartChatInput, ip: string | null) {
-      const found = await widget(widgetKey);
+    async startChat(
+      widgetKey: string | undefined,
+      input: StartChatInput,
+      ip: string | null,
+      origin?: string,
+    ) {
+      const found = await widget(widgetKey, origin);
       const secret = newSecret();
       const session = await deps.routing.startSession({
         tenantId: found.tenant_id,

@@ -187,7 +187,7 @@ describe('facets, detail, transcript, visibility and bad input', async () => {
           { kind: 'operator', id: operator.id, name: fixture.operatorNames.get(operator.id), leftAt: null },
         ],
         restoredInto: [restored],
-        recordingEnabled: false,
+        recordingsShown: false,
       });
       expect((await get(`/api/v1/sessions/${restored}`, tenant.admin)).json()).toMatchObject({
         restoredFrom: longSession,

@@ -177,7 +177,8 @@ export const detailSchema = itemSchema.omit({ match: true }).extend({
     }),
   ),
   restoredInto: z.array(z.string()),
-  recordingEnabled: z.boolean(),
+  /** The tenant records audio/video or phone sessions: the Recordings tab is shown. */
+  recordingsShown: z.boolean(),
 });
 
 export const activitySchema = z.object({

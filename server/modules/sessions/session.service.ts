@@ -15,7 +15,7 @@ import { FEW_RESULTS, suggestQueries } from '../search/suggestions';
 import { isParamColumn, resolveColumn } from './session-columns';
 import { decodeCursor, encodeCursor } from './session-cursor';
 import { isValidTimestamp, parseFilters, type RawQuery } from './session-filters';
-import type { SettingsService } from '../settings/settings.service';
+import { recordsAnything, type SettingsService } from '../settings/settings.service';
 import type { SessionVisibility } from './session-visibility';
 import {
   sessionRepository,
@@ -435,10 +435,10 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
 
     async detail(principal: Principal, sessionId: string) {
       const row = await requireVisible(principal, sessionId);
-      const [participants, restoredInto, recordingEnabled] = await Promise.all([
+      const [participants, restoredInto, recordingsShown] = await Promise.all([
         repo.participants(principal.tenantId, sessionId),
         repo.restoredInto(principal.tenantId, sessionId),
-        deps.settings.get(principal.tenantId).then((settings) => settings.recordingEnabled),
+        deps.settings.get(principal.tenantId).then(recordsAnything),
       ]);
       return {
         ...toItem(row),
@@ -462,7 +462,7 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
           leftAt: p.left_at,
         })),
         restoredInto,
-        recordingEnabled,
+        recordingsShown,
       };
     },
 

@@ -15,6 +15,20 @@ import pg from 'pg';
  */
 export const LIVE_CHANNEL = 'sessiondesk_live';
 
+/**
+ * Configuration changes (tenant settings, groups, rules, widgets): every instance drops what it
+ * cached of that tenant's configuration when a notice arrives.
+ */
+export const CONFIG_CHANNEL = 'sessiondesk_config';
+
+export interface ConfigChange {
+  tenantId: string;
+  /** What changed: `settings`, `routing`, `widgets`, `users`. */
+  topic: string;
+}
+
+export type ConfigListener = (change: ConfigChange) => void;
+
 export const liveEventKinds = [
   'session.created',
   'session.updated',
@@ -50,6 +64,7 @@ export interface EventBusLog {
 export function eventBus(db: Database) {
   /** Listeners per tenant: delivery touches only the listeners of the event's tenant. */
   const listeners = new Map<string, Set<LiveListener>>();
+  const configListeners = new Set<ConfigListener>();
   let client: pg.Client | undefined;
   let connectionOptions: pg.ClientConfig | undefined;
   let log: EventBusLog = { warn: () => {} };
@@ -107,10 +122,26 @@ export function eventBus(db: Database) {
     }
   };
 
+  const parseConfig = (payload: string | undefined): ConfigChange | undefined => {
+    try {
+      const value = JSON.parse(payload ?? '') as Partial<ConfigChange>;
+      return typeof value.tenantId === 'string' && typeof value.topic === 'string'
+        ? { tenantId: value.tenantId, topic: value.topic }
+        : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+
   const connect = async (): Promise<void> => {
     if (stopped || !connectionOptions) return;
     const next = new pg.Client({ ...connectionOptions, application_name: 'sessiondesk-events' });
     next.on('notification', (message) => {
+      if (message.channel === CONFIG_CHANNEL) {
+        const change = parseConfig(message.payload);
+        if (change) for (const listener of configListeners) listener(change);
+        return;
+      }
       if (message.channel !== LIVE_CHANNEL) return;
       const event = parse(message.payload);
       if (event) deliver(event);
@@ -122,7 +153,7 @@ export function eventBus(db: Database) {
     next.on('end', () => scheduleReconnect(next));
     try {
       await next.connect();
-      await next.query(`LISTEN ${LIVE_CHANNEL}`);
+      await next.query(`LISTEN ${LIVE_CHANNEL}; LISTEN ${CONFIG_CHANNEL}`);
       client = next;
     } catch (error) {
       log.warn('live event connection failed; retrying', error);
@@ -186,6 +217,17 @@ export function eventBus(db: Database) {
           setImmediate(() => void flush());
         }
       });
+    },
+
+    /** Tells every instance (this one included, when listening) that a tenant's configuration changed. */
+    async publishConfig(change: ConfigChange): Promise<void> {
+      await sql`SELECT pg_notify(${CONFIG_CHANNEL}, ${JSON.stringify(change)})`.execute(db);
+    },
+
+    /** Receives configuration notices of every tenant on this instance; returns the unsubscribe function. */
+    onConfig(listener: ConfigListener): () => void {
+      configListeners.add(listener);
+      return () => configListeners.delete(listener);
     },
 
     /** Receives the events of one tenant on this instance; returns the unsubscribe function. */

@@ -154,7 +154,8 @@ export const liveIsolationCases: IsolationCases = {
     );
     socket.terminate();
     expect(JSON.parse(hello)).toMatchObject({ type: 'hello', user: { id: aSetup.operator.id }, offers: [] });
-    expect(hello).not.toContain(bChat.sessionId);
+    // Quoted: ids are strings in JSON, and a bare "35" is also found inside A's user id "235".
+    expect(hello).not.toContain(`"${bChat.sessionId}"`);
   },
 
   'GET /api/v1/sessions/live/events': async (ctx) => {

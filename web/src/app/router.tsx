@@ -1,7 +1,8 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { AppShell } from '../components/AppShell';
+import { AdminLayout } from '../features/admin/AdminLayout';
+import { adminPages } from '../features/admin/adminPages';
 import { LoginPage, RequireAuth } from '../features/auth';
-import { ChannelsPage } from '../features/channels/ChannelsPage';
 import { SessionsPage } from '../features/sessions/SessionsPage';
 import { WorkspacePage } from '../features/workspace/WorkspacePage';
 import { NotFoundPage } from './NotFoundPage';
@@ -25,7 +26,11 @@ export const router = createBrowserRouter([
           { index: true, element: <Navigate to="/sessions" replace /> },
           { path: 'sessions', element: <SessionsPage /> },
           { path: 'workspace', element: <WorkspacePage /> },
-          { path: 'admin/channels', element: <ChannelsPage /> },
+          {
+            path: 'admin',
+            element: <AdminLayout />,
+            children: adminPages.map(({ path, component: Page }) => ({ path, element: <Page /> })),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

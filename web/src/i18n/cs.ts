@@ -1,5 +1,6 @@
 import { enumMessages } from '../../../common/labels';
 import { channelMessagesCs } from '../features/channels/channels.i18n';
+import { adminCs } from './admin.cs';
 /**
  * Czech texts — the source of message keys. Add a key here first; the English dictionary then fails to
  * typecheck until it has the same key. `{name}` marks a placeholder filled by `t(key, { name })`.
@@ -311,6 +312,7 @@ export const cs = {
   'recordings.state.deleted': 'Smazáno',
   ...enumMessages('cs'),
   ...channelMessagesCs,
+  ...adminCs,
 
   'notFound.title': 'Stránka nenalezena',
   'notFound.description':

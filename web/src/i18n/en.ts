@@ -1,5 +1,6 @@
 import { enumMessages } from '../../../common/labels';
 import { channelMessagesEn } from '../features/channels/channels.i18n';
+import { adminEn } from './admin.en';
 import type { Dictionary } from './types';
 
 /** English texts: exactly the keys and placeholders of `cs.ts` (enforced by the `Dictionary` type). */
@@ -314,6 +315,7 @@ export const en: Dictionary = {
   'recordings.state.deleted': 'Deleted',
   ...enumMessages('en'),
   ...channelMessagesEn,
+  ...adminEn,
 
   'notFound.title': 'Page not found',
   'notFound.description':

@@ -59,7 +59,7 @@ export function DetailPanel({
 
   const data = detail.data;
   const live = data ? data.status !== 'closed' : false;
-  const showRecordings = data?.recordingEnabled === true;
+  const showRecordings = data?.recordingsShown === true;
   const activeTab = tab === 'recordings' && data && !showRecordings ? 'transcript' : tab;
   const role = useMe().data?.user.role;
   const canRedirect =
