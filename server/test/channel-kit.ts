@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { expect } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import { channelsSandbox, type ChannelsSandbox } from '../modules/channels/sandbox/channels-sandbox';
 import type { App } from '../platform/http/types';
 import type { Services } from '../services';
 import { bearer, createTenant, type TestTenant, type TestUser } from './factories';
-import { equipTenant, operatorPost } from './live-kit';
+import { useTestApp } from './harness';
+import { equipTenant, eventually, operatorPost } from './live-kit';
 
 /** Builders for messaging-channel tests: a tenant with an online operator, an account, its stand-in. */
 
@@ -160,4 +161,34 @@ export async function deliveryRow(services: Services, tenantId: string, activity
     .where('tenant_id', '=', tenantId)
     .where('activity_id', '=', activityId)
     .executeTakeFirstOrThrow();
+}
+
+/**
+ * A live test app for one channel type, as each platform's test file uses it: `connect()` gives a
+ * fresh tenant, account and stand-in platform (closed after the file); `sessionOf()` waits until the
+ * inbound job has placed the client's messages into their one session.
+ */
+export async function useChannelTestApp(type: 'whatsapp' | 'messenger' | 'vkontakte' | 'apple') {
+  const instance = await useTestApp({ live: {} });
+  const { app, services } = instance;
+  const sandboxes: ChannelsSandbox[] = [];
+  afterAll(async () => {
+    for (const sandbox of sandboxes) await sandbox.close();
+  });
+  return {
+    ...instance,
+    async connect(options: { humanAgentTag?: boolean } = {}): Promise<ChannelSetup> {
+      const made = await connectChannel(app, services, type, options);
+      sandboxes.push(made.sandbox);
+      return made;
+    },
+    async sessionOf(setup: ChannelSetup, clientId: string, messages = 1) {
+      return eventually(async () => {
+        const sessions = await clientSessions(services, setup.tenant.id, clientId);
+        expect(sessions).toHaveLength(1);
+        expect(sessions[0]?.message_count).toBe(messages);
+        return sessions[0] as NonNullable<(typeof sessions)[0]>;
+      }, 20_000);
+    },
+  };
 }

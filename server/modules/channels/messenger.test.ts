@@ -1,38 +1,16 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { postWebhook } from './sandbox/sandbox-http';
-import type { ChannelsSandbox } from './sandbox/channels-sandbox';
 import {
-  clientSessions,
-  connectChannel,
   deliveryRow,
   operatorReply,
   transcript,
   type ChannelSetup,
+  useChannelTestApp,
 } from '../../test/channel-kit';
-import { useTestApp } from '../../test/harness';
 import { eventually, pendingOffers } from '../../test/live-kit';
 
 /** Messenger end to end against the stand-in Messenger Platform, over real HTTP, workers running. */
-const { app, services } = await useTestApp({ live: {} });
-const sandboxes: ChannelsSandbox[] = [];
-afterAll(async () => {
-  for (const sandbox of sandboxes) await sandbox.close();
-});
-
-async function connect(options: { humanAgentTag?: boolean } = {}): Promise<ChannelSetup> {
-  const made = await connectChannel(app, services, 'messenger', options);
-  sandboxes.push(made.sandbox);
-  return made;
-}
-
-async function sessionOf(setup: ChannelSetup, psid: string, messages = 1) {
-  return eventually(async () => {
-    const sessions = await clientSessions(services, setup.tenant.id, psid);
-    expect(sessions).toHaveLength(1);
-    expect(sessions[0]?.message_count).toBe(messages);
-    return sessions[0] as NonNullable<(typeof sessions)[0]>;
-  }, 20_000);
-}
+const { app, services, connect, sessionOf } = await useChannelTestApp('messenger');
 
 async function offered(setup: ChannelSetup, sessionId: string) {
   await eventually(async () =>

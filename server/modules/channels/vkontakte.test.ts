@@ -1,37 +1,9 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import type { ChannelsSandbox } from './sandbox/channels-sandbox';
-import {
-  clientSessions,
-  connectChannel,
-  deliveryRow,
-  operatorReply,
-  transcript,
-  type ChannelSetup,
-} from '../../test/channel-kit';
-import { useTestApp } from '../../test/harness';
+import { describe, expect, it } from 'vitest';
+import { deliveryRow, operatorReply, transcript, useChannelTestApp } from '../../test/channel-kit';
 import { eventually, pendingOffers } from '../../test/live-kit';
 
 /** VK end to end: the stand-in's Callback API events and messages.send, over real HTTP. */
-const { app, services } = await useTestApp({ live: {} });
-const sandboxes: ChannelsSandbox[] = [];
-afterAll(async () => {
-  for (const sandbox of sandboxes) await sandbox.close();
-});
-
-async function connect(): Promise<ChannelSetup> {
-  const made = await connectChannel(app, services, 'vkontakte');
-  sandboxes.push(made.sandbox);
-  return made;
-}
-
-async function sessionOf(setup: ChannelSetup, userId: string, messages = 1) {
-  return eventually(async () => {
-    const sessions = await clientSessions(services, setup.tenant.id, userId);
-    expect(sessions).toHaveLength(1);
-    expect(sessions[0]?.message_count).toBe(messages);
-    return sessions[0] as NonNullable<(typeof sessions)[0]>;
-  }, 20_000);
-}
+const { app, services, connect, sessionOf } = await useChannelTestApp('vkontakte');
 
 describe('VK Callback API', () => {
   it('answers the confirmation with the account’s code; refuses a wrong secret, storing nothing', async () => {

@@ -1,34 +1,21 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { postWebhook } from './sandbox/sandbox-http';
-import type { ChannelsSandbox } from './sandbox/channels-sandbox';
 import {
-  clientSessions,
-  connectChannel,
   deliveryRow,
   listeningUrl,
   operatorReply,
   transcript,
-  type ChannelSetup,
+  useChannelTestApp,
 } from '../../test/channel-kit';
 import { bearer } from '../../test/factories';
-import { startTestApp, useTestApp } from '../../test/harness';
+import { startTestApp } from '../../test/harness';
 import { eventually, pendingOffers } from '../../test/live-kit';
 
 /**
  * WhatsApp end to end: the stand-in Cloud API sends signed webhooks over real HTTP to the app on a
  * real port and the app sends back through the outbox; the job workers run (live runtime).
  */
-const { app, services } = await useTestApp({ live: {} });
-const sandboxes: ChannelsSandbox[] = [];
-afterAll(async () => {
-  for (const sandbox of sandboxes) await sandbox.close();
-});
-
-async function connect(): Promise<ChannelSetup> {
-  const made = await connectChannel(app, services, 'whatsapp');
-  sandboxes.push(made.sandbox);
-  return made;
-}
+const { app, services, connect, sessionOf } = await useChannelTestApp('whatsapp');
 
 const inboundCount = async (tenantId: string) =>
   Number(
@@ -40,16 +27,6 @@ const inboundCount = async (tenantId: string) =>
         .executeTakeFirstOrThrow()
     ).n,
   );
-
-/** The client's only session, once the inbound job has placed the message(s). */
-async function sessionOf(setup: ChannelSetup, waId: string, messages = 1) {
-  return eventually(async () => {
-    const sessions = await clientSessions(services, setup.tenant.id, waId);
-    expect(sessions).toHaveLength(1);
-    expect(sessions[0]?.message_count).toBe(messages);
-    return sessions[0] as NonNullable<(typeof sessions)[0]>;
-  }, 20_000);
-}
 
 describe('WhatsApp webhook', () => {
   it('answers the verification challenge only to the account’s verify token', async () => {
