@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { notFound } from '../../platform/errors';
 import type { App } from '../../platform/http/types';
 import type { Services } from '../../services';
-
-const escape = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+import { escapeHtml } from '../exports/html-document';
 
 /**
  * `/demo/widget`: a fake shop page with the web chat embedded as a tenant would embed it, using the
@@ -51,7 +50,7 @@ button.buy { background: #b45309; color: #fff; border: 0; padding: 10px 18px; bo
 </div>
 <p>${cs ? 'Dotaz? Napište nám vpravo dole.' : 'A question? Write to us at the bottom right.'}</p>
 </main>
-<script src="/widget.js" data-key="${escape(key)}" data-lang="${lang}"></script>
+<script src="/widget.js" data-key="${escapeHtml(key)}" data-lang="${lang}"></script>
 <script src="/demo/shop.js"></script>
 </body>
 </html>`);

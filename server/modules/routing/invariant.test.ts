@@ -14,7 +14,7 @@ import {
 } from '../../test/live-kit';
 import { useTestApp } from '../../test/harness';
 import { createServices } from '../../services';
-import { routingRepository } from './routing.repository';
+import { invariantRepository } from './routing-invariant.repository';
 
 /**
  * The engine's invariant: every live session is active with someone in it, offered with a pending
@@ -27,7 +27,7 @@ describe('the live session invariant', async () => {
 
   /** Sessions of the tenant breaking the invariant right now (no grace for late timers). */
   async function broken(tenantId: string) {
-    const rows = await routingRepository.brokenLive(services.db, { graceSeconds: 0, limit: 1000 });
+    const rows = await invariantRepository.brokenLive(services.db, { graceSeconds: 0, limit: 1000 });
     return rows.filter((row) => row.tenant_id === tenantId);
   }
 

@@ -1,6 +1,7 @@
 import type { Database } from '../../db/database';
 import type { Log } from '../../platform/log';
-import { routingRepository as repo, type InvariantProblem, type LockedSession } from './routing.repository';
+import { invariantRepository, type InvariantProblem } from './routing-invariant.repository';
+import { routingRepository as repo, type LockedSession } from './routing.repository';
 import type { RoutingSteps } from './routing-steps';
 import { markTried, routingEvent, type InUnit, type Unit } from './routing-unit';
 
@@ -54,7 +55,7 @@ export function invariantChecker(deps: { db: Database; inUnit: InUnit; steps: Ro
           tried_user_ids: [],
           target_user_id: null,
         };
-        const [again] = await repo.brokenLive(unit.trx, {
+        const [again] = await invariantRepository.brokenLive(unit.trx, {
           graceSeconds,
           limit: 1,
           only: { tenantId: unit.tenantId, sessionId },
@@ -64,7 +65,12 @@ export function invariantChecker(deps: { db: Database; inUnit: InUnit; steps: Ro
       }
       case 'offer_overdue': {
         // What the lost offer timers would have done.
-        for (const overdue of await repo.overdueOffers(unit.trx, unit.tenantId, sessionId, graceSeconds)) {
+        for (const overdue of await invariantRepository.overdueOffers(
+          unit.trx,
+          unit.tenantId,
+          sessionId,
+          graceSeconds,
+        )) {
           await closeOffers(unit, locked, 'timed_out', { offerId: overdue.id });
           await markTried(unit, locked, overdue.user_id);
           await routingEvent(unit, sessionId, 'offer_timed_out', {
@@ -95,7 +101,10 @@ export function invariantChecker(deps: { db: Database; inUnit: InUnit; steps: Ro
     options: { limit?: number; graceSeconds?: number } = {},
   ): Promise<RepairedSession[]> {
     const graceSeconds = options.graceSeconds ?? INVARIANT_GRACE_SECONDS;
-    const broken = await repo.brokenLive(deps.db, { graceSeconds, limit: options.limit ?? 50 });
+    const broken = await invariantRepository.brokenLive(deps.db, {
+      graceSeconds,
+      limit: options.limit ?? 50,
+    });
     const repaired: RepairedSession[] = [];
     for (const row of broken) {
       const tenantId = row.tenant_id;
@@ -104,7 +113,7 @@ export function invariantChecker(deps: { db: Database; inUnit: InUnit; steps: Ro
         // Another instance may be moving it right now; it is looked at again next time then.
         const locked = await repo.lockSession(unit.trx, tenantId, sessionId, { skipLocked: true });
         if (!locked) return undefined;
-        const [still] = await repo.brokenLive(unit.trx, {
+        const [still] = await invariantRepository.brokenLive(unit.trx, {
           graceSeconds,
           limit: 1,
           only: { tenantId, sessionId },

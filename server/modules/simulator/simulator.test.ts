@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTenant } from '../../test/factories';
-import { routingRepository } from '../routing/routing.repository';
+import { invariantRepository } from '../routing/routing-invariant.repository';
 import { eventually } from '../../test/live-kit';
 import { useTestApp } from '../../test/harness';
 import { FAST_PACE } from './simulator.cli';
@@ -83,7 +83,7 @@ describe('traffic simulator', async () => {
     });
     const violations: string[] = [];
     const inspect = async () => {
-      const broken = await routingRepository.brokenLive(services.db, { graceSeconds: 0, limit: 100 });
+      const broken = await invariantRepository.brokenLive(services.db, { graceSeconds: 0, limit: 100 });
       for (const row of broken.filter((item) => item.tenant_id === tenant.id)) {
         violations.push(`session ${row.session_id}: ${row.problem}`);
       }

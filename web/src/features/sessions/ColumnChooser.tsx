@@ -1,3 +1,4 @@
+import { foldForSearch } from '../../lib/fold';
 import {
   ActionIcon,
   Badge,
@@ -33,12 +34,6 @@ interface ColumnChooserProps {
   onReset: () => void;
 }
 
-const fold = (text: string) =>
-  text
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase();
-
 /** Every column of the catalogue (parameters included): search, show/hide, reorder, reset. */
 export function ColumnChooser({ catalogue, visibleIds, onChange, onReset }: ColumnChooserProps) {
   const { t, language } = useI18n();
@@ -49,12 +44,12 @@ export function ColumnChooser({ catalogue, visibleIds, onChange, onReset }: Colu
   const byId = new Map(catalogue.map((column) => [column.id, column]));
   const visible = visibleIds.filter((id) => byId.has(id));
   const hidden = catalogue.filter((column) => !visible.includes(column.id));
-  const needle = fold(search.trim());
+  const needle = foldForSearch(search.trim());
   const matches = (column: Column) =>
     needle === '' ||
-    fold(column.label.cs).includes(needle) ||
-    fold(column.label.en).includes(needle) ||
-    fold(column.id).includes(needle);
+    foldForSearch(column.label.cs).includes(needle) ||
+    foldForSearch(column.label.en).includes(needle) ||
+    foldForSearch(column.id).includes(needle);
 
   const move = (id: string, delta: number) => {
     const index = visible.indexOf(id);

@@ -19,6 +19,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useI18n, type Translate } from '../../i18n';
 import { isApiError } from '../../lib/api';
+import { foldForSearch } from '../../lib/fold';
 import { redirectApi, redirectKeys, type RedirectTarget, type RoutingTargets } from './redirect.api';
 import { sessionKeys } from './useSessionsData';
 
@@ -305,9 +306,4 @@ export function RedirectButton({ sessionId }: { sessionId: string }) {
       )}
     </>
   );
-}
-
-/** Case- and accent-insensitive form for the picker's search ("novak" finds "Nováková"). */
-function foldForSearch(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
 }
