@@ -2,7 +2,8 @@
  * The domain's enumerations, shared by server, UI and the generated table types (the database's CHECK
  * constraints list the same values; a test compares them).
  */
-export { roles, type Role } from './roles';
+export { apiKeyRoles, roles, type ApiKeyRole, type Role } from './roles';
+import { apiKeyRoles } from './roles';
 
 export const channels = ['webchat', 'av', 'phone', 'messenger', 'whatsapp', 'apple', 'vkontakte'] as const;
 export type Channel = (typeof channels)[number];
@@ -129,7 +130,7 @@ export type ExportJobState = (typeof exportJobStates)[number];
 export const enumColumns = {
   'users.role': ['admin', 'supervisor', 'operator'],
   'users.state': userStates,
-  'api_keys.role': ['admin', 'supervisor', 'operator'],
+  'api_keys.role': apiKeyRoles,
   'operator_groups.strategy': groupStrategies,
   'contact_identities.kind': identityKinds,
   'sessions.channel': channels,

@@ -40,6 +40,24 @@ const envSchema = z.object({
     .optional(),
   /** The address platforms reach this server at (webhook URLs shown for channel accounts). */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Where recordings and session files are kept: the filesystem under DATA_DIR, or an S3-compatible store. */
+  STORAGE: z.enum(['filesystem', 's3']).default('filesystem'),
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  S3_PREFIX: z
+    .string()
+    .regex(/^(?:[A-Za-z0-9._-]+\/)*$/, 'must be empty or end with "/" (for example sessiondesk/)')
+    .default(''),
+  /** An S3-compatible server (MinIO, Ceph, Garage, …); AWS when unset. */
+  S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Path-style bucket addressing; default on with S3_ENDPOINT (what S3-compatible servers expect). */
+  S3_FORCE_PATH_STYLE: booleanFlag.optional(),
+  /** The largest recording the ingest API takes, in MiB. */
+  MAX_RECORDING_MB: z.coerce.number().int().min(1).max(65536).default(4096),
+  /** The largest file a client or an operator may send in a session, in MiB. */
+  MAX_FILE_MB: z.coerce.number().int().min(1).max(1024).default(25),
 });
 
 /** The 32-byte key of a SESSIONDESK_SECRET_KEY value (hex or base64), or undefined when it is not one. */
@@ -65,7 +83,24 @@ export interface Config {
   secretKey: Buffer | undefined;
   /** Where platforms reach this server (webhook URLs); default http://localhost:PORT. */
   publicUrl: string;
+  storage: StorageConfig;
+  /** Limits of what the ingest and upload APIs take, in bytes. */
+  maxRecordingBytes: number;
+  maxFileBytes: number;
 }
+
+export type StorageConfig =
+  | { kind: 'filesystem'; root: string }
+  | {
+      kind: 's3';
+      bucket: string;
+      prefix: string;
+      endpoint: string | undefined;
+      region: string;
+      accessKeyId: string;
+      secretAccessKey: string;
+      forcePathStyle: boolean;
+    };
 
 export class ConfigError extends Error {}
 
@@ -81,11 +116,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.STORAGE === 's3') {
+    const missing = (['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const).filter(
+      (name) => !e[name],
+    );
+    if (missing.length > 0)
+      throw new ConfigError(
+        `Invalid configuration:\n${missing.map((name) => `  ${name}: required with STORAGE=s3`).join('\n')}`,
+      );
+  }
+  const dataDir = path.resolve(e.DATA_DIR);
   return {
     env: e.NODE_ENV,
     port: e.PORT,
     host: e.HOST,
-    dataDir: path.resolve(e.DATA_DIR),
+    dataDir,
     databaseUrl: e.DATABASE_URL,
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'development' ? 'warn' : 'info'),
     cookieSecure: e.COOKIE_SECURE ?? e.NODE_ENV === 'production',
@@ -96,5 +141,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     simulateIntervalSeconds: e.SIMULATE_INTERVAL_SECONDS,
     secretKey: e.SESSIONDESK_SECRET_KEY ? secretKeyBytes(e.SESSIONDESK_SECRET_KEY) : undefined,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    storage:
+      e.STORAGE === 's3'
+        ? {
+            kind: 's3',
+            bucket: e.S3_BUCKET ?? '',
+            prefix: e.S3_PREFIX,
+            endpoint: e.S3_ENDPOINT,
+            region: e.S3_REGION,
+            accessKeyId: e.S3_ACCESS_KEY_ID ?? '',
+            secretAccessKey: e.S3_SECRET_ACCESS_KEY ?? '',
+            forcePathStyle: e.S3_FORCE_PATH_STYLE ?? e.S3_ENDPOINT !== undefined,
+          }
+        : { kind: 'filesystem', root: path.join(dataDir, 'objects') },
+    maxRecordingBytes: e.MAX_RECORDING_MB * 1024 * 1024,
+    maxFileBytes: e.MAX_FILE_MB * 1024 * 1024,
   };
 }

@@ -14,7 +14,7 @@ import { AppError } from './platform/errors';
 import { forwardingLog } from './platform/log';
 import { createApp } from './app';
 import { createServices, type Services } from './services';
-import { roles, type Role } from '../common/roles';
+import { apiKeyRoles, roles, type ApiKeyRole, type Role } from '../common/roles';
 
 const log = (line: string): void => {
   process.stderr.write(`${line}\n`);
@@ -24,6 +24,12 @@ function parseRole(value: string): Role {
   if (!(roles as readonly string[]).includes(value))
     throw new InvalidArgumentError(`expected one of ${roles.join(', ')}`);
   return value as Role;
+}
+
+function parseApiKeyRole(value: string): ApiKeyRole {
+  if (!(apiKeyRoles as readonly string[]).includes(value))
+    throw new InvalidArgumentError(`expected one of ${apiKeyRoles.join(', ')}`);
+  return value as ApiKeyRole;
 }
 
 /** Opens the database (embedded or DATABASE_URL), brings the schema up to date, runs `work`, closes. */
@@ -177,9 +183,13 @@ apikey
   .command('create')
   .description('Create an API key; the key is printed alone on the last line')
   .requiredOption('--tenant <slug>', 'tenant slug')
-  .requiredOption('--role <role>', `one of ${roles.join(', ')}`, parseRole)
+  .requiredOption(
+    '--role <role>',
+    `one of ${apiKeyRoles.join(', ')} (media: a media server sending recordings)`,
+    parseApiKeyRole,
+  )
   .option('--name <name>', 'what the key is for', 'CLI key')
-  .action(async (options: { tenant: string; role: Role; name: string }) => {
+  .action(async (options: { tenant: string; role: ApiKeyRole; name: string }) => {
     await withServices(loadConfig(), async (services) => {
       const found = await services.tenants.requireTenant(options.tenant);
       const created = await services.apiKeys.create(

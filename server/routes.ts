@@ -12,6 +12,7 @@ import { routingRoutes } from './modules/routing/routing.routes';
 import { noteRoutes } from './modules/notes/note.routes';
 import { preferenceRoutes } from './modules/preferences/preference.routes';
 import { sessionRoutes } from './modules/sessions/session.routes';
+import { recordingRoutes } from './modules/recordings/recording.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { groupRoutes } from './modules/groups/group.routes';
 import { ruleRoutes } from './modules/routing-rules/rule.routes';
@@ -33,6 +34,7 @@ export function registerApiRoutes(app: App, services: Services, config: Config):
   widgetRoutes(app, services);
   importRoutes(app, services);
   sessionRoutes(app, services);
+  recordingRoutes(app, services);
   noteRoutes(app, services);
   preferenceRoutes(app, services);
   exportRoutes(app, services);

@@ -20,12 +20,23 @@ import { sessionService } from './modules/sessions/session.service';
 import { sessionVisibility } from './modules/sessions/session-visibility';
 import { settingsService } from './modules/settings/settings.service';
 import { tenantService } from './modules/tenants/tenant.service';
+import { recordingService } from './modules/recordings/recording.service';
+import { openObjectStore } from './platform/storage/open-store';
 import { userService } from './modules/users/user.service';
 
 /** The services of the application, wired once; routes and the CLI receive them explicitly. */
 export function createServices(
   db: Database,
-  config: Pick<Config, 'sessionTtlHours' | 'dataDir' | 'secretKey' | 'publicUrl'>,
+  config: Pick<
+    Config,
+    | 'sessionTtlHours'
+    | 'dataDir'
+    | 'secretKey'
+    | 'publicUrl'
+    | 'storage'
+    | 'maxRecordingBytes'
+    | 'maxFileBytes'
+  >,
   options: { log?: Log } = {},
 ) {
   const log = options.log ?? silentLog;
@@ -36,8 +47,14 @@ export function createServices(
   const visibility = sessionVisibility(settings);
   const sessions = sessionService(db, { visibility, settings, log });
   const audit = auditService(db, { settings });
+  // Recordings and session files: bytes in the object store, metadata in PostgreSQL.
+  const store = openObjectStore(config.storage);
   const live = liveServices(db, {
-    housekeeping: () => audit.purgeExpired(),
+    housekeeping: async () => {
+      await audit.purgeExpired();
+      await recordings.applyRetention();
+    },
+    recordings: { probe: (job) => recordings.probe(job) },
     visibility,
     log,
     runExport: (tenantId, jobId) => exports.runJob(tenantId, jobId),
@@ -65,6 +82,15 @@ export function createServices(
     log,
   });
   live.routing.setTranscriptHook(channels.transcriptHook);
+  const recordings = recordingService(db, {
+    store,
+    sessions,
+    settings,
+    jobs: live.jobs,
+    events: live.events,
+    log,
+    maxBytes: config.maxRecordingBytes,
+  });
   // A settings change drops the cached settings of every instance (NOTIFY on the config channel).
   settings.onChange((tenantId) => live.events.publishConfig({ tenantId, topic: 'settings' }));
   live.events.onConfig((change) => {
@@ -92,6 +118,8 @@ export function createServices(
     notes: noteService(db, sessions),
     preferences: preferenceService(db),
     exports,
+    store,
+    recordings,
     ...live,
   };
 }

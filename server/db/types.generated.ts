@@ -34,6 +34,7 @@ export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 export interface Activities {
   at: Timestamp;
   chatbot_id: string | null;
+  file_deleted_at: Timestamp | null;
   file_mime_type: string | null;
   file_name: string | null;
   file_object_key: string | null;
@@ -56,7 +57,7 @@ export interface ApiKeys {
   last_used_at: Timestamp | null;
   name: string;
   revoked_at: Timestamp | null;
-  role: "admin" | "supervisor" | "operator";
+  role: "admin" | "supervisor" | "operator" | "media";
   secret_hash: Buffer;
   tenant_id: string;
   user_id: string | null;
@@ -283,10 +284,14 @@ export interface ParamNames {
 }
 
 export interface Recordings {
+  created_at: Generated<Timestamp>;
   duration_seconds: number | null;
+  failure_reason: string | null;
   id: Generated<string>;
+  idempotency_key: string | null;
   media_type: string;
   object_key: string | null;
+  ready_at: Timestamp | null;
   session_id: string;
   size_bytes: string | null;
   started_at: Timestamp;
@@ -418,6 +423,7 @@ export interface Tenants {
 export interface TenantSettings {
   audit_retention_days: Generated<number>;
   export_separator: Generated<string>;
+  file_retention_days: Generated<number>;
   history_epoch: Generated<string>;
   operators_may_ban: Generated<boolean>;
   operators_see_all_sessions: Generated<boolean>;

@@ -5,9 +5,10 @@
 export interface Log {
   error(details: object, message: string): void;
   warn(details: object, message: string): void;
+  info(details: object, message: string): void;
 }
 
-export const silentLog: Log = { error: () => {}, warn: () => {} };
+export const silentLog: Log = { error: () => {}, warn: () => {}, info: () => {} };
 
 /**
  * A log for services made before the logger they should use exists (the HTTP app is built from the
@@ -21,5 +22,6 @@ export function forwardingLog(): Log & { attach(target: Log): void } {
     },
     error: (details, message) => target.error(details, message),
     warn: (details, message) => target.warn(details, message),
+    info: (details, message) => target.info(details, message),
   };
 }

@@ -11,6 +11,7 @@ import { routingTargetsIsolationCases } from './isolation/routing-targets.isolat
 import { noteIsolationCases } from './isolation/note.isolation';
 import { preferenceIsolationCases } from './isolation/preference.isolation';
 import { sessionIsolationCases } from './isolation/session.isolation';
+import { recordingIsolationCases } from './isolation/recording.isolation';
 import { auditIsolationCases } from './isolation/audit.isolation';
 import { groupIsolationCases } from './isolation/group.isolation';
 import { widgetIsolationCases } from './isolation/widget.isolation';
@@ -42,6 +43,7 @@ export const isolationCases: IsolationCases = {
   ...routingTargetsIsolationCases,
   ...liveIsolationCases,
   ...sessionIsolationCases,
+  ...recordingIsolationCases,
   ...noteIsolationCases,
   ...preferenceIsolationCases,
   ...exportIsolationCases,

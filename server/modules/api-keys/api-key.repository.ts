@@ -1,13 +1,13 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/database';
-import type { Role } from '../../../common/roles';
+import type { ApiKeyRole } from '../../../common/roles';
 
 export function apiKeyRepository(db: Database) {
   return {
     async create(values: {
       tenantId: string;
       name: string;
-      role: Role;
+      role: ApiKeyRole;
       secretHash: Buffer;
       createdBy: string | null;
       userId: string | null;

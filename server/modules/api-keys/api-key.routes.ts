@@ -3,13 +3,13 @@ import { ADMINS } from '../../platform/auth/principal';
 import { principalOf } from '../../platform/auth/authorize';
 import type { App } from '../../platform/http/types';
 import { errorResponses, idParams, isoDate, isoDateOrNull } from '../../platform/http/schemas';
-import { roles } from '../../../common/roles';
+import { apiKeyRoles } from '../../../common/roles';
 import type { Services } from '../../services';
 
 const apiKeySchema = z.object({
   id: z.string(),
   name: z.string(),
-  role: z.enum(roles),
+  role: z.enum(apiKeyRoles),
   createdAt: isoDate,
   lastUsedAt: isoDateOrNull,
   revokedAt: isoDateOrNull,
@@ -51,9 +51,9 @@ export function apiKeyRoutes(app: App, services: Services): void {
       schema: {
         tags: ['api keys'],
         summary: 'Create an API key; the response is the only time its secret is shown',
-        body: z.object({ name: z.string().trim().min(1).max(200), role: z.enum(roles) }),
+        body: z.object({ name: z.string().trim().min(1).max(200), role: z.enum(apiKeyRoles) }),
         response: {
-          201: z.object({ id: z.string(), name: z.string(), role: z.enum(roles), key: z.string() }),
+          201: z.object({ id: z.string(), name: z.string(), role: z.enum(apiKeyRoles), key: z.string() }),
           ...errorResponses,
         },
       },

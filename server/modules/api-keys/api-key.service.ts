@@ -2,7 +2,7 @@ import type { Database } from '../../db/database';
 import { notFound } from '../../platform/errors';
 import type { Principal } from '../../platform/auth/principal';
 import { hashToken, newSecret } from '../../platform/auth/secrets';
-import type { Role } from '../../../common/roles';
+import type { ApiKeyRole } from '../../../common/roles';
 import { recordAudit } from '../audit/audit.repository';
 import { formatApiKey } from '../auth/auth.service';
 import { apiKeyRepository } from './api-key.repository';
@@ -14,7 +14,7 @@ export function apiKeyService(db: Database) {
     /** Creates a key and returns its secret form; only the hash is kept, so this is the one time it is seen. */
     async create(
       actor: Pick<Principal, 'tenantId' | 'userId' | 'apiKeyId'>,
-      input: { name: string; role: Role },
+      input: { name: string; role: ApiKeyRole },
     ) {
       const secret = newSecret();
       const key = await repo.create({

@@ -1,5 +1,6 @@
 import type { Database } from '../../db/database';
-import { AppError } from '../../platform/errors';
+import { AppError, forbidden } from '../../platform/errors';
+import type { Role } from '../../../common/roles';
 import type { Principal } from '../../platform/auth/principal';
 import {
   decoyPasswordHash,
@@ -25,7 +26,7 @@ export function formatApiKey(tenantId: string, keyId: string, secret: string): s
 export interface LoginResult {
   cookieValue: string;
   csrfToken: string;
-  user: { id: string; email: string; name: string; role: Principal['role'] };
+  user: { id: string; email: string; name: string; role: Role };
   tenant: { id: string; slug: string; name: string };
 }
 
@@ -157,6 +158,8 @@ export function authService(
     },
 
     async me(principal: Principal) {
+      if (principal.role === 'media') throw forbidden('A media API key only sends recordings.');
+      const role = principal.role;
       const tenant = await repo.findTenant(principal.tenantId);
       if (!tenant) throw new AppError('auth.unauthenticated', 'Your workspace no longer exists.');
       const user = principal.userId ? await repo.findMe(principal.tenantId, principal.userId) : undefined;
@@ -167,7 +170,7 @@ export function authService(
               id: null,
               email: null,
               name: `API key ${principal.apiKeyId ?? ''}`.trim(),
-              role: principal.role,
+              role,
             },
         tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name },
         csrfToken: principal.csrfToken,

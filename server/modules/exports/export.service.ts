@@ -446,6 +446,7 @@ export function exportService(
       if (principal.role === 'operator' && principal.userId === null) {
         throw forbidden('This API key acts for no user; an operator export needs a user.');
       }
+      if (principal.role === 'media') throw forbidden('A media API key only sends recordings.');
       const plan = await prepare(principal, request);
       await removeExpired(principal.tenantId);
       const job = await repo.createJob({

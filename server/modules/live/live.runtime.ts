@@ -37,9 +37,11 @@ export function liveRuntime(deps: {
     processInbound: (job: { tenantId: string; accountId: string; messageId: string }) => Promise<void>;
     deliver: (job: { tenantId: string; activityId: string }) => Promise<void>;
   };
+  /** The recordings' worker: a stored recording is probed (length) and becomes ready. */
+  recordings?: { probe: (job: { tenantId: string; recordingId: string }) => Promise<void> };
   /** Fails background jobs whose worker died (at start, then every 15 s); wired like runExport. */
   sweepJobs?: () => Promise<unknown>;
-  /** Retention work (the audit log's purge): at start, then every 6 hours; idempotent on any instance. */
+  /** Retention work (the audit log's purge, recordings and files past retention): at start, then every 6 hours; idempotent on any instance. */
   housekeeping?: () => Promise<unknown>;
 }) {
   const timers: NodeJS.Timeout[] = [];
@@ -82,6 +84,10 @@ export function liveRuntime(deps: {
           'channels.send': async (data) => {
             if (!deps.channels) throw new Error('no channels worker is wired');
             await deps.channels.deliver(data);
+          },
+          'recordings.probe': async (data) => {
+            if (!deps.recordings) throw new Error('no recordings worker is wired');
+            await deps.recordings.probe(data);
           },
         },
         warn('job queue error'),

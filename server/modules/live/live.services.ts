@@ -26,6 +26,7 @@ export function liveServices(
       processInbound: (job: { tenantId: string; accountId: string; messageId: string }) => Promise<void>;
       deliver: (job: { tenantId: string; activityId: string }) => Promise<void>;
     };
+    recordings?: { probe: (job: { tenantId: string; recordingId: string }) => Promise<void> };
     housekeeping?: () => Promise<unknown>;
   },
 ) {

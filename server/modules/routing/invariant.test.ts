@@ -265,7 +265,11 @@ describe('the live session invariant', async () => {
       // The check as another instance runs it, with a log this test reads.
       const logged: { details: object; message: string }[] = [];
       const instance = createServices(services.db, config, {
-        log: { error: (details, message) => logged.push({ details, message }), warn: () => {} },
+        log: {
+          error: (details, message) => logged.push({ details, message }),
+          warn: () => {},
+          info: () => {},
+        },
       });
       const repaired = await instance.routing.checkInvariant();
       expect(repaired.filter((row) => row.tenantId === tenant.id)).toHaveLength(3);

@@ -520,17 +520,6 @@ export function sessionRepository(db: Database) {
     },
 
     /** The session's recordings in the order they started (deleted ones too: that one existed matters). */
-    async recordings(tenantId: string, sessionId: string) {
-      return db
-        .selectFrom('recordings')
-        .select(['id', 'track', 'started_at', 'duration_seconds', 'size_bytes', 'media_type', 'state'])
-        .where('tenant_id', '=', tenantId)
-        .where('session_id', '=', sessionId)
-        .orderBy('started_at')
-        .orderBy('id')
-        .execute();
-    },
-
     async restoredInto(tenantId: string, sessionId: string) {
       const rows = await db
         .selectFrom('sessions')

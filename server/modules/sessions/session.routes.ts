@@ -15,7 +15,6 @@ import {
   listQuerySchema,
   listResponseSchema,
   transcriptQuerySchema,
-  recordingsResponseSchema,
   transcriptResponseSchema,
 } from './session.schemas';
 
@@ -119,21 +118,5 @@ export function sessionRoutes(app: App, services: Services): void {
         request.query,
         languageFromHeader(request.headers['accept-language']),
       ),
-  );
-
-  app.get(
-    '/api/v1/sessions/:id/recordings',
-    {
-      config: { access: ANY_ROLE },
-      schema: {
-        tags: ['sessions'],
-        summary: "The session's recordings (track, start, length, size, state), in the order they started",
-        description:
-          'Same visibility as the session. Metadata only: media files are not served by this version.',
-        params: idParams,
-        response: { 200: recordingsResponseSchema, ...errorResponses },
-      },
-    },
-    async (request) => services.sessions.recordings(principalOf(request), request.params.id),
   );
 }

@@ -229,15 +229,3 @@ export const transcriptResponseSchema = z.object({
     .nullable()
     .describe('the preceding activities (when the page does not start at the beginning)'),
 });
-
-export const recordingSchema = z.object({
-  id: z.string(),
-  track: z.string().describe('client_av, operator_av, all_participants, screen_share or phone_call'),
-  startedAt: isoDate,
-  durationSeconds: z.number().nullable(),
-  sizeBytes: z.number().nullable(),
-  mediaType: z.string(),
-  state: z.string().describe('recording, processing, ready, failed or deleted (by retention)'),
-});
-
-export const recordingsResponseSchema = z.object({ recordings: z.array(recordingSchema) });

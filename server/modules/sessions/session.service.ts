@@ -416,23 +416,6 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
       };
     },
 
-    /** Recording entries of a session the caller may see (metadata; media playback is not served yet). */
-    async recordings(principal: Principal, sessionId: string) {
-      await requireVisible(principal, sessionId);
-      const rows = await repo.recordings(principal.tenantId, sessionId);
-      return {
-        recordings: rows.map((row) => ({
-          id: row.id,
-          track: row.track,
-          startedAt: row.started_at,
-          durationSeconds: row.duration_seconds,
-          sizeBytes: row.size_bytes === null ? null : Number(row.size_bytes),
-          mediaType: row.media_type,
-          state: row.state,
-        })),
-      };
-    },
-
     async detail(principal: Principal, sessionId: string) {
       const row = await requireVisible(principal, sessionId);
       const [participants, restoredInto, recordingsShown] = await Promise.all([

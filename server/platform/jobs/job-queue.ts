@@ -22,6 +22,8 @@ export interface JobTypes {
   'channels.inbound': { tenantId: string; accountId: string; messageId: string };
   /** An outbound line of a messaging session: send it to the platform (the outbox). */
   'channels.send': { tenantId: string; activityId: string };
+  /** A recording stored by the ingest API: read its length, then it is ready (or failed). */
+  'recordings.probe': { tenantId: string; recordingId: string };
 }
 export type JobName = keyof JobTypes;
 const jobNames: readonly JobName[] = [
@@ -30,6 +32,7 @@ const jobNames: readonly JobName[] = [
   'exports.run',
   'channels.inbound',
   'channels.send',
+  'recordings.probe',
 ];
 
 /**
@@ -59,6 +62,8 @@ const queueOptions: Record<
     retryBackoff: true,
   },
   'channels.send': { retryLimit: 10, retryDelay: 2, expireInSeconds: 60, batchSize: 5, retryBackoff: true },
+  // Reading a large file's length may take a while (an MP3 without a header is read to the end).
+  'recordings.probe': { retryLimit: 3, retryDelay: 5, expireInSeconds: 600, batchSize: 1 },
 };
 
 export type JobHandler<N extends JobName> = (data: JobTypes[N]) => Promise<void>;

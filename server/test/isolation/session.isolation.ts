@@ -96,25 +96,4 @@ export const sessionIsolationCases: IsolationCases = {
     expect(response.statusCode).toBe(404);
     expect(response.body).not.toContain('tajna');
   },
-  'GET /api/v1/sessions/:id/recordings': async (ctx) => {
-    const id = await foreignSession(ctx);
-    await ctx.services.db
-      .insertInto('recordings')
-      .values({
-        tenant_id: ctx.b.id,
-        session_id: id,
-        track: 'phone_call',
-        started_at: new Date(),
-        media_type: 'audio/ogg',
-        state: 'ready',
-      })
-      .execute();
-    const response = await ctx.app.inject({
-      method: 'GET',
-      url: `/api/v1/sessions/${id}/recordings`,
-      headers: bearer(ctx.a.admin),
-    });
-    expect(response.statusCode).toBe(404);
-    expect(response.body).not.toContain('phone_call');
-  },
 };

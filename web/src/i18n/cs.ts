@@ -90,6 +90,7 @@ export const cs = {
   'role.admin': 'Administrátor',
   'role.supervisor': 'Supervizor',
   'role.operator': 'Operátor',
+  'role.media': 'Mediální služba (nahrávky)',
 
   'sessions.title': 'Sezení',
   'sessions.description': 'Živá i ukončená sezení mezi klienty a operátory.',

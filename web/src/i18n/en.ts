@@ -88,6 +88,7 @@ export const en: Dictionary = {
   'role.admin': 'Administrator',
   'role.supervisor': 'Supervisor',
   'role.operator': 'Operator',
+  'role.media': 'Media service (recordings)',
 
   'sessions.title': 'Sessions',
   'sessions.description': 'Live and ended sessions between clients and operators.',

@@ -37,7 +37,7 @@ export interface paths {
                 name: string;
                 revokedAt: string | null;
                 /** @enum {string} */
-                role: 'admin' | 'supervisor' | 'operator';
+                role: 'admin' | 'supervisor' | 'operator' | 'media';
               }[];
             };
           };
@@ -128,7 +128,7 @@ export interface paths {
           'application/json': {
             name: string;
             /** @enum {string} */
-            role: 'admin' | 'supervisor' | 'operator';
+            role: 'admin' | 'supervisor' | 'operator' | 'media';
           };
         };
       };
@@ -144,7 +144,7 @@ export interface paths {
               key: string;
               name: string;
               /** @enum {string} */
-              role: 'admin' | 'supervisor' | 'operator';
+              role: 'admin' | 'supervisor' | 'operator' | 'media';
             };
           };
         };
@@ -8483,8 +8483,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * The session's recordings (track, start, length, size, state), in the order they started
-     * @description Same visibility as the session. Metadata only: media files are not served by this version.
+     * The session's recordings (kind, start, length, size, state, mediaUrl), in the order they started
+     * @description Same visibility as the session.
      */
     get: {
       parameters: {
@@ -8505,15 +8505,24 @@ export interface paths {
           content: {
             'application/json': {
               recordings: {
+                /** @description null until probed, or where the container does not say */
                 durationSeconds: number | null;
+                failureReason: string | null;
                 id: string;
+                /**
+                 * @description client, operator, all (all participants), screen (screen share) or phone (a phone call)
+                 * @enum {string}
+                 */
+                kind: 'client' | 'operator' | 'all' | 'screen' | 'phone';
                 mediaType: string;
+                /** @description streams the file with HTTP range support (206 for Range requests); add ?download=1 to download it */
+                mediaUrl: string | null;
                 sizeBytes: number | null;
                 /** Format: date-time */
                 startedAt: string;
-                /** @description recording, processing, ready, failed or deleted (by retention) */
+                /** @description processing (being received or probed), ready, failed (see failureReason), recording */
                 state: string;
-                /** @description client_av, operator_av, all_participants, screen_share or phone_call */
+                /** @description the stored track: client_av, operator_av, all_participants, screen_share or phone_call */
                 track: string;
               }[];
             };
@@ -8577,6 +8586,406 @@ export interface paths {
         };
         /** @description uri_too_long: a path segment is longer than 200 characters */
         414: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description unavailable: the database cannot be reached; try again after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Send a recorded track of a session (API keys of role media)
+     * @description The file is the raw body with its Content-Type (audio/webm, video/webm, audio/ogg, video/ogg, audio/opus, audio/mp4, video/mp4, audio/aac, audio/x-m4a, audio/mpeg, audio/mp3, audio/wav, audio/x-wav, audio/wave, audio/vnd.wave), streamed to storage. Its first bytes must be that container; the size limit is MAX_RECORDING_MB. Refused when the workspace does not record that kind. With an Idempotency-Key header, sending the same recording again answers the first (200) instead of storing it twice. The answer is `processing`; the length is read in the background and the recording becomes `ready` (a live `session.updated` event with field `recordings`) or `failed` with a reason.
+     */
+    post: {
+      parameters: {
+        query: {
+          /** @description client, operator, all (all participants), screen (screen share) or phone (a phone call) */
+          kind: 'client' | 'operator' | 'all' | 'screen' | 'phone';
+          /** @description when the recorded track started (ISO 8601) */
+          startedAt: string;
+        };
+        header?: {
+          'idempotency-key'?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the recording sent earlier with this Idempotency-Key */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description null until probed, or where the container does not say */
+              durationSeconds: number | null;
+              failureReason: string | null;
+              id: string;
+              /**
+               * @description client, operator, all (all participants), screen (screen share) or phone (a phone call)
+               * @enum {string}
+               */
+              kind: 'client' | 'operator' | 'all' | 'screen' | 'phone';
+              mediaType: string;
+              /** @description streams the file with HTTP range support (206 for Range requests); add ?download=1 to download it */
+              mediaUrl: string | null;
+              sizeBytes: number | null;
+              /** Format: date-time */
+              startedAt: string;
+              /** @description processing (being received or probed), ready, failed (see failureReason), recording */
+              state: string;
+              /** @description the stored track: client_av, operator_av, all_participants, screen_share or phone_call */
+              track: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description null until probed, or where the container does not say */
+              durationSeconds: number | null;
+              failureReason: string | null;
+              id: string;
+              /**
+               * @description client, operator, all (all participants), screen (screen share) or phone (a phone call)
+               * @enum {string}
+               */
+              kind: 'client' | 'operator' | 'all' | 'screen' | 'phone';
+              mediaType: string;
+              /** @description streams the file with HTTP range support (206 for Range requests); add ?download=1 to download it */
+              mediaUrl: string | null;
+              sizeBytes: number | null;
+              /** Format: date-time */
+              startedAt: string;
+              /** @description processing (being received or probed), ready, failed (see failureReason), recording */
+              state: string;
+              /** @description the stored track: client_av, operator_av, all_participants, screen_share or phone_call */
+              track: string;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description request_timeout: the body did not arrive in time */
+        408: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description recordings.wrong_channel, or the same Idempotency-Key arriving right now */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description recordings.too_large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description uri_too_long: a path segment is longer than 200 characters */
+        414: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description recordings.wrong_type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description unavailable: the database cannot be reached; try again after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/sessions/{id}/recordings/{recordingId}/media': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The recording file, streamed; Range requests are answered with 206 (seeking)
+     * @description Same visibility as the session. A request from the first byte (a playback starting) and every download (`?download=1`, served as an attachment) are recorded in the audit log.
+     */
+    get: {
+      parameters: {
+        query?: {
+          download?: '0' | '1' | 'true' | 'false';
+        };
+        header?: never;
+        path: {
+          id: string;
+          recordingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the whole file */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+        /** @description the requested byte range(s) */
+        206: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description recordings.not_ready */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description recordings.file_missing */
+        410: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description uri_too_long: a path segment is longer than 200 characters */
+        414: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description range_not_satisfiable */
+        416: {
           headers: {
             [name: string]: unknown;
           };
