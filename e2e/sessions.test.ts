@@ -295,6 +295,58 @@ describe('the sessions screen', () => {
     await screenshot(page, 'sessions-detail-notes');
   });
 
+  it('plays a recording of the demo, seeks to the middle and follows the transcript', async () => {
+    // A recorded phone call of the demo whose file is stored (the demo generates a few at first start).
+    const list = await page.request.get(
+      `${server.url}/api/v1/sessions?channel=phone&hasRecording=true&limit=100`,
+    );
+    let found: { sessionId: string; recordingId: string } | undefined;
+    for (const item of ((await list.json()) as { items: { id: string }[] }).items) {
+      const recordings = await page.request.get(`${server.url}/api/v1/sessions/${item.id}/recordings`);
+      const playable = (
+        (await recordings.json()) as { recordings: { id: string; mediaUrl: string | null }[] }
+      ).recordings.find((recording) => recording.mediaUrl !== null);
+      if (playable) {
+        found = { sessionId: item.id, recordingId: playable.id };
+        break;
+      }
+    }
+    expect(found, 'a demo phone call with a stored recording').toBeDefined();
+    const previous = page.url();
+    await page.goto(`${server.url}/sessions?open=${found!.sessionId}&tab=recordings`);
+    const panel = page.getByRole('complementary', { name: 'Session detail' });
+    const player = panel.getByTestId('recording-player');
+    await poll(() => player.isVisible()).toBe(true);
+    const time = player.getByTestId('recording-time');
+    await poll(() => time.textContent()).toBe('0:00 / 0:40');
+    const audioTime = () =>
+      player
+        .locator('audio')
+        .first()
+        .evaluate((audio: { currentTime: number }) => audio.currentTime);
+
+    await player.getByRole('button', { name: 'Play' }).click();
+    await poll(audioTime).toBeGreaterThan(0.5);
+    await poll(() => time.textContent()).toMatch(/^0:0[1-9] \/ 0:40$/);
+
+    // Seek by clicking the middle of the time line: the clock and the track move there and play on.
+    const slider = player.getByTestId('recording-seek');
+    const box = (await slider.boundingBox())!;
+    await slider.click({ position: { x: box.width / 2, y: box.height / 2 } });
+    await poll(audioTime).toBeGreaterThan(19);
+    expect(await audioTime()).toBeLessThan(26);
+    await poll(() => time.textContent()).toMatch(/^0:2[0-5] \/ 0:40$/);
+    await poll(() => player.locator('[data-current]').count()).toBe(1);
+    await screenshot(page, 'sessions-detail-recordings-player');
+    await player.getByRole('button', { name: 'Pause' }).click();
+
+    const download = await page.request.get(
+      `${server.url}/api/v1/sessions/${found!.sessionId}/recordings/${found!.recordingId}/media?download=1`,
+    );
+    expect(download.headers()['content-disposition']).toMatch(/^attachment/);
+    await page.goto(previous);
+  });
+
   it('reproduces the same screen from the shared link', async () => {
     const shared = page.url();
     const before = await headers();

@@ -1,3 +1,4 @@
+import { attachDemoRecordings } from './demo-recordings';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Services } from '../../services';
@@ -33,7 +34,7 @@ export async function ensureDemoTenant(
     if (!fs.existsSync(file)) return undefined;
     return { login: JSON.parse(fs.readFileSync(file, 'utf8')) as DemoLogin, created: false };
   }
-  await services.tenants.createTenant(DEMO_TENANT.slug, DEMO_TENANT.name);
+  const tenant = await services.tenants.createTenant(DEMO_TENANT.slug, DEMO_TENANT.name);
   const { password } = await services.tenants.createUser({
     tenantSlug: DEMO_TENANT.slug,
     email: DEMO_ADMIN_EMAIL,
@@ -47,6 +48,7 @@ export async function ensureDemoTenant(
     seed: 'demo',
     until: new Date(),
   });
+  await attachDemoRecordings(services.db, services.store, tenant.id);
   const login: DemoLogin = { tenant: DEMO_TENANT.slug, email: DEMO_ADMIN_EMAIL, password };
   fs.mkdirSync(dataDir, { recursive: true });
   fs.writeFileSync(file, JSON.stringify(login, null, 2), { mode: 0o600 });

@@ -298,8 +298,15 @@ export const en: Dictionary = {
   'redirect.error.other': 'The server answered: {message}',
   'redirect.done': 'Session {id} was redirected: {target}.',
   'routing.redirectedTo': 'to {name}',
-  'recordings.noPlayback':
-    "Playback is not available here yet: Sessiondesk keeps the recording's details, not its media file.",
+  'recordings.notStored': 'The file of this recording is not stored (an imported or older recording).',
+  'recordings.download': 'Download',
+  'recordings.play': 'Play',
+  'recordings.pause': 'Pause',
+  'recordings.seek': 'Position in the recording',
+  'recordings.sender.client': 'Client',
+  'recordings.sender.operator': 'Operator',
+  'recordings.sender.chatbot': 'Chatbot',
+  'recordings.sender.system': 'System',
   'recordings.empty': 'The session has no recordings.',
   'recordings.unavailableTitle': 'Recordings are not available yet',
   'recordings.unavailableDescription':

@@ -89,8 +89,8 @@ export function useLiveEvents(enabled: boolean, params: ListParams): boolean {
       if (timer) return;
       timer = setTimeout(() => {
         timer = undefined;
-        // Only queries on screen refetch: the list, and the open session's detail, transcript and routing.
-        for (const part of ['list', 'detail', 'transcript', 'routing']) {
+        // Only queries on screen refetch: the list, and the open session's detail, transcript, routing, recordings.
+        for (const part of ['list', 'detail', 'transcript', 'routing', 'recordings']) {
           void queryClient.invalidateQueries({ queryKey: ['sessions', part] });
         }
       }, 300);
