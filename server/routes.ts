@@ -1,5 +1,6 @@
 import type { Config } from './config';
-import { channelAccountRoutes, channelFileRoutes } from './modules/channels/channel-account.routes';
+import { channelAccountRoutes } from './modules/channels/channel-account.routes';
+import { fileRoutes } from './modules/files/file.routes';
 import { channelWebhookRoutes } from './modules/channels/channel-webhook.routes';
 import { apiKeyRoutes } from './modules/api-keys/api-key.routes';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -44,5 +45,5 @@ export function registerApiRoutes(app: App, services: Services, config: Config):
   demoRoutes(app, services);
   channelAccountRoutes(app, services);
   channelWebhookRoutes(app, services);
-  channelFileRoutes(app, services);
+  fileRoutes(app, services);
 }

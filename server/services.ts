@@ -21,6 +21,7 @@ import { sessionVisibility } from './modules/sessions/session-visibility';
 import { settingsService } from './modules/settings/settings.service';
 import { tenantService } from './modules/tenants/tenant.service';
 import { recordingService } from './modules/recordings/recording.service';
+import { fileService } from './modules/files/file.service';
 import { openObjectStore } from './platform/storage/open-store';
 import { userService } from './modules/users/user.service';
 
@@ -49,10 +50,13 @@ export function createServices(
   const audit = auditService(db, { settings });
   // Recordings and session files: bytes in the object store, metadata in PostgreSQL.
   const store = openObjectStore(config.storage);
+  const files = fileService(db, { store, sessions, log, maxBytes: config.maxFileBytes });
   const live = liveServices(db, {
     housekeeping: async () => {
       await audit.purgeExpired();
       await recordings.applyRetention();
+      await files.applyRetention();
+      await files.adoptChannelFiles();
     },
     recordings: { probe: (job) => recordings.probe(job) },
     visibility,
@@ -79,6 +83,7 @@ export function createServices(
     routing: live.routing,
     jobs: live.jobs,
     events: live.events,
+    files,
     log,
   });
   live.routing.setTranscriptHook(channels.transcriptHook);
@@ -120,6 +125,7 @@ export function createServices(
     exports,
     store,
     recordings,
+    files,
     ...live,
   };
 }

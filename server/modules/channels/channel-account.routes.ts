@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { ADMINS, ANY_ROLE } from '../../platform/auth/principal';
+import { ADMINS } from '../../platform/auth/principal';
 import { principalOf } from '../../platform/auth/authorize';
 import type { App } from '../../platform/http/types';
-import { errorResponses, errorSchema, idParams, idSchema } from '../../platform/http/schemas';
+import { errorResponses, idParams } from '../../platform/http/schemas';
 import type { Services } from '../../services';
 import { channelSchema, createChannelBody, updateChannelBody } from './channel.schemas';
 
@@ -65,39 +65,5 @@ export function channelAccountRoutes(app: App, services: Services): void {
       },
     },
     async (request) => services.channelAccounts.update(principalOf(request), request.params.id, request.body),
-  );
-}
-
-/** Files clients sent through a messaging platform, kept with the session (the platform's URLs expire). */
-export function channelFileRoutes(app: App, services: Services): void {
-  app.get(
-    '/api/v1/sessions/:id/files/:activityId',
-    {
-      config: { access: ANY_ROLE },
-      schema: {
-        tags: ['sessions'],
-        summary: "A file of a session's transcript, as the client sent it through a messaging platform",
-        params: z.object({ id: idSchema, activityId: idSchema }),
-        response: {
-          200: z.any().describe('the file, with its content type'),
-          ...errorResponses,
-          410: errorSchema.describe('channels.file_missing'),
-        },
-      },
-    },
-    async (request, reply) => {
-      const principal = principalOf(request);
-      await services.sessions.requireVisible(principal, request.params.id);
-      const file = await services.channels.file(
-        principal.tenantId,
-        request.params.id,
-        request.params.activityId,
-      );
-      return reply
-        .type(file.mimeType)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
-        .header('x-content-type-options', 'nosniff')
-        .send(file.bytes);
-    },
   );
 }

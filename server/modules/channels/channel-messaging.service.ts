@@ -22,6 +22,7 @@ import type { MediaRef, OutboundMessage, ParsedWebhook, SendResult } from './ada
 import { parseVkCallback, sendVk } from './adapters/vk.adapter';
 import { appleBody, parseAppleMessage, sendApple, validAppleJwt } from './adapters/apple.adapter';
 import type { ChannelAccountService, OpenAccount } from './channel-account.service';
+import type { FileService } from '../files/file.service';
 import { channelRepository as repo, type StoredInbound } from './channel.repository';
 import { messagingWindow, windowRefusal } from './messaging-window';
 
@@ -74,6 +75,8 @@ export function channelMessagingService(
     routing: RoutingService;
     jobs: JobQueue;
     events: Pick<EventBus, 'publish'>;
+    /** Where fetched media are kept (the object store, with the other session files). */
+    files: Pick<FileService, 'keepFetched' | 'linkKey'>;
     log: Log;
     now?: () => Date;
   },
@@ -197,9 +200,7 @@ export function channelMessagingService(
     account: OpenAccount,
     messageId: string,
     media: MediaRef,
-  ): Promise<
-    { file: { name: string; size: number; mimeType: string }; key: string; bytes: Buffer } | { note: string }
-  > {
+  ): Promise<{ file: { name: string; size: number; mimeType: string }; key: string } | { note: string }> {
     let response: Response;
     try {
       response = await fetchMedia(account, media);
@@ -229,17 +230,21 @@ export function channelMessagingService(
       chunks.push(Buffer.from(chunk as Uint8Array));
     }
     const bytes = Buffer.concat(chunks);
-    // The key follows from the message, so a retried job writes the same file again.
+    // The key follows from the message, so a retried job writes the same file again; the type is what
+    // the bytes are, not what the platform said.
     const digest = createHash('sha256').update(messageId).digest('hex').slice(0, 32);
-    const key = `${account.id}/${digest}.${extensionOf(mimeType)}`;
-    return {
+    const kept = await deps.files.keepFetched(
+      account.tenantId,
+      `${account.id}/${digest}.${extensionOf(mimeType)}`,
       bytes,
+    );
+    return {
       file: {
         name: media.fileName ?? `${digest.slice(0, 8)}.${extensionOf(mimeType)}`,
         size: bytes.length,
-        mimeType,
+        mimeType: kept.mimeType,
       },
-      key,
+      key: kept.key,
     };
   }
 
@@ -249,13 +254,13 @@ export function channelMessagingService(
     const accountId = account.id;
     let text = stored.text;
     let file: { name: string; size: number; mimeType: string } | null = null;
-    let kept: { key: string; mimeType: string; bytes: Buffer } | null = null;
+    let keptKey: string | null = null;
     if (stored.media) {
       const fetched = await keepMedia(account, messageId, stored.media);
       if ('note' in fetched) text = [text, fetched.note].filter(Boolean).join('\n');
       else {
         file = fetched.file;
-        kept = { key: fetched.key, mimeType: fetched.file.mimeType, bytes: fetched.bytes };
+        keptKey = fetched.key;
       }
     }
     if (text === null && file === null) text = '[empty message]';
@@ -267,11 +272,8 @@ export function channelMessagingService(
         { sessionId, activityId },
       );
       if (!first) throw new AlreadyProcessed();
-      if (kept && activityId) {
-        // The file commits with its transcript line, or neither does.
-        await repo.storeFile(trx, tenantId, kept);
-        await repo.setFileKey(trx, tenantId, activityId, kept.key);
-      }
+      // The stored file is linked with its transcript line, or not at all.
+      if (keptKey && activityId) await deps.files.linkKey(trx, tenantId, activityId, keptKey);
       await repo.touchClient(trx, {
         tenantId,
         accountId,
@@ -493,15 +495,6 @@ export function channelMessagingService(
       }
       await publishDeliveryChanges(tenantId, [{ session_id: outcome.sessionId }]);
       if (outcome.kind === 'retry') throw new Error(`channels.send ${activityId}: ${outcome.reason}`);
-    },
-
-    /** A kept file of a session's transcript line (the caller checked the session is visible). */
-    async file(tenantId: string, sessionId: string, activityId: string) {
-      const row = await repo.fileOf(db, tenantId, sessionId, activityId);
-      if (!row?.file_object_key) throw notFound(`File of activity ${activityId}`);
-      const stored = await repo.fileBytes(db, tenantId, row.file_object_key);
-      if (!stored) throw new AppError('channels.file_missing', 'The stored file is gone.');
-      return { bytes: stored.bytes, name: row.file_name ?? 'file', mimeType: stored.mime_type };
     },
   };
 }

@@ -172,49 +172,6 @@ export const channelRepository = {
     return row?.last_inbound_at ?? null;
   },
 
-  /** Keeps an inbound file (once: a retried job finds it there). */
-  async storeFile(db: Db, tenantId: string, file: { key: string; mimeType: string; bytes: Buffer }) {
-    await db
-      .insertInto('channel_files')
-      .values({
-        tenant_id: tenantId,
-        key: file.key,
-        mime_type: file.mimeType,
-        size: file.bytes.length,
-        bytes: file.bytes,
-      })
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-  },
-
-  async fileBytes(db: Db, tenantId: string, key: string) {
-    return db
-      .selectFrom('channel_files')
-      .select(['bytes', 'mime_type', 'size'])
-      .where('tenant_id', '=', tenantId)
-      .where('key', '=', key)
-      .executeTakeFirst();
-  },
-
-  async setFileKey(db: Db, tenantId: string, activityId: string, key: string) {
-    await db
-      .updateTable('activities')
-      .set({ file_object_key: key })
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', activityId)
-      .execute();
-  },
-
-  async fileOf(db: Db, tenantId: string, sessionId: string, activityId: string) {
-    return db
-      .selectFrom('activities')
-      .select(['file_object_key', 'file_name', 'file_mime_type'])
-      .where('tenant_id', '=', tenantId)
-      .where('session_id', '=', sessionId)
-      .where('id', '=', activityId)
-      .executeTakeFirst();
-  },
-
   // --- the outbox ---
 
   async enqueueDelivery(

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { postWebhook } from './sandbox/sandbox-http';
 import {
@@ -56,7 +58,8 @@ describe('Messenger webhook', () => {
       },
     );
     expect(forged.status).toBe(401);
-    const photo = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47]), Buffer.alloc(300, 1)]);
+    // A real PNG: the type kept is sniffed from the bytes.
+    const photo = fs.readFileSync(path.join(import.meta.dirname, '../../test/fixtures/media/pixel.png'));
     await setup.sandbox.messenger.inbound(setup.platformId, 'psid-100', {
       attachment: { type: 'image', media: { bytes: photo, mimeType: 'image/png' } },
     });

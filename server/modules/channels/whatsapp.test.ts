@@ -376,11 +376,14 @@ describe('WhatsApp replies', () => {
     );
     expect(items).toHaveLength(1);
     expect(items[0]?.file).toMatchObject({ name: 'faktura.pdf', mimeType: 'application/pdf', size: 16 });
+    // Kept once in the object store, however often the webhook came.
     const files = await services.db
-      .selectFrom('channel_files')
-      .select('key')
+      .selectFrom('activities')
+      .select('file_object_key')
       .where('tenant_id', '=', setup.tenant.id)
+      .where('file_object_key', 'is not', null)
       .execute();
     expect(files).toHaveLength(1);
+    expect(await services.store.stat(files[0]!.file_object_key!)).toEqual({ size: 16 });
   });
 });

@@ -1,9 +1,11 @@
 import { languageFromHeader } from '../../../common/system-messages';
 import type { LabelLanguage } from '../../../common/labels';
+import { Readable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import { z } from 'zod';
 import { principalOf } from '../../platform/auth/authorize';
+import { AppError } from '../../platform/errors';
 import { ANY_ROLE } from '../../platform/auth/principal';
 import type { App } from '../../platform/http/types';
 import { errorResponses } from '../../platform/http/schemas';
@@ -36,6 +38,23 @@ const conflict = { 409: errorResponses[400] };
 function header(request: FastifyRequest, name: string): string | undefined {
   const value = request.headers[name];
   return typeof value === 'string' ? value : undefined;
+}
+
+const fileQuery = z
+  .object({ name: z.string().min(1).max(1000).describe('the file name as the sender calls it') })
+  .strict();
+
+/** An upload's body, name and declared length. */
+function uploadOf(request: FastifyRequest) {
+  const body = request.body;
+  if (!(body instanceof Readable))
+    throw new AppError('validation_failed', 'Send the file as the request body.');
+  const length = request.headers['content-length'];
+  return {
+    name: (request.query as { name: string }).name,
+    body,
+    contentLength: length === undefined ? undefined : Number(length),
+  };
 }
 
 function send(socket: WebSocket, payload: unknown): void {
@@ -140,6 +159,62 @@ export function liveRoutes(app: App, services: Services): void {
       return reply.status(201).send(activity);
     },
   );
+
+  // File uploads: the raw file as the body, streamed to storage (no parser reads it in this scope).
+  void app.register(async (scope: App) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
+    const description =
+      'The file is the raw request body (any Content-Type; the type kept is sniffed from the bytes), its ' +
+      'name in `?name=`; up to MAX_FILE_MB. It becomes a file line of the transcript, which both parties ' +
+      'see; colleagues open it at `/api/v1/sessions/:id/files/:activityId`.';
+
+    scope.post(
+      '/api/v1/live/client/sessions/:id/files',
+      {
+        config: { access: 'public', bodyTimeoutSeconds: 300 },
+        preHandler: authenticateClient,
+        schema: {
+          tags: clientTag,
+          summary: 'The client sends a file',
+          description,
+          headers: clientSessionHeaders,
+          params: sessionIdParams,
+          querystring: fileQuery,
+          response: { 201: createdActivity, ...errorResponses, ...conflict, 413: errorResponses[400] },
+        },
+      },
+      async (request, reply) => {
+        const client = clientOf(request);
+        const activity = await services.files.upload(client.tenantId, uploadOf(request), (file, link) =>
+          live.clientMessage(client, { file }, { inTransaction: link }),
+        );
+        return reply.status(201).send(activity);
+      },
+    );
+
+    scope.post(
+      '/api/v1/live/operator/sessions/:id/files',
+      {
+        config: { access: ANY_ROLE, bodyTimeoutSeconds: 300 },
+        schema: {
+          tags: operatorTag,
+          summary: 'Send a file to the client of a session you are in',
+          description,
+          params: sessionIdParams,
+          querystring: fileQuery,
+          response: { 201: createdActivity, ...errorResponses, ...conflict, 413: errorResponses[400] },
+        },
+      },
+      async (request, reply) => {
+        const principal = principalOf(request);
+        const activity = await services.files.upload(principal.tenantId, uploadOf(request), (file, link) =>
+          live.operatorMessage(principal, request.params.id, { file }, { inTransaction: link }),
+        );
+        return reply.status(201).send(activity);
+      },
+    );
+  });
 
   app.post(
     '/api/v1/live/client/sessions/:id/leave',

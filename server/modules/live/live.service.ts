@@ -1,3 +1,5 @@
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/types.generated';
 import type { Database } from '../../db/database';
 import type { Principal } from '../../platform/auth/principal';
 import { hashToken, newSecret, tokensEqual } from '../../platform/auth/secrets';
@@ -25,6 +27,11 @@ export interface StartChatInput {
   os?: string | undefined;
   pageUrl?: string | undefined;
   params?: Record<string, string> | undefined;
+}
+
+/** With a file upload: links the stored bytes to the new line, in its transaction. */
+export interface MessageOptions {
+  inTransaction?: (trx: Transaction<DB>, activityId: string) => Promise<void>;
 }
 
 export interface MessageInput {
@@ -128,14 +135,14 @@ export function liveService(db: Database, deps: { routing: RoutingService; visib
       return { session, transcript };
     },
 
-    async clientMessage(client: LiveClient, input: MessageInput) {
+    async clientMessage(client: LiveClient, input: MessageInput, options: MessageOptions = {}) {
       const { text, file } = message(input);
-      return deps.routing.addMessage(client.tenantId, client.sessionId, {
-        sender: 'client',
-        userId: null,
-        text,
-        file,
-      });
+      return deps.routing.addMessage(
+        client.tenantId,
+        client.sessionId,
+        { sender: 'client', userId: null, text, file },
+        options,
+      );
     },
 
     async clientLeave(client: LiveClient) {
@@ -167,16 +174,21 @@ export function liveService(db: Database, deps: { routing: RoutingService; visib
       await deps.routing.decline(principal.tenantId, operatorId(principal), sessionId);
     },
 
-    async operatorMessage(principal: Principal, sessionId: string, input: MessageInput) {
+    async operatorMessage(
+      principal: Principal,
+      sessionId: string,
+      input: MessageInput,
+      options: MessageOptions = {},
+    ) {
       const userId = operatorId(principal);
       await visibleSession(principal, sessionId);
       const { text, file } = message(input);
-      return deps.routing.addMessage(principal.tenantId, sessionId, {
-        sender: 'operator',
-        userId,
-        text,
-        file,
-      });
+      return deps.routing.addMessage(
+        principal.tenantId,
+        sessionId,
+        { sender: 'operator', userId, text, file },
+        options,
+      );
     },
 
     async operatorEnd(principal: Principal, sessionId: string, result?: string) {

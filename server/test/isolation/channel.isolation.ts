@@ -1,3 +1,5 @@
+import { Readable } from 'node:stream';
+import { objectKeys } from '../../platform/storage/object-store';
 import { expect } from 'vitest';
 import { adminPrincipal, bearer } from '../factories';
 import type { IsolationCases, IsolationContext } from '../isolation-cases';
@@ -85,16 +87,10 @@ export const channelIsolationCases: IsolationCases = {
 async function foreignFile(ctx: IsolationContext) {
   const account = await foreignAccount(ctx);
   const sessionId = await insertSession(ctx.services, ctx.b.id, { channel: 'whatsapp' });
-  await ctx.services.db
-    .insertInto('channel_files')
-    .values({
-      tenant_id: ctx.b.id,
-      key: `${account.id}/x.pdf`,
-      mime_type: 'application/pdf',
-      size: 9,
-      bytes: Buffer.from('tajné B'),
-    })
-    .execute();
+  const key = objectKeys.sessionFile(ctx.b.id, `channels/${account.id}/x.pdf`);
+  await ctx.services.store.put(key, Readable.from([Buffer.from('tajné B')]), {
+    contentType: 'application/pdf',
+  });
   const activity = await ctx.services.db
     .insertInto('activities')
     .values({
@@ -104,7 +100,8 @@ async function foreignFile(ctx: IsolationContext) {
       sender: 'client',
       type: 'file',
       file_name: 'x.pdf',
-      file_object_key: `${account.id}/x.pdf`,
+      file_mime_type: 'application/pdf',
+      file_object_key: key,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -60,6 +60,22 @@ export const liveIsolationCases: IsolationCases = {
     await bUnchanged(ctx, bChat.sessionId, bSetup.operator.id);
   },
 
+  'POST /api/v1/live/client/sessions/:id/files': async (ctx) => {
+    const { aSetup, bSetup, bChat } = await twoTenants(ctx);
+    const response = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/live/client/sessions/${bChat.sessionId}/files?name=x.txt`,
+      headers: {
+        'x-widget-key': aSetup.widgetKey,
+        'x-client-token': bChat.clientToken,
+        'content-type': 'text/plain',
+      },
+      payload: 'hello',
+    });
+    expect(response.statusCode).toBe(401);
+    await bUnchanged(ctx, bChat.sessionId, bSetup.operator.id);
+  },
+
   'POST /api/v1/live/client/sessions/:id/leave': async (ctx) => {
     const { aSetup, bSetup, bChat } = await twoTenants(ctx);
     const response = await ctx.app.inject({
@@ -121,6 +137,18 @@ export const liveIsolationCases: IsolationCases = {
     const { aSetup, bSetup, bChat } = await twoTenants(ctx);
     const response = await operatorPost(ctx.app, aSetup.operator, `/sessions/${bChat.sessionId}/messages`, {
       text: 'hi',
+    });
+    expect(response.statusCode).toBe(404);
+    await bUnchanged(ctx, bChat.sessionId, bSetup.operator.id);
+  },
+
+  'POST /api/v1/live/operator/sessions/:id/files': async (ctx) => {
+    const { aSetup, bSetup, bChat } = await twoTenants(ctx);
+    const response = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/live/operator/sessions/${bChat.sessionId}/files?name=x.txt`,
+      headers: { ...bearer(aSetup.operator), 'content-type': 'text/plain' },
+      payload: 'hi',
     });
     expect(response.statusCode).toBe(404);
     await bUnchanged(ctx, bChat.sessionId, bSetup.operator.id);

@@ -158,8 +158,18 @@ function ActivityView({ activity, isHit }: { activity: Activity; isHit: boolean 
                   .filter(Boolean)
                   .join(' · ')}
               </Text>
+              {activity.file.url && isImage(activity.file.mimeType) && (
+                <Anchor href={activity.file.url} target="_blank" rel="noopener noreferrer">
+                  <img
+                    src={activity.file.url}
+                    alt={fileName}
+                    loading="lazy"
+                    style={{ display: 'block', maxWidth: 220, maxHeight: 160, borderRadius: 6 }}
+                  />
+                </Anchor>
+              )}
               {activity.file.url ? (
-                <Anchor href={activity.file.url} download={fileName} size="xs">
+                <Anchor href={`${activity.file.url}?download=1`} download={fileName} size="xs">
                   <Group gap={4} wrap="nowrap">
                     <IconDownload size={14} aria-hidden />
                     {t('transcript.download', { name: fileName })}
@@ -211,5 +221,15 @@ function DeliveryTicks({ delivery }: { delivery: NonNullable<Activity['delivery'
         {delivery.state === 'failed' && delivery.reason ? `: ${delivery.reason}` : ''}
       </Text>
     </Group>
+  );
+}
+
+/** Images the server shows inline (sniffed raster formats); anything else is only downloaded. */
+function isImage(mimeType: string | null): boolean {
+  return (
+    mimeType === 'image/png' ||
+    mimeType === 'image/jpeg' ||
+    mimeType === 'image/gif' ||
+    mimeType === 'image/webp'
   );
 }
