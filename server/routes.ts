@@ -13,6 +13,7 @@ import { noteRoutes } from './modules/notes/note.routes';
 import { preferenceRoutes } from './modules/preferences/preference.routes';
 import { sessionRoutes } from './modules/sessions/session.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
+import { banRoutes } from './modules/bans/ban.routes';
 import { groupRoutes } from './modules/groups/group.routes';
 import { ruleRoutes } from './modules/routing-rules/rule.routes';
 import { widgetRoutes } from './modules/widgets/widget.routes';
@@ -37,6 +38,7 @@ export function registerApiRoutes(app: App, services: Services, config: Config):
   preferenceRoutes(app, services);
   exportRoutes(app, services);
   routingRoutes(app, services);
+  banRoutes(app, services);
   liveRoutes(app, services);
   liveStreamRoutes(app, services);
   demoRoutes(app, services);

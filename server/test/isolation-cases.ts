@@ -12,6 +12,7 @@ import { noteIsolationCases } from './isolation/note.isolation';
 import { preferenceIsolationCases } from './isolation/preference.isolation';
 import { sessionIsolationCases } from './isolation/session.isolation';
 import { auditIsolationCases } from './isolation/audit.isolation';
+import { banIsolationCases } from './isolation/ban.isolation';
 import { groupIsolationCases } from './isolation/group.isolation';
 import { widgetIsolationCases } from './isolation/widget.isolation';
 import { settingsIsolationCases } from './isolation/settings.isolation';
@@ -51,4 +52,5 @@ export const isolationCases: IsolationCases = {
   ...auditIsolationCases,
   ...groupIsolationCases,
   ...widgetIsolationCases,
+  ...banIsolationCases,
 };
