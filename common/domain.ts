@@ -54,6 +54,7 @@ export const endReasons = [
   'routing_failed',
   'window_expired',
   'api',
+  'banned',
 ] as const;
 export type EndReason = (typeof endReasons)[number];
 
@@ -118,6 +119,22 @@ export const offerStates = ['pending', 'accepted', 'declined', 'timed_out', 'wit
 export type OfferState = (typeof offerStates)[number];
 
 /** Formats of the sessions export and the states of a background export job. */
+/**
+ * What a ban names (the API's words, stored as such): a web chat visitor id, an IP address or subnet,
+ * an e-mail, a phone number, and the messaging platforms' own client ids.
+ */
+export const banIdentityKinds = [
+  'visitorId',
+  'ip',
+  'email',
+  'phone',
+  'psid',
+  'waId',
+  'appleId',
+  'vkId',
+] as const;
+export type BanIdentityKind = (typeof banIdentityKinds)[number];
+
 export const exportFormats = ['csv', 'html'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 export const exportJobStates = ['queued', 'running', 'done', 'failed', 'canceled'] as const;
@@ -151,4 +168,6 @@ export const enumColumns = {
   'channel_accounts.type': channelAccountTypes,
   'channel_deliveries.state': deliveryStates,
   'channel_statuses.state': ['sent', 'delivered', 'read', 'failed'],
+  'bans.channel': channels,
+  'ban_identities.kind': banIdentityKinds,
 } as const satisfies Record<string, readonly string[]>;

@@ -47,6 +47,7 @@ const endReason = {
   routing_failed: { cs: 'Směrování selhalo', en: 'Routing failed' },
   window_expired: { cs: 'Vypršelo okno kanálu', en: 'Channel window expired' },
   api: { cs: 'Ukončeno přes API', en: 'Ended by API' },
+  banned: { cs: 'Klient zablokován', en: 'Client banned' },
 } as const satisfies Record<EndReason, Words>;
 
 const clientLeft = {

@@ -15,6 +15,7 @@ import { preferenceRoutes } from './modules/preferences/preference.routes';
 import { sessionRoutes } from './modules/sessions/session.routes';
 import { recordingRoutes } from './modules/recordings/recording.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
+import { banRoutes } from './modules/bans/ban.routes';
 import { groupRoutes } from './modules/groups/group.routes';
 import { ruleRoutes } from './modules/routing-rules/rule.routes';
 import { widgetRoutes } from './modules/widgets/widget.routes';
@@ -40,6 +41,7 @@ export function registerApiRoutes(app: App, services: Services, config: Config):
   preferenceRoutes(app, services);
   exportRoutes(app, services);
   routingRoutes(app, services);
+  banRoutes(app, services);
   liveRoutes(app, services);
   liveStreamRoutes(app, services);
   demoRoutes(app, services);

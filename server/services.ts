@@ -6,6 +6,7 @@ import { channelAccountService } from './modules/channels/channel-account.servic
 import { channelMessagingService } from './modules/channels/channel-messaging.service';
 import { apiKeyService } from './modules/api-keys/api-key.service';
 import { auditService } from './modules/audit/audit.service';
+import { banService } from './modules/bans/ban.service';
 import { authService } from './modules/auth/auth.service';
 import { demoService } from './modules/demo/demo.service';
 import { groupService } from './modules/groups/group.service';
@@ -96,6 +97,13 @@ export function createServices(
     log,
     maxBytes: config.maxRecordingBytes,
   });
+  // Bans are not cached anywhere: every door reads them (one indexed lookup), so a lift applies at once.
+  const bans = banService(db, {
+    settings,
+    visibility,
+    endBanned: (tenantId, sessionId) => live.routing.endBanned(tenantId, sessionId),
+    log,
+  });
   // A settings change drops the cached settings of every instance (NOTIFY on the config channel).
   settings.onChange((tenantId) => live.events.publishConfig({ tenantId, topic: 'settings' }));
   live.events.onConfig((change) => {
@@ -108,6 +116,7 @@ export function createServices(
     auth: authService(db, { sessionTtlHours: config.sessionTtlHours, settings }),
     tenants,
     audit,
+    bans,
     groups: groupService(db),
     rules: ruleService(db),
     widgets: widgetService(db),

@@ -89,16 +89,29 @@ export interface AuthSessions {
   user_id: string;
 }
 
-export interface Bans {
+export interface BanIdentities {
+  ban_id: string;
   channel: string;
+  kind: "visitorId" | "ip" | "email" | "phone" | "psid" | "waId" | "appleId" | "vkId";
+  network: string | null;
+  tenant_id: string;
+  value: string;
+}
+
+export interface Bans {
+  attempts: Generated<string>;
+  channel: "webchat" | "av" | "phone" | "messenger" | "whatsapp" | "apple" | "vkontakte";
+  client_name: string | null;
   created_at: Generated<Timestamp>;
   created_by: string | null;
+  created_by_api_key_id: string | null;
   expires_at: Timestamp | null;
   id: Generated<string>;
-  identity_kind: string;
-  identity_value: string;
+  last_attempt_at: Timestamp | null;
+  lift_reason: string | null;
   lifted_at: Timestamp | null;
   lifted_by: string | null;
+  lifted_by_api_key_id: string | null;
   reason: string | null;
   session_id: string | null;
   tenant_id: string;
@@ -388,7 +401,7 @@ export interface Sessions {
   contact_id: string | null;
   created_at: Generated<Timestamp>;
   duration_seconds: number | null;
-  end_reason: "client_left" | "operator_ended" | "chatbot_ended" | "client_abandoned" | "operator_abandoned" | "routing_failed" | "window_expired" | "api" | null;
+  end_reason: "client_left" | "operator_ended" | "chatbot_ended" | "client_abandoned" | "operator_abandoned" | "routing_failed" | "window_expired" | "api" | "banned" | null;
   ended_at: Timestamp | null;
   external_id: string | null;
   feedback: string | null;
@@ -473,6 +486,7 @@ export interface DB {
   api_keys: ApiKeys;
   audit_events: AuditEvents;
   auth_sessions: AuthSessions;
+  ban_identities: BanIdentities;
   bans: Bans;
   channel_accounts: ChannelAccounts;
   channel_clients: ChannelClients;

@@ -51,6 +51,8 @@ export const errorStatus = {
   'groups.in_use': 409,
   'groups.name_taken': 409,
   'widgets.name_taken': 409,
+  'bans.invalid_identity': 400,
+  'bans.already_lifted': 409,
   'export.too_large': 409,
   'export.not_ready': 409,
   'export.expired': 410,

@@ -13,6 +13,7 @@ import { preferenceIsolationCases } from './isolation/preference.isolation';
 import { sessionIsolationCases } from './isolation/session.isolation';
 import { recordingIsolationCases } from './isolation/recording.isolation';
 import { auditIsolationCases } from './isolation/audit.isolation';
+import { banIsolationCases } from './isolation/ban.isolation';
 import { groupIsolationCases } from './isolation/group.isolation';
 import { widgetIsolationCases } from './isolation/widget.isolation';
 import { settingsIsolationCases } from './isolation/settings.isolation';
@@ -53,4 +54,5 @@ export const isolationCases: IsolationCases = {
   ...auditIsolationCases,
   ...groupIsolationCases,
   ...widgetIsolationCases,
+  ...banIsolationCases,
 };

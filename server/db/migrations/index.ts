@@ -10,6 +10,7 @@ import * as facetRollups from './0008-facet-rollups';
 import * as searchVocabulary from './0009-search-vocabulary';
 import * as administration from './0010-administration';
 import * as messagingChannels from './0011-messaging-channels';
+import * as bans from './0012-bans';
 import * as recordingsAndFiles from './0014-recordings-and-files';
 
 /**
@@ -28,5 +29,6 @@ export const migrations: Record<string, Migration> = {
   '0009-search-vocabulary': searchVocabulary,
   '0010-administration': administration,
   '0011-messaging-channels': messagingChannels,
+  '0012-bans': bans,
   '0014-recordings-and-files': recordingsAndFiles,
 };

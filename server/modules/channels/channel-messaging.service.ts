@@ -25,6 +25,8 @@ import type { ChannelAccountService, OpenAccount } from './channel-account.servi
 import type { FileService } from '../files/file.service';
 import { channelRepository as repo, type StoredInbound } from './channel.repository';
 import { messagingWindow, windowRefusal } from './messaging-window';
+import { clientIdentities } from '../bans/ban-identity';
+import { banRepository } from '../bans/ban.repository';
 
 /** Media larger than this are not kept (WhatsApp's own limit for video and audio is 16 MB). */
 export const MAX_MEDIA_BYTES = 16 * 1024 * 1024;
@@ -312,7 +314,7 @@ export function channelMessagingService(
               visitorId: null,
             },
             clientTokenHash: null,
-            identities: [{ kind: identityKind(account.type), value: clientId }],
+            identities: clientIdentities(account.type, { platformClientId: clientId }),
             firstMessage: { text, file },
             inTransaction: async (trx, session, firstActivityId) => {
               // One new session per client at a time: a second message waits here, then joins it.
@@ -341,6 +343,26 @@ export function channelMessagingService(
       }
     }
     throw new Error(`Inbound message ${messageId} found no session to join after 5 attempts.`);
+  }
+
+  /**
+   * The messages of clients not banned on the account's channel. A banned client's messages are
+   * dropped before anything is stored (no inbound row, no job, no session, no transcript line): one
+   * indexed lookup per client of the webhook, which also counts the attempt on the ban. The platform
+   * still gets its 200, so it does not retry.
+   */
+  async function withoutBanned(account: OpenAccount, messages: ParsedWebhook['messages']) {
+    const banned = new Map<string, boolean>();
+    for (const message of messages) {
+      if (banned.has(message.clientId)) continue;
+      const identities = clientIdentities(account.type, {
+        platformClientId: message.clientId,
+        phone: message.clientPhone,
+      });
+      const ban = await banRepository.matchAndCount(db, account.tenantId, account.type, identities);
+      banned.set(message.clientId, ban !== undefined);
+    }
+    return messages.filter((message) => banned.get(message.clientId) !== true);
   }
 
   /** The outbox: an operator's line in a messaging session is queued in the line's own transaction. */
@@ -391,8 +413,9 @@ export function channelMessagingService(
       if (!account.enabled)
         throw new AppError('channels.account_disabled', 'This channel account is disabled.');
       const { tenantId } = account;
+      const admitted = await withoutBanned(account, parsed.messages);
       const changed = await db.transaction().execute(async (trx) => {
-        const fresh = await repo.storeInbound(trx, tenantId, account.id, parsed.messages);
+        const fresh = await repo.storeInbound(trx, tenantId, account.id, admitted);
         for (const messageId of fresh)
           await deps.jobs.send(
             'channels.inbound',
@@ -497,10 +520,6 @@ export function channelMessagingService(
       if (outcome.kind === 'retry') throw new Error(`channels.send ${activityId}: ${outcome.reason}`);
     },
   };
-}
-
-function identityKind(type: ChannelAccountType): string {
-  return { whatsapp: 'wa_id', messenger: 'psid', apple: 'apple_id', vkontakte: 'vk_id' }[type];
 }
 
 export type ChannelMessagingService = ReturnType<typeof channelMessagingService>;

@@ -300,18 +300,27 @@ export function batchRepository(client: pg.ClientBase, db: Database) {
         .execute();
     },
 
-    /** Bans named by imported sessions; a session that already carries a ban gets no second one. */
+    /**
+     * Bans named by imported sessions, each with its one identity (an `ip` one with its network); a
+     * session that already carries a ban gets no second one.
+     */
     async insertBans(tenantId: string, rows: Rows) {
       if (!rows.rows.length) return;
       const columns = BAN_COLUMNS.map(([name, type]) => ({ name, type, values: column(rows, name) }));
-      const names = sql.raw(columns.map((c) => c.name).join(', '));
-      const select = sql.raw(columns.map((c) => `u.c_${c.name}`).join(', '));
       await sql`
-        INSERT INTO bans (tenant_id, ${names})
-        SELECT ${tenantId}::bigint, ${select} FROM ${unnestFrom(columns)}
-        WHERE NOT EXISTS (SELECT 1 FROM bans b WHERE b.tenant_id = ${tenantId} AND b.session_id = u.c_session_id)`.execute(
-        db,
-      );
+        WITH fresh AS (
+          SELECT u.* FROM ${unnestFrom(columns)}
+          WHERE NOT EXISTS (SELECT 1 FROM bans b WHERE b.tenant_id = ${tenantId} AND b.session_id = u.c_session_id)
+        ), made AS (
+          INSERT INTO bans (tenant_id, channel, reason, session_id, created_by, created_at, expires_at)
+          SELECT ${tenantId}::bigint, c_channel, c_reason, c_session_id, c_created_by, c_created_at, c_expires_at
+          FROM fresh
+          RETURNING id, session_id, channel
+        )
+        INSERT INTO ban_identities (tenant_id, ban_id, channel, kind, value, network)
+        SELECT ${tenantId}::bigint, made.id, made.channel, fresh.c_identity_kind, fresh.c_identity_value,
+               CASE WHEN fresh.c_identity_kind = 'ip' THEN ban_try_cidr(fresh.c_identity_value) END
+        FROM made JOIN fresh ON fresh.c_session_id = made.session_id`.execute(db);
     },
 
     /**

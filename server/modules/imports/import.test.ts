@@ -528,11 +528,16 @@ describe('NDJSON import', () => {
     expect(rows[1]!.restored_from_id).toBe(rows[0]!.id);
     expect(rows[0]).toMatchObject({ has_recording: true, banned: true });
     const bans = await services.db
-      .selectFrom('bans')
-      .select(['identity_kind', 'reason'])
-      .where('tenant_id', '=', tenant.id)
+      .selectFrom('bans as b')
+      .innerJoin('ban_identities as i', (j) =>
+        j.onRef('i.tenant_id', '=', 'b.tenant_id').onRef('i.ban_id', '=', 'b.id'),
+      )
+      .select(['i.kind', 'i.value', 'b.reason', 'b.session_id'])
+      .where('b.tenant_id', '=', tenant.id)
       .execute();
-    expect(bans).toEqual([{ identity_kind: 'visitor_id', reason: 'spam' }]);
+    expect(bans).toEqual([
+      { kind: 'visitorId', value: expect.any(String) as string, reason: 'spam', session_id: rows[0]!.id },
+    ]);
     const routing = await services.db
       .selectFrom('routing_events')
       .select(['kind', 'group_id', 'user_id'])

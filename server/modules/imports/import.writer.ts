@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { withConnection } from '../../db/connection';
 import type { CopyValue } from '../../db/copy';
 import type { Database } from '../../db/database';
-import type { Channel, IdentityKind } from '../../../common/domain';
+import type { BanIdentityKind, Channel, IdentityKind } from '../../../common/domain';
+import { normaliseIdentity, type BanIdentity } from '../bans/ban-identity';
 import {
   BAN_COLUMNS,
   SESSION_COLUMNS,
@@ -65,6 +66,25 @@ function identitiesOf(record: ImportRecord): { kind: IdentityKind; value: string
   if (client.phone) found.push({ kind: 'phone', value: client.phone });
   if (client.email) found.push({ kind: 'email', value: client.email.toLowerCase() });
   return found;
+}
+
+/** A contact identity as a ban names it (the API's kind, normalised); none when it is not valid. */
+function importedBanIdentity(
+  identity: { kind: IdentityKind | 'ip'; value: string } | undefined,
+): BanIdentity | undefined {
+  if (!identity) return undefined;
+  const kind =
+    (
+      { visitor_id: 'visitorId', wa_id: 'waId', apple_id: 'appleId', vk_id: 'vkId' } as Record<
+        string,
+        BanIdentityKind
+      >
+    )[identity.kind] ?? (identity.kind as BanIdentityKind);
+  try {
+    return { kind, value: normaliseIdentity(kind, identity.value) };
+  } catch {
+    return undefined;
+  }
 }
 
 /** A PostgreSQL array literal (COPY reads array columns in their text form). */
@@ -323,7 +343,9 @@ export function sessionWriter(db: Database, tenantId: string) {
             ? 'left_session'
             : null);
       const banIdentity = r.ban
-        ? (identitiesOf(r)[0] ?? (r.client.ip ? { kind: 'ip' as const, value: r.client.ip } : undefined))
+        ? importedBanIdentity(
+            identitiesOf(r)[0] ?? (r.client.ip ? { kind: 'ip' as const, value: r.client.ip } : undefined),
+          )
         : undefined;
       sessions.add(
         id,

@@ -243,10 +243,13 @@ export function liveRoutes(app: App, services: Services): void {
       preHandler: async (
         request: FastifyRequest<{ Params: { id: string }; Querystring: { key: string; token: string } }>,
       ) => {
-        clients.set(
-          request,
-          await live.authenticateClient(request.query.key, request.params.id, request.query.token),
+        const client = await live.authenticateClient(
+          request.query.key,
+          request.params.id,
+          request.query.token,
         );
+        await live.refuseBanned(client);
+        clients.set(request, client);
       },
       schema: { params: sessionIdParams, querystring: clientSocketQuery },
     },

@@ -9,6 +9,8 @@ import { routingRepository } from '../routing/routing.repository';
 import type { RoutingService } from '../routing/routing.service';
 import type { SessionVisibility } from '../sessions/session-visibility';
 import { liveRepository } from './live.repository';
+import { clientIdentities } from '../bans/ban-identity';
+import { banRepository } from '../bans/ban.repository';
 
 /** A web chat client, proven by the widget's public key and the session's client token. */
 export interface LiveClient {
@@ -126,6 +128,24 @@ export function liveService(db: Database, deps: { routing: RoutingService; visib
       const stored = await routingRepository.clientTokenHash(db, found.tenant_id, sessionId);
       if (!stored || !tokensEqual(stored, hashToken(token))) throw invalidToken();
       return { tenantId: found.tenant_id, widgetId: found.id, sessionId };
+    },
+
+    /**
+     * The web chat WebSocket's door: a client banned since its session started is refused before the
+     * socket opens (403 `live.banned`), the attempt counted on the ban.
+     */
+    async refuseBanned(client: LiveClient): Promise<void> {
+      const session = await banRepository.sessionClient(db, client.tenantId, client.sessionId);
+      if (!session) throw invalidToken();
+      const identities = clientIdentities(session.channel, {
+        visitorId: session.visitor_id,
+        ip: session.client_ip,
+        email: session.client_email,
+        phone: session.client_phone,
+      });
+      if (await banRepository.matchAndCount(db, client.tenantId, session.channel, identities)) {
+        throw new AppError('live.banned', 'This client is blocked on this channel.');
+      }
     },
 
     async clientView(client: LiveClient) {

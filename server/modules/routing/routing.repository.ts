@@ -100,27 +100,6 @@ export const routingRepository = {
       .executeTakeFirst();
   },
 
-  /** Active bans of any of these identities on the channel (the check before every new session). */
-  async activeBan(db: Db, tenantId: string, channel: Channel, identities: { kind: string; value: string }[]) {
-    if (identities.length === 0) return undefined;
-    return db
-      .selectFrom('bans')
-      .select(['id', 'identity_kind', 'reason', 'expires_at'])
-      .where('tenant_id', '=', tenantId)
-      .where('channel', '=', channel)
-      .where('lifted_at', 'is', null)
-      .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', sql<Date>`now()`)]))
-      .where((eb) =>
-        eb.or(
-          identities.map((identity) =>
-            eb.and([eb('identity_kind', '=', identity.kind), eb('identity_value', '=', identity.value)]),
-          ),
-        ),
-      )
-      .limit(1)
-      .executeTakeFirst();
-  },
-
   async enabledRules(db: Db, tenantId: string) {
     return db
       .selectFrom('routing_rules')

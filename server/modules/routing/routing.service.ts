@@ -23,6 +23,8 @@ import {
 } from './routing-unit';
 import { invariantChecker } from './routing-invariant';
 import type { Log } from '../../platform/log';
+import { clientIdentities, type BanIdentity } from '../bans/ban-identity';
+import { banRepository } from '../bans/ban.repository';
 
 export type { RedirectTarget } from './routing-redirect';
 
@@ -45,8 +47,8 @@ export interface StartSessionInput {
     visitorId: string | null;
   };
   clientTokenHash: Buffer | null;
-  /** Identities beyond the client's fields the ban check looks at (wa_id, psid, apple_id, vk_id). */
-  identities?: { kind: string; value: string }[];
+  /** Identities beyond the client's fields the ban check looks at (waId, psid, appleId, vkId). */
+  identities?: BanIdentity[];
   /** The client's first message, written with the session before it is routed. */
   firstMessage?: NewMessage;
   /**
@@ -129,14 +131,10 @@ export function routingService(db: Database, deps: { events: EventBus; jobs: Job
 
     /** A client asks for a session: ban check, create, route. */
     async startSession(input: StartSessionInput): Promise<SessionRow> {
-      const identities = [
-        input.client.visitorId ? { kind: 'visitor_id', value: input.client.visitorId } : undefined,
-        input.client.ip ? { kind: 'ip', value: input.client.ip } : undefined,
-        input.client.email ? { kind: 'email', value: input.client.email.toLowerCase() } : undefined,
-        input.client.phone ? { kind: 'phone', value: input.client.phone } : undefined,
-        ...(input.identities ?? []),
-      ].filter((identity) => identity !== undefined);
-      const ban = await repo.activeBan(db, input.tenantId, input.channel, identities);
+      // The ban check comes first: a banned client costs this one statement and writes only its
+      // ban's attempt counter — no session, no transcript line, no routing step.
+      const identities = [...clientIdentities(input.channel, input.client), ...(input.identities ?? [])];
+      const ban = await banRepository.matchAndCount(db, input.tenantId, input.channel, identities);
       if (ban) {
         throw new AppError(
           'live.banned',
@@ -341,6 +339,21 @@ export function routingService(db: Database, deps: { events: EventBus; jobs: Job
         const name = await userName(unit, operatorId);
         if (result !== undefined) await updateSession(unit, locked, { result }, ['result']);
         await closeSession(unit, locked, 'operator_ended', 'still_connected', { name });
+        return locked.session;
+      });
+    },
+
+    /**
+     * A ban ended the client's live session: it closes at once with end reason `banned` and the
+     * engine's "ended" system message, offers withdrawn and operators freed like any other end.
+     * A session that ended meanwhile is left as it is.
+     */
+    async endBanned(tenantId: string, sessionId: string): Promise<SessionRow | undefined> {
+      return inUnit(tenantId, async (unit) => {
+        const locked = await repo.lockSession(unit.trx, tenantId, sessionId);
+        if (!locked || locked.session.status === 'closed') return undefined;
+        await updateSession(unit, locked, { banned: true }, ['banned']);
+        await closeSession(unit, locked, 'banned', null);
         return locked.session;
       });
     },

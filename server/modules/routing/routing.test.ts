@@ -316,14 +316,19 @@ describe('routing engine', async () => {
       await addRule(services, tenant.id, { groupId: group, fallback: true });
       const ban = await services.db
         .insertInto('bans')
-        .values({
-          tenant_id: tenant.id,
-          channel: 'webchat',
-          identity_kind: 'visitor_id',
-          identity_value: 'bad-visitor',
-        })
+        .values({ tenant_id: tenant.id, channel: 'webchat' })
         .returning('id')
         .executeTakeFirstOrThrow();
+      await services.db
+        .insertInto('ban_identities')
+        .values({
+          tenant_id: tenant.id,
+          ban_id: ban.id,
+          channel: 'webchat',
+          kind: 'visitorId',
+          value: 'bad-visitor',
+        })
+        .execute();
       const refused = await app.inject({
         method: 'POST',
         url: '/api/v1/live/client/sessions',

@@ -1,6 +1,7 @@
 import { enumMessages } from '../../../common/labels';
 import { channelMessagesCs } from '../features/channels/channels.i18n';
 import { adminCs } from './admin.cs';
+import { bansCs } from './bans.cs';
 /**
  * Czech texts — the source of message keys. Add a key here first; the English dictionary then fails to
  * typecheck until it has the same key. `{name}` marks a placeholder filled by `t(key, { name })`.
@@ -322,6 +323,7 @@ export const cs = {
   ...enumMessages('cs'),
   ...channelMessagesCs,
   ...adminCs,
+  ...bansCs,
 
   'notFound.title': 'Stránka nenalezena',
   'notFound.description':

@@ -1,6 +1,7 @@
 import { enumMessages } from '../../../common/labels';
 import { channelMessagesEn } from '../features/channels/channels.i18n';
 import { adminEn } from './admin.en';
+import { bansEn } from './bans.en';
 import type { Dictionary } from './types';
 
 /** English texts: exactly the keys and placeholders of `cs.ts` (enforced by the `Dictionary` type). */
@@ -324,6 +325,7 @@ export const en: Dictionary = {
   ...enumMessages('en'),
   ...channelMessagesEn,
   ...adminEn,
+  ...bansEn,
 
   'notFound.title': 'Page not found',
   'notFound.description':

@@ -1103,6 +1103,733 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/bans': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The Blacklist: bans newest first, filtered, keyset paged */
+    get: {
+      parameters: {
+        query?: {
+          /** @description true: applying now; false: lifted or expired */
+          active?: 'true' | 'false';
+          channel?: 'webchat' | 'av' | 'phone' | 'messenger' | 'whatsapp' | 'apple' | 'vkontakte';
+          /** @description the user who banned */
+          createdBy?: string;
+          /** @description the previous page's nextCursor */
+          cursor?: string;
+          /** @description banned at or after this time */
+          from?: string;
+          /** @description part of an identity (case-insensitive); an IP address also finds the subnets containing it */
+          identity?: string;
+          limit?: number;
+          /** @description banned before this time */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** @description applies now: not lifted and not expired */
+                active: boolean;
+                /** @description refused attempts of the banned client (sessions, messages, sockets) */
+                attempts: number;
+                /** @enum {string} */
+                channel: 'webchat' | 'av' | 'phone' | 'messenger' | 'whatsapp' | 'apple' | 'vkontakte';
+                clientName: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                createdBy: {
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'user' | 'api_key';
+                  name: string;
+                } | null;
+                expiresAt: string | null;
+                id: string;
+                identities: {
+                  /** @enum {string} */
+                  kind: 'visitorId' | 'ip' | 'email' | 'phone' | 'psid' | 'waId' | 'appleId' | 'vkId';
+                  value: string;
+                }[];
+                lastAttemptAt: string | null;
+                liftedAt: string | null;
+                liftedBy: {
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'user' | 'api_key';
+                  name: string;
+                } | null;
+                liftReason: string | null;
+                reason: string | null;
+                sessionId: string | null;
+                /** @enum {string} */
+                state: 'active' | 'expired' | 'lifted';
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description unavailable: the database cannot be reached; try again after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Ban a client on a channel: several identities, a reason, an optional expiry; audited
+     * @description Admins and supervisors always; operators only where the tenant allows it (`operatorsMayBan`) and from a session they see (`sessionId`). The client’s live sessions on the channel end at once with end reason `banned`; from then on the client cannot start a session there (web chat 403 `live.banned`, messaging webhooks answered 200 and dropped, each attempt counted on the ban).
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            channel: 'webchat' | 'av' | 'phone' | 'messenger' | 'whatsapp' | 'apple' | 'vkontakte';
+            /** @description null: until lifted */
+            expiresAt: string | null;
+            identities: {
+              /** @enum {string} */
+              kind: 'visitorId' | 'ip' | 'email' | 'phone' | 'psid' | 'waId' | 'appleId' | 'vkId';
+              /** @description ip: an address or a CIDR subnet (IPv4 or IPv6) */
+              value: string;
+            }[];
+            reason: string;
+            /** @description the session the ban was made from */
+            sessionId?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description applies now: not lifted and not expired */
+              active: boolean;
+              /** @description refused attempts of the banned client (sessions, messages, sockets) */
+              attempts: number;
+              /** @enum {string} */
+              channel: 'webchat' | 'av' | 'phone' | 'messenger' | 'whatsapp' | 'apple' | 'vkontakte';
+              clientName: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: {
+                id: string;
+                /** @enum {string} */
+                kind: 'user' | 'api_key';
+                name: string;
+              } | null;
+              expiresAt: string | null;
+              id: string;
+              identities: {
+                /** @enum {string} */
+                kind: 'visitorId' | 'ip' | 'email' | 'phone' | 'psid' | 'waId' | 'appleId' | 'vkId';
+                value: string;
+              }[];
+              lastAttemptAt: string | null;
+              liftedAt: string | null;
+              liftedBy: {
+                id: string;
+                /** @enum {string} */
+                kind: 'user' | 'api_key';
+                name: string;
+              } | null;
+              liftReason: string | null;
+              reason: string | null;
+              sessionId: string | null;
+              /** @enum {string} */
+              state: 'active' | 'expired' | 'lifted';
+            };
+          };
+        };
+        /** @description `validation_failed` (with `parameter`) or `bans.invalid_identity`: an identity that is not one of its kind or channel */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description request_timeout: the body did not arrive in time */
+        408: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description payload_too_large: the body is larger than this endpoint accepts */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description unsupported_media_type: this endpoint does not read that Content-Type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description unavailable: the database cannot be reached; try again after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/bans/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One ban */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description applies now: not lifted and not expired */
+              active: boolean;
+              /** @description refused attempts of the banned client (sessions, messages, sockets) */
+              attempts: number;
+              /** @enum {string} */
+              channel: 'webchat' | 'av' | 'phone' | 'messenger' | 'whatsapp' | 'apple' | 'vkontakte';
+              clientName: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: {
+                id: string;
+                /** @enum {string} */
+                kind: 'user' | 'api_key';
+                name: string;
+              } | null;
+              expiresAt: string | null;
+              id: string;
+              identities: {
+                /** @enum {string} */
+                kind: 'visitorId' | 'ip' | 'email' | 'phone' | 'psid' | 'waId' | 'appleId' | 'vkId';
+                value: string;
+              }[];
+              lastAttemptAt: string | null;
+              liftedAt: string | null;
+              liftedBy: {
+                id: string;
+                /** @enum {string} */
+                kind: 'user' | 'api_key';
+                name: string;
+              } | null;
+              liftReason: string | null;
+              reason: string | null;
+              sessionId: string | null;
+              /** @enum {string} */
+              state: 'active' | 'expired' | 'lifted';
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description uri_too_long: a path segment is longer than 200 characters */
+        414: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description unavailable: the database cannot be reached; try again after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/bans/{id}/lift': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Lift a ban with a reason: it stops applying at once on every instance; audited */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description applies now: not lifted and not expired */
+              active: boolean;
+              /** @description refused attempts of the banned client (sessions, messages, sockets) */
+              attempts: number;
+              /** @enum {string} */
+              channel: 'webchat' | 'av' | 'phone' | 'messenger' | 'whatsapp' | 'apple' | 'vkontakte';
+              clientName: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: {
+                id: string;
+                /** @enum {string} */
+                kind: 'user' | 'api_key';
+                name: string;
+              } | null;
+              expiresAt: string | null;
+              id: string;
+              identities: {
+                /** @enum {string} */
+                kind: 'visitorId' | 'ip' | 'email' | 'phone' | 'psid' | 'waId' | 'appleId' | 'vkId';
+                value: string;
+              }[];
+              lastAttemptAt: string | null;
+              liftedAt: string | null;
+              liftedBy: {
+                id: string;
+                /** @enum {string} */
+                kind: 'user' | 'api_key';
+                name: string;
+              } | null;
+              liftReason: string | null;
+              reason: string | null;
+              sessionId: string | null;
+              /** @enum {string} */
+              state: 'active' | 'expired' | 'lifted';
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description request_timeout: the body did not arrive in time */
+        408: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description `bans.already_lifted` */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description payload_too_large: the body is larger than this endpoint accepts */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description uri_too_long: a path segment is longer than 200 characters */
+        414: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description unsupported_media_type: this endpoint does not read that Content-Type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description unavailable: the database cannot be reached; try again after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/channels': {
     parameters: {
       query?: never;
@@ -3662,6 +4389,7 @@ export interface paths {
                     | 'routing_failed'
                     | 'window_expired'
                     | 'api'
+                    | 'banned'
                   )
                 | null;
               sessionId: string;
@@ -3840,6 +4568,7 @@ export interface paths {
                       | 'routing_failed'
                       | 'window_expired'
                       | 'api'
+                      | 'banned'
                     )
                   | null;
                 groupId: string | null;
@@ -4204,6 +4933,7 @@ export interface paths {
                     | 'routing_failed'
                     | 'window_expired'
                     | 'api'
+                    | 'banned'
                   )
                 | null;
               sessionId: string;
@@ -4733,6 +5463,7 @@ export interface paths {
                     | 'routing_failed'
                     | 'window_expired'
                     | 'api'
+                    | 'banned'
                   )
                 | null;
               sessionId: string;
@@ -5112,6 +5843,7 @@ export interface paths {
                     | 'routing_failed'
                     | 'window_expired'
                     | 'api'
+                    | 'banned'
                   )
                 | null;
               sessionId: string;
@@ -8029,6 +8761,143 @@ export interface paths {
                 id: string;
                 name: string;
               } | null;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description uri_too_long: a path segment is longer than 200 characters */
+        414: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description unavailable: the database cannot be reached; try again after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/sessions/{id}/client-identities': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The session's client identities on its channel, for the Ban dialog, and its bans in force */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description bans made from this session that apply now */
+              activeBanIds: string[];
+              /** @enum {string} */
+              channel: 'webchat' | 'av' | 'phone' | 'messenger' | 'whatsapp' | 'apple' | 'vkontakte';
+              clientName: string | null;
+              identities: {
+                /** @enum {string} */
+                kind: 'visitorId' | 'ip' | 'email' | 'phone' | 'psid' | 'waId' | 'appleId' | 'vkId';
+                value: string;
+              }[];
+              /** @description the identities a ban on this channel may name */
+              kinds: ('visitorId' | 'ip' | 'email' | 'phone' | 'psid' | 'waId' | 'appleId' | 'vkId')[];
+              mayBan: boolean;
+              sessionId: string;
             };
           };
         };

@@ -1,5 +1,6 @@
 import {
   IconAdjustments,
+  IconBan,
   IconHistory,
   IconKey,
   IconMessageChatbot,
@@ -12,6 +13,7 @@ import {
 import type { ComponentType } from 'react';
 import type { PlainMessageKey } from '../../i18n';
 import type { UserRole } from '../auth';
+import { BlacklistPage } from '../bans/BlacklistPage';
 import { ChannelsPage } from '../channels/ChannelsPage';
 import { ApiKeysPage } from './ApiKeysPage';
 import { AuditPage } from './AuditPage';
@@ -65,6 +67,13 @@ export const adminPages: readonly AdminPage[] = [
     component: WidgetsPage,
   },
   { path: 'api-keys', label: 'admin.keys.title', icon: IconKey, roles: ['admin'], component: ApiKeysPage },
+  {
+    path: 'blacklist',
+    label: 'bans.title',
+    icon: IconBan,
+    roles: ['admin', 'supervisor'],
+    component: BlacklistPage,
+  },
   {
     path: 'settings',
     label: 'admin.settings.title',

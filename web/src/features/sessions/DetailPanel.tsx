@@ -11,6 +11,7 @@ import { NotesTab } from './NotesTab';
 import { RecordingsTab } from './RecordingsTab';
 import { redirectableStatuses } from './redirect.api';
 import { RedirectButton } from './RedirectButton';
+import { BanButton } from '../bans/BanButton';
 import { RoutingTab } from './RoutingTab';
 import { sessionsApi, type Column } from './sessions.api';
 import classes from './sessions.module.css';
@@ -69,8 +70,8 @@ export function DetailPanel({
 
   return (
     <aside className={classes.panel} aria-label={t('detail.label')}>
-      <Group justify="space-between" px="md" pt="sm" pb={6} wrap="nowrap" align="flex-start">
-        <div>
+      <Group justify="space-between" px="md" pt="sm" pb={6} gap="xs" align="flex-start">
+        <div style={{ flex: '1 1 14rem', minWidth: 0 }}>
           <Title order={2} fz="h4">
             {t('detail.title', { id: sessionId })}
           </Title>
@@ -82,6 +83,11 @@ export function DetailPanel({
               <Badge variant="light" color={statusColor(data.status)} radius="sm" tt="none" fw={600}>
                 {enumLabel('status', data.status, t)}
               </Badge>
+              {data.banned && (
+                <Badge variant="filled" color="red" radius="sm" tt="none">
+                  {t('ban.badge')}
+                </Badge>
+              )}
               <Text size="xs" c="dimmed">
                 {format.dateTime(data.createdAt)}
                 {data.clientName ? ` · ${data.clientName}` : ''}
@@ -89,8 +95,9 @@ export function DetailPanel({
             </Group>
           )}
         </div>
-        <Group gap={6} wrap="nowrap">
+        <Group gap={6} wrap="nowrap" ml="auto">
           {canRedirect && <RedirectButton sessionId={sessionId} />}
+          {data && <BanButton sessionId={sessionId} />}
           <ActionIcon variant="subtle" color="gray" onClick={onClose} aria-label={t('detail.close')}>
             <IconX size={18} aria-hidden />
           </ActionIcon>
