@@ -10,6 +10,7 @@ import * as facetRollups from './0008-facet-rollups';
 import * as searchVocabulary from './0009-search-vocabulary';
 import * as administration from './0010-administration';
 import * as messagingChannels from './0011-messaging-channels';
+import * as restore from './0013-restore';
 
 /**
  * Every migration, in order. Listed explicitly (no directory scan) so the set is the same under tsx,
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '0009-search-vocabulary': searchVocabulary,
   '0010-administration': administration,
   '0011-messaging-channels': messagingChannels,
+  '0013-restore': restore,
 };

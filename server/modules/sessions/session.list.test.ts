@@ -41,6 +41,7 @@ function valueOf(session: FixtureSession, columnId: string): string | number | b
     case 'widget':
       return session.widgetId;
     case 'restoredFrom':
+    case 'restoredAs':
       return null;
     default:
       return session[id];
