@@ -1,5 +1,6 @@
 import { enumMessages } from '../../../common/labels';
 import { channelMessagesCs } from '../features/channels/channels.i18n';
+import { restoreMessagesCs } from '../features/sessions/restore.i18n';
 import { adminCs } from './admin.cs';
 /**
  * Czech texts — the source of message keys. Add a key here first; the English dictionary then fails to
@@ -312,6 +313,7 @@ export const cs = {
   'recordings.state.deleted': 'Smazáno',
   ...enumMessages('cs'),
   ...channelMessagesCs,
+  ...restoreMessagesCs,
   ...adminCs,
 
   'notFound.title': 'Stránka nenalezena',
