@@ -16,6 +16,18 @@ import { startServer, type RunningServer } from './support/server';
  */
 const ROOT = path.resolve(import.meta.dirname, '..');
 
+/** The open modal's opacity: it fades in, and a screenshot taken meanwhile catches it half-transparent. */
+type Styled = { ownerDocument: { defaultView: { getComputedStyle(element: unknown): { opacity: string } } } };
+async function modalShown(page: Page) {
+  await expect
+    .poll(() =>
+      page
+        .locator('.mantine-Modal-content')
+        .evaluate((element: Styled) => element.ownerDocument.defaultView.getComputedStyle(element).opacity),
+    )
+    .toBe('1');
+}
+
 function poll<T>(read: () => T | Promise<T>) {
   return expect.poll(read, { timeout: 15_000 });
 }
@@ -205,12 +217,26 @@ describe('restore an ended WhatsApp session', () => {
     await poll(() => panel.getByTestId('restored-as').textContent()).toBe(`Restored as #${newId}`);
     await screenshot(page, 'restore-3-restored-as');
 
+    // Administration › Channels shows the account's templates, which are offered and why not.
+    await page.goto(`${server.url}/admin/channels`);
+    await page
+      .getByRole('row')
+      .filter({ hasText: 'E2E WhatsApp' })
+      .getByRole('button', { name: 'Templates' })
+      .click();
+    const templates = page.getByRole('dialog', { name: 'WhatsApp message templates – E2E WhatsApp' });
+    await poll(() => templates.getByRole('row').count()).toBe(4);
+    expect(await templates.getByRole('row').filter({ hasText: 'big_sale' }).textContent()).toContain(
+      'not offered',
+    );
+    await modalShown(page);
+    await screenshot(page, 'restore-5-channel-templates');
+
     // Czech, at phone width: the same dialog for the old session now says the client has a live one.
     const phone = await browser.newContext({
       locale: 'cs-CZ',
       timezoneId: 'Europe/Prague',
       viewport: { width: 390, height: 844 },
-      isMobile: true,
       storageState: await page.context().storageState(),
     });
     const czech = await phone.newPage();
@@ -221,6 +247,8 @@ describe('restore an ended WhatsApp session', () => {
     await poll(() =>
       czech.getByText(`Klient už má na tomto účtu živé sezení ${newId}`, { exact: false }).count(),
     ).toBe(1);
+    // The modal fades in: the screenshot waits until it is fully shown.
+    await modalShown(czech);
     await screenshot(czech, 'restore-4-dialog-cs-phone');
     await phone.close();
   });

@@ -178,6 +178,8 @@ export function RedirectButton({ sessionId }: { sessionId: string }) {
         onClose={() => setOpened(false)}
         title={t('redirect.title', { id: sessionId })}
         size="md"
+        // Above the detail panel, which covers the page at phone width (z-index 300).
+        zIndex={400}
       >
         <Stack gap="sm">
           <Text size="sm" c="dimmed">

@@ -35,6 +35,11 @@ import {
 } from './restore.api';
 import { sessionKeys } from './useSessionsData';
 
+/** Above the detail panel, which covers the page at phone width (z-index 300). */
+export const DIALOG_Z = 400;
+/** The dialog's drop-downs above the dialog. */
+const DROPDOWN = { zIndex: DIALOG_Z + 100 };
+
 /** A window closing within this is shown with a running countdown. */
 const COUNTDOWN_BELOW_MS = 24 * 3600 * 1000;
 
@@ -138,6 +143,7 @@ export function RestoreButton({
         onClose={() => setOpened(false)}
         title={t('restore.title', { id: sessionId })}
         size="lg"
+        zIndex={DIALOG_Z}
       >
         {opened && !data ? (
           <Center py="md">
@@ -321,6 +327,7 @@ function RestoreForm({
             }}
             allowDeselect={false}
             searchable
+            comboboxProps={DROPDOWN}
             data-testid="restore-template"
           />
           {values.map((value, index) => {
@@ -365,6 +372,7 @@ function RestoreForm({
           data={options.groups.map((group) => ({ value: group.id, label: group.name }))}
           value={groupId}
           onChange={setGroupId}
+          comboboxProps={DROPDOWN}
           error={touched && groupId === null ? t('restore.problem.empty') : undefined}
         />
       )}
