@@ -20,6 +20,12 @@ describe('system messages in the reader’s language', () => {
     expect(systemMessageText('ended', { reason: 'operator_ended', endedBy: 'Petr' }, 'en')).toBe(
       'Session ended by Petr.',
     );
+    expect(systemMessageText('restored_from', { sessionId: '41', actorName: 'Alena' }, 'cs')).toBe(
+      'Obnoveno ze sezení #41 (Alena).',
+    );
+    expect(systemMessageText('restored_as', { sessionId: '42', actorName: 'Alena' }, 'en')).toBe(
+      'Restored as session #42 by Alena.',
+    );
   });
 
   it('keeps stored text (imports) and falls back to the code for what it does not know', () => {

@@ -29,6 +29,22 @@ const templates: Record<string, (data: Data, lang: LabelLanguage) => string | un
     if (lang === 'cs') return actor ? `Přesměrováno na ${target} (${actor}).` : `Přesměrováno na ${target}.`;
     return actor ? `Redirected by ${actor} to ${target}.` : `Redirected to ${target}.`;
   },
+  restored_from(data, lang) {
+    const from = word(data, 'sessionId');
+    const actor = word(data, 'actorName');
+    if (!from) return undefined;
+    if (lang === 'cs')
+      return actor ? `Obnoveno ze sezení #${from} (${actor}).` : `Obnoveno ze sezení #${from}.`;
+    return actor ? `Restored from session #${from} by ${actor}.` : `Restored from session #${from}.`;
+  },
+  restored_as(data, lang) {
+    const as = word(data, 'sessionId');
+    const actor = word(data, 'actorName');
+    if (!as) return undefined;
+    if (lang === 'cs')
+      return actor ? `Obnoveno jako sezení #${as} (${actor}).` : `Obnoveno jako sezení #${as}.`;
+    return actor ? `Restored as session #${as} by ${actor}.` : `Restored as session #${as}.`;
+  },
   ended(data, lang) {
     const endedBy = word(data, 'endedBy');
     if (endedBy) return lang === 'cs' ? `Sezení ukončeno (${endedBy}).` : `Session ended by ${endedBy}.`;

@@ -10,6 +10,7 @@ import { importRoutes } from './modules/imports/import.routes';
 import { liveStreamRoutes } from './modules/live/live-stream.routes';
 import { liveRoutes } from './modules/live/live.routes';
 import { routingRoutes } from './modules/routing/routing.routes';
+import { restoreRoutes } from './modules/restore/restore.routes';
 import { noteRoutes } from './modules/notes/note.routes';
 import { preferenceRoutes } from './modules/preferences/preference.routes';
 import { sessionRoutes } from './modules/sessions/session.routes';
@@ -48,4 +49,5 @@ export function registerApiRoutes(app: App, services: Services, config: Config):
   channelAccountRoutes(app, services);
   channelWebhookRoutes(app, services);
   fileRoutes(app, services);
+  restoreRoutes(app, services);
 }

@@ -4,6 +4,8 @@ import { silentLog, type Log } from './platform/log';
 import { loadSecretKey, secretBox } from './platform/auth/secret-box';
 import { channelAccountService } from './modules/channels/channel-account.service';
 import { channelMessagingService } from './modules/channels/channel-messaging.service';
+import { whatsappTemplateService } from './modules/channels/whatsapp-template.service';
+import { restoreService } from './modules/restore/restore.service';
 import { apiKeyService } from './modules/api-keys/api-key.service';
 import { auditService } from './modules/audit/audit.service';
 import { banService } from './modules/bans/ban.service';
@@ -39,9 +41,14 @@ export function createServices(
     | 'maxRecordingBytes'
     | 'maxFileBytes'
   >,
-  options: { log?: Log } = {},
+  options: {
+    log?: Log;
+    /** The clock of the messaging windows (tests move it to a window's exact edges). */
+    now?: () => Date;
+  } = {},
 ) {
   const log = options.log ?? silentLog;
+  const now = options.now ?? (() => new Date());
   // Background exports are jobs in the database-backed queue, worked by the runtime of whichever
   // instance fetches them; the two refer to each other only when a job is sent or run.
   const tenants = tenantService(db);
@@ -67,6 +74,7 @@ export function createServices(
     channels: {
       processInbound: (job) => channels.processInbound(job),
       deliver: (job) => channels.deliver(job),
+      syncTemplates: () => whatsappTemplates.syncDue(),
     },
   });
   const exports = exportService(db, {
@@ -86,6 +94,7 @@ export function createServices(
     events: live.events,
     files,
     log,
+    now,
   });
   live.routing.setTranscriptHook(channels.transcriptHook);
   const recordings = recordingService(db, {
@@ -104,6 +113,14 @@ export function createServices(
     endBanned: (tenantId, sessionId) => live.routing.endBanned(tenantId, sessionId),
     log,
   });
+  const whatsappTemplates = whatsappTemplateService(db, { accounts: channelAccounts, log });
+  const restore = restoreService(db, {
+    sessions,
+    accounts: channelAccounts,
+    templates: whatsappTemplates,
+    routing: live.routing,
+    now,
+  });
   // A settings change drops the cached settings of every instance (NOTIFY on the config channel).
   settings.onChange((tenantId) => live.events.publishConfig({ tenantId, topic: 'settings' }));
   live.events.onConfig((change) => {
@@ -113,6 +130,8 @@ export function createServices(
     db,
     channelAccounts,
     channels,
+    whatsappTemplates,
+    restore,
     auth: authService(db, { sessionTtlHours: config.sessionTtlHours, settings }),
     tenants,
     audit,

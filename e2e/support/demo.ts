@@ -109,3 +109,18 @@ export async function createDemoUser(
     { cwd: ROOT, env: { ...process.env, DATA_DIR: server.dataDir, LOG_LEVEL: 'warn' } },
   );
 }
+
+/**
+ * Moves a messaging client's last message (the messaging window's start) back by `hours`, as if they
+ * had written that long ago: the window is computed from it, and no API sets it.
+ */
+export async function clientWroteHoursAgo(server: RunningServer, clientId: string, hours: number) {
+  await withDatabase(server, async (client) => {
+    const result = await client.query(
+      `UPDATE channel_clients c SET last_inbound_at = now() - make_interval(hours => $3)
+         FROM tenants t WHERE t.id = c.tenant_id AND t.slug = $1 AND c.client_id = $2`,
+      [server.login.tenant, clientId, hours],
+    );
+    if (result.rowCount !== 1) throw new Error(`no messaging client ${clientId}`);
+  });
+}

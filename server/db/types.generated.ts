@@ -124,6 +124,8 @@ export interface ChannelAccounts {
   name: string;
   secrets: Buffer;
   settings: Generated<Json>;
+  templates_error: string | null;
+  templates_synced_at: Timestamp | null;
   tenant_id: string;
   type: "messenger" | "whatsapp" | "apple" | "vkontakte";
   updated_at: Generated<Timestamp>;
@@ -154,6 +156,7 @@ export interface ChannelDeliveries {
   sent_at: Timestamp | null;
   session_id: string;
   state: Generated<"pending" | "sent" | "delivered" | "read" | "failed">;
+  template: Json | null;
   tenant_id: string;
 }
 
@@ -414,6 +417,7 @@ export interface Sessions {
   page_url: string | null;
   params: Generated<Json>;
   rating: number | null;
+  restored_as_id: string | null;
   restored_from_id: string | null;
   result: string | null;
   search_document: Generated<string>;
@@ -471,6 +475,19 @@ export interface Users {
   tenant_id: string;
 }
 
+export interface WhatsappTemplates {
+  account_id: string;
+  body: string;
+  category: string;
+  language: string;
+  name: string;
+  parameter_count: number;
+  platform_id: string | null;
+  status: string;
+  synced_at: Timestamp;
+  tenant_id: string;
+}
+
 export interface Widgets {
   allowed_origins: Generated<string[]>;
   created_at: Generated<Timestamp>;
@@ -518,5 +535,6 @@ export interface DB {
   tenants: Tenants;
   user_preferences: UserPreferences;
   users: Users;
+  whatsapp_templates: WhatsappTemplates;
   widgets: Widgets;
 }

@@ -27,6 +27,8 @@ export interface ChannelSetup {
   appSecret: string;
   /** Meta: the verify token; VK: the confirmation code. */
   verifyToken: string;
+  /** WhatsApp: the WhatsApp Business Account id the templates are read from. */
+  businessAccountId: string;
 }
 
 /** A tenant routed to one online operator, one account of the type, and its own stand-in platform. */
@@ -36,6 +38,7 @@ export async function connectChannel(
   type: 'whatsapp' | 'messenger' | 'vkontakte' | 'apple',
   options: { humanAgentTag?: boolean; sandbox?: ChannelsSandbox } = {},
 ): Promise<ChannelSetup> {
+  const businessAccountId = String(200_000_000 + Math.floor(Math.random() * 800_000_000));
   const tenant = await createTenant(services);
   const { operator } = await equipTenant(services, tenant);
   const sandbox = options.sandbox ?? channelsSandbox();
@@ -47,7 +50,14 @@ export async function connectChannel(
   const appleSecret = randomBytes(32);
   const config =
     type === 'whatsapp'
-      ? { phoneNumberId: platformId, accessToken, appSecret, verifyToken, baseUrl: sandbox.url }
+      ? {
+          phoneNumberId: platformId,
+          businessAccountId,
+          accessToken,
+          appSecret,
+          verifyToken,
+          baseUrl: sandbox.url,
+        }
       : type === 'messenger'
         ? {
             pageId: platformId,
@@ -81,7 +91,13 @@ export async function connectChannel(
   const accountId = response.json<{ id: string }>().id;
   const webhookUrl = `${await listeningUrl(app)}/webhooks/${type}/${accountId}`;
   if (type === 'whatsapp')
-    sandbox.whatsapp.addAccount({ phoneNumberId: platformId, accessToken, appSecret, webhookUrl });
+    sandbox.whatsapp.addAccount({
+      phoneNumberId: platformId,
+      businessAccountId,
+      accessToken,
+      appSecret,
+      webhookUrl,
+    });
   else if (type === 'messenger')
     sandbox.messenger.addAccount({ pageId: platformId, pageAccessToken: accessToken, appSecret, webhookUrl });
   else if (type === 'apple')
@@ -93,7 +109,7 @@ export async function connectChannel(
     });
   else
     sandbox.vkontakte.addAccount({ communityId: platformId, accessToken, secretKey: appSecret, webhookUrl });
-  return { tenant, operator, sandbox, accountId, platformId, appSecret, verifyToken };
+  return { tenant, operator, sandbox, accountId, platformId, businessAccountId, appSecret, verifyToken };
 }
 
 /** The sessions of a tenant's account with the client, newest first. */
@@ -168,8 +184,11 @@ export async function deliveryRow(services: Services, tenantId: string, activity
  * fresh tenant, account and stand-in platform (closed after the file); `sessionOf()` waits until the
  * inbound job has placed the client's messages into their one session.
  */
-export async function useChannelTestApp(type: 'whatsapp' | 'messenger' | 'vkontakte' | 'apple') {
-  const instance = await useTestApp({ live: {} });
+export async function useChannelTestApp(
+  type: 'whatsapp' | 'messenger' | 'vkontakte' | 'apple',
+  options: { now?: () => Date } = {},
+) {
+  const instance = await useTestApp({ live: {}, ...options });
   const { app, services } = instance;
   const sandboxes: ChannelsSandbox[] = [];
   afterAll(async () => {

@@ -30,6 +30,8 @@ export interface TestAppOptions {
    * events flow as in production.
    */
   live?: { sweepIntervalMs?: number };
+  /** The messaging windows' clock (a test moves it to a window's exact edges instead of sleeping). */
+  now?: () => Date;
 }
 
 /**
@@ -50,7 +52,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestIn
     applicationName: options.live ? 'sessiondesk-live-test' : 'sessiondesk-test',
   });
   const log = forwardingLog();
-  const services = createServices(database.db, config, { log });
+  const services = createServices(database.db, config, { log, ...(options.now ? { now: options.now } : {}) });
   const app = await createApp(
     options.logStream
       ? { config, services, logger: true, logStream: options.logStream }

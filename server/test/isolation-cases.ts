@@ -6,6 +6,7 @@ import { channelIsolationCases } from './isolation/channel.isolation';
 import { exportIsolationCases } from './isolation/export.isolation';
 import { importIsolationCases } from './isolation/import.isolation';
 import { liveIsolationCases } from './isolation/live.isolation';
+import { restoreIsolationCases } from './isolation/restore.isolation';
 import { routingIsolationCases } from './isolation/routing.isolation';
 import { routingTargetsIsolationCases } from './isolation/routing-targets.isolation';
 import { noteIsolationCases } from './isolation/note.isolation';
@@ -55,4 +56,5 @@ export const isolationCases: IsolationCases = {
   ...groupIsolationCases,
   ...widgetIsolationCases,
   ...banIsolationCases,
+  ...restoreIsolationCases,
 };

@@ -11,6 +11,7 @@ import * as searchVocabulary from './0009-search-vocabulary';
 import * as administration from './0010-administration';
 import * as messagingChannels from './0011-messaging-channels';
 import * as bans from './0012-bans';
+import * as restore from './0013-restore';
 import * as recordingsAndFiles from './0014-recordings-and-files';
 
 /**
@@ -30,5 +31,6 @@ export const migrations: Record<string, Migration> = {
   '0010-administration': administration,
   '0011-messaging-channels': messagingChannels,
   '0012-bans': bans,
+  '0013-restore': restore,
   '0014-recordings-and-files': recordingsAndFiles,
 };

@@ -107,27 +107,25 @@ export const banRepository = {
     identities: readonly BanIdentity[],
   ): Promise<{ id: string } | undefined> {
     if (identities.length === 0) return undefined;
-    const exact = identities.filter((identity) => identity.kind !== 'ip');
-    const address = identities.find((identity) => identity.kind === 'ip')?.value;
-    const exactHit =
-      exact.length > 0
-        ? sql`SELECT ban_id FROM ban_identities
-              WHERE tenant_id = ${tenantId} AND channel = ${channel}
-                AND (kind, value) IN (${sql.join(exact.map((i) => sql`(${i.kind}, ${i.value})`))})`
-        : sql`SELECT NULL::bigint AS ban_id WHERE false`;
-    const networkHit = address
-      ? sql`SELECT ban_id FROM ban_identities
-            WHERE tenant_id = ${tenantId} AND channel = ${channel}
-              AND network IS NOT NULL AND network >>= ${address}::inet`
-      : sql`SELECT NULL::bigint AS ban_id WHERE false`;
     const result = await sql<{ id: string }>`
       UPDATE bans SET attempts = attempts + 1, last_attempt_at = now()
-      WHERE tenant_id = ${tenantId} AND id = (
-        SELECT b.id FROM bans b
-        WHERE b.tenant_id = ${tenantId} AND b.id IN (${exactHit} UNION ALL ${networkHit}) AND ${ACTIVE}
-        ORDER BY b.id LIMIT 1)
+      WHERE tenant_id = ${tenantId} AND id = (${firstActive(tenantId, channel, identities)})
       RETURNING id`.execute(db);
     return result.rows[0];
+  },
+
+  /** The same question without counting an attempt: a person asking about the client (Restore). */
+  async match(
+    db: Db,
+    tenantId: string,
+    channel: Channel,
+    identities: readonly BanIdentity[],
+  ): Promise<{ id: string } | undefined> {
+    if (identities.length === 0) return undefined;
+    const result = await sql<{
+      id: string;
+    }>`SELECT (${firstActive(tenantId, channel, identities)}) AS id`.execute(db);
+    return result.rows[0]?.id ? { id: result.rows[0].id } : undefined;
   },
 
   async insert(
@@ -312,3 +310,23 @@ export const banRepository = {
     }
   },
 };
+
+/** The first ban applying now to any of the identities on the channel (a scalar subquery). */
+function firstActive(tenantId: string, channel: Channel, identities: readonly BanIdentity[]) {
+  const exact = identities.filter((identity) => identity.kind !== 'ip');
+  const address = identities.find((identity) => identity.kind === 'ip')?.value;
+  const exactHit =
+    exact.length > 0
+      ? sql`SELECT ban_id FROM ban_identities
+            WHERE tenant_id = ${tenantId} AND channel = ${channel}
+              AND (kind, value) IN (${sql.join(exact.map((i) => sql`(${i.kind}, ${i.value})`))})`
+      : sql`SELECT NULL::bigint AS ban_id WHERE false`;
+  const networkHit = address
+    ? sql`SELECT ban_id FROM ban_identities
+          WHERE tenant_id = ${tenantId} AND channel = ${channel}
+            AND network IS NOT NULL AND network >>= ${address}::inet`
+    : sql`SELECT NULL::bigint AS ban_id WHERE false`;
+  return sql<string>`SELECT b.id FROM bans b
+    WHERE b.tenant_id = ${tenantId} AND b.id IN (${exactHit} UNION ALL ${networkHit}) AND ${ACTIVE}
+    ORDER BY b.id LIMIT 1`;
+}

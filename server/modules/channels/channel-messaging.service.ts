@@ -18,13 +18,19 @@ import {
   validHubSignature,
   verificationChallenge,
 } from './adapters/meta.adapter';
-import type { MediaRef, OutboundMessage, ParsedWebhook, SendResult } from './adapters/platform';
+import type {
+  MediaRef,
+  OutboundMessage,
+  OutboundTemplate,
+  ParsedWebhook,
+  SendResult,
+} from './adapters/platform';
 import { parseVkCallback, sendVk } from './adapters/vk.adapter';
 import { appleBody, parseAppleMessage, sendApple, validAppleJwt } from './adapters/apple.adapter';
 import type { ChannelAccountService, OpenAccount } from './channel-account.service';
 import type { FileService } from '../files/file.service';
 import { channelRepository as repo, type StoredInbound } from './channel.repository';
-import { messagingWindow, windowRefusal } from './messaging-window';
+import { maySend, messagingWindow, windowRefusal } from './messaging-window';
 import { clientIdentities } from '../bans/ban-identity';
 import { banRepository } from '../bans/ban.repository';
 
@@ -377,6 +383,7 @@ export function channelMessagingService(
       sessionId: written.session.id,
       accountId: link.account_id,
       clientId: link.client_id,
+      template: written.template ?? null,
     });
     await deps.jobs.send(
       'channels.send',
@@ -483,17 +490,23 @@ export function channelMessagingService(
         };
         const account = await deps.accounts.openAccount(tenantId, line.account_id);
         if (!account?.enabled) return fail('The channel account is disabled.', 'account_disabled', false);
-        if (!line.text)
+        const template = line.template as OutboundTemplate | null;
+        if (!line.text && !template)
           return fail('Sending files to messaging platforms is not supported yet.', 'unsupported', false);
         const last = await repo.lastInboundAt(trx, tenantId, line.account_id, line.client_id);
         const window = messagingWindow(account.type, last, now(), {
           humanAgentTag: account.type === 'messenger' && account.config.humanAgentTag,
         });
-        if (window.allows === 'template' || window.allows === 'nothing')
+        if (!maySend(window, template && account.type === 'whatsapp' ? 'template' : 'text'))
           return fail(windowRefusal(window), 'window_closed', false);
         const result = await send(
           account,
-          { clientId: line.client_id, text: line.text, tag: window.allows === 'tag' ? window.tag : null },
+          {
+            clientId: line.client_id,
+            text: line.text,
+            tag: window.allows === 'tag' ? window.tag : null,
+            template: account.type === 'whatsapp' ? template : null,
+          },
           `${tenantId}:${activityId}`,
         );
         if (result.ok) {

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../db/types.generated';
 import type { DeliveryState } from '../../../common/domain';
-import type { InboundMessage, StatusUpdate, Watermark } from './adapters/platform';
+import type { InboundMessage, OutboundTemplate, StatusUpdate, Watermark } from './adapters/platform';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -176,7 +176,14 @@ export const channelRepository = {
 
   async enqueueDelivery(
     db: Db,
-    values: { tenantId: string; activityId: string; sessionId: string; accountId: string; clientId: string },
+    values: {
+      tenantId: string;
+      activityId: string;
+      sessionId: string;
+      accountId: string;
+      clientId: string;
+      template?: OutboundTemplate | null;
+    },
   ) {
     await db
       .insertInto('channel_deliveries')
@@ -186,6 +193,7 @@ export const channelRepository = {
         session_id: values.sessionId,
         account_id: values.accountId,
         client_id: values.clientId,
+        template: values.template ? JSON.stringify(values.template) : null,
       })
       .execute();
   },
@@ -200,7 +208,15 @@ export const channelRepository = {
       .innerJoin('activities as a', (join) =>
         join.onRef('a.tenant_id', '=', 'd.tenant_id').onRef('a.id', '=', 'd.activity_id'),
       )
-      .select(['d.account_id', 'd.client_id', 'd.session_id', 'd.attempts', 'a.text', 'a.file_name'])
+      .select([
+        'd.account_id',
+        'd.client_id',
+        'd.session_id',
+        'd.attempts',
+        'd.template',
+        'a.text',
+        'a.file_name',
+      ])
       .where('d.tenant_id', '=', tenantId)
       .where('d.activity_id', '=', activityId)
       .where('d.state', '=', 'pending')

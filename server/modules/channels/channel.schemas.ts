@@ -23,7 +23,10 @@ const baseUrl = z
  * lists below are the one place that says which is which.
  */
 export const accountFields = {
-  whatsapp: { settings: ['phoneNumberId', 'baseUrl'], secrets: ['accessToken', 'appSecret', 'verifyToken'] },
+  whatsapp: {
+    settings: ['phoneNumberId', 'businessAccountId', 'baseUrl'],
+    secrets: ['accessToken', 'appSecret', 'verifyToken'],
+  },
   messenger: {
     settings: ['pageId', 'humanAgentTag', 'baseUrl'],
     secrets: ['pageAccessToken', 'appSecret', 'verifyToken'],
@@ -37,6 +40,9 @@ export const accountFields = {
 
 export const whatsappConfig = z.strictObject({
   phoneNumberId: platformId,
+  businessAccountId: platformId
+    .optional()
+    .describe('the WhatsApp Business Account (WABA) id: the message templates are read from it'),
   accessToken: secret,
   appSecret: secret,
   verifyToken: secret,

@@ -15,16 +15,18 @@ export type WindowAnswer =
   /** Nothing. */
   | { allows: 'nothing'; reason: WindowReason; closesAt: null };
 
-export type WindowReason =
-  | 'never_wrote'
-  | 'whatsapp_customer_service_window'
-  | 'whatsapp_window_closed'
-  | 'messenger_standard_window'
-  | 'messenger_human_agent_window'
-  | 'messenger_window_closed'
-  | 'messenger_human_agent_not_allowed'
-  | 'apple_customer_initiated'
-  | 'vkontakte_messages_allowed';
+export const windowReasons = [
+  'never_wrote',
+  'whatsapp_customer_service_window',
+  'whatsapp_window_closed',
+  'messenger_standard_window',
+  'messenger_human_agent_window',
+  'messenger_window_closed',
+  'messenger_human_agent_not_allowed',
+  'apple_customer_initiated',
+  'vkontakte_messages_allowed',
+] as const;
+export type WindowReason = (typeof windowReasons)[number];
 
 const HOUR = 3600 * 1000;
 export const WHATSAPP_WINDOW_MS = 24 * HOUR;
@@ -72,6 +74,30 @@ export function messagingWindow(
       // VK: a community may write to a user who wrote to it (or allowed its messages); no time limit.
       return { allows: 'free', reason: 'vkontakte_messages_allowed', closesAt: null };
   }
+}
+
+/**
+ * What the first message of a restored session may be under the window: free text (Messenger with
+ * the tag the answer names), and on WhatsApp an approved template at any time — a template is how a
+ * business opens a conversation, inside the window or not.
+ */
+export function restoreOptions(
+  type: ChannelAccountType,
+  answer: WindowAnswer,
+): { text: boolean; template: boolean } {
+  return {
+    text: answer.allows === 'free' || answer.allows === 'tag',
+    template: type === 'whatsapp',
+  };
+}
+
+/**
+ * Whether the outbox may send a line now: free text needs an open window (or the tag), a WhatsApp
+ * template goes at any time.
+ */
+export function maySend(answer: WindowAnswer, kind: 'text' | 'template'): boolean {
+  if (kind === 'template') return answer.allows !== 'nothing';
+  return answer.allows === 'free' || answer.allows === 'tag';
 }
 
 /** A sentence for the delivery state's reason when the window refuses a free-text message. */

@@ -20,6 +20,8 @@ export interface LiveRuntimeOptions {
 const JOB_SWEEP_EVERY_MS = 15_000;
 const INVARIANT_CHECK_EVERY_MS = 30_000;
 const HOUSEKEEPING_EVERY_MS = 6 * 60 * 60 * 1000;
+/** How often an instance looks for WhatsApp accounts whose templates are a day old (cheap when none). */
+const TEMPLATE_SYNC_CHECK_EVERY_MS = 60 * 60 * 1000;
 
 /**
  * The background half of live sessions on one instance: the LISTEN connection that receives live
@@ -36,6 +38,8 @@ export function liveRuntime(deps: {
   channels?: {
     processInbound: (job: { tenantId: string; accountId: string; messageId: string }) => Promise<void>;
     deliver: (job: { tenantId: string; activityId: string }) => Promise<void>;
+    /** WhatsApp templates of accounts not synchronised for a day (each account once a day). */
+    syncTemplates?: () => Promise<unknown>;
   };
   /** The recordings' worker: a stored recording is probed (length) and becomes ready. */
   recordings?: { probe: (job: { tenantId: string; recordingId: string }) => Promise<void> };
@@ -107,6 +111,10 @@ export function liveRuntime(deps: {
         // At start: what a crashed predecessor left "running" is settled before new work is taken.
         await sweepJobs().catch(warn('sweep of abandoned jobs failed'));
         repeat(JOB_SWEEP_EVERY_MS, sweepJobs, warn('sweep of abandoned jobs failed'));
+      }
+      if (deps.channels?.syncTemplates) {
+        const syncTemplates = deps.channels.syncTemplates;
+        repeat(TEMPLATE_SYNC_CHECK_EVERY_MS, syncTemplates, warn('WhatsApp template synchronisation failed'));
       }
       if (deps.housekeeping) {
         void deps.housekeeping().catch(warn('housekeeping failed'));

@@ -25,6 +25,7 @@ export function liveServices(
     channels?: {
       processInbound: (job: { tenantId: string; accountId: string; messageId: string }) => Promise<void>;
       deliver: (job: { tenantId: string; activityId: string }) => Promise<void>;
+      syncTemplates?: () => Promise<unknown>;
     };
     recordings?: { probe: (job: { tenantId: string; recordingId: string }) => Promise<void> };
     housekeeping?: () => Promise<unknown>;

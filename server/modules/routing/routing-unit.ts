@@ -88,7 +88,7 @@ export async function routingEvent(
 export async function systemMessage(
   unit: Unit,
   sessionId: string,
-  code: 'joined' | 'redirected' | 'ended',
+  code: 'joined' | 'redirected' | 'ended' | 'restored_from' | 'restored_as',
   data: Record<string, unknown>,
 ): Promise<void> {
   const activity = await repo.addActivity(unit.trx, {

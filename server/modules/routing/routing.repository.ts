@@ -124,7 +124,10 @@ export const routingRepository = {
     values: {
       tenantId: string;
       channel: Channel;
-      source: 'widget' | 'api' | 'campaign';
+      source: 'widget' | 'api' | 'campaign' | 'restored';
+      /** A restored session: the ended session it continues, and the client's contact. */
+      restoredFromId?: string | null;
+      contactId?: string | null;
       widgetId: string | null;
       pageUrl: string | null;
       params: Record<string, string>;
@@ -156,6 +159,8 @@ export const routingRepository = {
         client_browser: values.clientBrowser,
         client_os: values.clientOs,
         visitor_id: values.visitorId,
+        restored_from_id: values.restoredFromId ?? null,
+        contact_id: values.contactId ?? null,
         // The generated types lose these columns' nullability (enum override); they start empty.
         end_reason: sql<EndReason>`NULL`,
         client_left: sql<ClientLeft>`NULL`,

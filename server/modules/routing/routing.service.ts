@@ -7,6 +7,7 @@ import type { JobQueue, JobTypes } from '../../platform/jobs/job-queue';
 import type { ChannelAccountType, Sender, UserState } from '../../../common/domain';
 import { routingRepository as repo, type LockedSession, type SessionRow } from './routing.repository';
 import { redirectSession } from './routing-redirect';
+import { restoreSession } from './routing-restore';
 import { pickRule } from './routing.rules';
 import { routingSteps } from './routing-steps';
 import {
@@ -27,6 +28,7 @@ import { clientIdentities, type BanIdentity } from '../bans/ban-identity';
 import { banRepository } from '../bans/ban.repository';
 
 export type { RedirectTarget } from './routing-redirect';
+export type { RestoreOutcome, RestoreSessionInput } from './routing-restore';
 
 export interface StartSessionInput {
   tenantId: string;
@@ -74,7 +76,14 @@ export interface NewMessage {
  */
 export type TranscriptHook = (
   trx: Transaction<DB>,
-  written: { tenantId: string; session: SessionRow; activityId: string; sender: Sender },
+  written: {
+    tenantId: string;
+    session: SessionRow;
+    activityId: string;
+    sender: Sender;
+    /** A restore's first message sent as a WhatsApp template: { name, language, parameters }. */
+    template?: { name: string; language: string; parameters: string[] } | null;
+  },
 ) => Promise<void>;
 
 /**
@@ -303,6 +312,9 @@ export function routingService(db: Database, deps: { events: EventBus; jobs: Job
     },
 
     redirect: redirectSession({ inUnit, steps }),
+
+    /** Restore of an ended messaging session (`routing-restore.ts`). */
+    restore: restoreSession({ inUnit, steps, hook: () => transcriptHook }),
 
     /** The client leaves: from the queue (abandoned) or from the conversation. */
     async endByClient(tenantId: string, sessionId: string): Promise<SessionRow> {

@@ -89,6 +89,7 @@ export const columnSql: Record<StaticColumnId, ColumnSql> = {
   hasRecording: scalar('has_recording', 'boolean', false),
   banned: scalar('banned', 'boolean', false),
   restoredFrom: scalar('restored_from_id', 'bigint', true),
+  restoredAs: scalar('restored_as_id', 'bigint', true),
 };
 
 const staticById = new Map<string, Column>(staticColumns.map((column) => [column.id, column]));

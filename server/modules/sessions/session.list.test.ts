@@ -15,6 +15,9 @@ interface Page {
   totalIsEstimate: boolean;
 }
 
+/** Restore links the fixture is given (restored session → origin, origin → restored session). */
+const restoreLinks = { from: new Map<string, string>(), as: new Map<string, string>() };
+
 /** Names behind ids, for the columns that sort by them (operator, group); set once the fixture exists. */
 const sortNames = { operators: new Map<string, string>(), groups: new Map<string, string>() };
 
@@ -41,7 +44,9 @@ function valueOf(session: FixtureSession, columnId: string): string | number | b
     case 'widget':
       return session.widgetId;
     case 'restoredFrom':
-      return null;
+      return restoreLinks.from.get(session.id) ?? null;
+    case 'restoredAs':
+      return restoreLinks.as.get(session.id) ?? null;
     default:
       return session[id];
   }
@@ -119,6 +124,20 @@ describe('the sessions list', async () => {
     history = fixture.sessions.filter((session) => session.status === 'closed');
     sortNames.operators = fixture.operatorNames;
     sortNames.groups = new Map(fixture.groups.map((group) => [group.id, group.name]));
+    // Two ended sessions restored as two others: "Restored as" follows from the link (a trigger).
+    for (const [origin, restored] of [
+      [history[0], history[2]],
+      [history[1], history[3]],
+    ] as const) {
+      await services.db
+        .updateTable('sessions')
+        .set({ restored_from_id: origin!.id })
+        .where('tenant_id', '=', tenant.id)
+        .where('id', '=', restored!.id)
+        .execute();
+      restoreLinks.from.set(restored!.id, origin!.id);
+      restoreLinks.as.set(origin!.id, restored!.id);
+    }
   });
 
   it('lists history by default, newest first, and live on request', async () => {

@@ -62,6 +62,7 @@ export interface SessionRow {
   has_recording: boolean;
   banned: boolean;
   restored_from_id: string | null;
+  restored_as_id: string | null;
   params: Record<string, unknown>;
   sort_value: string | null;
 }
@@ -202,7 +203,8 @@ const itemFields = sql`
   s.end_reason, s.client_left, s.page_url,
   s.widget_id, (SELECT w.name FROM widgets w WHERE w.tenant_id = s.tenant_id AND w.id = s.widget_id) AS widget_name,
   s.client_name, s.client_email, s.client_phone, s.client_ip, s.client_language, s.client_browser, s.client_os,
-  s.tags, s.rating, s.feedback, s.message_count, s.has_recording, s.banned, s.restored_from_id, s.params`;
+  s.tags, s.rating, s.feedback, s.message_count, s.has_recording, s.banned, s.restored_from_id, s.restored_as_id,
+  s.params`;
 
 /** The sessions columns the page query carries out of its inner, limited scan. */
 const rowColumns = sql`
@@ -210,7 +212,7 @@ const rowColumns = sql`
   s.waiting_seconds, s.duration_seconds, s.operator_ids, s.group_id, s.chatbot_id, s.end_reason, s.client_left,
   s.page_url, s.widget_id, s.client_name, s.client_email, s.client_phone, s.client_ip, s.client_language,
   s.client_browser, s.client_os, s.tags, s.rating, s.feedback, s.message_count, s.has_recording, s.banned,
-  s.restored_from_id, s.params`;
+  s.restored_from_id, s.restored_as_id, s.params`;
 
 /** What counting within a budget found out. */
 export type CountResult =

@@ -49,7 +49,8 @@ export const itemSchema = z.object({
   messageCount: z.number(),
   hasRecording: z.boolean(),
   banned: z.boolean(),
-  restoredFrom: z.string().nullable(),
+  restoredFrom: z.string().nullable().describe('the ended session this one was restored from'),
+  restoredAs: z.string().nullable().describe('the newest session this one was restored as'),
   params: z.record(z.string(), z.string()),
   match: z
     .object({ activityId: z.string().nullable(), snippet: snippetSchema })

@@ -134,6 +134,7 @@ export function toItem(row: SessionRow) {
     hasRecording: row.has_recording,
     banned: row.banned,
     restoredFrom: row.restored_from_id,
+    restoredAs: row.restored_as_id,
     params: paramsAsText(row.params),
   };
 }

@@ -1,5 +1,6 @@
 import { enumMessages } from '../../../common/labels';
 import { channelMessagesCs } from '../features/channels/channels.i18n';
+import { restoreMessagesCs } from '../features/sessions/restore.i18n';
 import { adminCs } from './admin.cs';
 import { bansCs } from './bans.cs';
 /**
@@ -322,6 +323,7 @@ export const cs = {
   'recordings.state.deleted': 'Smazáno',
   ...enumMessages('cs'),
   ...channelMessagesCs,
+  ...restoreMessagesCs,
   ...adminCs,
   ...bansCs,
 

@@ -1,5 +1,6 @@
 import { enumMessages } from '../../../common/labels';
 import { channelMessagesEn } from '../features/channels/channels.i18n';
+import { restoreMessagesEn } from '../features/sessions/restore.i18n';
 import { adminEn } from './admin.en';
 import { bansEn } from './bans.en';
 import type { Dictionary } from './types';
@@ -324,6 +325,7 @@ export const en: Dictionary = {
   'recordings.state.deleted': 'Deleted',
   ...enumMessages('en'),
   ...channelMessagesEn,
+  ...restoreMessagesEn,
   ...adminEn,
   ...bansEn,
 

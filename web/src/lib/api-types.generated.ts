@@ -1969,6 +1969,8 @@ export interface paths {
                    * @description the platform's API base URL; defaults to the real platform
                    */
                   baseUrl?: string;
+                  /** @description the WhatsApp Business Account (WABA) id: the message templates are read from it */
+                  businessAccountId?: string;
                   phoneNumberId: string;
                   verifyToken: string;
                 };
@@ -2495,6 +2497,367 @@ export interface paths {
         };
       };
     };
+    trace?: never;
+  };
+  '/api/v1/channels/{id}/templates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A WhatsApp account's message templates as last synchronised from the platform */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description why the last synchronisation failed */
+              error: string | null;
+              items: {
+                /** @description the BODY text with {{1}} … placeholders */
+                body: string;
+                category: string;
+                language: string;
+                name: string;
+                /** @description approved and with positional parameters: Restore may send it */
+                offered: boolean;
+                parameterCount: number;
+                status: string;
+              }[];
+              syncedAt: string | null;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description uri_too_long: a path segment is longer than 200 characters */
+        414: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description unavailable: the database cannot be reached; try again after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/channels/{id}/templates/sync': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Synchronise a WhatsApp account's message templates from the platform now
+     * @description Reads `GET /{version}/{WABA-ID}/message_templates` with the account's token (the account needs `businessAccountId`) and replaces the stored list; also done daily. 502 `channels.templates_unavailable` with the platform's reason when it refuses. Audited.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description why the last synchronisation failed */
+              error: string | null;
+              items: {
+                /** @description the BODY text with {{1}} … placeholders */
+                body: string;
+                category: string;
+                language: string;
+                name: string;
+                /** @description approved and with positional parameters: Restore may send it */
+                offered: boolean;
+                parameterCount: number;
+                status: string;
+              }[];
+              syncedAt: string | null;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description request_timeout: the body did not arrive in time */
+        408: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description payload_too_large: the body is larger than this endpoint accepts */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description uri_too_long: a path segment is longer than 200 characters */
+        414: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description unsupported_media_type: this endpoint does not read that Content-Type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        502: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description unavailable: the database cannot be reached; try again after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v1/chatbots': {
@@ -8484,6 +8847,18 @@ export interface paths {
           'rating.max'?: string | string[];
           /** @description Rating at least (number) */
           'rating.min'?: string | string[];
+          /** @description Restored as equals */
+          restoredAs?: string | string[];
+          /** @description Restored as contains (case-insensitive) */
+          'restoredAs.contains'?: string | string[];
+          /** @description Restored as is empty: true or false */
+          'restoredAs.empty'?: string | string[];
+          /** @description Restored from equals */
+          restoredFrom?: string | string[];
+          /** @description Restored from contains (case-insensitive) */
+          'restoredFrom.contains'?: string | string[];
+          /** @description Restored from is empty: true or false */
+          'restoredFrom.empty'?: string | string[];
           /** @description <columnId> or -<columnId> */
           sort?: string;
           /** @description Source: comma-separated values (any of); "(empty)" = no value */
@@ -8562,6 +8937,9 @@ export interface paths {
                   [key: string]: string;
                 };
                 rating: number | null;
+                /** @description the newest session this one was restored as */
+                restoredAs: string | null;
+                /** @description the ended session this one was restored from */
                 restoredFrom: string | null;
                 source: string;
                 status: string;
@@ -8749,6 +9127,9 @@ export interface paths {
               }[];
               rating: number | null;
               recordingsShown: boolean;
+              /** @description the newest session this one was restored as */
+              restoredAs: string | null;
+              /** @description the ended session this one was restored from */
               restoredFrom: string | null;
               restoredInto: string[];
               result: string | null;
@@ -10548,6 +10929,432 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/sessions/{id}/restore': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What restoring this ended session allows now: the option, why, until when, the templates
+     * @description Computed from the client's last message on the session's account (whichever session it was in) by the messaging window the outbox applies too (docs/channels.md). `blocked` says why a session cannot be restored (another channel, still live, not linked to a platform client, account disabled, client banned, window closed). Same visibility as the session (404 otherwise).
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              accountId: string | null;
+              /** @description why not, when it cannot */
+              blocked: {
+                /** @enum {string} */
+                code:
+                  | 'restore.not_messaging'
+                  | 'restore.session_live'
+                  | 'restore.no_platform_client'
+                  | 'restore.account_disabled'
+                  | 'restore.client_banned'
+                  | 'restore.window_closed';
+                message: string;
+              } | null;
+              /** @description the caller is a user, who takes the new session */
+              canTakeIt: boolean;
+              channel: string;
+              clientLanguage: string | null;
+              /** @description groups it can be offered to */
+              groups: {
+                id: string;
+                name: string;
+              }[];
+              /** @description the client already has this live session on the account: Restore opens it instead */
+              liveSessionId: string | null;
+              options: {
+                /** @description the first message may be a WhatsApp template */
+                template: boolean;
+                /** @description the first message may be free text */
+                text: boolean;
+              };
+              /** @description a new session can be started now */
+              restorable: boolean;
+              /** @description WhatsApp: the account's approved templates, the client's language first */
+              templates: {
+                /** @description the BODY text with {{1}} … placeholders */
+                body: string;
+                category: string;
+                inClientLanguage: boolean;
+                language: string;
+                name: string;
+                /** @description approved and with positional parameters: Restore may send it */
+                offered: boolean;
+                parameterCount: number;
+                status: string;
+              }[];
+              window: {
+                /** @enum {string} */
+                allows: 'free' | 'tag' | 'template' | 'nothing';
+                /** @description when what is allowed now stops being allowed (null: no deadline) */
+                closesAt: string | null;
+                /** @description the client's last message on this account, whichever session */
+                lastInboundAt: string | null;
+                /** @enum {string} */
+                reason:
+                  | 'never_wrote'
+                  | 'whatsapp_customer_service_window'
+                  | 'whatsapp_window_closed'
+                  | 'messenger_standard_window'
+                  | 'messenger_human_agent_window'
+                  | 'messenger_window_closed'
+                  | 'messenger_human_agent_not_allowed'
+                  | 'apple_customer_initiated'
+                  | 'vkontakte_messages_allowed';
+                /** @description Messenger: the tag the first message is sent with */
+                tag: string | null;
+              } | null;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description uri_too_long: a path segment is longer than 200 characters */
+        414: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description unavailable: the database cannot be reached; try again after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Restore an ended messaging session: a new session with the same client, linked to this one
+     * @description Body: `text` (inside the window) or `template: { name, language, parameters }` (WhatsApp; required outside the 24-hour window), and optionally `groupId` to offer it to a group instead of taking it. The new session (`source: restored`, `restoredFrom`) is taken by the caller or queued in the group; its first message goes through the outbox, and both transcripts get a system message. When the client already has a live session on the account, that one is answered (200, `created: false`). Errors: 404 `not_found` (unknown or invisible session — also another tenant's — or group), 409 `restore.session_live`, `restore.account_disabled`, 403 `restore.client_banned`, 422 `restore.not_messaging`, `restore.no_platform_client`, `restore.window_closed`, `restore.template_required`, `restore.template_not_allowed`, `restore.template_unknown`, `restore.template_parameters`, `restore.group_required`, 409 `routing.group_full`. Audited.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description offer the new session to this group instead of taking it yourself (required for an API key acting for no user) */
+            groupId?: string;
+            /** @description WhatsApp: an approved message template instead of text (required outside the 24-hour window) */
+            template?: {
+              /** @description the template language code, e.g. `cs` or `en_US` */
+              language: string;
+              name: string;
+              /**
+               * @description the values of the body placeholders {{1}}, {{2}} … in order
+               * @default []
+               */
+              parameters?: string[];
+            };
+            /** @description the first message as free text (inside the messaging window) */
+            text?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description false: the client already had a live session on the account, answered instead */
+              created: boolean;
+              session: {
+                /** @enum {string} */
+                channel: 'messenger' | 'whatsapp' | 'apple' | 'vkontakte';
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                restoredFrom: string | null;
+                source: string;
+                status: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description false: the client already had a live session on the account, answered instead */
+              created: boolean;
+              session: {
+                /** @enum {string} */
+                channel: 'messenger' | 'whatsapp' | 'apple' | 'vkontakte';
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                restoredFrom: string | null;
+                source: string;
+                status: string;
+              };
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description request_timeout: the body did not arrive in time */
+        408: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description payload_too_large: the body is larger than this endpoint accepts */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description uri_too_long: a path segment is longer than 200 characters */
+        414: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description unsupported_media_type: this endpoint does not read that Content-Type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Every error: a stable code and a sentence for people. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description unavailable: the database cannot be reached; try again after Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/sessions/{id}/routing': {
     parameters: {
       query?: never;
@@ -11130,6 +11937,18 @@ export interface paths {
           'rating.max'?: string | string[];
           /** @description Rating at least (number) */
           'rating.min'?: string | string[];
+          /** @description Restored as equals */
+          restoredAs?: string | string[];
+          /** @description Restored as contains (case-insensitive) */
+          'restoredAs.contains'?: string | string[];
+          /** @description Restored as is empty: true or false */
+          'restoredAs.empty'?: string | string[];
+          /** @description Restored from equals */
+          restoredFrom?: string | string[];
+          /** @description Restored from contains (case-insensitive) */
+          'restoredFrom.contains'?: string | string[];
+          /** @description Restored from is empty: true or false */
+          'restoredFrom.empty'?: string | string[];
           /** @description Source: comma-separated values (any of); "(empty)" = no value */
           source?: string | string[];
           /** @description Status: comma-separated values (any of); "(empty)" = no value */
@@ -11360,6 +12179,18 @@ export interface paths {
           'rating.max'?: string | string[];
           /** @description Rating at least (number) */
           'rating.min'?: string | string[];
+          /** @description Restored as equals */
+          restoredAs?: string | string[];
+          /** @description Restored as contains (case-insensitive) */
+          'restoredAs.contains'?: string | string[];
+          /** @description Restored as is empty: true or false */
+          'restoredAs.empty'?: string | string[];
+          /** @description Restored from equals */
+          restoredFrom?: string | string[];
+          /** @description Restored from contains (case-insensitive) */
+          'restoredFrom.contains'?: string | string[];
+          /** @description Restored from is empty: true or false */
+          'restoredFrom.empty'?: string | string[];
           /** @description semicolon (Excel with Czech regional settings) or comma (English settings); default: the tenant's setting */
           separator?: 'semicolon' | 'comma';
           /** @description <columnId> or -<columnId> */
@@ -11608,6 +12439,18 @@ export interface paths {
           'rating.max'?: string | string[];
           /** @description Rating at least (number) */
           'rating.min'?: string | string[];
+          /** @description Restored as equals */
+          restoredAs?: string | string[];
+          /** @description Restored as contains (case-insensitive) */
+          'restoredAs.contains'?: string | string[];
+          /** @description Restored as is empty: true or false */
+          'restoredAs.empty'?: string | string[];
+          /** @description Restored from equals */
+          restoredFrom?: string | string[];
+          /** @description Restored from contains (case-insensitive) */
+          'restoredFrom.contains'?: string | string[];
+          /** @description Restored from is empty: true or false */
+          'restoredFrom.empty'?: string | string[];
           /** @description <columnId> or -<columnId> */
           sort?: string;
           /** @description Source: comma-separated values (any of); "(empty)" = no value */
@@ -11842,6 +12685,18 @@ export interface paths {
           'rating.max'?: string | string[];
           /** @description Rating at least (number) */
           'rating.min'?: string | string[];
+          /** @description Restored as equals */
+          restoredAs?: string | string[];
+          /** @description Restored as contains (case-insensitive) */
+          'restoredAs.contains'?: string | string[];
+          /** @description Restored as is empty: true or false */
+          'restoredAs.empty'?: string | string[];
+          /** @description Restored from equals */
+          restoredFrom?: string | string[];
+          /** @description Restored from contains (case-insensitive) */
+          'restoredFrom.contains'?: string | string[];
+          /** @description Restored from is empty: true or false */
+          'restoredFrom.empty'?: string | string[];
           /** @description substring of the label, case- and diacritics-insensitive */
           search?: string;
           /** @description Source: comma-separated values (any of); "(empty)" = no value */

@@ -5,6 +5,7 @@ import {
   platformFetch,
   type MediaRef,
   type OutboundMessage,
+  type OutboundTemplate,
   type ParsedWebhook,
   type SendResult,
   type StatusUpdate,
@@ -195,8 +196,9 @@ export async function sendWhatsapp(config: WhatsappConfig, message: OutboundMess
           messaging_product: 'whatsapp',
           recipient_type: 'individual',
           to: message.clientId,
-          type: 'text',
-          text: { preview_url: false, body: message.text ?? '' },
+          ...(message.template
+            ? { type: 'template', template: whatsappTemplateObject(message.template) }
+            : { type: 'text', text: { preview_url: false, body: message.text ?? '' } }),
         }),
       },
     );
@@ -214,6 +216,85 @@ export async function sendWhatsapp(config: WhatsappConfig, message: OutboundMess
   } catch (error) {
     return networkFailure(error);
   }
+}
+
+/**
+ * The `template` object of a Cloud API template send: the name, the language code, and the body's
+ * positional parameters as text (Cloud API, "Send message templates"; a template without parameters
+ * sends no components).
+ */
+export function whatsappTemplateObject(template: OutboundTemplate) {
+  return {
+    name: template.name,
+    language: { code: template.language },
+    ...(template.parameters.length > 0
+      ? {
+          components: [
+            {
+              type: 'body',
+              parameters: template.parameters.map((text) => ({ type: 'text', text })),
+            },
+          ],
+        }
+      : {}),
+  };
+}
+
+/** A template of the account as the platform lists it: what Sessiondesk keeps of it. */
+export interface PlatformTemplate {
+  platformId: string | null;
+  name: string;
+  language: string;
+  category: string;
+  status: string;
+  /** The BODY component's text, with {{1}} … placeholders. */
+  body: string;
+}
+
+/** At most this many pages of 100 templates are read (a WABA may have up to 6,000 templates). */
+const TEMPLATE_PAGES = 60;
+
+/**
+ * The account's message templates: `GET /{version}/{WABA-ID}/message_templates` (WhatsApp Business
+ * Management API) with the fields kept, following `paging.next`. Throws with the platform's reason
+ * when it refuses; the caller records it on the account.
+ */
+export async function fetchWhatsappTemplates(config: WhatsappConfig): Promise<PlatformTemplate[]> {
+  if (!config.businessAccountId)
+    throw new Error('The account has no WhatsApp Business Account id (businessAccountId).');
+  const fields = 'id,name,language,category,status,components';
+  let url: string | undefined =
+    `${config.baseUrl}/${GRAPH_VERSION}/${encodeURIComponent(config.businessAccountId)}/message_templates?fields=${fields}&limit=100`;
+  const templates: PlatformTemplate[] = [];
+  for (let page = 0; url && page < TEMPLATE_PAGES; page += 1) {
+    const response = await platformFetch(url, { headers: { authorization: `Bearer ${config.accessToken}` } });
+    if (!response.ok) {
+      const failure = await metaFailure(response);
+      throw new Error(failure.ok ? 'unexpected' : `${failure.reason} (${failure.errorCode ?? ''})`);
+    }
+    const body = obj(await response.json());
+    for (const raw of arr(body.data)) {
+      const item = obj(raw);
+      const name = str(item.name);
+      const language = str(item.language);
+      if (!name || !language) continue;
+      const bodyComponent = arr(item.components)
+        .map(obj)
+        .find((component) => str(component.type)?.toUpperCase() === 'BODY');
+      templates.push({
+        platformId: str(item.id),
+        name,
+        language,
+        category: str(item.category) ?? 'UNKNOWN',
+        status: str(item.status) ?? 'UNKNOWN',
+        body: str(bodyComponent?.text) ?? '',
+      });
+    }
+    const next = str(obj(body.paging).next);
+    // Only follow a next page on the same host the account talks to (never elsewhere with the token).
+    url = next && next.startsWith(`${config.baseUrl}/`) ? next : undefined;
+  }
+  return templates;
 }
 
 /** Media of an inbound WhatsApp message: the id is looked up for a short-lived URL, fetched with the token. */

@@ -49,6 +49,15 @@ export interface OutboundMessage {
   text: string | null;
   /** Messenger outside the standard window: the tag the window allows. */
   tag: 'HUMAN_AGENT' | null;
+  /** WhatsApp: an approved message template instead of free text (allowed outside the 24-hour window). */
+  template?: OutboundTemplate | null;
+}
+
+/** A template send: the template's name and language code, and its body's {{1}}, {{2}} … values. */
+export interface OutboundTemplate {
+  name: string;
+  language: string;
+  parameters: string[];
 }
 
 export type SendResult =

@@ -19,6 +19,18 @@ export interface WhatsappSandboxAccount {
   appSecret: string;
   webhookUrl: string;
   displayPhoneNumber?: string;
+  /** The WhatsApp Business Account the number belongs to: where its message templates live. */
+  businessAccountId?: string;
+}
+
+/** A message template as the WhatsApp Business Management API lists it (the fields the stand-in keeps). */
+export interface SandboxTemplate {
+  name: string;
+  language: string;
+  category: 'UTILITY' | 'MARKETING' | 'AUTHENTICATION';
+  status: 'APPROVED' | 'PENDING' | 'REJECTED' | 'PAUSED' | 'DISABLED';
+  /** The BODY text with {{1}} … placeholders. */
+  body: string;
 }
 export interface MessengerSandboxAccount {
   pageId: string;
@@ -133,6 +145,8 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
   const vkByRandomId = new Map<string, number>();
   let vkMessageId = 1000;
   const media = new Map<string, SandboxMedia & { token?: string }>();
+  /** Message templates per WhatsApp Business Account id, in the order the platform lists them. */
+  const templatesByWaba = new Map<string, (SandboxTemplate & { id: string })[]>();
   const lastInbound = new Map<string, number>();
   /** Accepted outbound messages by id: who they went to, through which account. */
   const sent = new Map<
@@ -172,7 +186,7 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
   const whatsappAuth = (headers: Record<string, unknown>, account: WhatsappSandboxAccount) =>
     headers.authorization === `Bearer ${account.accessToken}`;
 
-  const whatsappApi: Handler = ({ method, path, headers, json }) => {
+  const whatsappApi: Handler = ({ method, path, query, headers, json }) => {
     const match = GRAPH_PATH.exec(path);
     if (!match) return undefined;
     const [, , objectId = '', edge] = match;
@@ -193,6 +207,41 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
         },
       };
     }
+    if (edge === 'message_templates' && templatesByWaba.has(objectId)) {
+      // WhatsApp Business Management API: GET /{version}/{WABA-ID}/message_templates, paged by cursor.
+      if (method !== 'GET') return metaError(400, 100, 'Unsupported post request.');
+      const owner = [...whatsappAccounts.values()].find(
+        (candidate) => candidate.businessAccountId === objectId && whatsappAuth(headers, candidate),
+      );
+      if (!owner) return metaError(401, 190, 'Invalid OAuth access token - Cannot parse access token');
+      const all = templatesByWaba.get(objectId) ?? [];
+      const limit = Math.min(Math.max(Number(query.limit ?? 25) || 25, 1), 100);
+      const start = query.after ? Number(Buffer.from(query.after, 'base64url').toString()) || 0 : 0;
+      const page = all.slice(start, start + limit);
+      const cursor = (index: number) => Buffer.from(String(index)).toString('base64url');
+      const more = start + limit < all.length;
+      return {
+        status: 200,
+        body: {
+          data: page.map((template) => ({
+            name: template.name,
+            components: [{ type: 'BODY', text: template.body }],
+            language: template.language,
+            status: template.status,
+            category: template.category,
+            id: template.id,
+          })),
+          paging: {
+            cursors: { before: cursor(start), after: cursor(start + page.length) },
+            ...(more
+              ? {
+                  next: `${server.url}${path}?fields=${query.fields ?? ''}&limit=${limit}&after=${cursor(start + page.length)}`,
+                }
+              : {}),
+          },
+        },
+      };
+    }
     const account = whatsappAccounts.get(objectId);
     if (!account || edge !== 'messages') return undefined;
     if (method !== 'POST') return metaError(400, 100, 'Unsupported get request.');
@@ -210,11 +259,16 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
       });
     const type = body.type ?? 'text';
     const content = body[type as string] as Record<string, unknown> | undefined;
+    if (type === 'template') {
+      const refused = templateRefusal(account, content);
+      if (refused) return refused;
+    }
     const valid =
-      type === 'text'
+      type === 'template' ||
+      (type === 'text'
         ? typeof content?.body === 'string' && content.body.length >= 1 && content.body.length <= 4096
         : ['image', 'document', 'audio', 'video'].includes(type as string) &&
-          (typeof content?.link === 'string' || typeof content?.id === 'string');
+          (typeof content?.link === 'string' || typeof content?.id === 'string'));
     if (!valid)
       return metaError(400, 100, '(#100) Invalid parameter', {
         error_data: {
@@ -228,7 +282,8 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
     // Outside the 24-hour customer service window the API still accepts the request; the message then
     // fails with 131047 in a status webhook (Cloud API error codes).
     const last = lastInbound.get(`whatsapp:${objectId}:${waId}`);
-    if (last === undefined || now() - last > DAY) {
+    // A template may start a conversation at any time; free text only within the window.
+    if (type !== 'template' && (last === undefined || now() - last > DAY)) {
       void track(
         sandbox.whatsapp.status(id, 'failed', {
           code: 131047,
@@ -251,6 +306,69 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
       body: { messaging_product: 'whatsapp', contacts: [{ input: to, wa_id: waId }], messages: [{ id }] },
     };
   };
+
+  /**
+   * Checks a template send as the Cloud API does: the template exists in the number's WhatsApp Business
+   * Account in that language and is approved (132001), the body gets exactly as many parameters as it
+   * has placeholders (132000), and each parameter is text without new lines, tabs or more than four
+   * consecutive spaces (132018). Undefined when it passes.
+   */
+  function templateRefusal(account: WhatsappSandboxAccount, content: Record<string, unknown> | undefined) {
+    const name = content?.name;
+    const language = (content?.language as { code?: unknown } | undefined)?.code;
+    if (typeof name !== 'string' || typeof language !== 'string')
+      return metaError(400, 100, '(#100) Invalid parameter', {
+        error_data: {
+          messaging_product: 'whatsapp',
+          details: 'template.name and template.language.code are required',
+        },
+      });
+    const template = (templatesByWaba.get(account.businessAccountId ?? '') ?? []).find(
+      (candidate) => candidate.name === name && candidate.language === language,
+    );
+    if (!template || template.status !== 'APPROVED')
+      return metaError(404, 132001, '(#132001) Template name does not exist in the translation', {
+        error_data: {
+          messaging_product: 'whatsapp',
+          details: `template name (${name}) does not exist in ${language}${template ? ` (status ${template.status})` : ''}`,
+        },
+      });
+    const expected = new Set(template.body.match(/\{\{\d+\}\}/g) ?? []).size;
+    const components = Array.isArray(content?.components)
+      ? (content.components as Record<string, unknown>[])
+      : [];
+    const bodyPart = components.find((component) => component.type === 'body');
+    const parameters = Array.isArray(bodyPart?.parameters)
+      ? (bodyPart.parameters as Record<string, unknown>[])
+      : [];
+    if (parameters.length !== expected)
+      return metaError(
+        400,
+        132000,
+        '(#132000) Number of parameters does not match the expected number of params',
+        {
+          error_data: {
+            messaging_product: 'whatsapp',
+            details: `body: number of localizable_params (${parameters.length}) does not match the expected number of params (${expected})`,
+          },
+        },
+      );
+    const bad = parameters.find(
+      (parameter) =>
+        parameter.type !== 'text' ||
+        typeof parameter.text !== 'string' ||
+        parameter.text.length === 0 ||
+        /[\n\t]| {5,}/.test(parameter.text),
+    );
+    if (bad)
+      return metaError(400, 132018, '(#132018) There was an issue with the parameters in your template.', {
+        error_data: {
+          messaging_product: 'whatsapp',
+          details: 'Param text cannot have new-line/tab characters or more than 4 consecutive spaces',
+        },
+      });
+    return undefined;
+  }
 
   const whatsappMedia: Handler = ({ method, path, headers }) => {
     const match = /^\/whatsapp-media\/(\d+)$/.exec(path);
@@ -516,6 +634,15 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
     whatsapp: {
       addAccount(account: WhatsappSandboxAccount) {
         whatsappAccounts.set(account.phoneNumberId, account);
+        if (account.businessAccountId && !templatesByWaba.has(account.businessAccountId))
+          templatesByWaba.set(account.businessAccountId, []);
+      },
+      /** Replaces a WhatsApp Business Account's templates (as if created and reviewed in WhatsApp Manager). */
+      setTemplates(businessAccountId: string, templates: SandboxTemplate[]) {
+        templatesByWaba.set(
+          businessAccountId,
+          templates.map((template, index) => ({ ...template, id: String(9_000_000_000_000 + index) })),
+        );
       },
       /** A client writes to the business: the documented `messages` webhook, signed. */
       async inbound(

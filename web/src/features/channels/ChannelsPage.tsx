@@ -15,12 +15,12 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { IconCopy, IconPlus } from '@tabler/icons-react';
+import { IconCopy, IconPlus, IconRefresh } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { PageHeader } from '../../components/PageHeader';
 import { useSignedInMe } from '../auth';
-import { useI18n, type MessageKey } from '../../i18n';
+import { useFormat, useI18n, type MessageKey } from '../../i18n';
 import { isApiError } from '../../lib/api';
 import {
   channelFields,
@@ -43,6 +43,7 @@ export function ChannelsPage() {
   const { user } = useSignedInMe();
   const queryClient = useQueryClient();
   const [adding, setAdding] = useState(false);
+  const [templatesOf, setTemplatesOf] = useState<ChannelAccount | null>(null);
   const isAdmin = user.role === 'admin';
   const accounts = useQuery({
     queryKey: channelKeys.list,
@@ -107,7 +108,8 @@ export function ChannelsPage() {
                 <Table.Td>{t(`enum.channel.${account.type}`)}</Table.Td>
                 <Table.Td>
                   {channelFields[account.type].settings
-                    .map((field) => `${t(fieldKey(field))}: ${String(account.config[field] ?? '')}`)
+                    .filter((field) => account.config[field] !== undefined && account.config[field] !== '')
+                    .map((field) => `${t(fieldKey(field))}: ${String(account.config[field])}`)
                     .join(' · ')}
                 </Table.Td>
                 <Table.Td>
@@ -142,6 +144,11 @@ export function ChannelsPage() {
                     >
                       {account.enabled ? t('channels.disable') : t('channels.enable')}
                     </Button>
+                    {account.type === 'whatsapp' && (
+                      <Button size="compact-xs" variant="light" onClick={() => setTemplatesOf(account)}>
+                        {t('channels.templates')}
+                      </Button>
+                    )}
                   </Group>
                 </Table.Td>
               </Table.Tr>
@@ -149,6 +156,14 @@ export function ChannelsPage() {
           </Table.Tbody>
         </Table>
       )}
+      <Modal
+        opened={templatesOf !== null}
+        onClose={() => setTemplatesOf(null)}
+        title={t('channels.templates.title', { name: templatesOf?.name ?? '' })}
+        size="xl"
+      >
+        {templatesOf && <TemplatesOfAccount account={templatesOf} />}
+      </Modal>
       <Modal opened={adding} onClose={() => setAdding(false)} title={t('channels.form.title')} size="lg">
         {adding && (
           <ChannelForm
@@ -179,7 +194,10 @@ function ChannelForm({ onDone, onCancel }: { onDone: () => void; onCancel: () =>
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const config: Record<string, string | boolean> = {};
-    for (const field of [...fields.settings, ...fields.secrets]) config[field] = values[field] ?? '';
+    for (const field of [...fields.settings, ...fields.secrets]) {
+      const value = values[field] ?? '';
+      if (value !== '' || !(fields.optional ?? []).includes(field)) config[field] = value;
+    }
     for (const flag of fields.flags ?? []) config[flag] = flags[flag] ?? false;
     if (values.baseUrl) config.baseUrl = values.baseUrl;
     create.mutate({ type, name, config } as CreateChannel);
@@ -209,7 +227,7 @@ function ChannelForm({ onDone, onCancel }: { onDone: () => void; onCancel: () =>
           <TextInput
             key={`${type}.${field}`}
             label={t(fieldKey(field))}
-            required
+            required={!(fields.optional ?? []).includes(field)}
             value={values[field] ?? ''}
             onChange={set(field)}
           />
@@ -258,5 +276,115 @@ function ChannelForm({ onDone, onCancel }: { onDone: () => void; onCancel: () =>
         </Group>
       </Stack>
     </form>
+  );
+}
+
+/**
+ * A WhatsApp account's message templates as last synchronised (name, language, category, status, body),
+ * whether Restore offers each, and a Refresh that reads the platform's list now.
+ */
+function TemplatesOfAccount({ account }: { account: ChannelAccount }) {
+  const { t } = useI18n();
+  const format = useFormat();
+  const queryClient = useQueryClient();
+  const templates = useQuery({
+    queryKey: channelKeys.templates(account.id),
+    queryFn: ({ signal }) => channelsApi.templates(account.id, signal),
+  });
+  const refresh = useMutation({
+    mutationFn: () => channelsApi.syncTemplates(account.id),
+    onSuccess: (list) => queryClient.setQueryData(channelKeys.templates(account.id), list),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: channelKeys.templates(account.id) }),
+  });
+  const hasWaba =
+    typeof account.config.businessAccountId === 'string' && account.config.businessAccountId !== '';
+  const data = templates.data;
+  return (
+    <Stack gap="sm">
+      <Text size="sm" c="dimmed">
+        {t('channels.templates.description')}
+      </Text>
+      <Group justify="space-between">
+        <Text size="sm">
+          {data?.syncedAt
+            ? t('channels.templates.syncedAt', { time: format.dateTime(data.syncedAt) })
+            : t('channels.templates.never')}
+        </Text>
+        <Button
+          size="xs"
+          leftSection={<IconRefresh size={14} aria-hidden />}
+          onClick={() => refresh.mutate()}
+          loading={refresh.isPending}
+          disabled={!hasWaba}
+        >
+          {t('channels.templates.refresh')}
+        </Button>
+      </Group>
+      {!hasWaba && <Alert color="yellow">{t('channels.templates.noWaba')}</Alert>}
+      {data?.error && (
+        <Alert color="red" variant="light">
+          {t('channels.templates.error', { reason: data.error })}
+        </Alert>
+      )}
+      {templates.isPending ? (
+        <Center py="md">
+          <Loader size="sm" aria-label={t('app.loading')} />
+        </Center>
+      ) : templates.isError ? (
+        <Alert color="red">
+          {isApiError(templates.error) ? templates.error.message : String(templates.error)}
+        </Alert>
+      ) : data && data.items.length === 0 ? (
+        <Text c="dimmed">{t('channels.templates.empty')}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={640}>
+          <Table striped aria-label={t('channels.templates')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('channels.templates.name')}</Table.Th>
+                <Table.Th>{t('channels.templates.language')}</Table.Th>
+                <Table.Th>{t('channels.templates.category')}</Table.Th>
+                <Table.Th>{t('channels.templates.status')}</Table.Th>
+                <Table.Th>{t('channels.templates.body')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {data?.items.map((template) => (
+                <Table.Tr key={`${template.name}-${template.language}`}>
+                  <Table.Td ff="monospace">{template.name}</Table.Td>
+                  <Table.Td>{template.language}</Table.Td>
+                  <Table.Td>{template.category}</Table.Td>
+                  <Table.Td>
+                    <Group gap={4} wrap="nowrap">
+                      <Badge
+                        variant="light"
+                        tt="none"
+                        color={
+                          template.status === 'APPROVED'
+                            ? 'green'
+                            : template.status === 'PENDING'
+                              ? 'yellow'
+                              : 'gray'
+                        }
+                      >
+                        {template.status}
+                      </Badge>
+                      <Text size="xs" c={template.offered ? 'green.8' : 'dimmed'}>
+                        {template.offered
+                          ? t('channels.templates.offered')
+                          : t('channels.templates.notOffered')}
+                      </Text>
+                    </Group>
+                  </Table.Td>
+                  <Table.Td style={{ whiteSpace: 'pre-wrap' }}>
+                    <Text size="sm">{template.body}</Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Stack>
   );
 }

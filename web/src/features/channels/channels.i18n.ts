@@ -43,6 +43,26 @@ export const channelMessagesCs = {
   'channels.field.communityId': 'ID komunity',
   'channels.field.confirmationCode': 'Potvrzovací kód',
   'channels.field.secretKey': 'Tajný klíč',
+  'channels.field.businessAccountId': 'WhatsApp Business Account ID (šablony; nepovinné)',
+  'channels.templates': 'Šablony',
+  'channels.templates.title': 'Šablony zpráv WhatsApp – {name}',
+  'channels.templates.description':
+    'Šablony účtu tak, jak je naposledy vrátila platforma. Při obnovení sezení mimo 24hodinové okno lze poslat jen schválené (APPROVED). Načítají se jednou denně a tlačítkem Obnovit.',
+  'channels.templates.refresh': 'Obnovit z platformy',
+  'channels.templates.syncedAt': 'Naposledy načteno {time}',
+  'channels.templates.never': 'Zatím nenačteno',
+  'channels.templates.error': 'Poslední načtení selhalo: {reason}',
+  'channels.templates.empty': 'Účet nemá žádné šablony.',
+  'channels.templates.noWaba':
+    'Bez WhatsApp Business Account ID nelze šablony načíst; doplňte ho v nastavení účtu.',
+  'channels.templates.name': 'Název',
+  'channels.templates.language': 'Jazyk',
+  'channels.templates.category': 'Kategorie',
+  'channels.templates.status': 'Stav',
+  'channels.templates.body': 'Text',
+  'channels.templates.offered': 'nabízí se',
+  'channels.templates.notOffered': 'nenabízí se',
+  'channels.templates.close': 'Zavřít',
 } as const;
 
 export const channelMessagesEn = {
@@ -86,4 +106,24 @@ export const channelMessagesEn = {
   'channels.field.communityId': 'Community ID',
   'channels.field.confirmationCode': 'Confirmation code',
   'channels.field.secretKey': 'Secret key',
+  'channels.field.businessAccountId': 'WhatsApp Business Account ID (templates; optional)',
+  'channels.templates': 'Templates',
+  'channels.templates.title': 'WhatsApp message templates – {name}',
+  'channels.templates.description':
+    "The account's templates as the platform last listed them. Restoring a session outside the 24-hour window can send only approved (APPROVED) ones. Loaded once a day and with Refresh.",
+  'channels.templates.refresh': 'Refresh from the platform',
+  'channels.templates.syncedAt': 'Last loaded {time}',
+  'channels.templates.never': 'Not loaded yet',
+  'channels.templates.error': 'The last load failed: {reason}',
+  'channels.templates.empty': 'The account has no templates.',
+  'channels.templates.noWaba':
+    "Templates cannot be loaded without the WhatsApp Business Account ID; add it to the account's settings.",
+  'channels.templates.name': 'Name',
+  'channels.templates.language': 'Language',
+  'channels.templates.category': 'Category',
+  'channels.templates.status': 'Status',
+  'channels.templates.body': 'Text',
+  'channels.templates.offered': 'offered',
+  'channels.templates.notOffered': 'not offered',
+  'channels.templates.close': 'Close',
 } as const satisfies Record<keyof typeof channelMessagesCs, string>;

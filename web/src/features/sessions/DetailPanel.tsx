@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Badge, Center, Group, Loader, Tabs, Text, Title } from '@mantine/core';
+import { ActionIcon, Alert, Anchor, Badge, Center, Group, Loader, Tabs, Text, Title } from '@mantine/core';
 import { IconX } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
@@ -12,6 +12,8 @@ import { RecordingsTab } from './RecordingsTab';
 import { redirectableStatuses } from './redirect.api';
 import { RedirectButton } from './RedirectButton';
 import { BanButton } from '../bans/BanButton';
+import { offersRestore, type RestoreResult } from './restore.api';
+import { RestoreButton } from './RestoreButton';
 import { RoutingTab } from './RoutingTab';
 import { sessionsApi, type Column } from './sessions.api';
 import classes from './sessions.module.css';
@@ -28,6 +30,8 @@ interface DetailPanelProps {
   onTab: (tab: DetailTab) => void;
   onClose: () => void;
   onOpenSession: (id: string) => void;
+  /** A restore made (or found) this session: open it in the Live view. */
+  onRestored: (result: RestoreResult) => void;
 }
 
 /** The panel on the right: one session's transcript, information, parameters, notes, routing, recordings. */
@@ -39,6 +43,7 @@ export function DetailPanel({
   onTab,
   onClose,
   onOpenSession,
+  onRestored,
 }: DetailPanelProps) {
   const { t } = useI18n();
   const format = useFormat();
@@ -94,9 +99,30 @@ export function DetailPanel({
               </Text>
             </Group>
           )}
+          {data && (data.restoredFrom !== null || data.restoredAs !== null) && (
+            <Group gap="md" mt={4}>
+              {data.restoredFrom !== null && (
+                <Text size="xs" data-testid="restored-from">
+                  {t('restore.restoredFrom')}{' '}
+                  <Anchor component="button" size="xs" onClick={() => onOpenSession(data.restoredFrom!)}>
+                    #{data.restoredFrom}
+                  </Anchor>
+                </Text>
+              )}
+              {data.restoredAs !== null && (
+                <Text size="xs" data-testid="restored-as">
+                  {t('restore.restoredAs')}{' '}
+                  <Anchor component="button" size="xs" onClick={() => onOpenSession(data.restoredAs!)}>
+                    #{data.restoredAs}
+                  </Anchor>
+                </Text>
+              )}
+            </Group>
+          )}
         </div>
         <Group gap={6} wrap="nowrap" ml="auto">
           {canRedirect && <RedirectButton sessionId={sessionId} />}
+          {data && offersRestore(data) && <RestoreButton sessionId={sessionId} onRestored={onRestored} />}
           {data && <BanButton sessionId={sessionId} />}
           <ActionIcon variant="subtle" color="gray" onClick={onClose} aria-label={t('detail.close')}>
             <IconX size={18} aria-hidden />

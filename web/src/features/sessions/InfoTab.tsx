@@ -65,7 +65,10 @@ export function InfoTab({
   const format = useFormat();
   const sessionFields = catalogue.filter(
     (column) =>
-      !column.id.startsWith(PARAM_PREFIX) && !clientColumns.has(column.id) && column.id !== 'restoredFrom',
+      !column.id.startsWith(PARAM_PREFIX) &&
+      !clientColumns.has(column.id) &&
+      column.id !== 'restoredFrom' &&
+      column.id !== 'restoredAs',
   );
   const byId = new Map(catalogue.map((column) => [column.id, column]));
   const clientRows: [string, ReactNode][] = [

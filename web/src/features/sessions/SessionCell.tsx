@@ -1,4 +1,4 @@
-import { Badge, Group, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Text } from '@mantine/core';
 import { PARAM_PREFIX } from '../../../../common/columns';
 import { useFormat, useT } from '../../i18n';
 import { cellText } from './labels';
@@ -18,14 +18,22 @@ function running(item: SessionItem, elapsed: number): SessionItem {
   };
 }
 
+/** Columns whose value is another session's id, shown as a link that opens it. */
+const sessionLinkColumns: Partial<Record<string, 'restoredFrom' | 'restoredAs'>> = {
+  restoredFrom: 'restoredFrom',
+  restoredAs: 'restoredAs',
+};
+
 export function SessionCell({
   column,
   item: fetched,
   elapsed = 0,
+  onOpenSession,
 }: {
   column: Column;
   item: SessionItem;
   elapsed?: number;
+  onOpenSession?: (id: string) => void;
 }) {
   const t = useT();
   const format = useFormat();
@@ -55,6 +63,24 @@ export function SessionCell({
       <Text span c="gray.5" size="sm" aria-label={t('sessions.value.empty')}>
         —
       </Text>
+    );
+  }
+  const link = sessionLinkColumns[column.id];
+  const linked = link ? item[link] : null;
+  if (linked && onOpenSession) {
+    return (
+      <Anchor
+        component="button"
+        size="sm"
+        className={classes.mono}
+        onClick={(event) => {
+          // The row's own click would open this row instead.
+          event.stopPropagation();
+          onOpenSession(linked);
+        }}
+      >
+        #{linked}
+      </Anchor>
     );
   }
   const isId = column.type === 'id';

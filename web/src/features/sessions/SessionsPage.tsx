@@ -135,6 +135,12 @@ export function SessionsPage() {
   );
   const closeDetail = useCallback(() => update({ open: null, hit: null, tab: 'transcript' }), [update]);
   const openSession = useCallback((id: string) => update({ open: id, hit: null, tab: 'info' }), [update]);
+  // A restored session (or the client's live one) is live: show it in the Live view with its transcript.
+  const openRestored = useCallback(
+    (result: { session: { id: string } }) =>
+      update({ view: 'live', open: result.session.id, hit: null, tab: 'transcript' }),
+    [update],
+  );
   const setTab = useCallback((tab: DetailTab) => update({ tab }, { replace: true }), [update]);
 
   const renderFilter = useCallback(
@@ -295,6 +301,7 @@ export function SessionsPage() {
           listKey={JSON.stringify(params)}
           openId={state.open}
           onOpen={onOpen}
+          onOpenSession={openSession}
           renderFilter={renderFilter}
           hasFilters={state.filters.length > 0 || state.q.trim() !== ''}
           onClearFilters={clearAll}
@@ -310,6 +317,7 @@ export function SessionsPage() {
             onTab={setTab}
             onClose={closeDetail}
             onOpenSession={openSession}
+            onRestored={openRestored}
           />
         )}
       </div>

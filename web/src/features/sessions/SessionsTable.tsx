@@ -43,6 +43,8 @@ export interface SessionsTableProps {
   openId: string | null;
   /** `follow`: the detail follows keyboard movement (replaces the history entry). */
   onOpen: (item: SessionItem, follow: boolean) => void;
+  /** A link in a cell ("Restored from/as #N") opens that session. */
+  onOpenSession: (id: string) => void;
   renderFilter: (column: Column) => ReactNode;
   hasFilters: boolean;
   onClearFilters: () => void;
@@ -50,7 +52,7 @@ export interface SessionsTableProps {
 }
 
 export function SessionsTable(props: SessionsTableProps) {
-  const { columns, query, sort, onSort, searching, openId, onOpen, renderFilter } = props;
+  const { columns, query, sort, onSort, searching, openId, onOpen, onOpenSession, renderFilter } = props;
   const { t, language } = useI18n();
   const scrollerRef = useRef<HTMLDivElement>(null);
   const rows = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data]);
@@ -68,9 +70,11 @@ export function SessionsTable(props: SessionsTableProps) {
       columns.map((column) => ({
         id: column.id,
         header: () => columnLabel(column, column.id, language),
-        cell: ({ row }) => <SessionCell column={column} item={row.original} elapsed={elapsed} />,
+        cell: ({ row }) => (
+          <SessionCell column={column} item={row.original} elapsed={elapsed} onOpenSession={onOpenSession} />
+        ),
       })),
-    [columns, language, elapsed],
+    [columns, language, elapsed, onOpenSession],
   );
   const table = useReactTable({
     data: rows,
