@@ -7,6 +7,7 @@ export interface SettingsRow {
   recording_av: boolean;
   recording_phone: boolean;
   recording_retention_days: number;
+  file_retention_days: number;
   export_separator: string;
   time_zone: string;
   audit_retention_days: number;
@@ -18,6 +19,7 @@ const COLUMNS = [
   'recording_av',
   'recording_phone',
   'recording_retention_days',
+  'file_retention_days',
   'export_separator',
   'time_zone',
   'audit_retention_days',

@@ -18,6 +18,8 @@ export interface TenantSettings {
   /** Phone calls are recorded. */
   recordingPhone: boolean;
   recordingRetentionDays: number;
+  /** How long files sent in sessions are kept. */
+  fileRetentionDays: number;
   /** The CSV export's separator when a request names none. */
   exportSeparator: ExportSeparator;
   /** IANA time zone exports and the UI use when none is asked for. */
@@ -33,6 +35,7 @@ export const DEFAULT_SETTINGS: TenantSettings = {
   recordingAv: false,
   recordingPhone: false,
   recordingRetentionDays: 365,
+  fileRetentionDays: 730,
   exportSeparator: 'semicolon',
   timeZone: 'Europe/Prague',
   auditRetentionDays: 365,
@@ -58,6 +61,7 @@ function fromRow(row: SettingsRow): TenantSettings {
     recordingAv: row.recording_av,
     recordingPhone: row.recording_phone,
     recordingRetentionDays: row.recording_retention_days,
+    fileRetentionDays: row.file_retention_days,
     exportSeparator: row.export_separator === 'comma' ? 'comma' : 'semicolon',
     timeZone: row.time_zone,
     auditRetentionDays: row.audit_retention_days,
@@ -72,6 +76,7 @@ function toRow(patch: Partial<TenantSettings>): Partial<SettingsRow> {
   if (patch.recordingAv !== undefined) row.recording_av = patch.recordingAv;
   if (patch.recordingPhone !== undefined) row.recording_phone = patch.recordingPhone;
   if (patch.recordingRetentionDays !== undefined) row.recording_retention_days = patch.recordingRetentionDays;
+  if (patch.fileRetentionDays !== undefined) row.file_retention_days = patch.fileRetentionDays;
   if (patch.exportSeparator !== undefined) row.export_separator = patch.exportSeparator;
   if (patch.timeZone !== undefined) row.time_zone = patch.timeZone;
   if (patch.auditRetentionDays !== undefined) row.audit_retention_days = patch.auditRetentionDays;

@@ -63,6 +63,7 @@ export const adminCs = {
   'admin.settings.recordingAv': 'Nahrávat audio a video hovory',
   'admin.settings.recordingPhone': 'Nahrávat telefonní hovory',
   'admin.settings.recordingRetentionDays': 'Nahrávky uchovávat (dní)',
+  'admin.settings.fileRetentionDays': 'Soubory ze sezení uchovávat (dní)',
   'admin.settings.exports': 'Exporty a čas',
   'admin.settings.exportSeparator': 'Oddělovač v CSV',
   'admin.settings.separator.semicolon': 'Středník (Excel s českým nastavením)',

@@ -62,6 +62,7 @@ export const adminEn: Pick<Dictionary, keyof typeof adminCs> = {
   'admin.settings.recordingAv': 'Record audio and video calls',
   'admin.settings.recordingPhone': 'Record phone calls',
   'admin.settings.recordingRetentionDays': 'Keep recordings (days)',
+  'admin.settings.fileRetentionDays': 'Keep files sent in sessions (days)',
   'admin.settings.exports': 'Exports and time',
   'admin.settings.exportSeparator': 'CSV separator',
   'admin.settings.separator.semicolon': 'Semicolon (Excel with Czech settings)',

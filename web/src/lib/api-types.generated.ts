@@ -12975,6 +12975,8 @@ export interface paths {
                * @enum {string}
                */
               exportSeparator: 'semicolon' | 'comma';
+              /** @description how long files sent in sessions are kept (730: two years) */
+              fileRetentionDays: number;
               /** @description operators may ban a client (admins and supervisors always may) */
               operatorsMayBan: boolean;
               /** @description operators see every session, not only their own */
@@ -13088,6 +13090,8 @@ export interface paths {
              * @enum {string}
              */
             exportSeparator?: 'semicolon' | 'comma';
+            /** @description how long files sent in sessions are kept (730: two years) */
+            fileRetentionDays?: number;
             /** @description operators may ban a client (admins and supervisors always may) */
             operatorsMayBan?: boolean;
             /** @description operators see every session, not only their own */
@@ -13118,6 +13122,8 @@ export interface paths {
                * @enum {string}
                */
               exportSeparator: 'semicolon' | 'comma';
+              /** @description how long files sent in sessions are kept (730: two years) */
+              fileRetentionDays: number;
               /** @description operators may ban a client (admins and supervisors always may) */
               operatorsMayBan: boolean;
               /** @description operators see every session, not only their own */

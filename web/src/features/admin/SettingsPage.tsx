@@ -121,6 +121,15 @@ export function SettingsPage() {
                 disabled={!canEdit}
                 onChange={(value) => typeof value === 'number' && set('recordingRetentionDays', value)}
               />
+              <NumberInput
+                label={t('admin.settings.fileRetentionDays')}
+                min={1}
+                max={3650}
+                w={{ base: '100%', xs: 240 }}
+                value={draft.fileRetentionDays}
+                disabled={!canEdit}
+                onChange={(value) => typeof value === 'number' && set('fileRetentionDays', value)}
+              />
             </Section>
             <Section title={t('admin.settings.exports')}>
               <Select
