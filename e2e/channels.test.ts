@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelsSandbox } from '../server/modules/channels/sandbox/channels-sandbox';
 import { launchBrowser, screenshot, signIn } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
+import { apiSession } from './support/api';
 
 /**
  * A WhatsApp client writes through the stand-in Cloud API to the real server: the session appears in
@@ -17,34 +18,6 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 
 function poll<T>(read: () => T | Promise<T>) {
   return expect.poll(read, { timeout: 15_000 });
-}
-
-/** A user signed in over the API (cookie + CSRF), as the browser would be. */
-async function apiSession(server: RunningServer, email: string, password: string) {
-  const login = await fetch(`${server.url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ tenant: server.login.tenant, email, password }),
-  });
-  expect(login.status).toBe(200);
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const cookie = login.headers
-    .getSetCookie()
-    .map((line) => line.split(';')[0])
-    .join('; ');
-  return async (method: string, url: string, body?: unknown) => {
-    const response = await fetch(`${server.url}${url}`, {
-      method,
-      headers: {
-        cookie,
-        'x-csrf-token': csrfToken,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const json: unknown = await response.json().catch(() => null);
-    return { status: response.status, body: json };
-  };
 }
 
 describe('messaging channels', () => {

@@ -8,6 +8,7 @@ import { channelsSandbox } from '../server/modules/channels/sandbox/channels-san
 import { launchBrowser, screenshot, signIn } from './support/browser';
 import { clientWroteHoursAgo } from './support/demo';
 import { startServer, type RunningServer } from './support/server';
+import { apiSession } from './support/api';
 
 /**
  * Restore in the browser: a WhatsApp session ended, the client last wrote 25 hours ago, so the dialog
@@ -30,34 +31,6 @@ async function modalShown(page: Page) {
 
 function poll<T>(read: () => T | Promise<T>) {
   return expect.poll(read, { timeout: 15_000 });
-}
-
-/** A user signed in over the API (cookie + CSRF), as the browser would be. */
-async function apiSession(server: RunningServer, email: string, password: string) {
-  const login = await fetch(`${server.url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ tenant: server.login.tenant, email, password }),
-  });
-  expect(login.status).toBe(200);
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const cookie = login.headers
-    .getSetCookie()
-    .map((line) => line.split(';')[0])
-    .join('; ');
-  return async (method: string, url: string, body?: unknown) => {
-    const response = await fetch(`${server.url}${url}`, {
-      method,
-      headers: {
-        cookie,
-        'x-csrf-token': csrfToken,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const json: unknown = await response.json().catch(() => null);
-    return { status: response.status, body: json };
-  };
 }
 
 describe('restore an ended WhatsApp session', () => {

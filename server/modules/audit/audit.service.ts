@@ -1,5 +1,5 @@
 import type { Database } from '../../db/database';
-import { invalid } from '../../platform/errors';
+import { decodeTimeIdCursor, encodeTimeIdCursor } from '../../platform/keyset-cursor';
 import type { Principal } from '../../platform/auth/principal';
 import { csvWriter, safeCell, type CsvSeparator } from '../exports/csv-writer';
 import type { SettingsService } from '../settings/settings.service';
@@ -16,35 +16,6 @@ export type { AuditFilter };
 export const AUDIT_PAGE_DEFAULT = 50;
 export const AUDIT_PAGE_MAX = 200;
 const EXPORT_BATCH = 1_000;
-
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,6})?[+-]\d{2}(?::?\d{2}){0,2}$/;
-
-export function encodeAuditCursor(key: AuditKey): string {
-  return Buffer.from(JSON.stringify([key.at, key.id]), 'utf8').toString('base64url');
-}
-
-/** A cursor from a previous page; anything else is a 400 naming `cursor`, never a database error. */
-export function decodeAuditCursor(raw: string): AuditKey {
-  const bad = () =>
-    invalid('cursor: not a cursor from this list; start again without it.', { parameter: 'cursor' });
-  if (!/^[A-Za-z0-9_-]{1,200}$/.test(raw)) throw bad();
-  try {
-    const value: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(value) &&
-      value.length === 2 &&
-      typeof value[0] === 'string' &&
-      TIMESTAMP.test(value[0]) &&
-      typeof value[1] === 'string' &&
-      /^[1-9]\d{0,17}$/.test(value[1])
-    ) {
-      return { at: value[0], id: value[1] };
-    }
-  } catch {
-    // falls through to the 400
-  }
-  throw bad();
-}
 
 function present(row: AuditRow) {
   return {
@@ -94,13 +65,13 @@ export function auditService(db: Database, deps: { settings: Pick<SettingsServic
 
   return {
     async list(principal: Principal, filter: AuditFilter, cursor: string | undefined, limit: number) {
-      const after = cursor ? decodeAuditCursor(cursor) : null;
+      const after = cursor ? decodeTimeIdCursor(cursor) : null;
       const rows = await repo.page(principal.tenantId, filter, after, limit + 1);
       const page = rows.slice(0, limit);
       const last = page.at(-1);
       return {
         items: page.map(present),
-        nextCursor: rows.length > limit && last ? encodeAuditCursor({ at: last.at_key, id: last.id }) : null,
+        nextCursor: rows.length > limit && last ? encodeTimeIdCursor({ at: last.at_key, id: last.id }) : null,
       };
     },
 

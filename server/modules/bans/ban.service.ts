@@ -1,4 +1,5 @@
 import type { Database } from '../../db/database';
+import { decodeTimeIdCursor, encodeTimeIdCursor } from '../../platform/keyset-cursor';
 import type { Principal } from '../../platform/auth/principal';
 import { AppError, forbidden, invalid, notFound } from '../../platform/errors';
 import type { Log } from '../../platform/log';
@@ -9,13 +10,12 @@ import { recordAudit } from '../audit/audit.repository';
 import type { SessionVisibility } from '../sessions/session-visibility';
 import type { SettingsService } from '../settings/settings.service';
 import { banIdentities, clientIdentities, InvalidIdentity, type BanIdentity } from './ban-identity';
-import { banRepository as repo, type BanFilter, type BanKey, type BanRow } from './ban.repository';
+import { banRepository as repo, type BanFilter, type BanRow } from './ban.repository';
 
 export const BAN_PAGE_DEFAULT = 50;
 export const BAN_PAGE_MAX = 200;
 /** A ban's expiry may lie at most this far ahead (beyond it: "until lifted"). */
 const MAX_EXPIRY_MS = 100 * 365 * 24 * 3600 * 1000;
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,6})?[+-]\d{2}(?::?\d{2}){0,2}$/;
 
 export interface NewBan {
   channel: Channel;
@@ -23,32 +23,6 @@ export interface NewBan {
   reason: string;
   expiresAt: string | null;
   sessionId?: string | null | undefined;
-}
-
-export function encodeBanCursor(key: BanKey): string {
-  return Buffer.from(JSON.stringify([key.at, key.id]), 'utf8').toString('base64url');
-}
-
-/** A cursor from a previous page; anything else is a 400 naming `cursor`, never a database error. */
-export function decodeBanCursor(raw: string): BanKey {
-  const bad = () =>
-    invalid('cursor: not a cursor from this list; start again without it.', { parameter: 'cursor' });
-  if (!/^[A-Za-z0-9_-]{1,200}$/.test(raw)) throw bad();
-  try {
-    const value: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(value) &&
-      value.length === 2 &&
-      typeof value[0] === 'string' &&
-      TIMESTAMP.test(value[0]) &&
-      typeof value[1] === 'string' &&
-      /^[1-9]\d{0,17}$/.test(value[1])
-    )
-      return { at: value[0], id: value[1] };
-  } catch {
-    // falls through to the 400
-  }
-  throw bad();
 }
 
 function actor(userId: string | null, userName: string | null, keyId: string | null, keyName: string | null) {
@@ -192,14 +166,14 @@ export function banService(
 
     async list(principal: Principal, filter: BanFilter, options: { cursor?: string; limit?: number }) {
       const limit = Math.min(options.limit ?? BAN_PAGE_DEFAULT, BAN_PAGE_MAX);
-      const after = options.cursor ? decodeBanCursor(options.cursor) : null;
+      const after = options.cursor ? decodeTimeIdCursor(options.cursor) : null;
       const rows = await repo.page(db, principal.tenantId, filter, after, limit + 1);
       const page = rows.slice(0, limit);
       const last = page.at(-1);
       return {
         items: page.map(present),
         nextCursor:
-          rows.length > limit && last ? encodeBanCursor({ at: last.created_key, id: last.id }) : null,
+          rows.length > limit && last ? encodeTimeIdCursor({ at: last.created_key, id: last.id }) : null,
       };
     },
 
