@@ -312,9 +312,10 @@ describe('the sessions screen', () => {
       }
     }
     expect(found, 'a demo phone call with a stored recording').toBeDefined();
-    const previous = page.url();
-    await page.goto(`${server.url}/sessions?open=${found!.sessionId}&tab=recordings`);
-    const panel = page.getByRole('complementary', { name: 'Session detail' });
+    // In a page of its own, so the administrator's screen the next steps build on stays as it is.
+    const listening = await context.newPage();
+    await listening.goto(`${server.url}/sessions?open=${found!.sessionId}&tab=recordings`);
+    const panel = listening.getByRole('complementary', { name: 'Session detail' });
     const player = panel.getByTestId('recording-player');
     await poll(() => player.isVisible()).toBe(true);
     const time = player.getByTestId('recording-time');
@@ -337,14 +338,14 @@ describe('the sessions screen', () => {
     expect(await audioTime()).toBeLessThan(26);
     await poll(() => time.textContent()).toMatch(/^0:2[0-5] \/ 0:40$/);
     await poll(() => player.locator('[data-current]').count()).toBe(1);
-    await screenshot(page, 'sessions-detail-recordings-player');
+    await screenshot(listening, 'sessions-detail-recordings-player');
     await player.getByRole('button', { name: 'Pause' }).click();
 
-    const download = await page.request.get(
+    const download = await listening.request.get(
       `${server.url}/api/v1/sessions/${found!.sessionId}/recordings/${found!.recordingId}/media?download=1`,
     );
     expect(download.headers()['content-disposition']).toMatch(/^attachment/);
-    await page.goto(previous);
+    await listening.close();
   });
 
   it('reproduces the same screen from the shared link', async () => {

@@ -474,7 +474,12 @@ describe('Restore on WhatsApp', () => {
       method: 'POST',
       url: '/api/v1/bans',
       headers: bearer(setup.tenant.admin),
-      payload: { channel: 'whatsapp', identities: [{ kind: 'waId', value: '420601100008' }], reason: 'spam' },
+      payload: {
+        channel: 'whatsapp',
+        identities: [{ kind: 'waId', value: '420601100008' }],
+        reason: 'spam',
+        expiresAt: null,
+      },
     });
     expect(ban.statusCode, ban.body).toBe(201);
     const banned = await restore(setup.operator, origin, { text: 'x' });
