@@ -8,7 +8,7 @@ import { AppError, invalid, notFound } from '../../platform/errors';
 import type { Log } from '../../platform/log';
 import { objectKeys, type ObjectStore } from '../../platform/storage/object-store';
 import { recordAudit } from '../audit/audit.repository';
-import { guardedStream, isSafeInline, sniffFileType, TooLarge } from '../recordings/media-types';
+import { isSafeInline, putGuarded, sniffFileType, TooLarge } from '../../platform/storage/media-types';
 import type { SessionService } from '../sessions/session.service';
 
 /** A file's metadata as its transcript line keeps it. */
@@ -51,28 +51,17 @@ export function fileService(
       );
     }
     let mimeType = 'application/octet-stream';
-    const guard = guardedStream(deps.maxBytes, async (head) => {
-      mimeType = await sniffFileType(head);
-    });
-    let failure: Error | undefined;
-    guard.on('error', (error) => {
-      failure ??= error;
-    });
-    body.on('error', (error) => guard.destroy(error));
-    body.pipe(guard);
     const key = objectKeys.sessionFile(tenantId, randomUUID());
+    let size: number;
     try {
-      const { size } = await deps.store.put(key, guard, { contentType: mimeType });
-      if (size === 0) {
-        await deps.store.delete(key);
-        throw invalid('The file is empty.');
-      }
-      return { key, size, mimeType };
-    } catch (thrown) {
-      const error = failure ?? thrown;
-      body.unpipe(guard);
-      body.resume();
-      await deps.store.delete(key).catch(() => undefined);
+      ({ size } = await putGuarded(deps.store, key, body, {
+        limit: deps.maxBytes,
+        contentType: 'application/octet-stream',
+        check: async (head) => {
+          mimeType = await sniffFileType(head);
+        },
+      }));
+    } catch (error) {
       if (error instanceof TooLarge)
         throw new AppError(
           'files.too_large',
@@ -83,6 +72,11 @@ export function fileService(
         );
       throw error;
     }
+    if (size === 0) {
+      await deps.store.delete(key);
+      throw invalid('The file is empty.');
+    }
+    return { key, size, mimeType };
   }
 
   async function linkKey(trx: Transaction<DB>, tenantId: string, activityId: string, key: string) {

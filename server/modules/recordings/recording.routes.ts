@@ -7,7 +7,7 @@ import { sendObject } from '../../platform/http/object-reply';
 import { errorResponses, errorSchema, idSchema, idParams } from '../../platform/http/schemas';
 import type { App } from '../../platform/http/types';
 import type { Services } from '../../services';
-import { recordingMediaTypes } from './media-types';
+import { recordingMediaTypes } from '../../platform/storage/media-types';
 import { ingestQuery, mediaQuery, recordingSchema, recordingsResponseSchema } from './recording.schemas';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;

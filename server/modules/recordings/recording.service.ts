@@ -12,14 +12,14 @@ import type { SessionService } from '../sessions/session.service';
 import type { SettingsService } from '../settings/settings.service';
 import {
   baseMediaType,
-  guardedStream,
   isRecordingType,
   probeDuration,
+  putGuarded,
   recordingMediaTypes,
   sniffMatchesRecording,
   TooLarge,
   WrongContent,
-} from './media-types';
+} from '../../platform/storage/media-types';
 import { recordingRepository } from './recording.repository';
 
 /** The ingest API's track kinds and the stored track names. */
@@ -164,31 +164,21 @@ export function recordingService(
           throw error;
         });
       const objectKey = objectKeys.recording(principal.tenantId, row.id);
-      const guard = guardedStream(deps.maxBytes, async (head) => {
-        const { ok, sniffed } = await sniffMatchesRecording(head, mediaType);
-        if (!ok)
-          throw new WrongContent(
-            `The body is not ${mediaType}: its first bytes are ${sniffed ?? 'no known media container'}.`,
-          );
-      });
-      // The guard may fail before the store has started reading (it holds the first bytes while the
-      // store opens its file or upload): its error is kept here and the store sees a destroyed stream.
-      let failure: Error | undefined;
-      guard.on('error', (error) => {
-        failure ??= error;
-      });
-      input.body.on('error', (error) => guard.destroy(error));
-      input.body.pipe(guard);
       let size: number;
       try {
-        ({ size } = await deps.store.put(objectKey, guard, { contentType: mediaType }));
-      } catch (thrown) {
-        const error = failure ?? thrown;
-        // The rest of a refused body is read and dropped, so the answer reaches the sender.
-        input.body.unpipe(guard);
-        input.body.resume();
+        ({ size } = await putGuarded(deps.store, objectKey, input.body, {
+          limit: deps.maxBytes,
+          contentType: mediaType,
+          check: async (head) => {
+            const { ok, sniffed } = await sniffMatchesRecording(head, mediaType);
+            if (!ok)
+              throw new WrongContent(
+                `The body is not ${mediaType}: its first bytes are ${sniffed ?? 'no known media container'}.`,
+              );
+          },
+        }));
+      } catch (error) {
         await repo.remove(principal.tenantId, row.id);
-        await deps.store.delete(objectKey).catch(() => undefined);
         if (error instanceof TooLarge)
           throw new AppError(
             'recordings.too_large',

@@ -1,4 +1,5 @@
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import type { ObjectStore } from './object-store';
 import { fileTypeFromBuffer } from 'file-type';
 import { parseStream } from 'music-metadata';
 
@@ -166,4 +167,34 @@ export async function probeDuration(
   stream.destroy();
   const seconds = metadata.format.duration;
   return seconds !== undefined && Number.isFinite(seconds) && seconds >= 0 ? Math.round(seconds) : null;
+}
+
+/**
+ * Streams a request body into the store through `guardedStream` (sniff check, size limit). When the
+ * body is refused or fails, nothing is left under the key, the rest of the body is read and dropped
+ * (so the answer reaches the sender), and the guard's own error (TooLarge, WrongContent) is thrown.
+ */
+export async function putGuarded(
+  store: ObjectStore,
+  key: string,
+  body: Readable,
+  options: { limit: number; contentType: string; check: (head: Buffer) => Promise<void> },
+): Promise<{ size: number }> {
+  const guard = guardedStream(options.limit, options.check);
+  // The guard may fail before the store has started reading (it holds the first bytes while the
+  // store opens its file or upload): its error is kept here and the store sees a destroyed stream.
+  let failure: Error | undefined;
+  guard.on('error', (error) => {
+    failure ??= error;
+  });
+  body.on('error', (error) => guard.destroy(error));
+  body.pipe(guard);
+  try {
+    return await store.put(key, guard, { contentType: options.contentType });
+  } catch (thrown) {
+    body.unpipe(guard);
+    body.resume();
+    await store.delete(key).catch(() => undefined);
+    throw failure ?? thrown;
+  }
 }
