@@ -19,6 +19,7 @@ import { importService } from './modules/imports/import.service';
 import { liveServices } from './modules/live/live.services';
 import { noteService } from './modules/notes/note.service';
 import { preferenceService } from './modules/preferences/preference.service';
+import { sessionFacts, type FactsOptions } from './modules/sessions/session-facts';
 import { sessionService } from './modules/sessions/session.service';
 import { sessionVisibility } from './modules/sessions/session-visibility';
 import { settingsService } from './modules/settings/settings.service';
@@ -45,6 +46,8 @@ export function createServices(
     log?: Log;
     /** The clock of the messaging windows (tests move it to a window's exact edges). */
     now?: () => Date;
+    /** The facet index's thresholds (tests load small tenants). */
+    facts?: Partial<Omit<FactsOptions, 'log'>>;
   } = {},
 ) {
   const log = options.log ?? silentLog;
@@ -54,7 +57,10 @@ export function createServices(
   const tenants = tenantService(db);
   const settings = settingsService(db);
   const visibility = sessionVisibility(settings);
-  const sessions = sessionService(db, { visibility, settings, log });
+  // Counts filter lists and totals of large tenants in memory (one per process, kept current by reads
+  // of what changed, see session-facts.ts).
+  const facts = sessionFacts(db, { log, ...options.facts });
+  const sessions = sessionService(db, { visibility, settings, log, facts });
   const audit = auditService(db, { settings });
   // Recordings and session files: bytes in the object store, metadata in PostgreSQL.
   const store = openObjectStore(config.storage);
@@ -148,6 +154,7 @@ export function createServices(
     settings,
     visibility,
     sessions,
+    facts,
     notes: noteService(db, sessions),
     preferences: preferenceService(db),
     exports,

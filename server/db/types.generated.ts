@@ -391,6 +391,7 @@ export interface SessionRouting {
 export interface Sessions {
   accepted_at: Timestamp | null;
   banned: Generated<boolean>;
+  change_xid: Generated<string>;
   channel: "webchat" | "av" | "phone" | "messenger" | "whatsapp" | "apple" | "vkontakte";
   chatbot_id: string | null;
   client_browser: string | null;

@@ -13,6 +13,7 @@ import * as messagingChannels from './0011-messaging-channels';
 import * as bans from './0012-bans';
 import * as restore from './0013-restore';
 import * as recordingsAndFiles from './0014-recordings-and-files';
+import * as sessionChanges from './0015-session-changes';
 
 /**
  * Every migration, in order. Listed explicitly (no directory scan) so the set is the same under tsx,
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '0012-bans': bans,
   '0013-restore': restore,
   '0014-recordings-and-files': recordingsAndFiles,
+  '0015-session-changes': sessionChanges,
 };

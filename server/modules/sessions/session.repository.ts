@@ -3,6 +3,7 @@ import type { Database } from '../../db/database';
 import type { TsqueryPart } from '../search/content-query';
 import { HEADLINE_OPTIONS } from '../search/snippet';
 import { typed, typedArray, type ColumnSql, type LabelSource } from './session-columns';
+import type { FactCount } from './session-facts';
 import type { Filter } from './session-filters';
 import { visibilityCondition, type Visibility } from './session-visibility';
 
@@ -275,10 +276,18 @@ const labelTables: Record<LabelSource, RawBuilder<unknown>> = {
 export function sessionRepository(db: Database) {
   return {
     /** One page of sessions in (sort, id) order after the cursor; one row more than asked tells "more". */
-    async page(scope: ListScope, sort: ListSort, limit: number, after?: { v: string | null; id: string }) {
-      const conditions = after
-        ? sql`${scopeConditions(scope)} AND ${keysetCondition(sort, after)}`
-        : scopeConditions(scope);
+    async page(
+      scope: ListScope,
+      sort: ListSort,
+      limit: number,
+      after?: { v: string | null; id: string },
+      /** The page's sessions when the facet index chose them; the conditions are checked again. */
+      ids?: readonly string[],
+    ) {
+      const parts = [scopeConditions(scope)];
+      if (after) parts.push(keysetCondition(sort, after));
+      if (ids) parts.push(sql`s.id = ANY(${ids}::bigint[])`);
+      const conditions = and(parts);
       const result = await sql<SessionRow>`
         SELECT ${itemFields}, s.sort_value
         FROM (
@@ -393,12 +402,13 @@ export function sessionRepository(db: Database) {
 
     /**
      * Values of one column with their counts, most frequent first; labels for referenced rows. With a
-     * rollup (unfiltered History only), the rollup's counts plus the sessions closed since it.
+     * rollup (unfiltered History only), the rollup's counts plus the sessions closed since it; with
+     * counts from the facet index, those.
      */
     async facetValues(
       scope: ListScope,
       column: ColumnSql,
-      options: { search?: string; limit: number; rollup?: FacetRollup },
+      options: { search?: string; limit: number; rollup?: FacetRollup; precounted?: readonly FactCount[] },
     ) {
       const { value, source } = facetSource(column);
       const label = column.labels
@@ -408,9 +418,13 @@ export function sessionRepository(db: Database) {
         options.search !== undefined && options.search !== ''
           ? sql`WHERE lower(unaccent(coalesce(f.label, ${'(empty)'}))) LIKE lower(unaccent(${`%${escapeLike(options.search)}%`}))`
           : sql``;
-      const rollup = options.rollup;
-      const counted = rollup
+      const { rollup, precounted } = options;
+      const counted = precounted
         ? sql`
+          SELECT ${castText(sql`r.value`, column.valueType)} AS value, r.count
+          FROM jsonb_to_recordset(${JSON.stringify(precounted)}::jsonb) AS r (value text, count int)`
+        : rollup
+          ? sql`
           SELECT value, sum(count)::int AS count FROM (
             SELECT ${castText(sql`r.value`, column.valueType)} AS value, r.count
             FROM facet_rollups fr CROSS JOIN LATERAL jsonb_to_recordset(fr.counts) AS r (value text, count int)
@@ -421,7 +435,7 @@ export function sessionRepository(db: Database) {
             WHERE ${scopeConditions(scope)} AND s.ended_at > ${rollup.coversUntil}::timestamptz
             GROUP BY 1
           ) parts GROUP BY value`
-        : sql`
+          : sql`
           SELECT ${value} AS value, count(*)::int AS count
           FROM ${source}
           WHERE ${scopeConditions(scope)}

@@ -13,6 +13,7 @@ import { searchRepository } from '../search/search.repository';
 import { parseHeadline } from '../search/snippet';
 import { FEW_RESULTS, suggestQueries } from '../search/suggestions';
 import { isParamColumn, resolveColumn } from './session-columns';
+import type { SessionFacts } from './session-facts';
 import { decodeCursor, encodeCursor } from './session-cursor';
 import { isValidTimestamp, parseFilters, type RawQuery } from './session-filters';
 import { recordsAnything, type SettingsService } from '../settings/settings.service';
@@ -72,6 +73,8 @@ export interface SessionServiceOptions {
   listCount?: CountPolicy;
   /** `GET /sessions/count`. */
   fullCount?: CountPolicy;
+  /** The facet index (one per process); without it every facet and total is counted in SQL. */
+  facts?: SessionFacts;
 }
 
 /**
@@ -191,6 +194,22 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
   const search = searchRepository(db);
   const listCount = deps.listCount ?? LIST_COUNT;
   const fullCount = deps.fullCount ?? FULL_COUNT;
+  const { facts } = deps;
+
+  /** The planner's idea of the tenant's History size, asked when the facet index has not loaded it. */
+  const historySize = (tenantId: string) => () =>
+    repo.estimateCount({ tenantId, view: 'history', filters: [], visibility: { kind: 'all' } });
+
+  /**
+   * An exact count from the facet index, when it can give one: History, no content search, a caller
+   * who sees every session, value and range filters of the columns it keeps.
+   */
+  const everyone = (scope: ListScope) =>
+    scope.view === 'history' && scope.search === undefined && scope.visibility.kind === 'all';
+  function indexedCount(scope: ListScope): Promise<number | undefined> {
+    if (!facts || !everyone(scope)) return Promise.resolve(undefined);
+    return facts.count(scope.tenantId, scope.filters, historySize(scope.tenantId));
+  }
 
   /**
    * The total of a scope from what counting found: the exact count, or an estimate of this very scope
@@ -272,6 +291,35 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
     });
   }
 
+  /**
+   * One page. The facet index picks a History page's sessions for the sorts no index serves (any kept
+   * column, both directions); PostgreSQL reads them. Should a row have changed in between so that it no
+   * longer matches, the page is read the ordinary way.
+   */
+  async function pageOf(
+    scope: ListScope,
+    sort: ListSort,
+    limit: number,
+    after?: { v: string | null; id: string },
+  ) {
+    if (facts && everyone(scope)) {
+      const columnId = sort.key.startsWith('-') ? sort.key.slice(1) : sort.key;
+      const ids = await facts.page(
+        scope.tenantId,
+        scope.filters,
+        { columnId, desc: sort.desc },
+        limit + 1,
+        after,
+        historySize(scope.tenantId),
+      );
+      if (ids) {
+        const rows = await repo.page(scope, sort, limit, after, ids);
+        if (rows.length === ids.length) return rows;
+      }
+    }
+    return repo.page(scope, sort, limit, after);
+  }
+
   return {
     requireVisible,
     refreshFacetRollups,
@@ -306,13 +354,17 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
       const sampled = severalTerms
         ? repo.sampleEstimate(scope, listCount.sampleRows, listCount.sampleBudgetMs)
         : Promise.resolve(undefined);
-      const counting = sampled.then((estimate): Promise<CountResult> | CountResult =>
-        estimate !== undefined && estimate > cap * SAMPLE_SKIPS_COUNT_FACTOR
-          ? { kind: 'unknown' }
-          : repo.countWithin(scope, cap, listCount.budgetMs),
+      const counting = indexedCount(scope).then((exact) =>
+        exact !== undefined
+          ? ({ kind: 'exact', count: exact } as const)
+          : sampled.then((estimate): Promise<CountResult> | CountResult =>
+              estimate !== undefined && estimate > cap * SAMPLE_SKIPS_COUNT_FACTOR
+                ? { kind: 'unknown' }
+                : repo.countWithin(scope, cap, listCount.budgetMs),
+            ),
       );
       void counting.catch(() => undefined);
-      const rows = await repo.page(scope, sort, query.limit, after);
+      const rows = await pageOf(scope, sort, query.limit, after);
       const more = rows.length > query.limit;
       const page = rows.slice(0, query.limit);
       const last = page.at(-1);
@@ -368,6 +420,8 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
      */
     async count(principal: Principal, query: RawQuery) {
       const { scope, content } = await scopeOf(principal, query, COUNT_OPTIONS);
+      const exact = await indexedCount(scope);
+      if (exact !== undefined) return totalOf(scope, { kind: 'exact', count: exact }, 0, fullCount);
       const cap = content ? fullCount.exactSearchCap : fullCount.exactCap;
       const counted = await repo.countWithin(scope, cap, fullCount.budgetMs);
       return totalOf(scope, counted, 0, fullCount);
@@ -388,18 +442,21 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
         );
       }
       const { scope } = await scopeOf(principal, query, FACET_OPTIONS, columnId);
-      // The unfiltered History list of everyone's sessions is what grows with the tenant: it is served
-      // from the column's rollup plus the sessions closed since, once a rollup exists.
+      const options = { limit: query.limit, ...(query.search !== undefined ? { search: query.search } : {}) };
+      // History of everyone's sessions is what grows with the tenant. The facet index counts it exactly
+      // under value and range filters once the tenant is loaded; until then (and for what it cannot
+      // filter) the unfiltered list comes from the column's rollup plus the sessions closed since, and
+      // a filtered one is counted in SQL.
+      const indexed =
+        facts && everyone(scope)
+          ? await facts.facet(principal.tenantId, columnId, scope.filters, historySize(principal.tenantId))
+          : undefined;
       const rollupable =
-        scope.view === 'history' &&
-        scope.filters.length === 0 &&
-        scope.search === undefined &&
-        scope.visibility.kind === 'all' &&
-        !isParamColumn(columnId);
+        indexed === undefined && everyone(scope) && scope.filters.length === 0 && !isParamColumn(columnId);
       const rollup = rollupable ? await repo.facetRollup(principal.tenantId, columnId) : undefined;
       const rows = await repo.facetValues(scope, resolved.sql, {
-        limit: query.limit,
-        ...(query.search !== undefined ? { search: query.search } : {}),
+        ...options,
+        ...(indexed ? { precounted: indexed } : {}),
         ...(rollup ? { rollup: { columnId, coversUntil: rollup.covers_until } } : {}),
       });
       if (rollupable) {

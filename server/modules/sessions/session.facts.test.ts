@@ -1,0 +1,244 @@
+import { sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { staticColumns } from '../../../common/columns';
+import type { Principal } from '../../platform/auth/principal';
+import { silentLog } from '../../platform/log';
+import { adminPrincipal, createTenant, type TestTenant } from '../../test/factories';
+import { useTestApp } from '../../test/harness';
+import { buildFixture, insertSession, type Fixture } from '../../test/session-fixtures';
+import { factsKeep } from './session-facts';
+import { sessionService } from './session.service';
+
+/**
+ * The facet index (session-facts.ts) against plain SQL counting: every value-list column's filter list
+ * and the total, under value, empty and range filters and their combinations, must be exactly what
+ * PostgreSQL counts — after loading, and after each kind of writer changed sessions, including a write
+ * committed while the index was reading.
+ */
+describe('facet index', async () => {
+  const { services } = await useTestApp();
+  let tenant: TestTenant;
+  let principal: Principal;
+  let fixture: Fixture;
+
+  /** The same service without the index: everything counted in SQL. */
+  const plain = sessionService(services.db, {
+    visibility: services.visibility,
+    settings: services.settings,
+    log: silentLog,
+  });
+  const indexed = services.sessions;
+  const valueColumns = staticColumns
+    .filter((column) => column.filter === 'values')
+    .map((column) => column.id);
+
+  beforeAll(async () => {
+    tenant = await createTenant(services);
+    principal = adminPrincipal(tenant);
+    fixture = await buildFixture(services, tenant, 400, 41);
+    await services.facts.load(tenant.id);
+  });
+
+  const queries = (): Record<string, string>[] => {
+    const [first, second] = fixture.operators;
+    const group = fixture.groups[0]!.id;
+    return [
+      {},
+      { channel: 'whatsapp' },
+      { channel: 'webchat,phone', source: 'api' },
+      { operator: `${first!.id},${second!.id}` },
+      { operator: '(empty)' },
+      { tags: '(empty)' },
+      { group: `${group},(empty)` },
+      { language: 'cs,(empty)', browser: 'Firefox' },
+      { hasRecording: 'true' },
+      { endReason: 'client_left', clientLeft: '(empty)' },
+      { 'createdAt.min': '2025-02-01', 'createdAt.max': '2025-03-01T12:30:00+01:00' },
+      { 'createdAt.min': '2025-01-15T10:00:00.5Z', channel: 'messenger,whatsapp' },
+      { 'duration.min': '600', 'duration.max': '2400' },
+      { 'waitingTime.max': '100', operator: first!.id },
+      { 'endedAt.min': '2025-02-10T00:00:00Z', tags: 'vip' },
+      { 'rating.min': '3', 'messageCount.max': '20' },
+      { channel: 'phone', group: '(empty)', 'duration.min': '1' },
+    ];
+  };
+
+  /** Every facet and the total of every query, from the index and from SQL, must be the same. */
+  async function expectSameAsSql() {
+    for (const query of queries()) {
+      for (const column of valueColumns) {
+        const facetQuery = { view: 'history', limit: 500, ...query };
+        const [fromIndex, fromSql] = await Promise.all([
+          indexed.facet(principal, column, facetQuery),
+          plain.facet(principal, column, facetQuery),
+        ]);
+        expect({ query, column, values: fromIndex.values }).toEqual({
+          query,
+          column,
+          values: fromSql.values,
+        });
+      }
+      const [indexedTotal, plainTotal] = await Promise.all([
+        indexed.count(principal, { view: 'history', ...query }),
+        plain.count(principal, { view: 'history', ...query }),
+      ]);
+      expect({ query, ...indexedTotal }).toEqual({ query, ...plainTotal });
+    }
+  }
+
+  it('counts every facet and total exactly as SQL does once loaded', async () => {
+    expect(services.facts.held()[tenant.id]).toBe(400);
+    await expectSameAsSql();
+  });
+
+  it('answers from memory: a write that bypasses the change stamp is not seen, one that does is', async () => {
+    const before = await indexed.facet(principal, 'channel', { view: 'history', limit: 50 });
+    // With triggers off (replication role), the row keeps its old change_xid: the index cannot know.
+    await services.db.transaction().execute(async (trx) => {
+      await sql`SET LOCAL session_replication_role = replica`.execute(trx);
+      await sql`UPDATE sessions SET channel = 'apple' WHERE tenant_id = ${tenant.id} AND status = 'closed'
+                AND id = (SELECT min(id) FROM sessions WHERE tenant_id = ${tenant.id} AND status = 'closed')`.execute(
+        trx,
+      );
+    });
+    expect(await indexed.facet(principal, 'channel', { view: 'history', limit: 50 })).toEqual(before);
+    expect((await plain.facet(principal, 'channel', { view: 'history', limit: 50 })).values).toContainEqual(
+      expect.objectContaining({ value: 'apple', count: 1 }),
+    );
+    // Any ordinary write of the row stamps it, and the index reads it.
+    await sql`UPDATE sessions SET rating = rating WHERE tenant_id = ${tenant.id} AND channel = 'apple'`.execute(
+      services.db,
+    );
+    await expectSameAsSql();
+  });
+
+  it('stays exact through every kind of writer', async () => {
+    // New sessions (the live engine's and the fixtures' INSERT).
+    for (const channel of ['whatsapp', 'vkontakte', 'phone'] as const) {
+      await insertSession(services, tenant.id, {
+        channel,
+        createdAt: new Date(Date.UTC(2025, 1, 20, 9, 0, 0, 123)),
+        operatorIds: [fixture.operators[2]!.id],
+        tags: ['po-nacteni', ''],
+        language: '',
+      });
+    }
+    // A live session closing.
+    await sql`UPDATE sessions SET status = 'closed', ended_at = now(), end_reason = 'api'
+              WHERE tenant_id = ${tenant.id} AND status <> 'closed'
+                AND id IN (SELECT id FROM sessions WHERE tenant_id = ${tenant.id} AND status <> 'closed' LIMIT 5)`.execute(
+      services.db,
+    );
+    // The import: a new session closed long ago, and an existing one changed in place.
+    const actor = { tenantId: tenant.id, userId: null, apiKeyId: null };
+    const line = (channel: string) =>
+      `${JSON.stringify({
+        externalId: 'facts-import-1',
+        channel,
+        source: 'api',
+        status: 'closed',
+        createdAt: '2025-01-03T10:00:00Z',
+        endedAt: '2025-01-03T10:05:00Z',
+        tags: ['importovano'],
+      })}\n`;
+    expect(
+      (await services.imports.importNdjson({ tenantId: tenant.id, actor }, [line('apple')])).created,
+    ).toBe(1);
+    expect((await services.imports.importNdjson({ tenantId: tenant.id, actor }, [line('av')])).updated).toBe(
+      1,
+    );
+    // Bans marking a client's past sessions, as the bans module does.
+    await sql`UPDATE sessions SET banned = true WHERE tenant_id = ${tenant.id} AND channel = 'phone'`.execute(
+      services.db,
+    );
+    await expectSameAsSql();
+    const channels = await indexed.facet(principal, 'channel', { view: 'history', limit: 50 });
+    expect(channels.values).toContainEqual(expect.objectContaining({ value: 'av', count: 1 }));
+  });
+
+  it('never misses a write that commits after the index read past it', async () => {
+    const target = await sql<{ id: string }>`
+      SELECT id::text FROM sessions WHERE tenant_id = ${tenant.id} AND status = 'closed' AND channel <> 'messenger'
+      ORDER BY id LIMIT 1`.execute(services.db);
+    const id = target.rows[0]!.id;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let written!: () => void;
+    const wrote = new Promise<void>((resolve) => (written = resolve));
+    // A transaction writes the row and stays open while the index reads changes (and a later
+    // transaction commits a change of its own, moving the newest id past the open one).
+    const slow = services.db.transaction().execute(async (trx) => {
+      await sql`UPDATE sessions SET channel = 'messenger' WHERE tenant_id = ${tenant.id} AND id = ${id}::bigint`.execute(
+        trx,
+      );
+      written();
+      await held;
+    });
+    await wrote;
+    await insertSession(services, tenant.id, { channel: 'av', createdAt: new Date(Date.UTC(2025, 1, 2)) });
+    const during = await indexed.count(principal, { view: 'history', channel: 'messenger' });
+    expect(during).toEqual(await plain.count(principal, { view: 'history', channel: 'messenger' }));
+    release();
+    await slow;
+    const after = await indexed.count(principal, { view: 'history', channel: 'messenger' });
+    expect(after.total).toBe(during.total + 1);
+    await expectSameAsSql();
+  });
+
+  it('pages every sort it keeps in both directions exactly as SQL orders them', async () => {
+    // Names that differ only in case and accents order by the database's collation; two operators of
+    // one name tie on the sort value and are ordered by id.
+    await sql`UPDATE operator_groups SET name = 'podpora' WHERE tenant_id = ${tenant.id} AND id = ${fixture.groups[1]!.id}::bigint`.execute(
+      services.db,
+    );
+    const [first, second] = fixture.operators;
+    await sql`UPDATE users SET name = 'Šárka Nová' WHERE tenant_id = ${tenant.id} AND id IN (${first!.id}::bigint, ${second!.id}::bigint)`.execute(
+      services.db,
+    );
+    const sortable = staticColumns
+      .filter((column) => column.sortable && factsKeep(column.id))
+      .map((column) => column.id);
+    expect(sortable.length).toBeGreaterThan(15);
+    const walk = async (service: typeof plain, query: Record<string, string>, sort: string) => {
+      const ids: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await service.list(principal, {
+          view: 'history',
+          ...query,
+          sort,
+          limit: 45,
+          ...(cursor ? { cursor } : {}),
+        });
+        ids.push(...page.items.map((item) => item.id));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return ids;
+    };
+    const queries: Record<string, string>[] = [{}, { channel: 'webchat,whatsapp', 'waitingTime.min': '20' }];
+    for (const query of queries) {
+      for (const column of sortable) {
+        for (const sort of [column, `-${column}`]) {
+          const [fromIndex, fromSql] = await Promise.all([
+            walk(indexed, query, sort),
+            walk(plain, query, sort),
+          ]);
+          expect({ sort, query, ids: fromIndex }).toEqual({ sort, query, ids: fromSql });
+        }
+      }
+    }
+  });
+
+  it('leaves what it cannot filter to SQL: text, parameter and content filters, and other callers', async () => {
+    for (const query of [
+      { 'pageUrl.contains': 'kosik', channel: 'webchat' },
+      { q: 'objednávka' },
+      { 'clientName.empty': 'true' },
+    ]) {
+      const facetQuery = { view: 'history', limit: 500, ...query };
+      expect((await indexed.facet(principal, 'channel', facetQuery)).values).toEqual(
+        (await plain.facet(principal, 'channel', facetQuery)).values,
+      );
+    }
+  });
+});
