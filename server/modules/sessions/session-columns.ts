@@ -62,8 +62,8 @@ export const columnSql: Record<StaticColumnId, ColumnSql> = {
     valueType: 'bigint',
     nullable: false,
     labels: 'users',
-    // The first operator's name (who took the session first). No index serves it: like the other
-    // unindexed sorts it costs a scan of the filtered sessions (see docs/benchmarks.md, #20).
+    // The first operator's name (who took the session first). No index serves it: the facet index
+    // (session-facts.ts) ranks the names and picks the page; without it, a scan of the filtered sessions.
     sortBy: sql`(SELECT u.name FROM users u WHERE u.tenant_id = s.tenant_id AND u.id = s.operator_ids[1])`,
   },
   group: scalar('group_id', 'bigint', true, {

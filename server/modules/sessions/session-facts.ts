@@ -33,6 +33,8 @@ export interface FactsOptions {
   maxChanges?: number;
 }
 
+const SIZE_CHECK_MS = 60_000;
+
 export const FACTS_DEFAULTS = { minSessions: 20_000, maxSessions: 4_000_000, maxChanges: 50_000 };
 
 /** A counted value of a facet: the value as text, null for "empty". */
@@ -506,6 +508,8 @@ export function sessionFacts(db: Database, options: FactsOptions) {
   /** The read of changes in flight per tenant, and whether another must follow it. */
   const syncing = new Map<string, Promise<boolean>>();
   const used = new Map<string, number>();
+  /** When a tenant was last found too small to load. */
+  const small = new Map<string, number>();
 
   async function load(tenantId: string): Promise<void> {
     if (!/^\d+$/.test(tenantId)) throw new Error('tenant id');
@@ -599,7 +603,12 @@ export function sessionFacts(db: Database, options: FactsOptions) {
   async function current(tenantId: string, tenantSessions: () => Promise<number>) {
     const facts = tenants.get(tenantId);
     if (!facts) {
-      if (!loading.has(tenantId) && (await tenantSessions()) >= settings.minSessions) loadSoon(tenantId);
+      // A small tenant is asked about again after a minute, not on every request.
+      const checked = small.get(tenantId);
+      if (loading.has(tenantId) || (checked !== undefined && Date.now() - checked < SIZE_CHECK_MS))
+        return undefined;
+      if ((await tenantSessions()) >= settings.minSessions) loadSoon(tenantId);
+      else small.set(tenantId, Date.now());
       return undefined;
     }
     used.set(tenantId, Date.now());

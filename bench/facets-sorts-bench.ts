@@ -1,0 +1,203 @@
+/**
+ * Filter lists under filters and sorts of every sortable column at scale (issue #20): each through the
+ * HTTP pipeline (app.inject) with the facet index loaded, beside the hand-written SQL that counts or
+ * sorts the same rows in PostgreSQL; plus the index's load time and memory.
+ *
+ *   npx tsx bench/facets-sorts-bench.ts --data-dir /work/bench-1m --tenant bench [--iterations 20]
+ *     [--hand-iterations 5] [--only regexp] [--no-index]
+ *
+ * `--no-index` measures the same requests with the index left out (what main did before it). It
+ * applies pending migrations first. It measures; it asserts nothing.
+ */
+import os from 'node:os';
+import { staticColumns } from '../common/columns';
+import { loadConfig } from '../server/config';
+import { migrateToLatest } from '../server/db/database';
+import { openDatabase } from '../server/db/open';
+import { createApp } from '../server/app';
+import { createServices } from '../server/services';
+
+const args = new Map<string, string>();
+for (let i = 2; i < process.argv.length; i += 1) {
+  const name = process.argv[i] ?? '';
+  const next = process.argv[i + 1];
+  if (next !== undefined && !next.startsWith('--')) {
+    args.set(name, next);
+    i += 1;
+  } else args.set(name, 'true');
+}
+const dataDir = args.get('--data-dir') ?? '/work/bench-1m';
+const slug = args.get('--tenant') ?? 'bench';
+const iterations = Number(args.get('--iterations') ?? 20);
+const handIterations = Number(args.get('--hand-iterations') ?? 5);
+const only = args.get('--only');
+const withIndex = !args.has('--no-index');
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+
+async function time(run: () => Promise<unknown>, runs: number) {
+  for (let i = 0; i < 2; i += 1) await run();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const start = process.hrtime.bigint();
+    await run();
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  samples.sort((a, b) => a - b);
+  return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
+}
+
+const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'error', NODE_ENV: 'production', DEMO: 'false' });
+const database = await openDatabase(config, log, { max: 6, applicationName: 'facets-bench' });
+for (const result of (await migrateToLatest(database.db)).results ?? [])
+  log(`applied ${result.migrationName}`);
+const services = createServices(database.db, config, {
+  // Without the index every facet and sort is counted and sorted in SQL, as before it.
+  facts: withIndex ? {} : { minSessions: Number.MAX_SAFE_INTEGER },
+});
+const app = await createApp({ config, services, logger: false });
+await app.ready();
+const tenant = await services.tenants.requireTenant(slug);
+const tenantId = tenant.id;
+const key = await services.apiKeys.create(
+  { tenantId, userId: null, apiKeyId: null },
+  { name: 'facets benchmark', role: 'admin' },
+);
+const headers = { authorization: `Bearer ${key.key}` };
+const q1 = async (text: string) =>
+  (await database.pool.query(text, [tenantId])).rows[0] as Record<string, string>;
+const counts = await q1(`SELECT count(*)::text AS sessions FROM sessions WHERE tenant_id = $1`);
+
+let indexLine = 'index: not used';
+if (withIndex) {
+  global.gc?.();
+  const before = process.memoryUsage();
+  const started = performance.now();
+  await services.facts.load(tenantId);
+  const ms = performance.now() - started;
+  global.gc?.();
+  const after = process.memoryUsage();
+  const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
+  indexLine = `index: loaded ${services.facts.held()[tenantId]} sessions in ${(ms / 1000).toFixed(1)} s; heap +${mib(after.heapUsed - before.heapUsed)} MiB, array buffers +${mib(after.arrayBuffers - before.arrayBuffers)} MiB, RSS +${mib(after.rss - before.rss)} MiB`;
+  log(indexLine);
+}
+
+const someOperator = (
+  await q1(`SELECT id FROM users WHERE tenant_id = $1 AND role = 'operator' ORDER BY id LIMIT 1`)
+).id!;
+const since = new Date(Date.now() - 30 * 86400_000).toISOString();
+const closed = `s.status = 'closed'`;
+
+/** Filter mixes an administrator uses: as query string and as SQL. */
+const filters: { name: string; query: string; where: string }[] = [
+  { name: 'none', query: '', where: closed },
+  { name: 'status=closed', query: 'status=closed', where: closed },
+  { name: 'channel=whatsapp', query: 'channel=whatsapp', where: `${closed} AND s.channel = 'whatsapp'` },
+  {
+    name: 'last 30 days',
+    query: `createdAt.min=${since}`,
+    where: `${closed} AND s.created_at >= '${since}'`,
+  },
+  {
+    name: 'operator + 30 days + duration ≥ 60 s',
+    query: `operator=${someOperator}&createdAt.min=${since}&duration.min=60`,
+    where: `${closed} AND s.operator_ids && ARRAY[${someOperator}]::bigint[] AND s.created_at >= '${since}' AND s.duration_seconds >= 60`,
+  },
+];
+
+const facetColumns = staticColumns.filter((column) => column.filter === 'values').map((column) => column.id);
+const sortColumns = staticColumns.filter((column) => column.sortable).map((column) => column.id);
+const facetSql: Record<string, string> = {
+  status: 's.status',
+  channel: 's.channel',
+  source: 's.source',
+  group: 's.group_id',
+  chatbot: 's.chatbot_id',
+  endReason: 's.end_reason',
+  clientLeft: 's.client_left',
+  widget: 's.widget_id',
+  language: 's.client_language',
+  browser: 's.client_browser',
+  os: 's.client_os',
+  hasRecording: 's.has_recording',
+  banned: 's.banned',
+};
+
+const get = async (url: string) => {
+  const response = await app.inject({ method: 'GET', url, headers });
+  if (response.statusCode !== 200) throw new Error(`${url}: ${response.statusCode} ${response.body}`);
+};
+
+const rows: string[] = [];
+const measure = async (kind: string, name: string, url: string, hand?: string) => {
+  if (only && !new RegExp(only).test(`${kind} ${name}`)) return;
+  const api = await time(() => get(url), iterations);
+  const handTime = hand ? await time(() => database.pool.query(hand, [tenantId]), handIterations) : undefined;
+  const ratio = handTime ? (api.p95 / handTime.p95).toFixed(2) : '';
+  const line = `| ${kind} | ${name} | ${api.p50.toFixed(1)} | ${api.p95.toFixed(1)} | ${handTime ? handTime.p50.toFixed(1) : ''} | ${handTime ? handTime.p95.toFixed(1) : ''} | ${ratio} |`;
+  rows.push(line);
+  log(line);
+};
+
+// Facets: every value-list column under each filter mix (hand SQL for the single-valued columns under
+// the first three mixes, so the run ends in minutes).
+for (const filter of filters) {
+  for (const column of facetColumns) {
+    const url = `/api/v1/sessions/facets/${column}?limit=50${filter.query ? `&${filter.query}` : ''}`;
+    const expression = facetSql[column];
+    const hand =
+      expression &&
+      ['none', 'status=closed', 'last 30 days'].includes(filter.name) &&
+      ['channel', 'group', 'endReason'].includes(column)
+        ? `SELECT ${expression}, count(*) FROM sessions s WHERE s.tenant_id = $1 AND ${filter.where} GROUP BY 1 ORDER BY 2 DESC LIMIT 51`
+        : column === 'operator' && filter.name === 'status=closed'
+          ? `SELECT v, count(*) FROM sessions s LEFT JOIN LATERAL unnest(s.operator_ids) v ON true WHERE s.tenant_id = $1 AND ${filter.where} GROUP BY 1 ORDER BY 2 DESC LIMIT 51`
+          : undefined;
+    await measure('facet', `${column}, ${filter.name}`, url, hand);
+  }
+}
+
+// Sorts: the first page of every sortable column, both directions, unfiltered and under two mixes.
+const sortSql: Record<string, string> = {
+  duration: 's.duration_seconds',
+  waitingTime: 's.waiting_seconds',
+  endedAt: 's.ended_at',
+  acceptedAt: 's.accepted_at',
+  rating: 's.rating',
+  messageCount: 's.message_count',
+};
+for (const filter of filters.filter((f) => ['none', 'channel=whatsapp', 'last 30 days'].includes(f.name))) {
+  for (const column of sortColumns) {
+    for (const desc of [false, true]) {
+      const sort = `${desc ? '-' : ''}${column}`;
+      const url = `/api/v1/sessions?limit=50&sort=${sort}${filter.query ? `&${filter.query}` : ''}`;
+      const expression = sortSql[column];
+      const direction = desc ? 'DESC' : 'ASC';
+      const hand =
+        expression && filter.name === 'channel=whatsapp'
+          ? `SELECT s.id FROM sessions s WHERE s.tenant_id = $1 AND ${filter.where} ORDER BY ${expression} ${direction} NULLS LAST, s.id ${direction} LIMIT 51`
+          : undefined;
+      await measure('sort', `${sort}, ${filter.name}`, url, hand);
+    }
+  }
+}
+
+const load = os
+  .loadavg()
+  .map((value) => value.toFixed(2))
+  .join(', ');
+process.stdout.write(
+  [
+    `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${os.cpus().length} cores, load average at the end ${load};`,
+    `tenant ${slug}: ${counts.sessions} sessions; ${iterations} API runs and ${handIterations} hand-SQL runs after 2 warm-ups each. ${indexLine}.`,
+    '',
+    '| kind | request | API p50 ms | API p95 ms | hand SQL p50 ms | hand SQL p95 ms | API/hand (p95) |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
+    ...rows,
+    '',
+  ].join('\n'),
+);
+await app.close();
+await database.close();
