@@ -145,7 +145,9 @@ export function authService(
         !tokensEqual(Buffer.from(key.secret_hash), hashToken(secret))
       )
         return undefined;
-      await repo.touchApiKey(tenantId, keyId);
+      // Last use is kept to the minute: a key used within the last minute costs no write (nor a round trip).
+      if (!key.last_used_at || Date.now() - key.last_used_at.getTime() >= 60_000)
+        await repo.touchApiKey(tenantId, keyId);
       return {
         tenantId,
         role: key.role,

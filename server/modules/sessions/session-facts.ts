@@ -37,6 +37,13 @@ const SIZE_CHECK_MS = 60_000;
 
 export const FACTS_DEFAULTS = { minSessions: 20_000, maxSessions: 4_000_000, maxChanges: 50_000 };
 
+/** Who asks: when their request arrived (performance.now()), and the tenant's size if not loaded. */
+export interface FactsAsk {
+  asOf: number;
+  /** An estimate of the tenant's History sessions, asked only when the tenant is not loaded. */
+  size: () => Promise<number>;
+}
+
 /** A counted value of a facet: the value as text, null for "empty". */
 export interface FactCount {
   value: string | null;
@@ -506,7 +513,7 @@ export function sessionFacts(db: Database, options: FactsOptions) {
   const tenants = new Map<string, TenantFacts>();
   const loading = new Map<string, Promise<void>>();
   /** The read of changes in flight per tenant, and whether another must follow it. */
-  const syncing = new Map<string, Promise<boolean>>();
+  const syncing = new Map<string, { done: Promise<boolean>; queuedAt: number }>();
   const used = new Map<string, number>();
   /** When a tenant was last found too small to load. */
   const small = new Map<string, number>();
@@ -587,32 +594,36 @@ export function sessionFacts(db: Database, options: FactsOptions) {
    * Brings the tenant up to date with every change committed before this call. A read already under
    * way may have started before the caller's own write committed, so the caller waits for the next.
    */
-  function catchUp(tenantId: string, facts: TenantFacts): Promise<boolean> {
-    const previous = syncing.get(tenantId);
-    const next = (previous ?? Promise.resolve(true))
+  function catchUp(tenantId: string, facts: TenantFacts, asOf: number): Promise<boolean> {
+    const last = syncing.get(tenantId);
+    // A read queued after the caller's request arrived sees everything committed before it.
+    if (last && last.queuedAt >= asOf) return last.done;
+    const queuedAt = performance.now();
+    const done = (last?.done ?? Promise.resolve(true))
       .catch(() => true)
       .then(() => (tenants.get(tenantId) === facts ? readChanges(tenantId, facts) : false));
-    syncing.set(tenantId, next);
-    void next.finally(() => {
-      if (syncing.get(tenantId) === next) syncing.delete(tenantId);
+    const entry = { done, queuedAt };
+    syncing.set(tenantId, entry);
+    void done.finally(() => {
+      if (syncing.get(tenantId) === entry) syncing.delete(tenantId);
     });
-    return next;
+    return done;
   }
 
   /** The tenant's index, current, or undefined (and loading starts when the tenant is large enough). */
-  async function current(tenantId: string, tenantSessions: () => Promise<number>) {
+  async function current(tenantId: string, ask: FactsAsk) {
     const facts = tenants.get(tenantId);
     if (!facts) {
       // A small tenant is asked about again after a minute, not on every request.
       const checked = small.get(tenantId);
       if (loading.has(tenantId) || (checked !== undefined && Date.now() - checked < SIZE_CHECK_MS))
         return undefined;
-      if ((await tenantSessions()) >= settings.minSessions) loadSoon(tenantId);
+      if ((await ask.size()) >= settings.minSessions) loadSoon(tenantId);
       else small.set(tenantId, Date.now());
       return undefined;
     }
     used.set(tenantId, Date.now());
-    const fresh = await catchUp(tenantId, facts).catch((error: unknown) => {
+    const fresh = await catchUp(tenantId, facts, ask.asOf).catch((error: unknown) => {
       log.error({ err: error, tenantId }, 'facet index could not read changes');
       return false;
     });
@@ -705,13 +716,13 @@ export function sessionFacts(db: Database, options: FactsOptions) {
       sort: { columnId: string; desc: boolean },
       limit: number,
       after: { v: string | null; id: string } | undefined,
-      tenantSessions: () => Promise<number>,
+      ask: FactsAsk,
     ): Promise<string[] | undefined> {
       const kept = specById.get(sort.columnId);
       if (!kept) return undefined;
       const compiled = await compileAll(filters);
       if (!compiled) return undefined;
-      const facts = await current(tenantId, tenantSessions);
+      const facts = await current(tenantId, ask);
       if (!facts) return undefined;
       const { spec, index } = kept;
       let keys: Float64Array;
@@ -737,32 +748,27 @@ export function sessionFacts(db: Database, options: FactsOptions) {
 
     /**
      * The History facet of a kept column under value and range filters, counted exactly; undefined when
-     * the index cannot answer (the caller counts in SQL). `tenantSessions` estimates the tenant's size,
-     * asked only when the tenant is not loaded.
+     * the index cannot answer (the caller counts in SQL).
      */
     async facet(
       tenantId: string,
       columnId: string,
       filters: readonly Filter[],
-      tenantSessions: () => Promise<number>,
+      ask: FactsAsk,
     ): Promise<FactCount[] | undefined> {
       const kept = specById.get(columnId);
       if (!kept || kept.spec.kind === 'number') return undefined;
       const compiled = await compileAll(filters);
       if (!compiled) return undefined;
-      const facts = await current(tenantId, tenantSessions);
+      const facts = await current(tenantId, ask);
       return facts?.facet(columnId, facts.match(compiled));
     },
 
     /** How many History sessions pass the filters, exactly; undefined as for `facet`. */
-    async count(
-      tenantId: string,
-      filters: readonly Filter[],
-      tenantSessions: () => Promise<number>,
-    ): Promise<number | undefined> {
+    async count(tenantId: string, filters: readonly Filter[], ask: FactsAsk): Promise<number | undefined> {
       const compiled = await compileAll(filters);
       if (!compiled) return undefined;
-      const facts = await current(tenantId, tenantSessions);
+      const facts = await current(tenantId, ask);
       return facts?.count(facts.match(compiled));
     },
 

@@ -13,7 +13,7 @@ import { searchRepository } from '../search/search.repository';
 import { parseHeadline } from '../search/snippet';
 import { FEW_RESULTS, suggestQueries } from '../search/suggestions';
 import { isParamColumn, resolveColumn } from './session-columns';
-import type { SessionFacts } from './session-facts';
+import type { FactsAsk, SessionFacts } from './session-facts';
 import { decodeCursor, encodeCursor } from './session-cursor';
 import { isValidTimestamp, parseFilters, type RawQuery } from './session-filters';
 import { recordsAnything, type SettingsService } from '../settings/settings.service';
@@ -197,8 +197,10 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
   const { facts } = deps;
 
   /** The planner's idea of the tenant's History size, asked when the facet index has not loaded it. */
-  const historySize = (tenantId: string) => () =>
-    repo.estimateCount({ tenantId, view: 'history', filters: [], visibility: { kind: 'all' } });
+  const askOf = (tenantId: string, asOf: number): FactsAsk => ({
+    asOf,
+    size: () => repo.estimateCount({ tenantId, view: 'history', filters: [], visibility: { kind: 'all' } }),
+  });
 
   /**
    * An exact count from the facet index, when it can give one: History, no content search, a caller
@@ -206,9 +208,9 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
    */
   const everyone = (scope: ListScope) =>
     scope.view === 'history' && scope.search === undefined && scope.visibility.kind === 'all';
-  function indexedCount(scope: ListScope): Promise<number | undefined> {
+  function indexedCount(scope: ListScope, asOf: number): Promise<number | undefined> {
     if (!facts || !everyone(scope)) return Promise.resolve(undefined);
-    return facts.count(scope.tenantId, scope.filters, historySize(scope.tenantId));
+    return facts.count(scope.tenantId, scope.filters, askOf(scope.tenantId, asOf));
   }
 
   /**
@@ -300,6 +302,7 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
     scope: ListScope,
     sort: ListSort,
     limit: number,
+    asOf: number,
     after?: { v: string | null; id: string },
   ) {
     if (facts && everyone(scope)) {
@@ -310,7 +313,7 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
         { columnId, desc: sort.desc },
         limit + 1,
         after,
-        historySize(scope.tenantId),
+        askOf(scope.tenantId, asOf),
       );
       if (ids) {
         const rows = await repo.page(scope, sort, limit, after, ids);
@@ -339,6 +342,8 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
       principal: Principal,
       query: RawQuery & { sort: string; limit: number; cursor?: string | undefined },
     ) {
+      // The index answers as of this moment (a count and a page of one request share one read of changes).
+      const asOf = performance.now();
       const sort = parseSort(query.sort || DEFAULT_SORT);
       const after = query.cursor ? decodeCursor(query.cursor, sort.key, sort.column.valueType) : undefined;
       const { scope, content } = await scopeOf(principal, query, LIST_OPTIONS);
@@ -354,7 +359,7 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
       const sampled = severalTerms
         ? repo.sampleEstimate(scope, listCount.sampleRows, listCount.sampleBudgetMs)
         : Promise.resolve(undefined);
-      const counting = indexedCount(scope).then((exact) =>
+      const counting = indexedCount(scope, asOf).then((exact) =>
         exact !== undefined
           ? ({ kind: 'exact', count: exact } as const)
           : sampled.then((estimate): Promise<CountResult> | CountResult =>
@@ -364,7 +369,7 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
             ),
       );
       void counting.catch(() => undefined);
-      const rows = await pageOf(scope, sort, query.limit, after);
+      const rows = await pageOf(scope, sort, query.limit, asOf, after);
       const more = rows.length > query.limit;
       const page = rows.slice(0, query.limit);
       const last = page.at(-1);
@@ -420,7 +425,7 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
      */
     async count(principal: Principal, query: RawQuery) {
       const { scope, content } = await scopeOf(principal, query, COUNT_OPTIONS);
-      const exact = await indexedCount(scope);
+      const exact = await indexedCount(scope, performance.now());
       if (exact !== undefined) return totalOf(scope, { kind: 'exact', count: exact }, 0, fullCount);
       const cap = content ? fullCount.exactSearchCap : fullCount.exactCap;
       const counted = await repo.countWithin(scope, cap, fullCount.budgetMs);
@@ -449,7 +454,12 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
       // a filtered one is counted in SQL.
       const indexed =
         facts && everyone(scope)
-          ? await facts.facet(principal.tenantId, columnId, scope.filters, historySize(principal.tenantId))
+          ? await facts.facet(
+              principal.tenantId,
+              columnId,
+              scope.filters,
+              askOf(principal.tenantId, performance.now()),
+            )
           : undefined;
       const rollupable =
         indexed === undefined && everyone(scope) && scope.filters.length === 0 && !isParamColumn(columnId);
