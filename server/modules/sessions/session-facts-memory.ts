@@ -1,0 +1,432 @@
+import type { Filter } from './session-filters';
+
+/**
+ * The facet index's memory (session-facts.ts reads the database into it): a tenant's sessions as one
+ * typed array per kept column, and the passes over them — filters, facet counts, totals, and the first
+ * rows of a sorted page. Nothing here knows SQL but the text each column is read as.
+ */
+
+/** A counted value of a facet: the value as text, null for "empty". */
+export interface FactCount {
+  value: string | null;
+  count: number;
+}
+
+export type DictColumn = { kind: 'dict'; id: string; select: string; text: boolean };
+export type MultiColumn = { kind: 'multi'; id: string; select: string; text: boolean; json: boolean };
+export type NumberColumn = { kind: 'number'; id: string; select: string; time: boolean };
+export type ColumnSpec = DictColumn | MultiColumn | NumberColumn;
+
+const µs = (column: string) => `(extract(epoch FROM s.${column}) * 1000000)::bigint::text`;
+
+/** The columns kept, by catalogue id, with the SQL that reads each as text (the same for load and changes). */
+export const SPECS: readonly ColumnSpec[] = [
+  { kind: 'dict', id: 'status', select: 's.status', text: true },
+  { kind: 'dict', id: 'channel', select: 's.channel', text: true },
+  { kind: 'dict', id: 'source', select: 's.source', text: true },
+  { kind: 'dict', id: 'group', select: 's.group_id::text', text: false },
+  { kind: 'dict', id: 'chatbot', select: 's.chatbot_id::text', text: false },
+  { kind: 'dict', id: 'endReason', select: 's.end_reason', text: true },
+  { kind: 'dict', id: 'clientLeft', select: 's.client_left', text: true },
+  { kind: 'dict', id: 'widget', select: 's.widget_id::text', text: false },
+  { kind: 'dict', id: 'language', select: 's.client_language', text: true },
+  { kind: 'dict', id: 'browser', select: 's.client_browser', text: true },
+  { kind: 'dict', id: 'os', select: 's.client_os', text: true },
+  { kind: 'dict', id: 'hasRecording', select: 's.has_recording::text', text: false },
+  { kind: 'dict', id: 'banned', select: 's.banned::text', text: false },
+  { kind: 'multi', id: 'operator', select: "array_to_string(s.operator_ids, ',')", text: false, json: false },
+  { kind: 'multi', id: 'tags', select: 'array_to_json(s.tags)::text', text: true, json: true },
+  { kind: 'number', id: 'createdAt', select: µs('created_at'), time: true },
+  { kind: 'number', id: 'acceptedAt', select: µs('accepted_at'), time: true },
+  { kind: 'number', id: 'endedAt', select: µs('ended_at'), time: true },
+  { kind: 'number', id: 'waitingTime', select: 's.waiting_seconds::text', time: false },
+  { kind: 'number', id: 'duration', select: 's.duration_seconds::text', time: false },
+  { kind: 'number', id: 'rating', select: 's.rating::text', time: false },
+  { kind: 'number', id: 'messageCount', select: 's.message_count::text', time: false },
+];
+
+export const SELECT_LIST = ['s.id::text', ...SPECS.map((spec) => spec.select)].join(', ');
+export const specById = new Map(SPECS.map((spec, index) => [spec.id, { spec, index }]));
+
+/** Whether the index keeps this column (its value filters, range filters and facets). */
+export function factsKeep(columnId: string): boolean {
+  return specById.has(columnId);
+}
+
+/** Codes of a dictionary: 0 is NULL; a value's code is its position in `values` plus one. */
+export class Dictionary {
+  readonly values: string[] = [];
+  private readonly codes = new Map<string, number>();
+
+  code(value: string | null): number {
+    if (value === null) return 0;
+    let code = this.codes.get(value);
+    if (code === undefined) {
+      this.values.push(value);
+      code = this.values.length;
+      this.codes.set(value, code);
+    }
+    return code;
+  }
+
+  find(value: string): number | undefined {
+    return this.codes.get(value);
+  }
+
+  valueOf(code: number): string | null {
+    return code === 0 ? null : this.values[code - 1]!;
+  }
+}
+
+type Codes = Uint16Array | Uint32Array;
+
+function grown<T extends Float64Array | Uint8Array | Uint16Array | Uint32Array>(array: T, size: number): T {
+  const next = new (array.constructor as new (length: number) => T)(size);
+  next.set(array);
+  return next;
+}
+
+export class DictStore {
+  readonly dict = new Dictionary();
+  codes: Codes;
+  constructor(capacity: number) {
+    this.codes = new Uint16Array(capacity);
+  }
+  set(row: number, value: string | null): void {
+    const code = this.dict.code(value);
+    if (code > 0xffff && this.codes instanceof Uint16Array) this.codes = Uint32Array.from(this.codes);
+    this.codes[row] = code;
+  }
+  grow(capacity: number): void {
+    this.codes = grown(this.codes, capacity);
+  }
+}
+
+/** Up to two values per row in place; rows with more keep all of theirs in `more`. */
+export class MultiStore {
+  readonly dict = new Dictionary();
+  lengths: Uint8Array;
+  first: Uint32Array;
+  second: Uint32Array;
+  readonly more = new Map<number, number[]>();
+  constructor(capacity: number) {
+    this.lengths = new Uint8Array(capacity);
+    this.first = new Uint32Array(capacity);
+    this.second = new Uint32Array(capacity);
+  }
+  set(row: number, values: (string | null)[]): void {
+    const codes = values.map((value) => this.dict.code(value));
+    this.lengths[row] = Math.min(codes.length, 255);
+    this.first[row] = codes[0] ?? 0;
+    this.second[row] = codes[1] ?? 0;
+    if (codes.length > 2) this.more.set(row, codes);
+    else this.more.delete(row);
+  }
+  /** Calls `each` with every code of the row (NULL elements as 0). */
+  forEach(row: number, each: (code: number) => void): void {
+    const length = this.lengths[row]!;
+    if (length === 0) return;
+    if (length > 2) {
+      for (const code of this.more.get(row)!) each(code);
+      return;
+    }
+    each(this.first[row]!);
+    if (length === 2) each(this.second[row]!);
+  }
+  grow(capacity: number): void {
+    this.lengths = grown(this.lengths, capacity);
+    this.first = grown(this.first, capacity);
+    this.second = grown(this.second, capacity);
+  }
+}
+
+export class NumberStore {
+  values: Float64Array;
+  constructor(capacity: number) {
+    this.values = new Float64Array(capacity);
+  }
+  set(row: number, value: string | null): void {
+    this.values[row] = value === null ? Number.NaN : Number(value);
+  }
+  grow(capacity: number): void {
+    this.values = grown(this.values, capacity);
+  }
+}
+
+export type Store = DictStore | MultiStore | NumberStore;
+
+/** One tenant's sessions. */
+export class TenantFacts {
+  size = 0;
+  private capacity: number;
+  private ids: Float64Array;
+  /** ids[0..sortedUntil) ascend; later rows (ids that arrived out of order) are found through `late`. */
+  private sortedUntil = 0;
+  private readonly late = new Map<number, number>();
+  readonly stores: Store[];
+  /** Changes are read from this transaction id on. */
+  since = '0';
+
+  constructor(capacity = 1024) {
+    this.capacity = capacity;
+    this.ids = new Float64Array(capacity);
+    this.stores = SPECS.map((spec) =>
+      spec.kind === 'dict'
+        ? new DictStore(capacity)
+        : spec.kind === 'multi'
+          ? new MultiStore(capacity)
+          : new NumberStore(capacity),
+    );
+  }
+
+  private rowOf(id: number): number | undefined {
+    let low = 0;
+    let high = this.sortedUntil - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const at = this.ids[middle]!;
+      if (at === id) return middle;
+      if (at < id) low = middle + 1;
+      else high = middle - 1;
+    }
+    return this.late.get(id);
+  }
+
+  /** Writes one session, read as text in SELECT_LIST's order (id first). */
+  put(fields: readonly (string | null)[]): void {
+    const id = Number(fields[0]);
+    let row = this.rowOf(id);
+    if (row === undefined) {
+      if (this.size === this.capacity) this.grow(this.capacity * 2);
+      row = this.size++;
+      this.ids[row] = id;
+      if (this.sortedUntil === row && (row === 0 || this.ids[row - 1]! < id)) this.sortedUntil++;
+      else this.late.set(id, row);
+    }
+    for (let i = 0; i < SPECS.length; i++) {
+      const spec = SPECS[i]!;
+      const value = fields[i + 1] ?? null;
+      const store = this.stores[i]!;
+      if (spec.kind === 'multi') {
+        const values: (string | null)[] =
+          value === null || value === ''
+            ? []
+            : spec.json
+              ? (JSON.parse(value) as (string | null)[])
+              : value.split(',');
+        (store as MultiStore).set(row, values);
+      } else {
+        (store as DictStore | NumberStore).set(row, value);
+      }
+    }
+  }
+
+  private grow(capacity: number): void {
+    this.capacity = capacity;
+    this.ids = grown(this.ids, capacity);
+    for (const store of this.stores) store.grow(capacity);
+  }
+
+  /** Rows in the view that pass every filter (1) or not (0). */
+  match(filters: readonly CompiledFilter[]): Uint8Array {
+    const matched = new Uint8Array(this.size);
+    const status = this.stores[specById.get('status')!.index] as DictStore;
+    const closed = status.dict.find('closed');
+    if (closed === undefined) return matched;
+    const codes = status.codes;
+    for (let row = 0; row < this.size; row++) matched[row] = codes[row] === closed ? 1 : 0;
+    for (const filter of filters) filter(this, matched);
+    return matched;
+  }
+
+  /** Session ids of rows. */
+  idsOf(rows: readonly number[]): string[] {
+    return rows.map((row) => String(this.ids[row]));
+  }
+
+  /** The sort key of every row of a kept column: its number, or the rank of its value (NaN: none). */
+  sortKeys(index: number, ranks?: Float64Array): Float64Array {
+    const store = this.stores[index]!;
+    if (store instanceof NumberStore) return store.values;
+    const keys = new Float64Array(this.size);
+    if (store instanceof DictStore) {
+      const codes = store.codes;
+      for (let row = 0; row < this.size; row++) keys[row] = ranks![codes[row]!]!;
+    } else {
+      for (let row = 0; row < this.size; row++)
+        keys[row] = store.lengths[row] === 0 ? Number.NaN : ranks![store.first[row]!]!;
+    }
+    return keys;
+  }
+
+  top(
+    keys: Float64Array,
+    matched: Uint8Array,
+    desc: boolean,
+    limit: number,
+    after?: { key: number; id: number },
+  ) {
+    return topRows(keys, this.ids, matched, desc, limit, after);
+  }
+
+  count(matched: Uint8Array): number {
+    let total = 0;
+    for (let row = 0; row < this.size; row++) total += matched[row]!;
+    return total;
+  }
+
+  /** Counts per value of a kept column among matched rows, as the SQL facet does ('' counts as empty). */
+  facet(columnId: string, matched: Uint8Array): FactCount[] {
+    const { spec, index } = specById.get(columnId)!;
+    if (spec.kind === 'number') throw new Error(`${columnId} has no facet`);
+    const store = this.stores[index] as DictStore | MultiStore;
+    const counts = new Float64Array(store.dict.values.length + 1);
+    if (store instanceof DictStore) {
+      const codes = store.codes;
+      for (let row = 0; row < this.size; row++) if (matched[row]) counts[codes[row]!]!++;
+    } else {
+      const bump = (code: number) => counts[code]!++;
+      for (let row = 0; row < this.size; row++) {
+        if (!matched[row]) continue;
+        if (store.lengths[row] === 0) counts[0]!++;
+        else store.forEach(row, bump);
+      }
+    }
+    if (spec.text) {
+      const blank = store.dict.find('');
+      if (blank !== undefined) {
+        counts[0]! += counts[blank]!;
+        counts[blank] = 0;
+      }
+    }
+    const result: FactCount[] = [];
+    for (let code = 0; code < counts.length; code++) {
+      if (counts[code]! > 0) result.push({ value: store.dict.valueOf(code), count: counts[code]! });
+    }
+    return result;
+  }
+}
+
+/**
+ * The rows of the first `limit` matched sessions in the list's order, after the keyset position:
+ * (key, id) ascending or descending, sessions without a key (NaN) last, by id in the same direction —
+ * what `ORDER BY key [DESC] NULLS LAST, id [DESC]` gives. A bounded heap keeps the best `limit`.
+ */
+function topRows(
+  keys: Float64Array,
+  ids: Float64Array,
+  matched: Uint8Array,
+  desc: boolean,
+  limit: number,
+  after: { key: number; id: number } | undefined,
+): number[] {
+  const sortsBefore = (keyA: number, idA: number, keyB: number, idB: number): boolean => {
+    const noA = Number.isNaN(keyA);
+    const noB = Number.isNaN(keyB);
+    if (noA !== noB) return noB;
+    if (!noA && keyA !== keyB) return desc ? keyA > keyB : keyA < keyB;
+    return desc ? idA > idB : idA < idB;
+  };
+  const before = (a: number, b: number) => sortsBefore(keys[a]!, ids[a]!, keys[b]!, ids[b]!);
+  // A max-heap in the list's order: the row that sorts last is on top, replaced by anything better.
+  const heap: number[] = [];
+  const siftDown = (at: number) => {
+    for (;;) {
+      const left = 2 * at + 1;
+      const right = left + 1;
+      let last = at;
+      if (left < heap.length && before(heap[last]!, heap[left]!)) last = left;
+      if (right < heap.length && before(heap[last]!, heap[right]!)) last = right;
+      if (last === at) return;
+      [heap[at], heap[last]] = [heap[last]!, heap[at]!];
+      at = last;
+    }
+  };
+  const siftUp = (at: number) => {
+    while (at > 0) {
+      const parent = (at - 1) >> 1;
+      if (!before(heap[parent]!, heap[at]!)) return;
+      [heap[at], heap[parent]] = [heap[parent]!, heap[at]!];
+      at = parent;
+    }
+  };
+  for (let row = 0; row < matched.length; row++) {
+    if (!matched[row]) continue;
+    if (after && !sortsBefore(after.key, after.id, keys[row]!, ids[row]!)) continue;
+    if (heap.length < limit) {
+      heap.push(row);
+      siftUp(heap.length - 1);
+    } else if (limit > 0 && before(row, heap[0]!)) {
+      heap[0] = row;
+      siftDown(0);
+    }
+  }
+  return heap.sort((a, b) => (before(a, b) ? -1 : 1));
+}
+
+export type CompiledFilter = (facts: TenantFacts, matched: Uint8Array) => void;
+
+/** A value filter's codes as a lookup table (1 = the code passes). */
+function passing(
+  dict: Dictionary,
+  values: readonly string[],
+  includeEmpty: boolean,
+  text: boolean,
+): Uint8Array {
+  const table = new Uint8Array(dict.values.length + 1);
+  for (const value of values) {
+    const code = dict.find(value);
+    if (code !== undefined) table[code] = 1;
+  }
+  if (includeEmpty) {
+    table[0] = 1;
+    const blank = text ? dict.find('') : undefined;
+    if (blank !== undefined) table[blank] = 1;
+  }
+  return table;
+}
+
+/**
+ * A filter as a pass over the index, or undefined when the index cannot apply it exactly. `bounds`
+ * holds range values of time columns converted by PostgreSQL (µs since the epoch), so a date-time
+ * without an offset means what it means in SQL.
+ */
+export function compile(filter: Filter, bounds: ReadonlyMap<string, number>): CompiledFilter | undefined {
+  const kept = specById.get(filter.columnId);
+  if (!kept) return undefined;
+  const { spec, index } = kept;
+  if (filter.op === 'in' && spec.kind !== 'number') {
+    return (facts, matched) => {
+      const store = facts.stores[index] as DictStore | MultiStore;
+      if (store instanceof DictStore) {
+        // (empty) is NULL, or '' for text, as in SQL.
+        const table = passing(store.dict, filter.values, filter.includeEmpty, spec.text);
+        const codes = store.codes;
+        for (let row = 0; row < facts.size; row++) if (matched[row] && !table[codes[row]!]) matched[row] = 0;
+        return;
+      }
+      // Arrays: any element among the values (`&&`), or (empty) = no elements at all.
+      const table = passing(store.dict, filter.values, false, spec.text);
+      for (let row = 0; row < facts.size; row++) {
+        if (!matched[row]) continue;
+        let pass = filter.includeEmpty && store.lengths[row] === 0;
+        if (!pass) store.forEach(row, (code) => (pass ||= table[code] === 1));
+        if (!pass) matched[row] = 0;
+      }
+    };
+  }
+  if ((filter.op === 'min' || filter.op === 'max') && spec.kind === 'number') {
+    const bound = spec.time ? bounds.get(filter.value) : Number(filter.value);
+    if (bound === undefined || Number.isNaN(bound)) return undefined;
+    const atLeast = filter.op === 'min';
+    return (facts, matched) => {
+      const values = (facts.stores[index] as NumberStore).values;
+      for (let row = 0; row < facts.size; row++) {
+        // NaN (NULL) passes neither bound, as in SQL.
+        const value = values[row]!;
+        if (matched[row] && !(atLeast ? value >= bound : value <= bound)) matched[row] = 0;
+      }
+    };
+  }
+  return undefined;
+}
