@@ -34,6 +34,11 @@ export interface ColumnSql {
   paramName?: string;
   /** What the column sorts by when that is not its stored value (the names behind ids). */
   sortBy?: RawBuilder<unknown>;
+  /**
+   * The directions a b-tree index serves the sort in (`(tenant_id, column DESC NULLS LAST, id DESC)` read
+   * forwards; NOT NULL columns both ways). The facet index picks the pages of every other sort.
+   */
+  sortIndex?: 'both' | 'desc';
 }
 
 const col = (name: string): RawBuilder<unknown> => sql.ref(`s.${name}`);
@@ -46,16 +51,16 @@ const scalar = (
 ): ColumnSql => ({ expr: col(name), shape: 'scalar', valueType, nullable, ...extra });
 
 export const columnSql: Record<StaticColumnId, ColumnSql> = {
-  id: scalar('id', 'bigint', false),
+  id: scalar('id', 'bigint', false, { sortIndex: 'both' }),
   externalId: scalar('external_id', 'text', true),
   status: scalar('status', 'text', false, { enumValues: statuses }),
   channel: scalar('channel', 'text', false, { enumValues: channels }),
   source: scalar('source', 'text', false, { enumValues: sources }),
-  createdAt: scalar('created_at', 'timestamptz', false),
+  createdAt: scalar('created_at', 'timestamptz', false, { sortIndex: 'both' }),
   acceptedAt: scalar('accepted_at', 'timestamptz', true),
-  endedAt: scalar('ended_at', 'timestamptz', true),
-  waitingTime: scalar('waiting_seconds', 'int', true),
-  duration: scalar('duration_seconds', 'int', true),
+  endedAt: scalar('ended_at', 'timestamptz', true, { sortIndex: 'desc' }),
+  waitingTime: scalar('waiting_seconds', 'int', true, { sortIndex: 'desc' }),
+  duration: scalar('duration_seconds', 'int', true, { sortIndex: 'desc' }),
   operator: {
     expr: col('operator_ids'),
     shape: 'array',

@@ -294,8 +294,8 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
   }
 
   /**
-   * One page. The facet index picks a History page's sessions for the sorts no index serves (any kept
-   * column, both directions); PostgreSQL reads them. Should a row have changed in between so that it no
+   * One page. The facet index picks a History page's sessions for the sorts no b-tree index serves
+   * (every other kept column and direction); PostgreSQL reads them. Should a row have changed in between so that it no
    * longer matches, the page is read the ordinary way.
    */
   async function pageOf(
@@ -305,7 +305,8 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
     asOf: number,
     after?: { v: string | null; id: string },
   ) {
-    if (facts && everyone(scope)) {
+    const served = sort.column.sortIndex === 'both' || (sort.column.sortIndex === 'desc' && sort.desc);
+    if (facts && everyone(scope) && !served) {
       const columnId = sort.key.startsWith('-') ? sort.key.slice(1) : sort.key;
       const ids = await facts.page(
         scope.tenantId,
