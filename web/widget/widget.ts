@@ -18,6 +18,12 @@ interface Activity {
 
 /** Images the server serves inline; anything else is offered as a download. */
 const IMAGES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];
+/** A paperclip (Tabler's), drawn rather than an emoji: not every system has an emoji font. Static markup. */
+const CLIP =
+  '<svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" ' +
+  'stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path d="M15 7l-6.5 6.5a1.5 1.5 0 0 0 ' +
+  '3 3l6.5 -6.5a3 3 0 0 0 -6 -6l-6.5 6.5a4.5 4.5 0 0 0 9 9l6.5 -6.5"/></svg>';
+
 /** How often the widget says "typing" (the server passes on one event per 2 s). */
 const TYPING_EVERY_MS = 2500;
 
@@ -101,7 +107,8 @@ textarea { resize: none; }
 .system { font-size: 12px; color: #6b7280; text-align: center; }
 .status { font-size: 12px; color: #6b7280; padding: 0 14px 6px; }
 form.compose { display: flex; gap: 8px; padding: 10px 12px; border-top: 1px solid #e5e7eb; }
-.attach { background: transparent; border: 1px solid #c9ced6; border-radius: 8px; font-size: 18px; cursor: pointer; padding: 0 9px; }
+.attach { background: transparent; border: 1px solid #c9ced6; border-radius: 8px; cursor: pointer; padding: 0 9px; color: #1c4f82; }
+.bubble a svg { vertical-align: -3px; }
 .attach:disabled { opacity: .5; }
 .typing { font-size: 12px; color: #6b7280; font-style: italic; padding: 0 14px; min-height: 16px; }
 .thumb { display: block; max-width: 200px; max-height: 150px; border-radius: 8px; margin-bottom: 4px; }
@@ -183,7 +190,8 @@ function boot(script: HTMLScriptElement): void {
   /** A file line: the image itself when the server shows it inline, else a link that saves it. */
   function fileBubble(activity: Activity, file: NonNullable<Activity['file']>): HTMLElement {
     const bubble = el('div', { className: 'bubble', dir: 'auto' });
-    const link = el('a', { textContent: `📎 ${file.name}`, href: '#', download: file.name });
+    const link = el('a', { innerHTML: CLIP, href: '#', download: file.name });
+    link.append(el('bdi', { textContent: ` ${file.name}` }));
     link.setAttribute('aria-label', `${t.download} ${file.name}`);
     bubble.append(link);
     if (activity.text) bubble.append(el('div', { textContent: activity.text, dir: 'auto' }));
@@ -197,8 +205,10 @@ function boot(script: HTMLScriptElement): void {
         const local = URL.createObjectURL(blob);
         link.href = local;
         if (IMAGES.includes(blob.type)) {
-          bubble.prepend(el('img', { className: 'thumb', src: local, alt: file.name }));
-          log.scrollTop = log.scrollHeight;
+          const image = el('img', { className: 'thumb', src: local, alt: file.name });
+          // Its height is known only once decoded: keep the newest line in view then.
+          image.onload = () => (log.scrollTop = log.scrollHeight);
+          bubble.prepend(image);
         }
       })
       .catch(() => undefined);
@@ -351,7 +361,7 @@ function boot(script: HTMLScriptElement): void {
     const send = el('button', { className: 'primary', type: 'submit', textContent: t.send });
     const leave = el('button', { className: 'leave', type: 'button', textContent: t.leave });
     const picker = el('input', { type: 'file', hidden: true });
-    const attach = el('button', { className: 'attach', type: 'button', textContent: '📎' });
+    const attach = el('button', { className: 'attach', type: 'button', innerHTML: CLIP });
     attach.setAttribute('aria-label', t.attach);
     attach.title = t.attach;
     const progress = el('progress', { max: 1, value: 0, hidden: true });

@@ -541,7 +541,7 @@ function FileLine({
         </a>
       )}
       <span>
-        📎{' '}
+        <IconPaperclip size={14} aria-hidden style={{ verticalAlign: -2 }} />{' '}
         {stored ? (
           <a
             href={fileUrl(sessionId, item.id, true)}
