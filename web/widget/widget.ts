@@ -13,8 +13,19 @@ interface Activity {
   type: string;
   userName: string | null;
   text: string | null;
-  file: { name: string } | null;
+  file: { name: string; size?: number | null; mimeType?: string | null } | null;
 }
+
+/** Images the server serves inline; anything else is offered as a download. */
+const IMAGES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];
+/** A paperclip (Tabler's), drawn rather than an emoji: not every system has an emoji font. Static markup. */
+const CLIP =
+  '<svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" ' +
+  'stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path d="M15 7l-6.5 6.5a1.5 1.5 0 0 0 ' +
+  '3 3l6.5 -6.5a3 3 0 0 0 -6 -6l-6.5 6.5a4.5 4.5 0 0 0 9 9l6.5 -6.5"/></svg>';
+
+/** How often the widget says "typing" (the server passes on one event per 2 s). */
+const TYPING_EVERY_MS = 2500;
 
 interface Stored {
   sessionId: string;
@@ -37,6 +48,12 @@ const texts = {
     failed: 'Chat teď nelze spustit. Zkuste to prosím později.',
     you: 'Vy',
     operator: 'Operátor',
+    attach: 'Poslat soubor',
+    uploading: 'Odesílá se',
+    tooLarge: 'Soubor je větší než {mb} MB.',
+    uploadFailed: 'Soubor se nepodařilo poslat.',
+    typing: '{name} píše…',
+    download: 'Stáhnout',
   },
   en: {
     open: 'Chat with us',
@@ -53,6 +70,12 @@ const texts = {
     failed: 'The chat cannot start right now. Please try again later.',
     you: 'You',
     operator: 'Operator',
+    attach: 'Send a file',
+    uploading: 'Sending',
+    tooLarge: 'The file is larger than {mb} MB.',
+    uploadFailed: 'The file could not be sent.',
+    typing: '{name} is typing…',
+    download: 'Download',
   },
 };
 
@@ -84,6 +107,13 @@ textarea { resize: none; }
 .system { font-size: 12px; color: #6b7280; text-align: center; }
 .status { font-size: 12px; color: #6b7280; padding: 0 14px 6px; }
 form.compose { display: flex; gap: 8px; padding: 10px 12px; border-top: 1px solid #e5e7eb; }
+.attach { background: transparent; border: 1px solid #c9ced6; border-radius: 8px; cursor: pointer; padding: 0 9px; color: #1c4f82; }
+.bubble a svg { vertical-align: -3px; }
+.attach:disabled { opacity: .5; }
+.typing { font-size: 12px; color: #6b7280; font-style: italic; padding: 0 14px; min-height: 16px; }
+.thumb { display: block; max-width: 200px; max-height: 150px; border-radius: 8px; margin-bottom: 4px; }
+.bubble a { color: #1c4f82; }
+progress { width: 100%; height: 6px; }
 .leave { background: transparent; border: 0; color: #9b1c1c; font-size: 12px; cursor: pointer; padding: 0 14px 8px; text-align: left; }
 `;
 
@@ -144,6 +174,10 @@ function boot(script: HTMLScriptElement): void {
   log.setAttribute('aria-live', 'polite');
   const status = el('div', { className: 'status' });
   status.setAttribute('role', 'status');
+  const typing = el('div', { className: 'typing' });
+  typing.setAttribute('aria-live', 'polite');
+  let typingTimer: number | undefined;
+  let maxFileBytes = 25 * 1024 * 1024;
   let socket: WebSocket | undefined;
   let stored: Stored | null = JSON.parse(localStorage.getItem(storageKey) ?? 'null') as Stored | null;
 
@@ -153,26 +187,69 @@ function boot(script: HTMLScriptElement): void {
     ...(stored ? { 'x-client-token': stored.token } : {}),
   });
 
+  /** A file line: the image itself when the server shows it inline, else a link that saves it. */
+  function fileBubble(activity: Activity, file: NonNullable<Activity['file']>): HTMLElement {
+    const bubble = el('div', { className: 'bubble', dir: 'auto' });
+    const link = el('a', { innerHTML: CLIP, href: '#', download: file.name });
+    link.append(el('bdi', { textContent: ` ${file.name}` }));
+    link.setAttribute('aria-label', `${t.download} ${file.name}`);
+    bubble.append(link);
+    if (activity.text) bubble.append(el('div', { textContent: activity.text, dir: 'auto' }));
+    if (activity.type !== 'file' || !stored) return bubble;
+    // The file is read with the client's headers (no token in a URL), then shown from memory.
+    const url = `${origin}/api/v1/live/client/sessions/${stored.sessionId}/files/${activity.id}`;
+    void fetch(url, { headers: headers() })
+      .then((response) => (response.ok ? response.blob() : undefined))
+      .then((blob) => {
+        if (!blob) return;
+        const local = URL.createObjectURL(blob);
+        link.href = local;
+        if (IMAGES.includes(blob.type)) {
+          const image = el('img', { className: 'thumb', src: local, alt: file.name });
+          // Its height is known only once decoded: keep the newest line in view then.
+          image.onload = () => (log.scrollTop = log.scrollHeight);
+          bubble.prepend(image);
+        }
+      })
+      .catch(() => undefined);
+    return bubble;
+  }
+
   function show(activity: Activity): void {
     if (log.querySelector(`[data-id="${CSS.escape(activity.id)}"]`)) return;
-    const text = activity.file
-      ? `📎 ${activity.file.name}${activity.text ? ` — ${activity.text}` : ''}`
-      : (activity.text ?? '');
     if (activity.type === 'system') {
-      const line = el('div', { className: 'system', textContent: text });
+      const line = el('div', { className: 'system', textContent: activity.text ?? '', dir: 'auto' });
       line.dataset.id = activity.id;
       log.append(line);
     } else {
       const mine = activity.sender === 'client';
+      if (!mine) hideTyping();
       const line = el('div', { className: `line${mine ? ' mine' : ''}` });
       line.dataset.id = activity.id;
+      const who = el('bdi', { textContent: mine ? t.you : (activity.userName ?? t.operator) });
+      const whoLine = el('span', { className: 'who' });
+      whoLine.append(who);
       line.append(
-        el('span', { className: 'who', textContent: mine ? t.you : (activity.userName ?? t.operator) }),
-        el('div', { className: 'bubble', textContent: text, dir: 'auto' }),
+        whoLine,
+        activity.file
+          ? fileBubble(activity, activity.file)
+          : el('div', { className: 'bubble', textContent: activity.text ?? '', dir: 'auto' }),
       );
       log.append(line);
     }
     log.scrollTop = log.scrollHeight;
+  }
+
+  function hideTyping(): void {
+    typing.textContent = '';
+    window.clearTimeout(typingTimer);
+  }
+
+  /** "<operator> is typing…" for the seconds the server names, unless it comes again. */
+  function showTyping(name: string | null, seconds: number): void {
+    typing.textContent = t.typing.replace('{name}', name ?? t.operator);
+    window.clearTimeout(typingTimer);
+    typingTimer = window.setTimeout(hideTyping, seconds * 1000);
   }
 
   function ended(): void {
@@ -189,8 +266,15 @@ function boot(script: HTMLScriptElement): void {
     url.search = new URLSearchParams({ key, token: stored.token }).toString();
     socket = new WebSocket(url);
     socket.onmessage = (event: MessageEvent<string>) => {
-      const message = JSON.parse(event.data) as { type: string; activity?: Activity; status?: string };
+      const message = JSON.parse(event.data) as {
+        type: string;
+        activity?: Activity;
+        status?: string;
+        userName?: string | null;
+        expiresInSeconds?: number;
+      };
       if (message.type === 'message' && message.activity) show(message.activity);
+      if (message.type === 'typing') showTyping(message.userName ?? null, message.expiresInSeconds ?? 5);
       if (message.type === 'status') status.textContent = message.status === 'active' ? '' : t.waiting;
       if (message.type === 'ended') ended();
     };
@@ -211,7 +295,12 @@ function boot(script: HTMLScriptElement): void {
       renderStart();
       return;
     }
-    const view = (await response.json()) as { session: { status: string }; transcript: Activity[] };
+    const view = (await response.json()) as {
+      session: { status: string };
+      transcript: Activity[];
+      maxFileBytes: number;
+    };
+    maxFileBytes = view.maxFileBytes;
     renderChat();
     view.transcript.forEach(show);
     if (view.session.status === 'closed') ended();
@@ -271,7 +360,59 @@ function boot(script: HTMLScriptElement): void {
     box.setAttribute('aria-label', t.message);
     const send = el('button', { className: 'primary', type: 'submit', textContent: t.send });
     const leave = el('button', { className: 'leave', type: 'button', textContent: t.leave });
-    form.append(box, send);
+    const picker = el('input', { type: 'file', hidden: true });
+    const attach = el('button', { className: 'attach', type: 'button', innerHTML: CLIP });
+    attach.setAttribute('aria-label', t.attach);
+    attach.title = t.attach;
+    const progress = el('progress', { max: 1, value: 0, hidden: true });
+    progress.setAttribute('aria-label', t.uploading);
+    const fileError = el('div', { className: 'status' });
+    fileError.setAttribute('role', 'alert');
+    form.append(attach, picker, box, send);
+    attach.onclick = () => picker.click();
+    picker.onchange = () => {
+      const file = picker.files?.[0];
+      picker.value = '';
+      fileError.textContent = '';
+      if (!file || !stored) return;
+      if (file.size > maxFileBytes) {
+        fileError.textContent = t.tooLarge.replace('{mb}', String(Math.floor(maxFileBytes / 1048576)));
+        return;
+      }
+      // XMLHttpRequest, because fetch cannot report an upload's progress.
+      const request = new XMLHttpRequest();
+      const query = new URLSearchParams({ name: file.name }).toString();
+      request.open('POST', `${origin}/api/v1/live/client/sessions/${stored.sessionId}/files?${query}`);
+      for (const [name, value] of Object.entries(headers())) {
+        if (name !== 'content-type') request.setRequestHeader(name, value);
+      }
+      request.setRequestHeader('content-type', 'application/octet-stream');
+      request.upload.onprogress = (event) => {
+        if (event.lengthComputable) progress.value = event.loaded / event.total;
+      };
+      const done = (ok: boolean) => {
+        progress.hidden = true;
+        attach.disabled = false;
+        if (!ok) fileError.textContent = t.uploadFailed;
+      };
+      request.onload = () => done(request.status < 300);
+      request.onerror = () => done(false);
+      progress.value = 0;
+      progress.hidden = false;
+      attach.disabled = true;
+      request.send(file);
+    };
+    let lastTyping = 0;
+    box.oninput = () => {
+      const now = Date.now();
+      if (!stored || !box.value.trim() || now - lastTyping < TYPING_EVERY_MS) return;
+      lastTyping = now;
+      const { 'content-type': _json, ...bare } = headers();
+      void fetch(`${origin}/api/v1/live/client/sessions/${stored.sessionId}/typing`, {
+        method: 'POST',
+        headers: bare,
+      }).catch(() => undefined);
+    };
     const submit = async () => {
       const text = box.value.trim();
       if (!text || !stored) return;
@@ -304,7 +445,7 @@ function boot(script: HTMLScriptElement): void {
       });
       ended();
     };
-    panel.replaceChildren(header, log, status, form, leave);
+    panel.replaceChildren(header, log, typing, status, progress, fileError, form, leave);
     box.focus();
   }
 

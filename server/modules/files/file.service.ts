@@ -88,7 +88,41 @@ export function fileService(
       .execute();
   }
 
+  /** The stored object of a file line of a session's transcript, and how to serve it. */
+  async function stored(tenantId: string, sessionId: string, activityId: string, download: boolean) {
+    const row = await db
+      .selectFrom('activities')
+      .select(['file_name', 'file_mime_type', 'file_object_key', 'file_deleted_at'])
+      .where('tenant_id', '=', tenantId)
+      .where('session_id', '=', sessionId)
+      .where('id', '=', activityId)
+      .where('type', '=', 'file')
+      .executeTakeFirst();
+    if (!row) throw notFound(`File of activity ${activityId}`);
+    if (row.file_deleted_at)
+      throw new AppError(
+        'files.deleted',
+        'The file was deleted when the workspace’s retention period ended.',
+      );
+    if (!row.file_object_key) throw notFound(`File of activity ${activityId}`);
+    const key = row.file_object_key;
+    const stat = await deps.store.stat(key);
+    if (!stat) throw new AppError('files.missing', 'The stored file is gone.');
+    const mimeType = row.file_mime_type ?? 'application/octet-stream';
+    return {
+      size: stat.size,
+      // Only the sniffed safe images keep their type; the rest is bytes to save, never to render.
+      contentType: isSafeInline(mimeType) ? mimeType : 'application/octet-stream',
+      fileName: row.file_name ?? 'file',
+      inline: !download && isSafeInline(mimeType),
+      open: (range?: { start: number; end: number }) => deps.store.read(key, range),
+    };
+  }
+
   return {
+    /** The largest file a party may send (MAX_FILE_MB); the seats check it before sending. */
+    maxBytes: deps.maxBytes,
+
     /**
      * An upload into a session's transcript: the bytes are kept first, then `post` writes the line (the
      * caller's own checks: the client's token, the operator being in the session) and links them in its
@@ -129,41 +163,23 @@ export function fileService(
       how: { download: boolean; ip: string },
     ) {
       await deps.sessions.requireVisible(principal, sessionId);
-      const row = await db
-        .selectFrom('activities')
-        .select(['file_name', 'file_mime_type', 'file_object_key', 'file_deleted_at'])
-        .where('tenant_id', '=', principal.tenantId)
-        .where('session_id', '=', sessionId)
-        .where('id', '=', activityId)
-        .where('type', '=', 'file')
-        .executeTakeFirst();
-      if (!row) throw notFound(`File of activity ${activityId}`);
-      if (row.file_deleted_at)
-        throw new AppError(
-          'files.deleted',
-          'The file was deleted when the workspace’s retention period ended.',
-        );
-      if (!row.file_object_key) throw notFound(`File of activity ${activityId}`);
-      const key = row.file_object_key;
-      const stat = await deps.store.stat(key);
-      if (!stat) throw new AppError('files.missing', 'The stored file is gone.');
-      const mimeType = row.file_mime_type ?? 'application/octet-stream';
-      const inline = !how.download && isSafeInline(mimeType);
+      const file = await stored(principal.tenantId, sessionId, activityId, how.download);
       await recordAudit(db, principal, {
-        action: inline ? 'file.view' : 'file.download',
+        action: file.inline ? 'file.view' : 'file.download',
         objectType: 'activity',
         objectId: activityId,
-        data: { sessionId, name: row.file_name },
+        data: { sessionId, name: file.fileName },
         ip: how.ip,
       });
-      return {
-        size: stat.size,
-        // Only the sniffed safe images keep their type; the rest is bytes to save, never to render.
-        contentType: isSafeInline(mimeType) ? mimeType : 'application/octet-stream',
-        fileName: row.file_name ?? 'file',
-        inline,
-        open: (range?: { start: number; end: number }) => deps.store.read(key, range),
-      };
+      return file;
+    },
+
+    /**
+     * A file of the web chat client's own session (the client proved the session with its token): what
+     * either party sent is theirs to see again. Not audited: the audit log records colleagues' views.
+     */
+    async openForClient(tenantId: string, sessionId: string, activityId: string, how: { download: boolean }) {
+      return stored(tenantId, sessionId, activityId, how.download);
     },
 
     /** Removes session files past their tenant's file retention; the transcript line stays, marked. */

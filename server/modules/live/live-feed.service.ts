@@ -8,7 +8,7 @@ import { visibilityCondition, type SessionVisibility } from '../sessions/session
 import { filterCondition } from '../sessions/session.repository';
 import { presentActivity } from './live.schemas';
 import { liveRepository, type SessionSnapshot } from './live.repository';
-import type { LiveClient, LiveService } from './live.service';
+import { TYPING_SHOWN_SECONDS, type LiveClient, type LiveService } from './live.service';
 
 /**
  * The live feeds: which events each party receives and in what shape. Transports (WebSocket, SSE)
@@ -183,6 +183,12 @@ export function liveFeedService(
             close(1000, 'session ended');
             return;
           }
+          case 'session.typing': {
+            if (event.party !== 'operator' || !event.userId) return;
+            const user = await repo.operator(client.tenantId, event.userId);
+            send({ type: 'typing', userName: user?.name ?? null, expiresInSeconds: TYPING_SHOWN_SECONDS });
+            return;
+          }
           case 'session.created':
           case 'session.routing':
           case 'session.left':
@@ -265,6 +271,11 @@ export function liveFeedService(
             });
             return;
           }
+          case 'session.typing':
+            if (event.party === 'client' && mine.has(event.sessionId)) {
+              send({ type: 'typing', sessionId: event.sessionId, expiresInSeconds: TYPING_SHOWN_SECONDS });
+            }
+            return;
           case 'session.created':
           case 'session.routing':
             return;

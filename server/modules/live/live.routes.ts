@@ -30,8 +30,12 @@ import {
 } from './live.schemas';
 import type { LiveClient } from './live.service';
 import { presentOverview } from './live-feed.service';
+import { clientCors, clientPreflight } from './client-cors';
+import { sendObject } from '../../platform/http/object-reply';
+import { idSchema } from '../../platform/http/schemas';
 
 const clientTag = ['live: web chat client'];
+const CLIENT_API = '/api/v1/live/client/';
 const operatorTag = ['live: operator'];
 const conflict = { 409: errorResponses[400] };
 
@@ -64,12 +68,12 @@ function send(socket: WebSocket, payload: unknown): void {
 export function liveRoutes(app: App, services: Services): void {
   const { live } = services;
   const clients = new WeakMap<FastifyRequest, LiveClient>();
-  const authenticateClient = async (request: FastifyRequest<{ Params: { id: string } }>) => {
+  const authenticateClient = async (request: FastifyRequest) => {
     clients.set(
       request,
       await live.authenticateClient(
         header(request, WIDGET_KEY_HEADER),
-        request.params.id,
+        (request.params as { id: string }).id,
         header(request, CLIENT_TOKEN_HEADER),
       ),
     );
@@ -81,6 +85,18 @@ export function liveRoutes(app: App, services: Services): void {
   };
 
   // --- the web chat client (public: the widget key and the client token prove who is calling) ---
+  // Every client route answers pages of the widget's allowed origins (CORS, see client-cors.ts).
+  const cors = clientCors(live);
+  app.addHook('onRequest', async (request, reply) => {
+    const route = request.routeOptions.url;
+    if (route?.startsWith(CLIENT_API) && request.method !== 'OPTIONS') await cors(request, reply);
+  });
+
+  app.options(
+    '/api/v1/live/client/*',
+    { config: { access: 'public' }, schema: { hide: true } },
+    async (request, reply) => clientPreflight(request, reply),
+  );
 
   app.post(
     '/api/v1/live/client/sessions',
@@ -127,7 +143,11 @@ export function liveRoutes(app: App, services: Services): void {
         headers: clientSessionHeaders,
         params: sessionIdParams,
         response: {
-          200: z.object({ session: snapshotSchema, transcript: z.array(activitySchema) }),
+          200: z.object({
+            session: snapshotSchema,
+            transcript: z.array(activitySchema),
+            maxFileBytes: z.number().describe('the largest file `…/files` takes (MAX_FILE_MB)'),
+          }),
           ...errorResponses,
         },
       },
@@ -135,7 +155,11 @@ export function liveRoutes(app: App, services: Services): void {
     async (request) => {
       const view = await live.clientView(clientOf(request));
       const lang = readerLanguage(request);
-      return { session: view.session, transcript: view.transcript.map((row) => presentActivity(row, lang)) };
+      return {
+        session: view.session,
+        transcript: view.transcript.map((row) => presentActivity(row, lang)),
+        maxFileBytes: services.files.maxBytes,
+      };
     },
   );
 
@@ -217,6 +241,65 @@ export function liveRoutes(app: App, services: Services): void {
   });
 
   app.post(
+    '/api/v1/live/client/sessions/:id/typing',
+    {
+      config: { access: 'public' },
+      bodyLimit: 1024,
+      preHandler: authenticateClient,
+      schema: {
+        tags: clientTag,
+        summary: 'The client is typing: the operators see "typing…" for a few seconds; nothing is stored',
+        description:
+          'Send it while the client types, at most every 2 seconds (more often is accepted and not passed ' +
+          'on). Operators in the session get `{ type: "typing", sessionId, expiresInSeconds }` on their ' +
+          'WebSocket and show it until that many seconds pass without another.',
+        headers: clientSessionHeaders,
+        params: sessionIdParams,
+        response: { 204: z.null(), ...errorResponses, ...conflict },
+      },
+    },
+    async (request, reply) => {
+      await live.clientTyping(clientOf(request));
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/v1/live/client/sessions/:id/files/:activityId',
+    {
+      config: { access: 'public' },
+      preHandler: authenticateClient,
+      schema: {
+        tags: clientTag,
+        summary: "A file of the client's own session (sent by the client or an operator)",
+        description:
+          "Served like the colleagues' file route: sniffed PNG, JPEG, GIF and WebP images inline (unless " +
+          '`?download=1`), anything else as application/octet-stream to save, never to render.',
+        headers: clientSessionHeaders,
+        params: z.object({ id: idSchema, activityId: idSchema }),
+        querystring: z.object({ download: z.enum(['0', '1', 'true', 'false']).optional() }).strict(),
+        response: {
+          200: z.any().describe('the file'),
+          206: z.any().describe('the requested byte range(s)'),
+          ...errorResponses,
+          410: errorResponses[400],
+        },
+      },
+    },
+    async (request, reply) => {
+      const client = clientOf(request);
+      const download = request.query.download === '1' || request.query.download === 'true';
+      const object = await services.files.openForClient(
+        client.tenantId,
+        client.sessionId,
+        request.params.activityId,
+        { download },
+      );
+      return sendObject(request, reply, object);
+    },
+  );
+
+  app.post(
     '/api/v1/live/client/sessions/:id/leave',
     {
       config: { access: 'public' },
@@ -247,6 +330,7 @@ export function liveRoutes(app: App, services: Services): void {
           request.query.key,
           request.params.id,
           request.query.token,
+          header(request, 'origin'),
         );
         await live.refuseBanned(client);
         clients.set(request, client);
@@ -273,12 +357,17 @@ export function liveRoutes(app: App, services: Services): void {
       schema: {
         tags: operatorTag,
         summary: "The calling operator's state, pending offers and current sessions",
-        response: { 200: operatorOverview, ...errorResponses },
+        response: {
+          200: operatorOverview.extend({
+            maxFileBytes: z.number().describe('the largest file `…/files` takes (MAX_FILE_MB)'),
+          }),
+          ...errorResponses,
+        },
       },
     },
     async (request) => {
       const overview = await live.operatorOverview(principalOf(request));
-      return presentOverview(overview);
+      return { ...presentOverview(overview), maxFileBytes: services.files.maxBytes };
     },
   );
 
@@ -351,6 +440,27 @@ export function liveRoutes(app: App, services: Services): void {
     async (request, reply) => {
       const activity = await live.operatorMessage(principalOf(request), request.params.id, request.body);
       return reply.status(201).send(activity);
+    },
+  );
+
+  app.post(
+    '/api/v1/live/operator/sessions/:id/typing',
+    {
+      config: { access: ANY_ROLE },
+      bodyLimit: 1024,
+      schema: {
+        tags: operatorTag,
+        summary: 'You are typing to the client of a session you are in; nothing is stored',
+        description:
+          'At most one event every 2 seconds is passed on. The client gets `{ type: "typing", userName, ' +
+          'expiresInSeconds }` on its WebSocket and shows it until that many seconds pass without another.',
+        params: sessionIdParams,
+        response: { 204: z.null(), ...errorResponses, ...conflict },
+      },
+    },
+    async (request, reply) => {
+      await live.operatorTyping(principalOf(request), request.params.id);
+      return reply.status(204).send(null);
     },
   );
 

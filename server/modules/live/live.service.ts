@@ -11,6 +11,12 @@ import type { SessionVisibility } from '../sessions/session-visibility';
 import { liveRepository } from './live.repository';
 import { clientIdentities } from '../bans/ban-identity';
 import { banRepository } from '../bans/ban.repository';
+import type { EventBus } from '../../platform/events/event-bus';
+
+/** At most one typing event per party and session in this window; the widget and workspace send
+ * no more often either, and show "typing…" for TYPING_SHOWN_SECONDS after the last one. */
+export const TYPING_EVENT_EVERY_MS = 2_000;
+export const TYPING_SHOWN_SECONDS = 5;
 
 /** A web chat client, proven by the widget's public key and the session's client token. */
 export interface LiveClient {
@@ -51,8 +57,39 @@ const invalidToken = () =>
  * session's token) and the operator (a user login or a key acting for a user). The engine rules live
  * in the routing service; this checks who may do what and shapes the answers.
  */
-export function liveService(db: Database, deps: { routing: RoutingService; visibility: SessionVisibility }) {
+export function liveService(
+  db: Database,
+  deps: {
+    routing: RoutingService;
+    visibility: SessionVisibility;
+    events: Pick<EventBus, 'publish'>;
+    now?: () => number;
+  },
+) {
   const repo = liveRepository(db);
+  const now = deps.now ?? Date.now;
+  /** When each party of a session last had a typing event published (this instance). */
+  const lastTyping = new Map<string, number>();
+
+  /** Publishes a typing event unless one for the same party went out within the window. */
+  async function typing(event: {
+    tenantId: string;
+    sessionId: string;
+    party: 'client' | 'operator';
+    userId?: string;
+  }) {
+    const key = `${event.tenantId}:${event.sessionId}:${event.party}:${event.userId ?? ''}`;
+    const at = now();
+    const last = lastTyping.get(key);
+    if (last !== undefined && at - last < TYPING_EVENT_EVERY_MS) return;
+    lastTyping.set(key, at);
+    if (lastTyping.size > 10_000) {
+      for (const [seen, when] of lastTyping) if (at - when >= TYPING_EVENT_EVERY_MS) lastTyping.delete(seen);
+    }
+    await deps.events.publish([{ ...event, kind: 'session.typing' }]);
+  }
+
+  const sessionEnded = () => new AppError('live.session_ended', 'The session has ended.');
 
   /**
    * The widget of a key. A browser's request (it sends Origin) must come from one of the widget's
@@ -86,6 +123,22 @@ export function liveService(db: Database, deps: { routing: RoutingService; visib
   }
 
   return {
+    /**
+     * Whether a browser page at `origin` may use the widget of `publicKey` (CORS): `unknown` when the
+     * key names no widget (the route answers 401 itself).
+     */
+    async originVerdict(
+      publicKey: string | undefined,
+      origin: string,
+    ): Promise<'allowed' | 'refused' | 'unknown'> {
+      if (!publicKey || publicKey.length > 200) return 'unknown';
+      const found = await repo.widgetByKey(publicKey);
+      if (!found) return 'unknown';
+      return found.allowed_origins.length === 0 || found.allowed_origins.includes(origin.toLowerCase())
+        ? 'allowed'
+        : 'refused';
+    },
+
     /** A client opens a chat: a new session, routed at once. The token is shown only here. */
     async startChat(
       widgetKey: string | undefined,
@@ -122,8 +175,9 @@ export function liveService(db: Database, deps: { routing: RoutingService; visib
       widgetKey: string | undefined,
       sessionId: string,
       token: string | undefined,
+      origin?: string,
     ): Promise<LiveClient> {
-      const found = await widget(widgetKey);
+      const found = await widget(widgetKey, origin);
       if (!token || token.length > 200) throw invalidToken();
       const stored = await routingRepository.clientTokenHash(db, found.tenant_id, sessionId);
       if (!stored || !tokensEqual(stored, hashToken(token))) throw invalidToken();
@@ -163,6 +217,25 @@ export function liveService(db: Database, deps: { routing: RoutingService; visib
         { sender: 'client', userId: null, text, file },
         options,
       );
+    },
+
+    /** The client is typing: the session's operators hear it (throttled); nothing is stored. */
+    async clientTyping(client: LiveClient): Promise<void> {
+      const session = await routingRepository.findSession(db, client.tenantId, client.sessionId);
+      if (!session) throw invalidToken();
+      if (session.status === 'closed') throw sessionEnded();
+      await typing({ tenantId: client.tenantId, sessionId: client.sessionId, party: 'client' });
+    },
+
+    /** An operator in the session is typing: the client hears it (throttled); nothing is stored. */
+    async operatorTyping(principal: Principal, sessionId: string): Promise<void> {
+      const userId = operatorId(principal);
+      const session = await visibleSession(principal, sessionId);
+      if (session.status === 'closed') throw sessionEnded();
+      if (!session.operator_ids.includes(userId)) {
+        throw new AppError('live.not_participant', 'Only an operator in the session can type in it.');
+      }
+      await typing({ tenantId: principal.tenantId, sessionId, party: 'operator', userId });
     },
 
     async clientLeave(client: LiveClient) {

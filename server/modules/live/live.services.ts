@@ -35,7 +35,7 @@ export function liveServices(
   const events = eventBus(db);
   const jobs = jobQueue(db);
   const routing = routingService(db, { events, jobs, log });
-  const live = liveService(db, { routing, visibility });
+  const live = liveService(db, { routing, visibility, events });
   return {
     events,
     jobs,

@@ -239,6 +239,68 @@ describe('live parties and streams', async () => {
     });
   });
 
+  describe('typing', () => {
+    it('passes typing both ways, at most once per window, and never writes it to the transcript', async () => {
+      const { tenant, operator } = await setup();
+      const chat = await startChat(app, tenant.widgetKey);
+      const query = new URLSearchParams({ key: tenant.widgetKey, token: chat.clientToken }).toString();
+      const clientSocket = await app.injectWS(`/api/v1/live/client/sessions/${chat.sessionId}/ws?${query}`);
+      const clientInbox = collect(clientSocket);
+      const operatorSocket = await app.injectWS('/api/v1/live/operator/ws', { headers: bearer(operator) });
+      const operatorInbox = collect(operatorSocket);
+      await operatorInbox.next('hello');
+
+      // Before accepting, the operator is not in the session: typing to it is refused.
+      const early = await operatorPost(app, operator, `/sessions/${chat.sessionId}/typing`);
+      expect(early.statusCode).toBe(403);
+      expect(early.json()).toMatchObject({ code: 'live.not_participant' });
+      await operatorPost(app, operator, `/sessions/${chat.sessionId}/accept`);
+      await operatorInbox.next('session.joined');
+
+      const typing = () =>
+        app.inject({
+          method: 'POST',
+          url: `/api/v1/live/client/sessions/${chat.sessionId}/typing`,
+          headers: clientHeaders(tenant, chat),
+        });
+      expect((await typing()).statusCode).toBe(204);
+      expect((await typing()).statusCode).toBe(204);
+      await app.inject({
+        method: 'POST',
+        url: `/api/v1/live/client/sessions/${chat.sessionId}/messages`,
+        headers: clientHeaders(tenant, chat),
+        payload: { text: 'Píšu…' },
+      });
+      await operatorInbox.next('message', (message) => message.sessionId === chat.sessionId);
+      // Events arrive in order: the second typing within the window was not passed on.
+      const seen = operatorInbox.messages.filter((message) => message.type === 'typing');
+      expect(seen).toEqual([{ type: 'typing', sessionId: chat.sessionId, expiresInSeconds: 5 }]);
+
+      expect((await operatorPost(app, operator, `/sessions/${chat.sessionId}/typing`)).statusCode).toBe(204);
+      const heard = await clientInbox.next('typing');
+      expect(heard).toEqual({ type: 'typing', userName: 'Jana Nováková', expiresInSeconds: 5 });
+
+      const rows = await services.db
+        .selectFrom('activities')
+        .select(['type', 'text'])
+        .where('tenant_id', '=', tenant.id)
+        .where('session_id', '=', chat.sessionId)
+        .orderBy('id')
+        .execute();
+      expect(rows).toEqual([
+        { type: 'system', text: null },
+        { type: 'message', text: 'Píšu…' },
+      ]);
+
+      await operatorPost(app, operator, `/sessions/${chat.sessionId}/end`);
+      const late = await typing();
+      expect(late.statusCode).toBe(409);
+      expect(late.json()).toMatchObject({ code: 'live.session_ended' });
+      clientSocket.terminate();
+      operatorSocket.terminate();
+    });
+  });
+
   describe('operator API', () => {
     it('answers bad operator calls with clear 4xx codes', async () => {
       const { tenant, operator } = await setup();

@@ -38,6 +38,7 @@ export const liveEventKinds = [
   'session.left',
   'offer.created',
   'offer.closed',
+  'session.typing',
 ] as const;
 export type LiveEventKind = (typeof liveEventKinds)[number];
 
@@ -49,6 +50,8 @@ export interface LiveEvent {
   userId?: string;
   /** The activity added (session.message). */
   activityId?: string;
+  /** Who is typing (session.typing): the client, or the operator named by `userId`. Never stored. */
+  party?: 'client' | 'operator';
   /** Session fields that changed (session.updated), in API names. */
   fields?: string[];
   /** Milliseconds since the epoch when the change committed; lets receivers measure delivery. */

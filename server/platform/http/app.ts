@@ -215,6 +215,12 @@ async function registerWebUi(app: App): Promise<void> {
         // Vite names every built asset by its content hash: it never changes, so it is cached for good.
         const hashed = filePath.startsWith(ASSETS_ROOT);
         response.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+        // The web chat is embedded by other sites' pages: their <script> may load it (helmet's default
+        // Cross-Origin-Resource-Policy, same-origin, would block it), and it carries no credentials.
+        if (/^widget\.js(\.br|\.gz)?$/.test(path.basename(filePath))) {
+          response.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
+          response.setHeader('Access-Control-Allow-Origin', '*');
+        }
       },
     });
   }

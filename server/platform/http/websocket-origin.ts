@@ -9,8 +9,8 @@ import type { App } from './types';
  * 403 before upgrading. Programs that send no Origin (API-key clients) are not browsers and pass.
  *
  * The web chat client's socket is public: it authenticates by widget key and client token in the URL,
- * not by an ambient cookie, and widgets are embedded on customers' sites, so any origin may open it
- * (widgets have no list of allowed origins to check against).
+ * not by an ambient cookie, and widgets are embedded on customers' sites; it checks the Origin against
+ * its widget's allowed origins itself (403 `live.origin_not_allowed`, see live/client-cors.ts).
  */
 export function ownOrigin(request: FastifyRequest): string {
   return `${request.protocol}://${request.host}`.toLowerCase();

@@ -95,6 +95,63 @@ export const liveIsolationCases: IsolationCases = {
     ).rejects.toThrow(/401/);
   },
 
+  'OPTIONS /api/v1/live/client/*': async (ctx) => {
+    const { bChat } = await twoTenants(ctx);
+    // A preflight names no widget and reads nothing: the answer is the same for any session id.
+    const response = await ctx.app.inject({
+      method: 'OPTIONS',
+      url: `/api/v1/live/client/sessions/${bChat.sessionId}/messages`,
+      headers: { origin: 'https://a.example', 'access-control-request-method': 'POST' },
+    });
+    expect(response.statusCode).toBe(204);
+    expect(response.body).toBe('');
+  },
+
+  'POST /api/v1/live/client/sessions/:id/typing': async (ctx) => {
+    const { aSetup, bChat } = await twoTenants(ctx);
+    const response = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/live/client/sessions/${bChat.sessionId}/typing`,
+      headers: { 'x-widget-key': aSetup.widgetKey, 'x-client-token': bChat.clientToken },
+    });
+    expect(response.statusCode).toBe(401);
+    expect(response.json()).toMatchObject({ code: 'live.invalid_client_token' });
+  },
+
+  'GET /api/v1/live/client/sessions/:id/files/:activityId': async (ctx) => {
+    const { aSetup, bSetup, bChat } = await twoTenants(ctx);
+    const sent = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/live/client/sessions/${bChat.sessionId}/files?name=b.txt`,
+      headers: {
+        'x-widget-key': bSetup.widgetKey,
+        'x-client-token': bChat.clientToken,
+        'content-type': 'text/plain',
+      },
+      payload: 'B only',
+    });
+    expect(sent.statusCode).toBe(201);
+    const activityId = sent.json<{ id: string }>().id;
+    const aChat = await startChat(ctx.app, aSetup.widgetKey);
+    // A's own client, with A's key and token, asking for B's file under A's session and under B's.
+    for (const sessionId of [aChat.sessionId, bChat.sessionId]) {
+      const response = await ctx.app.inject({
+        method: 'GET',
+        url: `/api/v1/live/client/sessions/${sessionId}/files/${activityId}`,
+        headers: { 'x-widget-key': aSetup.widgetKey, 'x-client-token': aChat.clientToken },
+      });
+      expect([401, 404]).toContain(response.statusCode);
+      expect(response.body).not.toContain('B only');
+    }
+  },
+
+  'POST /api/v1/live/operator/sessions/:id/typing': async (ctx) => {
+    const { aSetup, bSetup, bChat } = await twoTenants(ctx);
+    const response = await operatorPost(ctx.app, aSetup.operator, `/sessions/${bChat.sessionId}/typing`);
+    expect(response.statusCode).toBe(404);
+    await bUnchanged(ctx, bChat.sessionId, bSetup.operator.id);
+  },
+
   'GET /api/v1/live/operator': async (ctx) => {
     const { aSetup, bChat } = await twoTenants(ctx);
     const response = await ctx.app.inject({

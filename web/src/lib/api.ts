@@ -50,6 +50,11 @@ export function isApiError(error: unknown): error is ApiError {
 
 let csrfToken: string | null = null;
 
+/** The CSRF token for requests sent without apiRequest (uploads with progress); null when signed out. */
+export function currentCsrfToken(): string | null {
+  return csrfToken;
+}
+
 /** Remember the token from the latest login or `me` answer; `null` after sign-out. */
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;

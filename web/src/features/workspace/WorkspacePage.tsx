@@ -3,7 +3,9 @@ import {
   Badge,
   Button,
   Center,
+  FileButton,
   Group,
+  Progress,
   Loader,
   Modal,
   Paper,
@@ -13,18 +15,24 @@ import {
   TextInput,
   Textarea,
   Title,
+  Tooltip,
   UnstyledButton,
 } from '@mantine/core';
+import { IconPaperclip } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormat, useI18n } from '../../i18n';
 import { isApiError } from '../../lib/api';
-import { formatDuration } from '../../lib/duration';
+import { formatBytes, formatDuration } from '../../lib/duration';
 import { useNow } from '../../lib/useNow';
 import { enumLabel } from '../sessions/labels';
+import { useOfferAlert } from './useOfferAlert';
 import { useOperatorSocket } from './useOperatorSocket';
 import {
+  fileUrl,
+  INLINE_IMAGE_TYPES,
+  TYPING_EVERY_MS,
   workspaceApi,
   workspaceKeys,
   type Offer,
@@ -35,6 +43,7 @@ import {
 import classes from './workspace.module.css';
 
 const STATES: readonly OperatorState[] = ['online', 'away', 'break', 'offline'];
+const NO_OFFERS: Offer[] = [];
 
 /**
  * The operator's seat: their state and load, the offers waiting for their answer (with the time left),
@@ -48,7 +57,14 @@ export function WorkspacePage() {
     queryKey: workspaceKeys.overview,
     queryFn: ({ signal }) => workspaceApi.overview(signal),
   });
-  const socket = useOperatorSocket(overview.isSuccess);
+  const { state: socket, typing } = useOperatorSocket(overview.isSuccess);
+  useOfferAlert(overview.data?.offers ?? NO_OFFERS, (offer) => ({
+    title: t('workspace.newOffer'),
+    body: t('workspace.newOfferBody', { name: offer.clientName ?? t('workspace.anonymous') }),
+  }));
+  const [permission, setPermission] = useState(() =>
+    typeof Notification === 'undefined' ? 'denied' : Notification.permission,
+  );
   const [selected, setSelected] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: workspaceKeys.overview });
 
@@ -88,6 +104,15 @@ export function WorkspacePage() {
             <Badge variant="light" color={socket === 'open' ? 'green' : 'orange'} tt="none">
               {socket === 'open' ? t('workspace.connected') : t('workspace.reconnecting')}
             </Badge>
+            {permission === 'default' && (
+              <Button
+                size="compact-sm"
+                variant="light"
+                onClick={() => void Notification.requestPermission().then(setPermission)}
+              >
+                {t('workspace.notifications')}
+              </Button>
+            )}
             <Text size="sm" fw={600} data-testid="workspace-load">
               {t('workspace.load', { active: sessions.length + offers.length, capacity: user.capacity })}
             </Text>
@@ -141,7 +166,12 @@ export function WorkspacePage() {
           </section>
         </Stack>
         {current ? (
-          <Conversation key={current.id} session={current} />
+          <Conversation
+            key={current.id}
+            session={current}
+            clientTyping={(typing[current.id] ?? 0) > Date.now()}
+            maxFileBytes={overview.data.maxFileBytes}
+          />
         ) : (
           <Paper withBorder radius="lg" p="xl" className={classes.conversation}>
             <Text c="dimmed">{t('workspace.pickSession')}</Text>
@@ -239,8 +269,19 @@ function SessionButton({
   );
 }
 
-function Conversation({ session }: { session: OperatorSession }) {
+function Conversation({
+  session,
+  clientTyping,
+  maxFileBytes,
+}: {
+  session: OperatorSession;
+  clientTyping: boolean;
+  maxFileBytes: number;
+}) {
   const { t, language } = useI18n();
+  const [upload, setUpload] = useState<{ name: string; percent: number } | null>(null);
+  const [uploadError, setUploadError] = useState<string | null>(null);
+  const lastTyping = useRef(0);
   const format = useFormat();
   const queryClient = useQueryClient();
   const [text, setText] = useState('');
@@ -271,6 +312,42 @@ function Conversation({ session }: { session: OperatorSession }) {
       void queryClient.invalidateQueries({ queryKey: workspaceKeys.overview });
     },
   });
+
+  const sendFile = async (file: File | null) => {
+    if (!file) return;
+    setUploadError(null);
+    if (file.size > maxFileBytes) {
+      setUploadError(
+        t('workspace.fileTooLarge', { name: file.name, limit: Math.floor(maxFileBytes / 1024 / 1024) }),
+      );
+      return;
+    }
+    setUpload({ name: file.name, percent: 0 });
+    try {
+      await workspaceApi.upload(session.id, file, (fraction) =>
+        setUpload({ name: file.name, percent: Math.round(fraction * 100) }),
+      );
+      void queryClient.invalidateQueries({ queryKey: workspaceKeys.transcript(session.id) });
+    } catch (error) {
+      setUploadError(
+        t('workspace.uploadFailed', {
+          name: file.name,
+          reason: error instanceof Error ? error.message : String(error),
+        }),
+      );
+    } finally {
+      setUpload(null);
+    }
+  };
+  const onType = (value: string) => {
+    setText(value);
+    const now = Date.now();
+    if (value.trim() !== '' && now - lastTyping.current >= TYPING_EVERY_MS) {
+      lastTyping.current = now;
+      // Best effort: a lost "typing" changes nothing the client reads later.
+      workspaceApi.typing(session.id).catch(() => undefined);
+    }
+  };
 
   const submit = () => {
     const message = text.trim();
@@ -304,10 +381,28 @@ function Conversation({ session }: { session: OperatorSession }) {
         {transcript.isPending ? (
           <Loader size="sm" aria-label={t('app.loading')} />
         ) : (
-          items.map((item) => <Line key={item.id} item={item} clientName={session.clientName} />)
+          items.map((item) => (
+            <Line key={item.id} item={item} sessionId={session.id} clientName={session.clientName} />
+          ))
         )}
         <div ref={bottom} />
       </div>
+      <Text size="xs" c="dimmed" px="md" className={classes.typing} role="status">
+        {clientTyping
+          ? t('workspace.clientTyping', { name: session.clientName ?? t('workspace.anonymous') })
+          : ''}
+      </Text>
+      {upload && (
+        <Stack gap={2} px="md" pb={4}>
+          <Text size="xs">{t('workspace.uploading', { name: upload.name, percent: upload.percent })}</Text>
+          <Progress value={upload.percent} size="sm" aria-label={upload.name} />
+        </Stack>
+      )}
+      {uploadError && (
+        <Text size="xs" c="red.8" px="md" pb="xs" role="alert">
+          {uploadError}
+        </Text>
+      )}
       <form
         className={classes.composer}
         onSubmit={(event) => {
@@ -315,6 +410,21 @@ function Conversation({ session }: { session: OperatorSession }) {
           submit();
         }}
       >
+        <FileButton onChange={(file) => void sendFile(file)}>
+          {(props) => (
+            <Tooltip label={t('workspace.attach')}>
+              <Button
+                {...props}
+                variant="default"
+                px={10}
+                aria-label={t('workspace.attach')}
+                disabled={upload !== null}
+              >
+                <IconPaperclip size={18} aria-hidden />
+              </Button>
+            </Tooltip>
+          )}
+        </FileButton>
         <Textarea
           aria-label={t('workspace.message')}
           placeholder={t('workspace.messagePlaceholder')}
@@ -323,7 +433,7 @@ function Conversation({ session }: { session: OperatorSession }) {
           maxRows={6}
           maxLength={10_000}
           value={text}
-          onChange={(event) => setText(event.currentTarget.value)}
+          onChange={(event) => onType(event.currentTarget.value)}
           onKeyDown={onKeyDown}
           style={{ flex: 1 }}
         />
@@ -376,7 +486,15 @@ function Conversation({ session }: { session: OperatorSession }) {
   );
 }
 
-function Line({ item, clientName }: { item: SeatActivity; clientName: string | null }) {
+function Line({
+  item,
+  sessionId,
+  clientName,
+}: {
+  item: SeatActivity;
+  sessionId: string;
+  clientName: string | null;
+}) {
   const { t } = useI18n();
   const format = useFormat();
   if (item.type === 'system') {
@@ -395,8 +513,49 @@ function Line({ item, clientName }: { item: SeatActivity; clientName: string | n
         <bdi>{who}</bdi> · {format.time(item.at)}
       </Text>
       <div className={mine ? classes.bubbleMine : classes.bubble} dir="auto">
-        {item.file ? `📎 ${item.file.name}${item.text ? ` — ${item.text}` : ''}` : item.text}
+        {item.file ? <FileLine item={item} sessionId={sessionId} file={item.file} /> : item.text}
       </div>
     </div>
+  );
+}
+
+/** A file of the transcript: a thumbnail for an image the server shows inline, else a download link. */
+function FileLine({
+  item,
+  sessionId,
+  file,
+}: {
+  item: SeatActivity;
+  sessionId: string;
+  file: NonNullable<SeatActivity['file']>;
+}) {
+  const { t, language } = useI18n();
+  // A line from the messages API may name a file whose bytes were never sent: nothing to open.
+  const stored = item.type === 'file';
+  const image = stored && file.mimeType !== null && INLINE_IMAGE_TYPES.has(file.mimeType);
+  return (
+    <>
+      {image && (
+        <a href={fileUrl(sessionId, item.id)} target="_blank" rel="noreferrer">
+          <img src={fileUrl(sessionId, item.id)} alt={file.name} className={classes.thumbnail} />
+        </a>
+      )}
+      <span>
+        <IconPaperclip size={14} aria-hidden style={{ verticalAlign: -2 }} />{' '}
+        {stored ? (
+          <a
+            href={fileUrl(sessionId, item.id, true)}
+            download={file.name}
+            aria-label={t('workspace.download', { name: file.name })}
+          >
+            <bdi>{file.name}</bdi>
+          </a>
+        ) : (
+          <bdi>{file.name}</bdi>
+        )}
+        {file.size !== null ? ` (${formatBytes(file.size, language)})` : ''}
+        {item.text ? ` — ${item.text}` : ''}
+      </span>
+    </>
   );
 }
