@@ -216,6 +216,9 @@ export const channelRepository = {
         'd.template',
         'a.text',
         'a.file_name',
+        'a.file_size',
+        'a.file_mime_type',
+        'a.file_object_key',
       ])
       .where('d.tenant_id', '=', tenantId)
       .where('d.activity_id', '=', activityId)
