@@ -26,7 +26,13 @@ import type {
   SendResult,
 } from './adapters/platform';
 import { parseVkCallback, sendVk } from './adapters/vk.adapter';
-import { appleBody, parseAppleMessage, sendApple, validAppleJwt } from './adapters/apple.adapter';
+import {
+  appleBody,
+  fetchAppleMedia,
+  parseAppleMessage,
+  sendApple,
+  validAppleJwt,
+} from './adapters/apple.adapter';
 import type { ChannelAccountService, OpenAccount } from './channel-account.service';
 import type { FileService } from '../files/file.service';
 import { channelRepository as repo, type StoredInbound } from './channel.repository';
@@ -199,8 +205,9 @@ export function channelMessagingService(
     switch (account.type) {
       case 'whatsapp':
         return fetchWhatsappMedia(account.config, media);
-      case 'messenger':
       case 'apple':
+        return fetchAppleMedia(account.config, media, Math.floor(now().getTime() / 1000));
+      case 'messenger':
       case 'vkontakte':
         return fetchMessengerMedia(media);
     }

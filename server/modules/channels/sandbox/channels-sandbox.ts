@@ -1,4 +1,11 @@
-import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import {
+  createCipheriv,
+  createHash,
+  createHmac,
+  randomBytes,
+  randomUUID,
+  timingSafeEqual,
+} from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import {
   hubSignature,
@@ -182,6 +189,11 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
   const vkByRandomId = new Map<string, number>();
   let vkMessageId = 1000;
   const media = new Map<string, SandboxMedia & { token?: string }>();
+  /** Apple attachments at the file service, by their URL. */
+  const appleFiles = new Map<
+    string,
+    { url: string; owner: string; signature: string; mediaId: string; businessId: string }
+  >();
   /** WhatsApp media uploaded by the business: which number uploaded each id. */
   const uploadedBy = new Map<string, string>();
   /** Message templates per WhatsApp Business Account id, in the order the platform lists them. */
@@ -722,9 +734,47 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
     return { status: 200 };
   };
 
+  /**
+   * MSP API `GET /preDownload`: the JWT of the business named by `source-id`, and the attachment's `url`,
+   * `owner` and `signature` (hex) as the message gave them; answers `download-url`, where the encrypted
+   * bytes are served.
+   */
+  const applePreDownload: Handler = ({ method, path, headers }) => {
+    if (path !== '/preDownload') return undefined;
+    if (method !== 'GET') return { status: 405 };
+    const account = appleAccounts.get(String(headers['source-id'] ?? ''));
+    if (!account || !appleTokenValid(account, headers.authorization)) return { status: 401 };
+    const file = appleFiles.get(String(headers.url ?? ''));
+    if (
+      !file ||
+      file.businessId !== account.businessId ||
+      headers.owner !== file.owner ||
+      headers.signature !== file.signature
+    )
+      return { status: 400 };
+    return { status: 200, body: { 'download-url': `${server.url}/apple-download/${file.mediaId}` } };
+  };
+  const appleDownload: Handler = ({ method, path }) => {
+    const match = /^\/apple-download\/(\d+)$/.exec(path);
+    if (!match || method !== 'GET') return undefined;
+    const item = media.get(match[1] ?? '');
+    return item ? { status: 200, raw: item.bytes, contentType: 'application/octet-stream' } : { status: 404 };
+  };
+
   const server = sandboxServer({
-    isApi: (path) => GRAPH_PATH.test(path) || path.startsWith('/method/') || path === '/message',
-    handlers: [control, whatsappApi, messengerApi, vkApi, appleApi, whatsappMedia, messengerMedia],
+    isApi: (path) =>
+      GRAPH_PATH.test(path) || path.startsWith('/method/') || path === '/message' || path === '/preDownload',
+    handlers: [
+      control,
+      whatsappApi,
+      messengerApi,
+      vkApi,
+      appleApi,
+      applePreDownload,
+      appleDownload,
+      whatsappMedia,
+      messengerMedia,
+    ],
   });
 
   const sandbox = {
@@ -1122,11 +1172,40 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
         businessId: string,
         opaqueId: string,
         text: string,
-        options: { id?: string; token?: string } = {},
+        options: { id?: string; token?: string; attachment?: SandboxMedia & { fileName: string } } = {},
       ) {
         const account = appleAccounts.get(businessId);
         if (!account) throw new Error(`No sandbox Apple business ${businessId}`);
         const id = options.id ?? randomUUID();
+        // An attachment is encrypted (AES-256-CTR, a fresh key, zero IV) and kept at the file service;
+        // the message carries what the pre-download call and the decryption need.
+        let attachments: Record<string, unknown>[] | undefined;
+        if (options.attachment) {
+          const key = randomBytes(32);
+          const cipher = createCipheriv('aes-256-ctr', key, Buffer.alloc(16));
+          const encrypted = Buffer.concat([cipher.update(options.attachment.bytes), cipher.final()]);
+          const signature = randomBytes(21);
+          const mediaId = storeMedia({ bytes: encrypted, mimeType: 'application/octet-stream' });
+          const file = {
+            url: `${server.url}/apple-mmcs/${mediaId}`,
+            owner: `owner-${randomId(6)}`,
+            signature: signature.toString('hex'),
+            mediaId,
+            businessId,
+          };
+          appleFiles.set(file.url, file);
+          attachments = [
+            {
+              name: options.attachment.fileName,
+              mimeType: options.attachment.mimeType,
+              size: encrypted.length,
+              'signature-base64': signature.toString('base64'),
+              url: file.url,
+              owner: file.owner,
+              key: `00${key.toString('hex')}`,
+            },
+          ];
+        }
         lastInbound.set(`apple:${businessId}:${opaqueId}`, now());
         const raw = gzipSync(
           JSON.stringify({
@@ -1136,6 +1215,7 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
             sourceId: opaqueId,
             destinationId: businessId,
             body: text,
+            ...(attachments ? { attachments } : {}),
           }),
         );
         const headers = {
