@@ -561,7 +561,14 @@ export function channelMessagingService(
         await repo.markAttemptFailed(trx, tenantId, activityId, result.reason);
         return { kind: 'retry' as const, sessionId: line.session_id, reason: result.reason };
       });
-      if (outcome.kind === 'none') return;
+      if (outcome.kind === 'none') {
+        // Not claimed: sent or failed already (done), or still pending under another worker's lock — a
+        // long upload whose job outlived the queue's expiry. Then this job retries later rather than
+        // completing, so the line is never left pending without a job should that worker fail.
+        if ((await repo.deliveryState(db, tenantId, activityId)) === 'pending')
+          throw new Error(`channels.send ${activityId}: the line is being sent by another worker`);
+        return;
+      }
       if (outcome.kind === 'sent') {
         // A status callback may have come while the send was in flight (the platform is fast) and
         // found no line with this id yet: what it stored applies now that the id is committed.

@@ -228,6 +228,17 @@ export const channelRepository = {
       .executeTakeFirst();
   },
 
+  /** The delivery's state without waiting for its lock (undefined when the line has no delivery). */
+  async deliveryState(db: Db, tenantId: string, activityId: string) {
+    const row = await db
+      .selectFrom('channel_deliveries')
+      .select('state')
+      .where('tenant_id', '=', tenantId)
+      .where('activity_id', '=', activityId)
+      .executeTakeFirst();
+    return row?.state;
+  },
+
   async markSent(db: Db, tenantId: string, activityId: string, platformMessageId: string) {
     await db
       .updateTable('channel_deliveries')

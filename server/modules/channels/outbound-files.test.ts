@@ -138,6 +138,26 @@ describe('Files to WhatsApp', () => {
   });
 });
 
+describe('A send still in flight on another worker', () => {
+  it('makes a second run of the job retry later instead of completing while the line is pending', async () => {
+    const setup = await connect();
+    const session = await whatsappSession(setup, '420602000005');
+    const release = setup.sandbox.hold();
+    const lineId = await sendFile(setup.operator, session.id, 'pixel.png', PIXEL);
+    // The first worker holds the line's lock while its upload is in flight at the platform.
+    await eventually(async () => expect(setup.sandbox.held).toBe(1), 20_000);
+    expect((await deliveryRow(services, setup.tenant.id, lineId)).state).toBe('pending');
+    // The job run again (after its expiry) cannot claim the line and must not complete.
+    await expect(
+      services.channels.deliver({ tenantId: setup.tenant.id, activityId: lineId }),
+    ).rejects.toThrow(/being sent by another worker/);
+    release();
+    expect((await stateOf(setup, lineId)).state).toBe('sent');
+    await services.channels.deliver({ tenantId: setup.tenant.id, activityId: lineId });
+    expect(setup.sandbox.sends('whatsapp').filter((request) => request.status === 200)).toHaveLength(1);
+  });
+});
+
 describe('Files to the other platforms', () => {
   const connectOther = async (type: 'messenger' | 'vkontakte' | 'apple') => {
     const setup = await connectChannel(app, services, type);

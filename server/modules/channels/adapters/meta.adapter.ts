@@ -4,6 +4,7 @@ import {
   multipartBody,
   networkFailure,
   platformFetch,
+  uploadTimeoutMs,
   type MediaRef,
   type OutboundFile,
   type OutboundMessage,
@@ -214,16 +215,20 @@ async function uploadWhatsappMedia(
     ],
     { field: 'file', ...file },
   );
-  const response = await platformFetch(`${config.baseUrl}/${GRAPH_VERSION}/${config.phoneNumberId}/media`, {
-    method: 'POST',
-    headers: {
-      authorization: `Bearer ${config.accessToken}`,
-      'content-type': form.contentType,
-      'content-length': String(form.length),
-    },
-    body: form.body,
-    duplex: 'half',
-  } as unknown as RequestInit);
+  const response = await platformFetch(
+    `${config.baseUrl}/${GRAPH_VERSION}/${config.phoneNumberId}/media`,
+    {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${config.accessToken}`,
+        'content-type': form.contentType,
+        'content-length': String(form.length),
+      },
+      body: form.body,
+      duplex: 'half',
+    } as unknown as RequestInit,
+    uploadTimeoutMs(file.size),
+  );
   if (!response.ok) return metaFailure(response);
   const id = ((await response.json()) as { id?: unknown }).id;
   return typeof id === 'string' && id.length > 0
@@ -483,12 +488,16 @@ export async function sendMessenger(config: MessengerConfig, message: OutboundMe
         ],
         { field: 'filedata', ...message.file },
       );
-      response = await platformFetch(url, {
-        method: 'POST',
-        headers: { 'content-type': form.contentType, 'content-length': String(form.length) },
-        body: form.body,
-        duplex: 'half',
-      } as unknown as RequestInit);
+      response = await platformFetch(
+        url,
+        {
+          method: 'POST',
+          headers: { 'content-type': form.contentType, 'content-length': String(form.length) },
+          body: form.body,
+          duplex: 'half',
+        } as unknown as RequestInit,
+        uploadTimeoutMs(message.file.size),
+      );
     } else {
       response = await platformFetch(url, {
         method: 'POST',

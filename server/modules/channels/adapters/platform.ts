@@ -82,9 +82,19 @@ export type SendResult =
 /** Outbound HTTP with a deadline: a platform that does not answer in time is a retryable failure. */
 export const PLATFORM_TIMEOUT_MS = 10_000;
 
-export async function platformFetch(url: string, init: RequestInit): Promise<Response> {
-  return fetch(url, { ...init, signal: AbortSignal.timeout(PLATFORM_TIMEOUT_MS) });
+export async function platformFetch(
+  url: string,
+  init: RequestInit,
+  timeoutMs = PLATFORM_TIMEOUT_MS,
+): Promise<Response> {
+  return fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
 }
+
+/**
+ * The deadline of a call that uploads `size` bytes: the usual 10 s plus a second per 256 KiB, so a
+ * large file on a slow link is not cut off (and retried forever) by the deadline of a small JSON call.
+ */
+export const uploadTimeoutMs = (size: number) => PLATFORM_TIMEOUT_MS + Math.ceil(size / (256 * 1024)) * 1000;
 
 /** A failure before any answer (network, timeout) is always worth retrying. */
 export function networkFailure(error: unknown): SendResult {

@@ -793,6 +793,10 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
     get url() {
       return server.url;
     },
+    /** How many API calls are being held right now (`hold()`). */
+    get held() {
+      return server.held;
+    },
     /** Holds every API call unanswered until the returned function is called. */
     hold(): () => void {
       let release: () => void = () => {};

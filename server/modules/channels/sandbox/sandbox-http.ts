@@ -100,6 +100,8 @@ export function hubSignature(appSecret: string, raw: Buffer | string): string {
 export function sandboxServer(options: { isApi: (path: string) => boolean; handlers: Handler[] }) {
   const requests: RecordedRequest[] = [];
   const faults: FaultPlan = {};
+  /** API calls waiting on `faults.hold` right now. */
+  let held = 0;
   let server: http.Server | undefined;
   let baseUrl = '';
 
@@ -130,7 +132,10 @@ export function sandboxServer(options: { isApi: (path: string) => boolean; handl
     const api = options.isApi(url.pathname);
     let reply: Reply | undefined;
     if (api && faults.delayMs) await new Promise((resolve) => setTimeout(resolve, faults.delayMs));
-    if (api && faults.hold) await faults.hold;
+    if (api && faults.hold) {
+      held += 1;
+      await faults.hold.finally(() => (held -= 1));
+    }
     const fault = api ? faultFor() : undefined;
     if (fault) {
       reply = {
@@ -182,6 +187,9 @@ export function sandboxServer(options: { isApi: (path: string) => boolean; handl
   return {
     requests,
     faults,
+    get held() {
+      return held;
+    },
     get url() {
       return baseUrl;
     },
