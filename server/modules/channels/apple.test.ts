@@ -1,5 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deliveryRow, operatorReply, transcript, useChannelTestApp } from '../../test/channel-kit';
+import { bearer } from '../../test/factories';
 import { eventually, pendingOffers } from '../../test/live-kit';
 
 /** Apple Messages for Business through the stand-in MSP API: JWT, ids in headers, gzip JSON. */
@@ -53,5 +56,34 @@ describe('Apple Messages for Business', () => {
       destinationId: opaqueId,
       body: 'Dobrý den, rádi pomůžeme.',
     });
+  });
+
+  it('fetches an encrypted attachment through the pre-download call and keeps it decrypted', async () => {
+    const setup = await connect();
+    const opaqueId = 'urn:mbid:AQAAattach';
+    const photo = fs.readFileSync(path.join(import.meta.dirname, '../../test/fixtures/media/pixel.png'));
+    await setup.sandbox.apple.inbound(setup.platformId, opaqueId, 'Posílám fotku', {
+      attachment: { bytes: photo, mimeType: 'image/png', fileName: 'fotka.png' },
+    });
+    const session = await sessionOf(setup, opaqueId);
+    const [line] = (await transcript(app, setup.tenant.admin, session.id)).filter(
+      (item) => item.sender === 'client',
+    );
+    expect(line).toMatchObject({
+      type: 'file',
+      text: 'Posílám fotku',
+      file: { name: 'fotka.png', size: photo.length, mimeType: 'image/png' },
+    });
+    // The pre-download call carried the JWT and the attachment's owner and signature (else 400/401).
+    expect(setup.sandbox.requests.filter((request) => request.path === '/preDownload')).toMatchObject([
+      { method: 'GET', status: 200 },
+    ]);
+    const download = await app.inject({
+      method: 'GET',
+      url: line?.file?.url ?? '',
+      headers: bearer(setup.tenant.admin),
+    });
+    expect(download.statusCode).toBe(200);
+    expect(download.rawPayload.equals(photo)).toBe(true);
   });
 });

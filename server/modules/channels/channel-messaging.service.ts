@@ -26,7 +26,13 @@ import type {
   SendResult,
 } from './adapters/platform';
 import { parseVkCallback, sendVk } from './adapters/vk.adapter';
-import { appleBody, parseAppleMessage, sendApple, validAppleJwt } from './adapters/apple.adapter';
+import {
+  appleBody,
+  fetchAppleMedia,
+  parseAppleMessage,
+  sendApple,
+  validAppleJwt,
+} from './adapters/apple.adapter';
 import type { ChannelAccountService, OpenAccount } from './channel-account.service';
 import type { FileService } from '../files/file.service';
 import { channelRepository as repo, type StoredInbound } from './channel.repository';
@@ -41,6 +47,23 @@ const KEPT_MEDIA =
   /^(image\/(jpeg|png|gif|webp)|audio\/[a-z0-9.+-]+|video\/(mp4|3gpp|quicktime)|application\/pdf|text\/plain|application\/(msword|vnd\.ms-excel|vnd\.openxmlformats-officedocument\.[a-z.]+))$/;
 /** After this many refused or unanswered attempts a line is failed rather than retried again. */
 export const CHANNEL_SEND_ATTEMPTS = 8;
+
+/**
+ * Why a platform gets no files from us (null where files are sent). VK's upload flow
+ * (`docs.getMessagesUploadServer` / `photos.getMessagesUploadServer`, upload, save, then an
+ * `attachment` in `messages.send`) and Apple's (pre-upload, encrypt, upload, reference) are not built.
+ */
+export function fileRefusal(type: ChannelAccountType): string | null {
+  switch (type) {
+    case 'whatsapp':
+    case 'messenger':
+      return null;
+    case 'vkontakte':
+      return 'Sending files to VK is not supported: the file was not sent (send the client a link instead).';
+    case 'apple':
+      return 'Sending files to Apple Messages for Business is not supported: the file was not sent (send the client a link instead).';
+  }
+}
 
 /** Another worker already placed this inbound message; the transaction is rolled back. */
 class AlreadyProcessed extends Error {}
@@ -84,7 +107,7 @@ export function channelMessagingService(
     jobs: JobQueue;
     events: Pick<EventBus, 'publish'>;
     /** Where fetched media are kept (the object store, with the other session files). */
-    files: Pick<FileService, 'keepFetched' | 'linkKey'>;
+    files: Pick<FileService, 'keepFetched' | 'linkKey' | 'readStored'>;
     log: Log;
     now?: () => Date;
   },
@@ -182,8 +205,9 @@ export function channelMessagingService(
     switch (account.type) {
       case 'whatsapp':
         return fetchWhatsappMedia(account.config, media);
-      case 'messenger':
       case 'apple':
+        return fetchAppleMedia(account.config, media, Math.floor(now().getTime() / 1000));
+      case 'messenger':
       case 'vkontakte':
         return fetchMessengerMedia(media);
     }
@@ -491,8 +515,21 @@ export function channelMessagingService(
         const account = await deps.accounts.openAccount(tenantId, line.account_id);
         if (!account?.enabled) return fail('The channel account is disabled.', 'account_disabled', false);
         const template = line.template as OutboundTemplate | null;
-        if (!line.text && !template)
-          return fail('Sending files to messaging platforms is not supported yet.', 'unsupported', false);
+        const key = line.file_object_key;
+        const file =
+          line.file_name && key
+            ? {
+                name: line.file_name,
+                mimeType: line.file_mime_type ?? 'application/octet-stream',
+                size: Number(line.file_size ?? 0),
+                open: () => deps.files.readStored(key),
+              }
+            : null;
+        if (line.file_name && !file)
+          return fail('The file is no longer stored, so it cannot be sent.', 'file_missing', false);
+        if (!line.text && !template && !file) return fail('The line has nothing to send.', 'empty', false);
+        const refusal = file ? fileRefusal(account.type) : null;
+        if (refusal) return fail(refusal, 'unsupported', false);
         const last = await repo.lastInboundAt(trx, tenantId, line.account_id, line.client_id);
         const window = messagingWindow(account.type, last, now(), {
           humanAgentTag: account.type === 'messenger' && account.config.humanAgentTag,
@@ -506,6 +543,7 @@ export function channelMessagingService(
             text: line.text,
             tag: window.allows === 'tag' ? window.tag : null,
             template: account.type === 'whatsapp' ? template : null,
+            file,
           },
           `${tenantId}:${activityId}`,
         );
@@ -523,7 +561,14 @@ export function channelMessagingService(
         await repo.markAttemptFailed(trx, tenantId, activityId, result.reason);
         return { kind: 'retry' as const, sessionId: line.session_id, reason: result.reason };
       });
-      if (outcome.kind === 'none') return;
+      if (outcome.kind === 'none') {
+        // Not claimed: sent or failed already (done), or still pending under another worker's lock — a
+        // long upload whose job outlived the queue's expiry. Then this job retries later rather than
+        // completing, so the line is never left pending without a job should that worker fail.
+        if ((await repo.deliveryState(db, tenantId, activityId)) === 'pending')
+          throw new Error(`channels.send ${activityId}: the line is being sent by another worker`);
+        return;
+      }
       if (outcome.kind === 'sent') {
         // A status callback may have come while the send was in flight (the platform is fast) and
         // found no line with this id yet: what it stored applies now that the id is committed.

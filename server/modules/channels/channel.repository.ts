@@ -216,6 +216,9 @@ export const channelRepository = {
         'd.template',
         'a.text',
         'a.file_name',
+        'a.file_size',
+        'a.file_mime_type',
+        'a.file_object_key',
       ])
       .where('d.tenant_id', '=', tenantId)
       .where('d.activity_id', '=', activityId)
@@ -223,6 +226,17 @@ export const channelRepository = {
       .forUpdate('d')
       .skipLocked()
       .executeTakeFirst();
+  },
+
+  /** The delivery's state without waiting for its lock (undefined when the line has no delivery). */
+  async deliveryState(db: Db, tenantId: string, activityId: string) {
+    const row = await db
+      .selectFrom('channel_deliveries')
+      .select('state')
+      .where('tenant_id', '=', tenantId)
+      .where('activity_id', '=', activityId)
+      .executeTakeFirst();
+    return row?.state;
   },
 
   async markSent(db: Db, tenantId: string, activityId: string, platformMessageId: string) {

@@ -155,6 +155,9 @@ export function fileService(
 
     linkKey,
 
+    /** A stream of a stored session file (an operator's upload on its way to a messaging platform). */
+    readStored: (key: string) => deps.store.read(key),
+
     /** What to serve for a file of a visible session's transcript; audited. */
     async open(
       principal: Principal,

@@ -1,9 +1,12 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createDecipheriv, createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { AppleConfig } from '../channel.schemas';
 import {
   networkFailure,
   platformFetch,
+  type MediaRef,
   type OutboundMessage,
   type ParsedWebhook,
   type SendResult,
@@ -13,8 +16,9 @@ import {
  * Apple Messages for Business through its Messaging Service Provider (MSP) REST API: both directions
  * carry `Authorization: Bearer <JWT>` (HS256 with the MSP secret, audience = the MSP id), `id`,
  * `source-id` and `destination-id` headers and a gzip-compressed JSON body (`v`, `type`, `id`,
- * `sourceId`, `destinationId`, `body`). Inbound attachments (encrypted, fetched through a pre-download
- * call) are not fetched yet: they show as a note.
+ * `sourceId`, `destinationId`, `body`). An inbound attachment is encrypted at Apple's file service: the
+ * message names its `url`, `owner`, `signature-base64` and `key`; a pre-download call answers where to
+ * fetch the ciphertext, which is AES-256-CTR with that key (hex, after a `00` prefix) and a zero IV.
  */
 const MAX_INFLATED = 1024 * 1024;
 
@@ -88,8 +92,11 @@ export function parseAppleMessage(
   const from = headers.sourceId ?? str(message.sourceId);
   if (!id || !from) return parsed;
   if (message.type === 'text' || message.type === 'interactive') {
-    const attachments = Array.isArray(message.attachments) ? message.attachments.length : 0;
-    const text = [str(message.body), attachments > 0 ? `[${attachments} attachment(s) not fetched]` : null]
+    const attachments = Array.isArray(message.attachments) ? (message.attachments as unknown[]) : [];
+    // The first attachment becomes the line's file; a message carrying more keeps a note of the rest.
+    const media = attachments.length > 0 ? appleMediaRef(attachments[0]) : null;
+    const skipped = attachments.length - (media ? 1 : 0);
+    const text = [str(message.body), skipped > 0 ? `[${skipped} attachment(s) not fetched]` : null]
       .filter(Boolean)
       .join('\n');
     parsed.messages.push({
@@ -98,11 +105,66 @@ export function parseAppleMessage(
       clientName: null,
       clientPhone: null,
       text: text || null,
-      media: null,
+      media,
       source: 'api',
     });
   }
   return parsed;
+}
+
+/** What the pre-download call and the decryption need of an attachment, kept in the media reference. */
+interface AppleAttachmentRef {
+  url: string;
+  owner: string;
+  signature: string;
+  key: string;
+}
+
+function appleMediaRef(raw: unknown): MediaRef | null {
+  const item = (raw ?? {}) as Record<string, unknown>;
+  const url = str(item.url);
+  const owner = str(item.owner);
+  const signature = str(item['signature-base64']);
+  const key = str(item.key);
+  if (!url || !owner || !signature || !key || !/^(00)?[0-9a-fA-F]{64}$/.test(key)) return null;
+  const ref: AppleAttachmentRef = { url, owner, signature, key };
+  return { ref: JSON.stringify(ref), mimeType: str(item.mimeType), fileName: str(item.name) };
+}
+
+/**
+ * Fetches an inbound attachment: `GET {baseUrl}/preDownload` (JWT, `source-id` = the business,
+ * `url`, `owner`, `signature` = the hex of `signature-base64`) answers `download-url`; the bytes there
+ * are decrypted as they stream (AES-256-CTR, the attachment's key, zero IV). An answer that is not a
+ * success is handed back as it came, for the caller to judge (retry, or a note).
+ */
+export async function fetchAppleMedia(
+  config: AppleConfig,
+  media: MediaRef,
+  nowSeconds: number,
+): Promise<Response> {
+  const ref = JSON.parse(media.ref) as AppleAttachmentRef;
+  const pre = await platformFetch(`${config.baseUrl}/preDownload`, {
+    headers: {
+      authorization: `Bearer ${appleJwt(config, nowSeconds)}`,
+      'source-id': config.businessId,
+      url: ref.url,
+      owner: ref.owner,
+      signature: Buffer.from(ref.signature, 'base64').toString('hex'),
+    },
+  });
+  if (!pre.ok) return pre;
+  const downloadUrl = str(((await pre.json()) as Record<string, unknown>)['download-url']);
+  if (!downloadUrl) return new Response(null, { status: 502 });
+  const encrypted = await platformFetch(downloadUrl, {});
+  if (!encrypted.ok || !encrypted.body) return encrypted;
+  const key = Buffer.from(ref.key.replace(/^00(?=[0-9a-fA-F]{64}$)/, ''), 'hex');
+  const decipher = createDecipheriv('aes-256-ctr', key, Buffer.alloc(16));
+  const plain = Readable.fromWeb(encrypted.body as WebReadableStream<Uint8Array>).pipe(decipher);
+  const length = encrypted.headers.get('content-length');
+  return new Response(Readable.toWeb(plain) as ReadableStream<Uint8Array>, {
+    status: 200,
+    headers: length ? { 'content-length': length } : {},
+  });
 }
 
 /** Sends text; the message id is derived from our line, so a resend carries the same id. */

@@ -1,9 +1,12 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { MessengerConfig, WhatsappConfig } from '../channel.schemas';
 import {
+  multipartBody,
   networkFailure,
   platformFetch,
+  uploadTimeoutMs,
   type MediaRef,
+  type OutboundFile,
   type OutboundMessage,
   type OutboundTemplate,
   type ParsedWebhook,
@@ -185,8 +188,78 @@ function whatsappContent(message: Record<string, unknown>): { text: string | nul
   }
 }
 
+/**
+ * The Cloud API's message type for a file, by its (sniffed) MIME type: images and videos of the types
+ * WhatsApp plays inline, audio, and everything else as a document with its file name. The platform
+ * checks the types and sizes per message type (image 5 MB, video and audio 16 MB, document 100 MB).
+ */
+export function whatsappMediaType(mimeType: string): 'image' | 'video' | 'audio' | 'document' {
+  if (mimeType === 'image/jpeg' || mimeType === 'image/png') return 'image';
+  if (mimeType === 'video/mp4' || mimeType === 'video/3gpp') return 'video';
+  if (mimeType.startsWith('audio/')) return 'audio';
+  return 'document';
+}
+
+/**
+ * Uploads a file to the number's media (`POST /{phone-number-id}/media`, multipart: `messaging_product`,
+ * `type` and the `file` part), streamed from the store. Answers the media id, or the send's failure.
+ */
+async function uploadWhatsappMedia(
+  config: WhatsappConfig,
+  file: OutboundFile,
+): Promise<{ id: string } | SendResult> {
+  const form = await multipartBody(
+    [
+      ['messaging_product', 'whatsapp'],
+      ['type', file.mimeType],
+    ],
+    { field: 'file', ...file },
+  );
+  const response = await platformFetch(
+    `${config.baseUrl}/${GRAPH_VERSION}/${config.phoneNumberId}/media`,
+    {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${config.accessToken}`,
+        'content-type': form.contentType,
+        'content-length': String(form.length),
+      },
+      body: form.body,
+      duplex: 'half',
+    } as unknown as RequestInit,
+    uploadTimeoutMs(file.size),
+  );
+  if (!response.ok) return metaFailure(response);
+  const id = ((await response.json()) as { id?: unknown }).id;
+  return typeof id === 'string' && id.length > 0
+    ? { id }
+    : {
+        ok: false,
+        retryable: true,
+        reason: 'The platform answered the upload without a media id.',
+        errorCode: null,
+      };
+}
+
 export async function sendWhatsapp(config: WhatsappConfig, message: OutboundMessage): Promise<SendResult> {
   try {
+    let content: Record<string, unknown>;
+    if (message.template) content = { type: 'template', template: whatsappTemplateObject(message.template) };
+    else if (message.file) {
+      // Two calls: the upload, then the message naming the media id. A failure between them leaves an
+      // unused upload at the platform (it deletes media after 30 days); the retry uploads again.
+      const uploaded = await uploadWhatsappMedia(config, message.file);
+      if (!('id' in uploaded)) return uploaded;
+      const type = whatsappMediaType(message.file.mimeType);
+      content = {
+        type,
+        [type]: {
+          id: uploaded.id,
+          ...(type === 'document' ? { filename: message.file.name } : {}),
+          ...(message.text && type !== 'audio' ? { caption: message.text } : {}),
+        },
+      };
+    } else content = { type: 'text', text: { preview_url: false, body: message.text ?? '' } };
     const response = await platformFetch(
       `${config.baseUrl}/${GRAPH_VERSION}/${config.phoneNumberId}/messages`,
       {
@@ -196,9 +269,7 @@ export async function sendWhatsapp(config: WhatsappConfig, message: OutboundMess
           messaging_product: 'whatsapp',
           recipient_type: 'individual',
           to: message.clientId,
-          ...(message.template
-            ? { type: 'template', template: whatsappTemplateObject(message.template) }
-            : { type: 'text', text: { preview_url: false, body: message.text ?? '' } }),
+          ...content,
         }),
       },
     );
@@ -379,19 +450,61 @@ export function parseMessengerWebhook(body: unknown, pageId: string): ParsedWebh
   return parsed;
 }
 
+/** The Send API's attachment type for a file: image, audio, video, or any other file. */
+export function messengerAttachmentType(mimeType: string): 'image' | 'audio' | 'video' | 'file' {
+  if (mimeType.startsWith('image/')) return 'image';
+  if (mimeType.startsWith('audio/')) return 'audio';
+  if (mimeType.startsWith('video/')) return 'video';
+  return 'file';
+}
+
 export async function sendMessenger(config: MessengerConfig, message: OutboundMessage): Promise<SendResult> {
   try {
     const url = `${config.baseUrl}/${GRAPH_VERSION}/me/messages?access_token=${encodeURIComponent(config.pageAccessToken)}`;
-    const response = await platformFetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        recipient: { id: message.clientId },
-        messaging_type: message.tag ? 'MESSAGE_TAG' : 'RESPONSE',
-        ...(message.tag ? { tag: message.tag } : {}),
-        message: { text: message.text ?? '' },
-      }),
-    });
+    const envelope = {
+      recipient: { id: message.clientId },
+      messaging_type: message.tag ? 'MESSAGE_TAG' : 'RESPONSE',
+      ...(message.tag ? { tag: message.tag } : {}),
+    };
+    let response: Response;
+    if (message.file) {
+      // Upload and send in one call: the Send API as form data, the bytes in `filedata` (the
+      // attachment is not saved for reuse). The line's text, if any, is not sent with it: a Messenger
+      // message is either text or one attachment.
+      const form = await multipartBody(
+        [
+          ['recipient', JSON.stringify(envelope.recipient)],
+          ['messaging_type', envelope.messaging_type],
+          ...(message.tag ? ([['tag', message.tag]] as [string, string][]) : []),
+          [
+            'message',
+            JSON.stringify({
+              attachment: {
+                type: messengerAttachmentType(message.file.mimeType),
+                payload: { is_reusable: false },
+              },
+            }),
+          ],
+        ],
+        { field: 'filedata', ...message.file },
+      );
+      response = await platformFetch(
+        url,
+        {
+          method: 'POST',
+          headers: { 'content-type': form.contentType, 'content-length': String(form.length) },
+          body: form.body,
+          duplex: 'half',
+        } as unknown as RequestInit,
+        uploadTimeoutMs(message.file.size),
+      );
+    } else {
+      response = await platformFetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...envelope, message: { text: message.text ?? '' } }),
+      });
+    }
     if (!response.ok) return await metaFailure(response);
     const body = (await response.json()) as { message_id?: string };
     return body.message_id

@@ -1,3 +1,6 @@
+import { randomBytes } from 'node:crypto';
+import type { Readable } from 'node:stream';
+
 /**
  * What every platform adapter turns its webhooks into and answers for a send. The adapters speak the
  * platforms' formats; the channels service knows only these shapes.
@@ -51,6 +54,18 @@ export interface OutboundMessage {
   tag: 'HUMAN_AGENT' | null;
   /** WhatsApp: an approved message template instead of free text (allowed outside the 24-hour window). */
   template?: OutboundTemplate | null;
+  /** A session file to send (an operator's upload), streamed from the object store. */
+  file?: OutboundFile | null;
+}
+
+/** A stored session file on its way to a platform: its metadata and a way to stream its bytes. */
+export interface OutboundFile {
+  name: string;
+  /** The type sniffed from the bytes at upload (never the sender's claim). */
+  mimeType: string;
+  size: number;
+  /** A fresh stream of the bytes on each call (a retry reads them again). */
+  open: () => Promise<Readable>;
 }
 
 /** A template send: the template's name and language code, and its body's {{1}}, {{2}} … values. */
@@ -67,9 +82,19 @@ export type SendResult =
 /** Outbound HTTP with a deadline: a platform that does not answer in time is a retryable failure. */
 export const PLATFORM_TIMEOUT_MS = 10_000;
 
-export async function platformFetch(url: string, init: RequestInit): Promise<Response> {
-  return fetch(url, { ...init, signal: AbortSignal.timeout(PLATFORM_TIMEOUT_MS) });
+export async function platformFetch(
+  url: string,
+  init: RequestInit,
+  timeoutMs = PLATFORM_TIMEOUT_MS,
+): Promise<Response> {
+  return fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
 }
+
+/**
+ * The deadline of a call that uploads `size` bytes: the usual 10 s plus a second per 256 KiB, so a
+ * large file on a slow link is not cut off (and retried forever) by the deadline of a small JSON call.
+ */
+export const uploadTimeoutMs = (size: number) => PLATFORM_TIMEOUT_MS + Math.ceil(size / (256 * 1024)) * 1000;
 
 /** A failure before any answer (network, timeout) is always worth retrying. */
 export function networkFailure(error: unknown): SendResult {
@@ -80,5 +105,40 @@ export function networkFailure(error: unknown): SendResult {
     reason:
       name === 'TimeoutError' ? 'The platform did not answer in time.' : 'The platform could not be reached.',
     errorCode: null,
+  };
+}
+
+/**
+ * A multipart/form-data body streamed part by part: the text fields, then the one file streamed from
+ * `file.open()` — the file is never held in memory whole. The length is known up front (the parts'
+ * headers plus the file's size), so the request carries Content-Length as a browser's form would.
+ */
+export async function multipartBody(
+  fields: [name: string, value: string][],
+  file: { field: string; name: string; mimeType: string; size: number; open: () => Promise<Readable> },
+): Promise<{ body: AsyncIterable<Uint8Array>; contentType: string; length: number }> {
+  const boundary = `----sessiondesk${randomBytes(12).toString('hex')}`;
+  const quote = (value: string) => value.replace(/["\r\n\\]/g, (c) => encodeURIComponent(c));
+  const head = Buffer.from(
+    fields
+      .map(
+        ([name, value]) =>
+          `--${boundary}\r\nContent-Disposition: form-data; name="${quote(name)}"\r\n\r\n${value}\r\n`,
+      )
+      .join('') +
+      `--${boundary}\r\nContent-Disposition: form-data; name="${quote(file.field)}"; filename="${quote(file.name)}"\r\n` +
+      `Content-Type: ${file.mimeType}\r\n\r\n`,
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  const stream = await file.open();
+  async function* parts(): AsyncGenerator<Uint8Array> {
+    yield head;
+    for await (const chunk of stream) yield chunk as Uint8Array;
+    yield tail;
+  }
+  return {
+    body: parts(),
+    contentType: `multipart/form-data; boundary=${boundary}`,
+    length: head.length + file.size + tail.length,
   };
 }

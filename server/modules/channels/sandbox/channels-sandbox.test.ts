@@ -52,6 +52,54 @@ const waText = {
   text: { body: 'Dobrý den' },
 };
 
+const upload = (form: FormData, token = 'wa-token') =>
+  fetch(`${base}/v21.0/1001/media`, {
+    method: 'POST',
+    body: form,
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
+const mediaForm = (bytes: Buffer, type: string, product = 'whatsapp') => {
+  const form = new FormData();
+  form.set('messaging_product', product);
+  form.set('type', type);
+  form.set('file', new Blob([bytes], { type }), 'file');
+  return form;
+};
+
+describe('the WhatsApp stand-in’s media upload', () => {
+  it('takes a supported file with the number’s token and answers a media id', async () => {
+    const response = await upload(mediaForm(Buffer.from('%PDF-1.4'), 'application/pdf'));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ id: expect.stringMatching(/^\d+$/) as unknown });
+  });
+
+  it('refuses a wrong token, a missing messaging_product and an unsupported type as the Cloud API does', async () => {
+    const bytes = Buffer.from('GIF89a');
+    expect((await upload(mediaForm(bytes, 'image/png'), 'other')).status).toBe(401);
+    const noProduct = await upload(mediaForm(bytes, 'image/png', 'sms'));
+    expect(noProduct.status).toBe(400);
+    const gif = await upload(mediaForm(bytes, 'image/gif'));
+    expect(gif.status).toBe(400);
+    expect(((await gif.json()) as { error: { code: number; message: string } }).error).toMatchObject({
+      code: 100,
+      message: expect.stringContaining('image/gif') as unknown,
+    });
+  });
+
+  it('refuses a media message whose upload is over the message type’s limit (131053)', async () => {
+    const big = await upload(mediaForm(Buffer.alloc(5 * 1024 * 1024 + 1, 1), 'image/png'));
+    const { id } = (await big.json()) as { id: string };
+    await sandbox.whatsapp.inbound('1001', { waId: '420777000999' }, { text: 'Ahoj' });
+    const send = await post(
+      '/v21.0/1001/messages',
+      { messaging_product: 'whatsapp', to: '420777000999', type: 'image', image: { id } },
+      { authorization: 'Bearer wa-token' },
+    );
+    expect(send.status).toBe(400);
+    expect(((await send.json()) as { error: { code: number } }).error.code).toBe(131053);
+  });
+});
+
 describe('the WhatsApp stand-in', () => {
   it('signs its webhooks with the app secret as X-Hub-Signature-256 over the raw body', async () => {
     const delivery = await sandbox.whatsapp.inbound(

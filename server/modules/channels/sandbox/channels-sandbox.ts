@@ -1,6 +1,21 @@
-import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import {
+  createCipheriv,
+  createHash,
+  createHmac,
+  randomBytes,
+  randomUUID,
+  timingSafeEqual,
+} from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { hubSignature, postWebhook, randomId, sandboxServer, type Handler, type Reply } from './sandbox-http';
+import {
+  hubSignature,
+  postWebhook,
+  randomId,
+  sandboxServer,
+  type Handler,
+  type MultipartForm,
+  type Reply,
+} from './sandbox-http';
 
 /**
  * Local stand-ins of the messaging platforms, for tests and the demo: one HTTP server that behaves
@@ -11,6 +26,35 @@ import { hubSignature, postWebhook, randomId, sandboxServer, type Handler, type 
  */
 
 const DAY = 24 * 60 * 60 * 1000;
+const MB = 1024 * 1024;
+
+/**
+ * The Cloud API's supported media per message type ("Supported media types", WhatsApp Cloud API media
+ * reference): the MIME types each type accepts and its size limit.
+ */
+export const WHATSAPP_MEDIA_LIMITS = {
+  image: { types: ['image/jpeg', 'image/png'], maxBytes: 5 * MB },
+  video: { types: ['video/mp4', 'video/3gpp'], maxBytes: 16 * MB },
+  audio: {
+    types: ['audio/aac', 'audio/amr', 'audio/mpeg', 'audio/mp4', 'audio/ogg'],
+    maxBytes: 16 * MB,
+  },
+  document: {
+    types: [
+      'text/plain',
+      'application/pdf',
+      'application/msword',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'application/vnd.ms-excel',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'application/vnd.ms-powerpoint',
+      'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+    ],
+    maxBytes: 100 * MB,
+  },
+} as const;
+/** Messenger: an attachment sent as form data (`filedata`) may be up to 25 MB ("Saving assets"). */
+export const MESSENGER_ATTACHMENT_MAX_BYTES = 25 * MB;
 const GRAPH_PATH = /^\/(v\d+\.\d+)\/([^/]+)(?:\/([^/]+))?$/;
 
 export interface WhatsappSandboxAccount {
@@ -145,6 +189,13 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
   const vkByRandomId = new Map<string, number>();
   let vkMessageId = 1000;
   const media = new Map<string, SandboxMedia & { token?: string }>();
+  /** Apple attachments at the file service, by their URL. */
+  const appleFiles = new Map<
+    string,
+    { url: string; owner: string; signature: string; mediaId: string; businessId: string }
+  >();
+  /** WhatsApp media uploaded by the business: which number uploaded each id. */
+  const uploadedBy = new Map<string, string>();
   /** Message templates per WhatsApp Business Account id, in the order the platform lists them. */
   const templatesByWaba = new Map<string, (SandboxTemplate & { id: string })[]>();
   const lastInbound = new Map<string, number>();
@@ -186,7 +237,7 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
   const whatsappAuth = (headers: Record<string, unknown>, account: WhatsappSandboxAccount) =>
     headers.authorization === `Bearer ${account.accessToken}`;
 
-  const whatsappApi: Handler = ({ method, path, query, headers, json }) => {
+  const whatsappApi: Handler = ({ method, path, query, headers, json, form }) => {
     const match = GRAPH_PATH.exec(path);
     if (!match) return undefined;
     const [, , objectId = '', edge] = match;
@@ -243,6 +294,7 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
       };
     }
     const account = whatsappAccounts.get(objectId);
+    if (account && edge === 'media') return whatsappUpload(account, method, headers, form);
     if (!account || edge !== 'messages') return undefined;
     if (method !== 'POST') return metaError(400, 100, 'Unsupported get request.');
     if (!whatsappAuth(headers, account))
@@ -261,6 +313,10 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
     const content = body[type as string] as Record<string, unknown> | undefined;
     if (type === 'template') {
       const refused = templateRefusal(account, content);
+      if (refused) return refused;
+    }
+    if (['image', 'document', 'audio', 'video'].includes(type as string) && typeof content?.id === 'string') {
+      const refused = mediaRefusal(account, type as keyof typeof WHATSAPP_MEDIA_LIMITS, content.id);
       if (refused) return refused;
     }
     const valid =
@@ -306,6 +362,76 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
       body: { messaging_product: 'whatsapp', contacts: [{ input: to, wa_id: waId }], messages: [{ id }] },
     };
   };
+
+  /**
+   * `POST /{version}/{phone-number-id}/media`: multipart with `messaging_product=whatsapp`, `type` (the
+   * MIME type) and the `file` part; the bearer token of the number. The file must be of a supported type
+   * (any message type's) and at most 100 MB; answers `{ id }`, usable by this number's sends (and
+   * downloadable by its token, as the platform's media are).
+   */
+  function whatsappUpload(
+    account: WhatsappSandboxAccount,
+    method: string,
+    headers: Record<string, unknown>,
+    form: MultipartForm | undefined,
+  ): Reply {
+    if (method !== 'POST') return metaError(400, 100, 'Unsupported get request.');
+    if (!whatsappAuth(headers, account))
+      return metaError(401, 190, 'Invalid OAuth access token - Cannot parse access token');
+    if (!form) return metaError(400, 100, '(#100) The request must be multipart/form-data.');
+    if (form.fields.messaging_product !== 'whatsapp')
+      return metaError(400, 100, '(#100) The parameter messaging_product is required.');
+    const file = form.files.file;
+    if (!file) return metaError(400, 100, '(#100) The parameter file is required.');
+    const declared = form.fields.type;
+    if (!declared) return metaError(400, 100, '(#100) The parameter type is required.');
+    const supported = Object.values(WHATSAPP_MEDIA_LIMITS).flatMap((limit) => [...limit.types] as string[]);
+    if (!supported.includes(declared) || file.type !== declared)
+      return metaError(
+        400,
+        100,
+        `(#100) Param file must be a file with one of the following types: ${supported.join(', ')}. Received file of type '${file.type || declared}'.`,
+      );
+    if (file.bytes.length > WHATSAPP_MEDIA_LIMITS.document.maxBytes)
+      return metaError(400, 131053, '(#131053) Media upload error', {
+        error_data: { messaging_product: 'whatsapp', details: 'The file is larger than 100 MB.' },
+      });
+    const id = storeMedia(
+      { bytes: file.bytes, mimeType: declared, fileName: file.filename },
+      account.accessToken,
+    );
+    uploadedBy.set(id, account.phoneNumberId);
+    return { status: 200, body: { id } };
+  }
+
+  /**
+   * A media message naming an uploaded id: the id must be this number's upload, and its type and size
+   * within the message type's limits (131053, "Media upload error", with the reason in details).
+   */
+  function mediaRefusal(
+    account: WhatsappSandboxAccount,
+    type: keyof typeof WHATSAPP_MEDIA_LIMITS,
+    id: string,
+  ): Reply | undefined {
+    const item = media.get(id);
+    if (!item || uploadedBy.get(id) !== account.phoneNumberId)
+      return metaError(400, 100, '(#100) Invalid parameter', {
+        error_data: {
+          messaging_product: 'whatsapp',
+          details: `Media id ${id} is not valid for this number.`,
+        },
+      });
+    const limit = WHATSAPP_MEDIA_LIMITS[type];
+    const refusal = (details: string) =>
+      metaError(400, 131053, '(#131053) Media upload error', {
+        error_data: { messaging_product: 'whatsapp', details },
+      });
+    if (!(limit.types as readonly string[]).includes(item.mimeType))
+      return refusal(`A ${type} cannot be of type ${item.mimeType}.`);
+    if (item.bytes.length > limit.maxBytes)
+      return refusal(`The ${type} is ${item.bytes.length} bytes; the limit is ${limit.maxBytes}.`);
+    return undefined;
+  }
 
   /**
    * Checks a template send as the Cloud API does: the template exists in the number's WhatsApp Business
@@ -382,7 +508,7 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
 
   // --- Messenger Platform: POST /{version}/me/messages (or /{page-id}/messages) ---
 
-  const messengerApi: Handler = ({ method, path, query, headers, json }) => {
+  const messengerApi: Handler = ({ method, path, query, headers, json, form }) => {
     const match = GRAPH_PATH.exec(path);
     if (!match || match[3] !== 'messages') return undefined;
     const objectId = match[2] ?? '';
@@ -396,7 +522,45 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
     if (objectId !== 'me' && !messengerAccounts.has(objectId) && !account) return undefined;
     if (method !== 'POST') return metaError(400, 100, 'Unsupported get request.');
     if (!account) return metaError(401, 190, 'Invalid OAuth access token - Cannot parse access token');
-    const body = json as Record<string, unknown> | undefined;
+    // The Send API takes JSON, or form data whose fields are the same parameters (objects as JSON) plus
+    // the attachment's bytes in `filedata` (upload and send in one call).
+    let body = json as Record<string, unknown> | undefined;
+    let upload: MultipartForm['files'][string] | undefined;
+    if (form) {
+      body = {};
+      for (const [name, value] of Object.entries(form.fields)) {
+        try {
+          body[name] = ['recipient', 'message'].includes(name) ? JSON.parse(value) : value;
+        } catch {
+          return metaError(400, 100, `(#100) param ${name} must be a JSON object`);
+        }
+      }
+      upload = form.files.filedata;
+      const attachment = (body.message as { attachment?: { type?: unknown; payload?: { url?: unknown } } })
+        ?.attachment;
+      if (attachment && upload === undefined && typeof attachment.payload?.url !== 'string')
+        return metaError(400, 100, '(#100) Upload attachment failure: no filedata was sent.');
+      if (upload) {
+        if (!attachment) return metaError(400, 100, '(#100) A file must be sent as message.attachment');
+        if (upload.bytes.length === 0 || upload.bytes.length > MESSENGER_ATTACHMENT_MAX_BYTES)
+          return metaError(400, 100, '(#100) Upload attachment failure.', {
+            error_subcode: 2018047,
+            error_user_msg: `Attachments may be up to ${MESSENGER_ATTACHMENT_MAX_BYTES} bytes.`,
+          });
+        if (
+          ['image', 'audio', 'video'].includes(attachment.type as string) &&
+          !upload.type.startsWith(`${String(attachment.type)}/`)
+        )
+          return metaError(
+            400,
+            100,
+            `(#100) An ${String(attachment.type)} attachment must have a Content-Type of type ${String(attachment.type)}.`,
+            {
+              error_subcode: 2018047,
+            },
+          );
+      }
+    }
     const recipient = (body?.recipient as { id?: unknown } | undefined)?.id;
     if (typeof recipient !== 'string')
       return metaError(400, 100, '(#100) The parameter recipient is required');
@@ -415,7 +579,7 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
       typeof message?.text === 'string' && message.text.length > 0 && message.text.length <= 2000;
     const hasAttachment =
       ['image', 'video', 'audio', 'file'].includes(message?.attachment?.type as string) &&
-      typeof message?.attachment?.payload?.url === 'string';
+      (typeof message?.attachment?.payload?.url === 'string' || upload !== undefined);
     if (!hasText && !hasAttachment) return metaError(400, 100, '(#100) Must send either message or state');
     const last = lastInbound.get(`messenger:${account.pageId}:${recipient}`);
     if (last === undefined)
@@ -570,9 +734,47 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
     return { status: 200 };
   };
 
+  /**
+   * MSP API `GET /preDownload`: the JWT of the business named by `source-id`, and the attachment's `url`,
+   * `owner` and `signature` (hex) as the message gave them; answers `download-url`, where the encrypted
+   * bytes are served.
+   */
+  const applePreDownload: Handler = ({ method, path, headers }) => {
+    if (path !== '/preDownload') return undefined;
+    if (method !== 'GET') return { status: 405 };
+    const account = appleAccounts.get(String(headers['source-id'] ?? ''));
+    if (!account || !appleTokenValid(account, headers.authorization)) return { status: 401 };
+    const file = appleFiles.get(String(headers.url ?? ''));
+    if (
+      !file ||
+      file.businessId !== account.businessId ||
+      headers.owner !== file.owner ||
+      headers.signature !== file.signature
+    )
+      return { status: 400 };
+    return { status: 200, body: { 'download-url': `${server.url}/apple-download/${file.mediaId}` } };
+  };
+  const appleDownload: Handler = ({ method, path }) => {
+    const match = /^\/apple-download\/(\d+)$/.exec(path);
+    if (!match || method !== 'GET') return undefined;
+    const item = media.get(match[1] ?? '');
+    return item ? { status: 200, raw: item.bytes, contentType: 'application/octet-stream' } : { status: 404 };
+  };
+
   const server = sandboxServer({
-    isApi: (path) => GRAPH_PATH.test(path) || path.startsWith('/method/') || path === '/message',
-    handlers: [control, whatsappApi, messengerApi, vkApi, appleApi, whatsappMedia, messengerMedia],
+    isApi: (path) =>
+      GRAPH_PATH.test(path) || path.startsWith('/method/') || path === '/message' || path === '/preDownload',
+    handlers: [
+      control,
+      whatsappApi,
+      messengerApi,
+      vkApi,
+      appleApi,
+      applePreDownload,
+      appleDownload,
+      whatsappMedia,
+      messengerMedia,
+    ],
   });
 
   const sandbox = {
@@ -590,6 +792,10 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
     },
     get url() {
       return server.url;
+    },
+    /** How many API calls are being held right now (`hold()`). */
+    get held() {
+      return server.held;
     },
     /** Holds every API call unanswered until the returned function is called. */
     hold(): () => void {
@@ -970,11 +1176,40 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
         businessId: string,
         opaqueId: string,
         text: string,
-        options: { id?: string; token?: string } = {},
+        options: { id?: string; token?: string; attachment?: SandboxMedia & { fileName: string } } = {},
       ) {
         const account = appleAccounts.get(businessId);
         if (!account) throw new Error(`No sandbox Apple business ${businessId}`);
         const id = options.id ?? randomUUID();
+        // An attachment is encrypted (AES-256-CTR, a fresh key, zero IV) and kept at the file service;
+        // the message carries what the pre-download call and the decryption need.
+        let attachments: Record<string, unknown>[] | undefined;
+        if (options.attachment) {
+          const key = randomBytes(32);
+          const cipher = createCipheriv('aes-256-ctr', key, Buffer.alloc(16));
+          const encrypted = Buffer.concat([cipher.update(options.attachment.bytes), cipher.final()]);
+          const signature = randomBytes(21);
+          const mediaId = storeMedia({ bytes: encrypted, mimeType: 'application/octet-stream' });
+          const file = {
+            url: `${server.url}/apple-mmcs/${mediaId}`,
+            owner: `owner-${randomId(6)}`,
+            signature: signature.toString('hex'),
+            mediaId,
+            businessId,
+          };
+          appleFiles.set(file.url, file);
+          attachments = [
+            {
+              name: options.attachment.fileName,
+              mimeType: options.attachment.mimeType,
+              size: encrypted.length,
+              'signature-base64': signature.toString('base64'),
+              url: file.url,
+              owner: file.owner,
+              key: `00${key.toString('hex')}`,
+            },
+          ];
+        }
         lastInbound.set(`apple:${businessId}:${opaqueId}`, now());
         const raw = gzipSync(
           JSON.stringify({
@@ -984,6 +1219,7 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
             sourceId: opaqueId,
             destinationId: businessId,
             body: text,
+            ...(attachments ? { attachments } : {}),
           }),
         );
         const headers = {

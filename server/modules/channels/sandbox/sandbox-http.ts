@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -28,7 +28,54 @@ export type Handler = (request: {
   headers: http.IncomingHttpHeaders;
   raw: Buffer;
   json: unknown;
+  /** A multipart/form-data body, parsed (file uploads). */
+  form: MultipartForm | undefined;
 }) => Promise<Reply | undefined> | Reply | undefined;
+
+/** A parsed multipart/form-data body: its text fields and its files. */
+export interface MultipartForm {
+  fields: Record<string, string>;
+  files: Record<string, { filename: string; type: string; bytes: Buffer }>;
+}
+
+/** Parses a multipart/form-data body as a platform's front end would (undefined when it is not one). */
+async function parseMultipart(raw: Buffer, contentType: string): Promise<MultipartForm | undefined> {
+  if (!contentType.toLowerCase().startsWith('multipart/form-data')) return undefined;
+  try {
+    const data = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
+    const form: MultipartForm = { fields: {}, files: {} };
+    for (const [name, value] of data.entries()) {
+      if (typeof value === 'string') form.fields[name] = value;
+      else
+        form.files[name] = {
+          filename: value.name,
+          type: value.type,
+          bytes: Buffer.from(await value.arrayBuffer()),
+        };
+    }
+    return form;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What is recorded of a multipart body: the fields, and of each file its name, type, size and hash. */
+function formRecord(form: MultipartForm) {
+  return {
+    fields: form.fields,
+    files: Object.fromEntries(
+      Object.entries(form.files).map(([name, file]) => [
+        name,
+        {
+          filename: file.filename,
+          type: file.type,
+          size: file.bytes.length,
+          sha256: createHash('sha256').update(file.bytes).digest('hex'),
+        },
+      ]),
+    ),
+  };
+}
 
 /** What the stand-in is told to do to the next API calls: fail with a status, or answer slowly. */
 export interface FaultPlan {
@@ -53,6 +100,8 @@ export function hubSignature(appSecret: string, raw: Buffer | string): string {
 export function sandboxServer(options: { isApi: (path: string) => boolean; handlers: Handler[] }) {
   const requests: RecordedRequest[] = [];
   const faults: FaultPlan = {};
+  /** API calls waiting on `faults.hold` right now. */
+  let held = 0;
   let server: http.Server | undefined;
   let baseUrl = '';
 
@@ -79,10 +128,14 @@ export function sandboxServer(options: { isApi: (path: string) => boolean; handl
         json = undefined;
       }
     }
+    const form = await parseMultipart(raw, req.headers['content-type'] ?? '');
     const api = options.isApi(url.pathname);
     let reply: Reply | undefined;
     if (api && faults.delayMs) await new Promise((resolve) => setTimeout(resolve, faults.delayMs));
-    if (api && faults.hold) await faults.hold;
+    if (api && faults.hold) {
+      held += 1;
+      await faults.hold.finally(() => (held -= 1));
+    }
     const fault = api ? faultFor() : undefined;
     if (fault) {
       reply = {
@@ -105,6 +158,7 @@ export function sandboxServer(options: { isApi: (path: string) => boolean; handl
           headers: req.headers,
           raw,
           json,
+          form,
         });
         if (reply) break;
       }
@@ -117,7 +171,7 @@ export function sandboxServer(options: { isApi: (path: string) => boolean; handl
         path: url.pathname,
         query,
         headers: req.headers,
-        body: json ?? (raw.length > 0 ? raw.toString('utf8') : undefined),
+        body: form ? formRecord(form) : (json ?? (raw.length > 0 ? raw.toString('utf8') : undefined)),
         status: reply.status,
         at: Date.now(),
       });
@@ -133,6 +187,9 @@ export function sandboxServer(options: { isApi: (path: string) => boolean; handl
   return {
     requests,
     faults,
+    get held() {
+      return held;
+    },
     get url() {
       return baseUrl;
     },

@@ -1,0 +1,216 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  connectChannel,
+  deliveryRow,
+  transcript,
+  useChannelTestApp,
+  type ChannelSetup,
+} from '../../test/channel-kit';
+import { bearer, type TestUser } from '../../test/factories';
+import { eventually, operatorPost, pendingOffers } from '../../test/live-kit';
+import type { ChannelsSandbox } from './sandbox/channels-sandbox';
+
+/**
+ * Files an operator sends into a messaging session: streamed from the object store to the platform in
+ * the platform's own upload format (the stand-in parses the multipart bodies and checks them as the
+ * platform does), the line's delivery state from the platform's answer.
+ */
+
+const { app, services, connect, sessionOf } = await useChannelTestApp('whatsapp');
+const others: ChannelsSandbox[] = [];
+afterAll(async () => {
+  for (const sandbox of others) await sandbox.close();
+});
+
+const PIXEL = fs.readFileSync(path.join(import.meta.dirname, '../../test/fixtures/media/pixel.png'));
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+/** The operator accepts the offered session and uploads a file into it; answers the line's id. */
+async function sendFile(operator: TestUser, sessionId: string, name: string, bytes: Buffer, accept = true) {
+  if (accept)
+    expect((await operatorPost(app, operator, `/sessions/${sessionId}/accept`)).statusCode).toBe(200);
+  const response = await app.inject({
+    method: 'POST',
+    url: `/api/v1/live/operator/sessions/${sessionId}/files?name=${encodeURIComponent(name)}`,
+    headers: { ...bearer(operator), 'content-type': 'application/octet-stream' },
+    payload: bytes,
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json<{ id: string }>().id;
+}
+
+async function whatsappSession(setup: ChannelSetup, waId: string) {
+  await setup.sandbox.whatsapp.inbound(setup.platformId, { waId }, { text: 'Pošlete mi to prosím.' });
+  const session = await sessionOf(setup, waId);
+  await eventually(async () =>
+    expect(await pendingOffers(services, setup.tenant.id, session.id)).toHaveLength(1),
+  );
+  return session;
+}
+
+const stateOf = async (setup: ChannelSetup, lineId: string) =>
+  eventually(async () => {
+    const row = await deliveryRow(services, setup.tenant.id, lineId);
+    expect(row.state).not.toBe('pending');
+    return row;
+  }, 20_000);
+
+describe('Files to WhatsApp', () => {
+  it('uploads an image to the number’s media and sends it by media id', async () => {
+    const setup = await connect();
+    const session = await whatsappSession(setup, '420602000001');
+    const lineId = await sendFile(setup.operator, session.id, 'pixel.png', PIXEL);
+    expect((await stateOf(setup, lineId)).state).toBe('sent');
+
+    const uploads = setup.sandbox.requests.filter((request) => request.path.endsWith('/media'));
+    expect(uploads).toHaveLength(1);
+    expect(uploads[0]).toMatchObject({
+      method: 'POST',
+      status: 200,
+      path: `/v21.0/${setup.platformId}/media`,
+      body: {
+        fields: { messaging_product: 'whatsapp', type: 'image/png' },
+        files: {
+          file: { filename: 'pixel.png', type: 'image/png', size: PIXEL.length, sha256: sha256(PIXEL) },
+        },
+      },
+    });
+    expect(uploads[0]?.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+    const sends = setup.sandbox.sends('whatsapp');
+    expect(sends).toHaveLength(1);
+    expect(sends[0]?.body).toEqual({
+      messaging_product: 'whatsapp',
+      recipient_type: 'individual',
+      to: '420602000001',
+      type: 'image',
+      image: { id: expect.stringMatching(/^\d+$/) as unknown },
+    });
+    const line = (await transcript(app, setup.tenant.admin, session.id)).find((item) => item.id === lineId);
+    expect(line).toMatchObject({ type: 'file', delivery: { state: 'sent' } });
+  });
+
+  it('sends other files as documents with their file name', async () => {
+    const setup = await connect();
+    const session = await whatsappSession(setup, '420602000002');
+    const lineId = await sendFile(setup.operator, session.id, 'faktura 2026.pdf', PDF);
+    expect((await stateOf(setup, lineId)).state).toBe('sent');
+    const send = setup.sandbox.sends('whatsapp')[0];
+    expect(send?.body).toMatchObject({
+      type: 'document',
+      document: { id: expect.any(String) as unknown, filename: 'faktura 2026.pdf' },
+    });
+  });
+
+  it('marks the line failed with the platform’s reason when the file is over the type’s limit', async () => {
+    const setup = await connect();
+    const session = await whatsappSession(setup, '420602000003');
+    // A PNG is an image, and WhatsApp takes images up to 5 MB.
+    const big = Buffer.concat([PIXEL, Buffer.alloc(5 * 1024 * 1024, 1)]);
+    const lineId = await sendFile(setup.operator, session.id, 'scan.png', big);
+    const row = await stateOf(setup, lineId);
+    expect(row).toMatchObject({ state: 'failed', error_code: '131053' });
+    expect(row.reason).toContain('the limit is 5242880');
+    // The platform refused the message; nothing was delivered and nothing is retried.
+    expect(setup.sandbox.sends('whatsapp').filter((request) => request.status === 200)).toHaveLength(0);
+    const line = (await transcript(app, setup.tenant.admin, session.id)).find((item) => item.id === lineId);
+    expect(line?.delivery).toMatchObject({ state: 'failed', errorCode: '131053' });
+  });
+
+  it('retries a file while the platform is down and sends it once when it is back', async () => {
+    const setup = await connect();
+    const session = await whatsappSession(setup, '420602000004');
+    setup.sandbox.faults.down = 503;
+    const lineId = await sendFile(setup.operator, session.id, 'pixel.png', PIXEL);
+    await eventually(async () => {
+      const row = await deliveryRow(services, setup.tenant.id, lineId);
+      expect(row).toMatchObject({ state: 'pending' });
+      expect(row.attempts).toBeGreaterThanOrEqual(1);
+    }, 20_000);
+    delete setup.sandbox.faults.down;
+    await services.channels.deliver({ tenantId: setup.tenant.id, activityId: lineId });
+    await services.channels.deliver({ tenantId: setup.tenant.id, activityId: lineId });
+    expect((await deliveryRow(services, setup.tenant.id, lineId)).state).toBe('sent');
+    expect(setup.sandbox.sends('whatsapp').filter((request) => request.status === 200)).toHaveLength(1);
+  });
+});
+
+describe('A send still in flight on another worker', () => {
+  it('makes a second run of the job retry later instead of completing while the line is pending', async () => {
+    const setup = await connect();
+    const session = await whatsappSession(setup, '420602000005');
+    const release = setup.sandbox.hold();
+    const lineId = await sendFile(setup.operator, session.id, 'pixel.png', PIXEL);
+    // The first worker holds the line's lock while its upload is in flight at the platform.
+    await eventually(async () => expect(setup.sandbox.held).toBe(1), 20_000);
+    expect((await deliveryRow(services, setup.tenant.id, lineId)).state).toBe('pending');
+    // The job run again (after its expiry) cannot claim the line and must not complete.
+    await expect(
+      services.channels.deliver({ tenantId: setup.tenant.id, activityId: lineId }),
+    ).rejects.toThrow(/being sent by another worker/);
+    release();
+    expect((await stateOf(setup, lineId)).state).toBe('sent');
+    await services.channels.deliver({ tenantId: setup.tenant.id, activityId: lineId });
+    expect(setup.sandbox.sends('whatsapp').filter((request) => request.status === 200)).toHaveLength(1);
+  });
+});
+
+describe('Files to the other platforms', () => {
+  const connectOther = async (type: 'messenger' | 'vkontakte' | 'apple') => {
+    const setup = await connectChannel(app, services, type);
+    others.push(setup.sandbox);
+    return setup;
+  };
+
+  it('sends a Messenger attachment as form data with the bytes in filedata', async () => {
+    const setup = await connectOther('messenger');
+    await setup.sandbox.messenger.inbound(setup.platformId, '7001', { text: 'Fotku prosím' });
+    const session = await sessionOf(setup, '7001');
+    await eventually(async () =>
+      expect(await pendingOffers(services, setup.tenant.id, session.id)).toHaveLength(1),
+    );
+    const image = await sendFile(setup.operator, session.id, 'pixel.png', PIXEL);
+    expect((await stateOf(setup, image)).state).toBe('sent');
+    const document = await sendFile(setup.operator, session.id, 'faktura.pdf', PDF, false);
+    expect((await stateOf(setup, document)).state).toBe('sent');
+    const sends = setup.sandbox.sends('messenger');
+    expect(sends.map((request) => request.status)).toEqual([200, 200]);
+    expect(sends[0]?.body).toEqual({
+      fields: {
+        recipient: JSON.stringify({ id: '7001' }),
+        messaging_type: 'RESPONSE',
+        message: JSON.stringify({ attachment: { type: 'image', payload: { is_reusable: false } } }),
+      },
+      files: {
+        filedata: { filename: 'pixel.png', type: 'image/png', size: PIXEL.length, sha256: sha256(PIXEL) },
+      },
+    });
+    expect(JSON.parse((sends[1]?.body as { fields: { message: string } }).fields.message)).toEqual({
+      attachment: { type: 'file', payload: { is_reusable: false } },
+    });
+  });
+
+  it('refuses files to VK and Apple with a permanent reason, without calling the platform', async () => {
+    for (const type of ['vkontakte', 'apple'] as const) {
+      const setup = await connectOther(type);
+      const clientId = type === 'vkontakte' ? '55001' : 'urn:mbid:AQAAfiles';
+      if (type === 'vkontakte')
+        await setup.sandbox.vkontakte.inbound(setup.platformId, clientId, { text: 'Ahoj' });
+      else await setup.sandbox.apple.inbound(setup.platformId, clientId, 'Ahoj');
+      const session = await sessionOf(setup, clientId);
+      await eventually(async () =>
+        expect(await pendingOffers(services, setup.tenant.id, session.id)).toHaveLength(1),
+      );
+      const lineId = await sendFile(setup.operator, session.id, 'pixel.png', PIXEL);
+      const row = await stateOf(setup, lineId);
+      expect(row).toMatchObject({ state: 'failed', error_code: 'unsupported', attempts: 0 });
+      expect(row.reason).toMatch(
+        type === 'vkontakte' ? /^Sending files to VK is not supported/ : /^Sending files to Apple Messages/,
+      );
+      expect(setup.sandbox.sends(type)).toHaveLength(0);
+    }
+  });
+});
