@@ -350,7 +350,10 @@ function topRows(
       at = parent;
     }
   };
-  for (let row = 0; row < matched.length; row++) {
+  // Rows lie mostly in id order: walking them in the sort's direction, a run of equal keys (a status, a
+  // channel) fills the heap with its best ids first and rejects the rest in one comparison each.
+  const step = desc ? -1 : 1;
+  for (let row = desc ? matched.length - 1 : 0; row >= 0 && row < matched.length; row += step) {
     if (!matched[row]) continue;
     if (after && !sortsBefore(after.key, after.id, keys[row]!, ids[row]!)) continue;
     if (heap.length < limit) {
