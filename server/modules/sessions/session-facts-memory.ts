@@ -155,9 +155,13 @@ export class NumberStore {
 
 export type Store = DictStore | MultiStore | NumberStore;
 
+const MEMO_SIZE = 12;
+
 /** One tenant's sessions. */
 export class TenantFacts {
   size = 0;
+  /** Answers computed since the last change, by what they answer (cleared by every change). */
+  private readonly memo = new Map<string, unknown>();
   private capacity: number;
   private ids: Float64Array;
   /** ids[0..sortedUntil) ascend; later rows (ids that arrived out of order) are found through `late`. */
@@ -193,7 +197,21 @@ export class TenantFacts {
   }
 
   /** Writes one session, read as text in SELECT_LIST's order (id first). */
+  /**
+   * `compute()`, or its answer from before when nothing changed since: a list's total and page share
+   * one pass, and filter lists opened one after another under the same filters are counted once.
+   */
+  remember<T>(key: string, compute: () => T): T {
+    if (this.memo.has(key)) return this.memo.get(key) as T;
+    const value = compute();
+    // A handful of answers (a pass is 1 byte per session): the oldest goes first.
+    if (this.memo.size >= MEMO_SIZE) this.memo.delete(this.memo.keys().next().value!);
+    this.memo.set(key, value);
+    return value;
+  }
+
   put(fields: readonly (string | null)[]): void {
+    this.memo.clear();
     const id = Number(fields[0]);
     let row = this.rowOf(id);
     if (row === undefined) {

@@ -96,6 +96,22 @@ async function readCopy(stream: NodeJS.ReadableStream, onRow: (fields: (string |
   if (rest !== '') onRow(rest.split('\t').map(unescapeCopy));
 }
 
+/** What identifies a set of filters (time bounds are read the same way every time). */
+function filtersKey(filters: readonly Filter[]): string {
+  return JSON.stringify(
+    filters.map((filter) =>
+      filter.op === 'in'
+        ? [filter.columnId, filter.op, filter.values, filter.includeEmpty]
+        : [filter.columnId, filter.op, filter.value],
+    ),
+  );
+}
+
+/** The rows passing the filters, shared by every answer under the same filters until a change. */
+function matchedBy(facts: TenantFacts, compiled: readonly CompiledFilter[], filters: readonly Filter[]) {
+  return facts.remember(`match ${filtersKey(filters)}`, () => facts.match(compiled));
+}
+
 export function sessionFacts(db: Database, options: FactsOptions) {
   const settings = { ...FACTS_DEFAULTS, ...options };
   const { log } = options;
@@ -327,7 +343,7 @@ export function sessionFacts(db: Database, options: FactsOptions) {
       }
       const rows = facts.top(
         keys,
-        facts.match(compiled),
+        matchedBy(facts, compiled, filters),
         sort.desc,
         limit,
         after ? { key: cursorKey, id: Number(after.id) } : undefined,
@@ -350,7 +366,10 @@ export function sessionFacts(db: Database, options: FactsOptions) {
       const compiled = await compileAll(filters);
       if (!compiled) return undefined;
       const facts = await current(tenantId, ask);
-      return facts?.facet(columnId, facts.match(compiled));
+      if (!facts) return undefined;
+      return facts.remember(`facet ${columnId} ${filtersKey(filters)}`, () =>
+        facts.facet(columnId, matchedBy(facts, compiled, filters)),
+      );
     },
 
     /** How many History sessions pass the filters, exactly; undefined as for `facet`. */
@@ -358,7 +377,10 @@ export function sessionFacts(db: Database, options: FactsOptions) {
       const compiled = await compileAll(filters);
       if (!compiled) return undefined;
       const facts = await current(tenantId, ask);
-      return facts?.count(facts.match(compiled));
+      if (!facts) return undefined;
+      return facts.remember(`count ${filtersKey(filters)}`, () =>
+        facts.count(matchedBy(facts, compiled, filters)),
+      );
     },
 
     /** Loads the tenant now, whatever its size (tests, and a warm-up after start). */
