@@ -154,14 +154,25 @@ export function jobQueue(db: Database, options: JobQueueOptions = {}) {
       await worker.start();
       for (const name of jobNames) {
         const handler = handlers[name] as JobHandler<JobName>;
-        await worker.work<JobTypes[JobName]>(
+        const { batchSize } = queueOptions[name];
+        const busy = worker;
+        // Known once work() answers; a batch fetched before that just waits out the interval.
+        const registered: { id?: string } = {};
+        registered.id = await worker.work<JobTypes[JobName]>(
           name,
-          { pollingIntervalSeconds, batchSize: queueOptions[name].batchSize },
+          { pollingIntervalSeconds, batchSize },
           async (jobs) => {
-            // A failing job is retried by pg-boss; the others of the batch still complete.
-            const results = await Promise.allSettled(jobs.map((job) => handler(job.data)));
-            const failed = results.find((result) => result.status === 'rejected');
-            if (failed) throw failed.reason;
+            try {
+              // A failing job is retried by pg-boss; the others of the batch still complete.
+              const results = await Promise.allSettled(jobs.map((job) => handler(job.data)));
+              const failed = results.find((result) => result.status === 'rejected');
+              if (failed) throw failed.reason;
+            } finally {
+              // pg-boss waits out the polling interval after every fetch, which caps a queue at
+              // batchSize / interval (5 per 0.5 s: 10 messages a second). A full batch means more are
+              // waiting: fetch again at once.
+              if (jobs.length === batchSize && registered.id !== undefined) busy.notifyWorker(registered.id);
+            }
           },
         );
       }
