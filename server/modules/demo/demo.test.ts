@@ -61,7 +61,9 @@ describe('seeding a tenant', () => {
       const rows = await sql<{ row: unknown }>`
         SELECT jsonb_build_object(
           'session', to_jsonb(s) - 'id' - 'tenant_id' - 'group_id' - 'chatbot_id' - 'widget_id' - 'contact_id'
-                     - 'operator_ids' - 'restored_from_id' - 'restored_as_id',
+                     - 'operator_ids' - 'restored_from_id' - 'restored_as_id'
+                     -- which transaction wrote the row (bookkeeping of the facet index, migration 0015)
+                     - 'change_xid',
           'activities', (SELECT jsonb_agg(jsonb_build_array(a.at, a.sender, a.type, a.text, a.file_name, a.system_code)
                                           ORDER BY a.at, a.id)
                          FROM activities a WHERE a.tenant_id = s.tenant_id AND a.session_id = s.id)) AS row
