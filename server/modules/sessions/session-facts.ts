@@ -242,6 +242,11 @@ export function sessionFacts(db: Database, options: FactsOptions) {
         (filter) => (filter.op === 'min' || filter.op === 'max') && filter.column.valueType === 'timestamptz',
       )
       .map((filter) => (filter as { value: string }).value);
+    return micros(values);
+  }
+
+  /** Date-times as PostgreSQL reads them (a value without an offset in its time zone), in µs. */
+  async function micros(values: readonly string[]): Promise<Map<string, number>> {
     if (values.length === 0) return new Map();
     const result = await sql<{ v: string; us: string }>`
       SELECT v, (extract(epoch FROM v::timestamptz) * 1000000)::bigint::text AS us
@@ -305,9 +310,7 @@ export function sessionFacts(db: Database, options: FactsOptions) {
   async function numberKey(spec: NumberColumn, value: string | null): Promise<number> {
     if (value === null) return Number.NaN;
     if (!spec.time) return Number(value);
-    const result = await sql<{ us: string }>`
-      SELECT (extract(epoch FROM ${value}::timestamptz) * 1000000)::bigint::text AS us`.execute(db);
-    return Number(result.rows[0]!.us);
+    return (await micros([value])).get(value)!;
   }
 
   return {
