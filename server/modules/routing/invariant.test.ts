@@ -31,6 +31,21 @@ describe('the live session invariant', async () => {
     return rows.filter((row) => row.tenant_id === tenantId);
   }
 
+  /**
+   * Runs the periodic check until a pass repairs nothing. One pass repairs at most 50 sessions of all
+   * tenants, and the test database is shared with other test files that leave live sessions behind, so
+   * a single pass may not reach this test's own.
+   */
+  async function repairAll(routing: typeof services.routing) {
+    const repaired: Awaited<ReturnType<typeof routing.checkInvariant>> = [];
+    for (let pass = 0; pass < 100; pass++) {
+      const found = await routing.checkInvariant();
+      if (found.length === 0) break;
+      repaired.push(...found);
+    }
+    return repaired;
+  }
+
   async function offerOf(tenantId: string, sessionId: string) {
     return services.db
       .selectFrom('session_offers')
@@ -205,7 +220,7 @@ describe('the live session invariant', async () => {
         { tenant_id: tenant.id, session_id: sessionId, problem: 'offer_overdue' },
       ]);
 
-      const repaired = await services.routing.checkInvariant();
+      const repaired = await repairAll(services.routing);
 
       expect(repaired).toContainEqual({ tenantId: tenant.id, sessionId, problem: 'offer_overdue' });
       expect(await sessionRow(services, tenant.id, sessionId)).toMatchObject({
@@ -271,7 +286,7 @@ describe('the live session invariant', async () => {
           info: () => {},
         },
       });
-      const repaired = await instance.routing.checkInvariant();
+      const repaired = await repairAll(instance.routing);
       expect(repaired.filter((row) => row.tenantId === tenant.id)).toHaveLength(3);
 
       expect(await broken(tenant.id)).toEqual([]);
