@@ -5,11 +5,12 @@
  *                               [--transcript false] [--out /tmp/sessiondesk-export.csv]
  *
  * Exports every history session of the tenant in the default order (-createdAt) through the export
- * service (server-side cursor → formatting → csv-stringify → file), sampling the process's RSS every
- * 50 ms; then runs `COPY (<the same SELECT … WHERE … ORDER BY>) TO STDOUT (FORMAT csv)` through psql
- * into /dev/null. Prints a Markdown table row (wall time, the Node process's own CPU time — on a shared
- * machine the better measure of what the export costs —, the cursor read alone, COPY, ratio, file size,
- * RSS before → peak); records nothing by itself.
+ * service into a file, sampling the process's RSS every 50 ms. Without transcripts that is COPY with
+ * every cell rule in SQL (csv-copy.ts); with them, a server-side cursor → formatting in Node →
+ * csv-stringify. Then, through psql into /dev/null: `COPY` of the same rows as stored (the floor) and
+ * `COPY` of the export's own rendering query (the same rows with the same cell rules). Prints a
+ * Markdown table row (wall time, the Node process's CPU time, the cursor read alone for transcripts,
+ * both COPYs, export ÷ COPY with the cell rules, file size, RSS before → peak); records nothing by itself.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -17,7 +18,7 @@ import os from 'node:os';
 import { sql } from 'kysely';
 import { staticColumns } from '../common/columns';
 import { exportRepository } from '../server/modules/exports/export.repository';
-import { exportCopyQuery, exportSelect, openBenchTenant } from './export-support';
+import { exportCopyQuery, exportRenderedQuery, exportSelect, openBenchTenant } from './export-support';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i] ?? '', process.argv[i + 1] ?? '');
@@ -72,49 +73,60 @@ try {
   peak = Math.max(peak, process.memoryUsage().rss);
   const size = fs.statSync(out).size;
 
-  // The same cursor read without formatting or writing: how much of the time is the database's.
-  const readStarted = performance.now();
-  let read = 0;
-  for await (const batch of exportRepository(handle.db).streamSessions(
-    exportSelect(plan),
-    transcript ? 200 : 5000,
-  )) {
-    read += batch.rows.length;
+  // With transcripts the export reads through a cursor: how much of the time is that read alone.
+  let readSeconds: number | undefined;
+  if (transcript) {
+    const readStarted = performance.now();
+    let read = 0;
+    for await (const batch of exportRepository(handle.db).streamSessions(exportSelect(plan), 200)) {
+      read += batch.rows.length;
+    }
+    readSeconds = (performance.now() - readStarted) / 1000;
+    log(
+      `cursor read alone: ${read} rows in ${readSeconds.toFixed(1)} s (${Math.round(read / readSeconds)}/s)`,
+    );
   }
-  const readSeconds = (performance.now() - readStarted) / 1000;
-  log(`cursor read alone: ${read} rows in ${readSeconds.toFixed(1)} s (${Math.round(read / readSeconds)}/s)`);
 
-  const copy = exportCopyQuery(handle.db, plan);
-  const copyStarted = performance.now();
-  execFileSync(
-    'psql',
-    [
-      url,
-      '-X',
-      '-q',
-      '-v',
-      'ON_ERROR_STOP=1',
-      '-c',
-      `COPY (${copy}) TO STDOUT (FORMAT csv)`,
-      '-o',
-      '/dev/null',
-    ],
-    {
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
+  /** psql's COPY of a query into /dev/null, in seconds. */
+  const copyTime = (query: string, options: string) => {
+    const copyStarted = performance.now();
+    execFileSync(
+      'psql',
+      [
+        url,
+        '-X',
+        '-q',
+        '-v',
+        'ON_ERROR_STOP=1',
+        '-c',
+        `COPY (${query}) TO STDOUT ${options}`,
+        '-o',
+        '/dev/null',
+      ],
+      { stdio: ['ignore', 'ignore', 'inherit'] },
+    );
+    return (performance.now() - copyStarted) / 1000;
+  };
+  const delimiter = plan.request.separator === 'comma' ? ',' : ';';
+  // The floor: the same rows and columns as stored. Then the same file's rows, every cell rule in SQL.
+  const rawSeconds = copyTime(exportCopyQuery(handle.db, plan), '(FORMAT csv)');
+  const copySeconds = copyTime(
+    await exportRenderedQuery(handle.db, plan, tenantId),
+    `(FORMAT csv, DELIMITER '${delimiter}')`,
   );
-  const copySeconds = (performance.now() - copyStarted) / 1000;
+  const rate = (seconds: number) =>
+    `${seconds.toFixed(1)} s (${Math.round(written / seconds).toLocaleString('en')}/s)`;
 
   const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
   log(
     `RSS samples (sessions written → MiB): ${samples.map((s) => `${s.written / 1000}k→${mb(s.rss)}`).join(', ')}`,
   );
   process.stdout.write(
-    `| CSV, ${columns.length} columns${transcript ? ' + transcript' : ''} | ${written.toLocaleString('en')} | ` +
-      `${seconds.toFixed(1)} s | ${Math.round(written / seconds).toLocaleString('en')}/s | ` +
-      `${cpuSeconds.toFixed(1)} s (${Math.round(written / cpuSeconds).toLocaleString('en')}/s) | ` +
-      `${readSeconds.toFixed(1)} s | ${copySeconds.toFixed(1)} s (${Math.round(written / copySeconds).toLocaleString('en')}/s) | ` +
-      `${(seconds / copySeconds).toFixed(2)}× | ${mb(size)} MiB | ${mb(rssBefore)} → ${mb(peak)} MiB |\n`,
+    `| CSV, ${columns.length} columns${transcript ? ' + transcript' : ''}, load ${os.loadavg()[0]!.toFixed(1)} | ` +
+      `${written.toLocaleString('en')} | ${seconds.toFixed(1)} s | ${Math.round(written / seconds).toLocaleString('en')}/s | ` +
+      `${cpuSeconds.toFixed(1)} s | ${readSeconds === undefined ? '—' : `${readSeconds.toFixed(1)} s`} | ` +
+      `${rate(rawSeconds)} | ${rate(copySeconds)} | ${(seconds / copySeconds).toFixed(2)}× | ` +
+      `${mb(size)} MiB | ${mb(rssBefore)} → ${mb(peak)} MiB |\n`,
   );
 } finally {
   await handle.close();

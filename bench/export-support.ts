@@ -1,28 +1,34 @@
 import { sql } from 'kysely';
 import { loadConfig } from '../server/config';
 import { migrateToLatest, type Database } from '../server/db/database';
+import { inlineParameters } from '../server/db/copy-out';
 import { openDatabase } from '../server/db/open';
+import { csvCopyQuery } from '../server/modules/exports/csv-copy';
+import { exportRepository } from '../server/modules/exports/export.repository';
 import type { ExportPlan } from '../server/modules/exports/export.service';
 import { listOrderBy, scopeConditions } from '../server/modules/sessions/session.repository';
 import type { Principal } from '../server/platform/auth/principal';
 import { createServices } from '../server/services';
 
 /**
- * The export's SELECT as one literal SQL text (parameters inlined), for COPY through psql: the same
- * columns, conditions and order the export streams, so COPY's time is the floor for that query.
+ * The export's raw SELECT as one literal SQL text, for COPY through psql: the same columns, conditions
+ * and order, values as the database holds them (no labels, names or cell rules) — the floor.
  */
 export function exportCopyQuery(db: Database, plan: ExportPlan): string {
   const select = sql.join(
     plan.columns.map((column, index) => sql`${column.select} AS ${sql.ref(`c${index}`)}`),
   );
-  const compiled = sql`SELECT s.id::text AS __id, s.client_name AS __client, ${select}
-    FROM sessions s WHERE ${scopeConditions(plan.scope)}
-    ORDER BY ${listOrderBy(plan.sort)}`.compile(db);
-  const literal = (value: unknown): string => {
-    if (Array.isArray(value)) return `ARRAY[${value.map(literal).join(',')}]`;
-    return `'${String(value).replace(/'/g, "''")}'`;
-  };
-  return compiled.sql.replace(/\$(\d+)/g, (_, n: string) => literal(compiled.parameters[Number(n) - 1]));
+  return inlineParameters(
+    sql`SELECT ${select} FROM sessions s WHERE ${scopeConditions(plan.scope)}
+    ORDER BY ${listOrderBy(plan.sort)}`.compile(db),
+  );
+}
+
+/** The query the CSV export hands to COPY (every cell rule in SQL), as literal SQL text for psql. */
+export async function exportRenderedQuery(db: Database, plan: ExportPlan, tenantId: string): Promise<string> {
+  const lookups = await exportRepository(db).lookups(tenantId);
+  const copyPlan = { ...plan, lang: plan.request.lang, separator: plan.request.separator };
+  return inlineParameters(csvCopyQuery(copyPlan, lookups).compile(db));
 }
 
 /** The parts of the export's query, as the export service builds them. */

@@ -36,6 +36,31 @@ function kyselyOn(client: pg.PoolClient): Kysely<DB> {
   return db;
 }
 
+/** A connection checked out of the pool; `release(error)` discards it instead of returning it. */
+export interface HeldConnection extends Connection {
+  release(error?: Error): void;
+}
+
+/**
+ * Checks one connection out of the handle's pool for work that outlives a callback (a stream the
+ * caller reads at its own pace). The caller must release it; `withConnection` is the safer form.
+ */
+export async function checkout(db: Kysely<DB>): Promise<HeldConnection> {
+  const pool = pools.get(db);
+  if (!pool) throw new Error('This database handle has no pool attached (open it with connectDatabase).');
+  const client = await pool.connect();
+  let released = false;
+  return {
+    client,
+    db: kyselyOn(client),
+    release: (error) => {
+      if (released) return;
+      released = true;
+      client.release(error);
+    },
+  };
+}
+
 /**
  * Runs `work` on one connection checked out of the handle's pool. A connection that failed below SQL
  * (socket, protocol) is discarded rather than returned to the pool.
@@ -44,17 +69,15 @@ export async function withConnection<T>(
   db: Kysely<DB>,
   work: (connection: Connection) => Promise<T>,
 ): Promise<T> {
-  const pool = pools.get(db);
-  if (!pool) throw new Error('This database handle has no pool attached (open it with connectDatabase).');
-  const client = await pool.connect();
+  const connection = await checkout(db);
   let broken: Error | undefined;
   try {
-    return await work({ client, db: kyselyOn(client) });
+    return await work(connection);
   } catch (error) {
     if (!(error instanceof pg.DatabaseError))
       broken = error instanceof Error ? error : new Error(String(error));
     throw error;
   } finally {
-    client.release(broken);
+    connection.release(broken);
   }
 }

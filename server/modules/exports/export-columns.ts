@@ -17,8 +17,10 @@ export const MAX_EXPORT_COLUMNS = 200;
 export interface ExportColumn {
   id: string;
   column: Column;
-  /** The value read from `s` (a sessions row), before formatting. */
+  /** The value read from `s` (a sessions row) for formatting in Node. */
   select: RawBuilder<unknown>;
+  /** The value itself, in its own SQL type (arrays as arrays), for cells PostgreSQL renders. */
+  value: RawBuilder<unknown>;
 }
 
 /** Names of the tenant's referenced rows, by id. */
@@ -72,7 +74,7 @@ export function exportColumns(ids: readonly string[], timeZone: string): ExportC
             : resolved.column.type === 'tags'
               ? sql`array_to_string(${expr}, ', ')`
               : expr;
-    result.push({ id, column: resolved.column, select });
+    result.push({ id, column: resolved.column, select, value: expr });
   }
   return result;
 }

@@ -22,6 +22,7 @@ import {
 } from '../sessions/session.repository';
 import type { SessionVisibility } from '../sessions/session-visibility';
 import { parseSort } from '../sessions/session.service';
+import { copyCsvRows } from './csv-copy';
 import { csvWriter, safeCell, type CellValue, type CsvSeparator } from './csv-writer';
 import {
   columnHeader,
@@ -236,47 +237,58 @@ export function exportService(
   async function* render(
     plan: ExportPlan,
     onBatch?: (written: number) => Promise<void>,
-  ): AsyncGenerator<string, number> {
+  ): AsyncGenerator<string | Buffer, number> {
     const { request } = plan;
     const lang = request.lang;
-    const withTranscripts = request.format === 'html' || request.transcript;
     const lookups = await repo.lookups(plan.tenantId);
+    const headers = plan.columns.map((column) => columnHeader(column.column, lang, request.timeZone));
+    const csv = request.format === 'csv' ? csvWriter(request.separator) : undefined;
+    if (csv) {
+      const header = request.transcript ? [...headers, exportTexts[lang].transcript] : headers;
+      yield csv.header(header.map((cell) => safeCell(cell, lang)));
+    }
+    if (csv && !request.transcript) {
+      // Without transcripts PostgreSQL renders the whole file (csv-copy.ts): no row passes through Node.
+      const copy = {
+        scope: plan.scope,
+        sort: plan.sort,
+        columns: plan.columns,
+        lang,
+        separator: request.separator,
+      };
+      return yield* copyCsvRows(db, copy, lookups, onBatch);
+    }
+
+    // With transcripts: sessions in batches through a cursor, each batch's transcripts read beside it.
     const select = sql.join([
-      // Transcripts need the session's id and client name; a plain CSV reads only its columns.
-      ...(withTranscripts ? [sql`s.id::text AS __id`, sql`s.client_name AS __client`] : []),
+      sql`s.id::text AS __id`,
+      sql`s.client_name AS __client`,
       ...plan.columns.map((column, index) => sql`${column.select} AS ${sql.ref(ALIASES[index]!)}`),
     ]);
-    const headers = plan.columns.map((column) => columnHeader(column.column, lang, request.timeZone));
-    const batchSize = withTranscripts ? 200 : 5000;
     const stream = repo.streamSessions(
       { select, where: scopeConditions(plan.scope), orderBy: listOrderBy(plan.sort) },
-      batchSize,
+      200,
     );
     let written = 0;
 
-    if (request.format === 'csv') {
-      const writer = csvWriter(request.separator);
-      const header = request.transcript ? [...headers, exportTexts[lang].transcript] : headers;
-      yield writer.header(header.map((cell) => safeCell(cell, lang)));
+    if (csv) {
       for await (const batch of stream) {
-        const transcripts = request.transcript
-          ? toActivities(
-              await batch.activities(
-                batch.rows.map((row) => row.__id),
-                plan.tenantId,
-                request.timeZone,
-              ),
-              new Map(batch.rows.map((row) => [row.__id, row.__client])),
-              lookups,
-            )
-          : undefined;
+        const transcripts = toActivities(
+          await batch.activities(
+            batch.rows.map((row) => row.__id),
+            plan.tenantId,
+            request.timeZone,
+          ),
+          new Map(batch.rows.map((row) => [row.__id, row.__client])),
+          lookups,
+        );
         const rows = batch.rows.map((row) => {
           const line = cells(plan, row, lookups, true);
-          if (transcripts) line.push(safeCell(transcriptText(transcripts.get(row.__id) ?? [], lang), lang));
+          line.push(safeCell(transcriptText(transcripts.get(row.__id) ?? [], lang), lang));
           return line;
         });
         written += rows.length;
-        yield writer.rows(rows);
+        yield csv.rows(rows);
         await onBatch?.(written);
       }
       return written;
@@ -396,7 +408,7 @@ export function exportService(
           { limit: DIRECT_EXPORT_LIMIT },
         );
       }
-      async function* body(): AsyncGenerator<string> {
+      async function* body(): AsyncGenerator<string | Buffer> {
         let written = 0;
         let completed = false;
         try {

@@ -1,8 +1,8 @@
 import { StringDecoder } from 'node:string_decoder';
 import { sql } from 'kysely';
-import { to as copyTo } from 'pg-copy-streams';
 import type { Database } from '../../db/database';
 import { withConnection } from '../../db/connection';
+import { copyOut } from '../../db/copy-out';
 import type { Log } from '../../platform/log';
 import type { Filter } from './session-filters';
 import {
@@ -135,10 +135,12 @@ export function sessionFacts(db: Database, options: FactsOptions) {
           'SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin',
         );
         facts.since = snapshot.rows[0]!.xmin;
-        const stream = client.query(
-          copyTo(
-            `COPY (SELECT ${SELECT_LIST} FROM sessions s WHERE s.tenant_id = ${tenantId} ORDER BY s.id) TO STDOUT`,
+        const stream = copyOut(
+          client,
+          sql`SELECT ${sql.raw(SELECT_LIST)} FROM sessions s WHERE s.tenant_id = ${tenantId} ORDER BY s.id`.compile(
+            db,
           ),
+          '',
         );
         await readCopy(stream, (fields) => facts.put(fields));
         await client.query('COMMIT');
