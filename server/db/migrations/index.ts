@@ -15,6 +15,7 @@ import * as restore from './0013-restore';
 import * as recordingsAndFiles from './0014-recordings-and-files';
 import * as sessionChanges from './0015-session-changes';
 import * as exportCells from './0017-export-cells';
+import * as textSortIndexes from './0018-text-sort-indexes';
 
 /**
  * Every migration, in order. Listed explicitly (no directory scan) so the set is the same under tsx,
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '0014-recordings-and-files': recordingsAndFiles,
   '0015-session-changes': sessionChanges,
   '0017-export-cells': exportCells,
+  '0018-text-sort-indexes': textSortIndexes,
 };

@@ -35,10 +35,14 @@ export interface ColumnSql {
   /** What the column sorts by when that is not its stored value (the names behind ids). */
   sortBy?: RawBuilder<unknown>;
   /**
-   * The directions a b-tree index serves the sort in (`(tenant_id, column DESC NULLS LAST, id DESC)` read
-   * forwards; NOT NULL columns both ways). The facet index picks the pages of every other sort.
+   * The b-tree index that serves the sort, if any; the facet index picks the pages of every other sort.
+   * - `both`: a NOT NULL column, `(tenant_id, column, id)` read either way;
+   * - `asc`: `(tenant_id, column, id) WHERE column IS NOT NULL` (text columns, migration 0018), both
+   *   directions: the sessions with a value read forwards or backwards, then those without by id;
+   * - `desc`: `(tenant_id, column DESC NULLS LAST, id DESC)`, descending only (ascending, the sessions
+   *   that match a date range are the index's far end, so the facet index serves it).
    */
-  sortIndex?: 'both' | 'desc';
+  sortIndex?: 'both' | 'asc' | 'desc';
 }
 
 const col = (name: string): RawBuilder<unknown> => sql.ref(`s.${name}`);
@@ -52,7 +56,7 @@ const scalar = (
 
 export const columnSql: Record<StaticColumnId, ColumnSql> = {
   id: scalar('id', 'bigint', false, { sortIndex: 'both' }),
-  externalId: scalar('external_id', 'text', true),
+  externalId: scalar('external_id', 'text', true, { sortIndex: 'asc' }),
   status: scalar('status', 'text', false, { enumValues: statuses }),
   channel: scalar('channel', 'text', false, { enumValues: channels }),
   source: scalar('source', 'text', false, { enumValues: sources }),
@@ -78,18 +82,19 @@ export const columnSql: Record<StaticColumnId, ColumnSql> = {
   chatbot: scalar('chatbot_id', 'bigint', true, { labels: 'chatbots' }),
   endReason: scalar('end_reason', 'text', true, { enumValues: endReasons }),
   clientLeft: scalar('client_left', 'text', true, { enumValues: clientLeftValues }),
-  pageUrl: scalar('page_url', 'text', true),
+  // Longer than a b-tree entry may hold: sorted by the first 500 characters (migration 0018).
+  pageUrl: scalar('page_url', 'text', true, { sortBy: sql`left(s.page_url, 500)`, sortIndex: 'asc' }),
   widget: scalar('widget_id', 'bigint', true, { labels: 'widgets' }),
-  clientName: scalar('client_name', 'text', true),
-  clientEmail: scalar('client_email', 'text', true),
-  clientPhone: scalar('client_phone', 'text', true),
-  clientIp: scalar('client_ip', 'text', true),
+  clientName: scalar('client_name', 'text', true, { sortIndex: 'asc' }),
+  clientEmail: scalar('client_email', 'text', true, { sortIndex: 'asc' }),
+  clientPhone: scalar('client_phone', 'text', true, { sortIndex: 'asc' }),
+  clientIp: scalar('client_ip', 'text', true, { sortIndex: 'asc' }),
   language: scalar('client_language', 'text', true),
   browser: scalar('client_browser', 'text', true),
   os: scalar('client_os', 'text', true),
   tags: { expr: col('tags'), shape: 'array', valueType: 'text', nullable: false },
   rating: scalar('rating', 'int', true),
-  feedback: scalar('feedback', 'text', true),
+  feedback: scalar('feedback', 'text', true, { sortBy: sql`left(s.feedback, 500)`, sortIndex: 'asc' }),
   messageCount: scalar('message_count', 'int', false),
   hasRecording: scalar('has_recording', 'boolean', false),
   banned: scalar('banned', 'boolean', false),

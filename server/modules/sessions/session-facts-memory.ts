@@ -262,6 +262,11 @@ export class TenantFacts {
     return rows.map((row) => String(this.ids[row]));
   }
 
+  /** The session ids as sort keys (the id column). */
+  idKeys(): Float64Array {
+    return this.ids;
+  }
+
   /** The sort key of every row of a kept column: its number, or the rank of its value (NaN: none). */
   sortKeys(index: number, ranks?: Float64Array): Float64Array {
     const store = this.stores[index]!;

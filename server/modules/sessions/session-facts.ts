@@ -329,21 +329,24 @@ export function sessionFacts(db: Database, options: FactsOptions) {
       ask: FactsAsk,
     ): Promise<string[] | undefined> {
       const kept = specById.get(sort.columnId);
-      if (!kept) return undefined;
+      if (!kept && sort.columnId !== 'id') return undefined;
       const compiled = await compileAll(filters);
       if (!compiled) return undefined;
       const facts = await current(tenantId, ask);
       if (!facts) return undefined;
-      const { spec, index } = kept;
       let keys: Float64Array;
       let cursorKey = Number.NaN;
-      if (spec.kind === 'number') {
+      if (!kept) {
+        keys = facts.idKeys();
+        if (after) cursorKey = Number(after.id);
+      } else if (kept.spec.kind === 'number') {
+        const { spec, index } = kept;
         keys = facts.sortKeys(index);
         if (after) cursorKey = await numberKey(spec, after.v);
       } else {
-        const store = facts.stores[index] as DictStore | MultiStore;
+        const store = facts.stores[kept.index] as DictStore | MultiStore;
         const ranked = await rank(tenantId, sort.columnId, store.dict, after?.v);
-        keys = facts.sortKeys(index, ranked.ranks);
+        keys = facts.sortKeys(kept.index, ranked.ranks);
         cursorKey = ranked.cursorKey;
       }
       const rows = facts.top(

@@ -188,6 +188,55 @@ function keysetCondition(sort: ListSort, after: { v: string | null; id: string }
   return sort.column.nullable ? sql`(${row} OR ${expr} IS NULL)` : row;
 }
 
+/** The sort's value of a row, as text, for the next page's cursor. */
+const sortValue = (sort: ListSort) => sql`(to_json(${sort.column.expr}) #>> '{}') AS sort_value`;
+
+/**
+ * Whether a page in this sort is read in two parts (`splitPage`): a nullable column whose b-tree index
+ * holds its values in order (session-columns.ts, `sortIndex`). One ORDER BY … NULLS LAST over both
+ * parts cannot follow such an index the other way round, and a cursor's `… OR column IS NULL` cannot
+ * start an index scan; each part alone can.
+ */
+function splitSort(sort: ListSort): boolean {
+  const index = sort.column.sortIndex;
+  return sort.column.nullable && (index === 'asc' || (index === 'desc' && sort.desc));
+}
+
+/**
+ * The rows of a page in a split sort: the sessions with a value in the sort's order (its index read
+ * forwards or backwards), then the sessions without one by id, stopping as soon as the page is full.
+ * A cursor among the sessions without a value skips the first part. Same rows, same order as the plain
+ * query with `listOrderBy` and `keysetCondition`.
+ */
+function splitPage(
+  scope: ListScope,
+  sort: ListSort,
+  limit: number,
+  after?: { v: string | null; id: string },
+): RawBuilder<unknown> {
+  const expr = sort.column.expr;
+  const direction = sort.desc ? sql`DESC` : sql`ASC`;
+  const op = sort.desc ? sql`<` : sql`>`;
+  // Without NULLs either placement is the same order; say the one the index is read in.
+  const nulls = sort.column.sortIndex === 'desc' ? (sort.desc ? sql` NULLS LAST` : sql` NULLS FIRST`) : sql``;
+  const base = scopeConditions(scope);
+  const parts: RawBuilder<unknown>[] = [];
+  if (!after || after.v !== null) {
+    const valued = [base, sql`${expr} IS NOT NULL`];
+    if (after) {
+      valued.push(sql`(${expr}, s.id) ${op} (${typed(after.v, sort.column.valueType)}, ${after.id}::bigint)`);
+    }
+    parts.push(sql`SELECT ${rowColumns}, ${sortValue(sort)} FROM sessions s WHERE ${and(valued)}
+      ORDER BY ${expr} ${direction}${nulls}, s.id ${direction} LIMIT ${limit + 1}`);
+  }
+  const empty = [base, sql`${expr} IS NULL`];
+  if (after?.v === null) empty.push(sql`s.id ${op} ${after.id}::bigint`);
+  parts.push(sql`SELECT ${rowColumns}, ${sortValue(sort)} FROM sessions s WHERE ${and(empty)}
+    ORDER BY s.id ${direction} LIMIT ${limit + 1}`);
+  const [first, second] = parts;
+  return second ? sql`(${first}) UNION ALL (${second}) LIMIT ${limit + 1}` : first!;
+}
+
 /** The fields of a list item / the detail, from a row `s` of sessions. */
 const itemFields = sql`
   s.id, s.external_id, s.status, s.channel, s.source, s.created_at, s.accepted_at, s.ended_at,
@@ -284,19 +333,17 @@ export function sessionRepository(db: Database) {
       /** The page's sessions when the facet index chose them; the conditions are checked again. */
       ids?: readonly string[],
     ) {
+      const rows = !ids && splitSort(sort) ? splitPage(scope, sort, limit, after) : undefined;
       const parts = [scopeConditions(scope)];
       if (after) parts.push(keysetCondition(sort, after));
       if (ids) parts.push(sql`s.id = ANY(${ids}::bigint[])`);
-      const conditions = and(parts);
       const result = await sql<SessionRow>`
         SELECT ${itemFields}, s.sort_value
-        FROM (
-          SELECT ${rowColumns}, (to_json(${sort.column.expr}) #>> '{}') AS sort_value
-          FROM sessions s
-          WHERE ${conditions}
-          ORDER BY ${listOrderBy(sort)}
-          LIMIT ${limit + 1}
-        ) s
+        FROM (${
+          rows ??
+          sql`SELECT ${rowColumns}, ${sortValue(sort)} FROM sessions s WHERE ${and(parts)}
+              ORDER BY ${listOrderBy(sort)} LIMIT ${limit + 1}`
+        }) s
         ORDER BY ${listOrderBy(sort)}`.execute(db);
       return result.rows;
     },

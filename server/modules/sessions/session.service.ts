@@ -305,7 +305,11 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
     asOf: number,
     after?: { v: string | null; id: string },
   ) {
-    const served = sort.column.sortIndex === 'both' || (sort.column.sortIndex === 'desc' && sort.desc);
+    const index = sort.column.sortIndex;
+    // Ascending ids under a filter: the matching sessions may all lie at the index's far end (a date
+    // range), which the facet index does not mind.
+    const idsUp = sort.key === 'id' && scope.filters.length > 0;
+    const served = (index === 'both' && !idsUp) || index === 'asc' || (index === 'desc' && sort.desc);
     if (facts && everyone(scope) && !served) {
       const columnId = sort.key.startsWith('-') ? sort.key.slice(1) : sort.key;
       const ids = await facts.page(
