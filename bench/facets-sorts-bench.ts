@@ -75,12 +75,12 @@ if (withIndex) {
   global.gc?.();
   const before = process.memoryUsage();
   const started = performance.now();
-  await services.facts.load(tenantId);
+  await services.facts!.load(tenantId);
   const ms = performance.now() - started;
   global.gc?.();
   const after = process.memoryUsage();
   const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
-  indexLine = `index: loaded ${services.facts.held()[tenantId]} sessions in ${(ms / 1000).toFixed(1)} s; heap +${mib(after.heapUsed - before.heapUsed)} MiB, array buffers +${mib(after.arrayBuffers - before.arrayBuffers)} MiB, RSS +${mib(after.rss - before.rss)} MiB`;
+  indexLine = `index: loaded ${services.facts!.held()[tenantId]} sessions in ${(ms / 1000).toFixed(1)} s; heap +${mib(after.heapUsed - before.heapUsed)} MiB, array buffers +${mib(after.arrayBuffers - before.arrayBuffers)} MiB, RSS +${mib(after.rss - before.rss)} MiB`;
   log(indexLine);
 }
 

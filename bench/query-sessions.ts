@@ -110,7 +110,7 @@ async function main(): Promise<void> {
   );
   // The facet index as the app loads it in the background for a large tenant (issue #20).
   const indexStarted = performance.now();
-  await services.facts.load(tenantId);
+  await services.facts!.load(tenantId);
   log(`facet index loaded in ${(performance.now() - indexStarted).toFixed(0)} ms`);
   const q1 = async (text: string) =>
     (await database.pool.query(text, [tenantId])).rows[0] as Record<string, string>;

@@ -58,6 +58,10 @@ const envSchema = z.object({
   MAX_RECORDING_MB: z.coerce.number().int().min(1).max(65536).default(4096),
   /** The largest file a client or an operator may send in a session, in MiB. */
   MAX_FILE_MB: z.coerce.number().int().min(1).max(1024).default(25),
+  /** Sessions the facet index keeps in memory over all tenants (~125 bytes each); 0 turns it off. */
+  FACET_INDEX_MAX_SESSIONS: z.coerce.number().int().min(0).max(1_000_000_000).default(4_000_000),
+  /** Tenants with fewer History sessions are counted in PostgreSQL instead. */
+  FACET_INDEX_MIN_SESSIONS: z.coerce.number().int().min(1).max(1_000_000_000).default(20_000),
 });
 
 /** The 32-byte key of a SESSIONDESK_SECRET_KEY value (hex or base64), or undefined when it is not one. */
@@ -87,6 +91,8 @@ export interface Config {
   /** Limits of what the ingest and upload APIs take, in bytes. */
   maxRecordingBytes: number;
   maxFileBytes: number;
+  /** The facet index's bounds (session-facts.ts); `maxSessions` 0: no index, SQL counts everything. */
+  facetIndex: { minSessions: number; maxSessions: number };
 }
 
 export type StorageConfig =
@@ -156,5 +162,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : { kind: 'filesystem', root: path.join(dataDir, 'objects') },
     maxRecordingBytes: e.MAX_RECORDING_MB * 1024 * 1024,
     maxFileBytes: e.MAX_FILE_MB * 1024 * 1024,
+    facetIndex: { minSessions: e.FACET_INDEX_MIN_SESSIONS, maxSessions: e.FACET_INDEX_MAX_SESSIONS },
   };
 }

@@ -41,7 +41,8 @@ export function createServices(
     | 'storage'
     | 'maxRecordingBytes'
     | 'maxFileBytes'
-  >,
+  > &
+    Partial<Pick<Config, 'facetIndex'>>,
   options: {
     log?: Log;
     /** The clock of the messaging windows (tests move it to a window's exact edges). */
@@ -59,7 +60,8 @@ export function createServices(
   const visibility = sessionVisibility(settings);
   // Counts filter lists and totals of large tenants in memory (one per process, kept current by reads
   // of what changed, see session-facts.ts).
-  const facts = sessionFacts(db, { log, ...options.facts });
+  const factsOptions = { ...config.facetIndex, ...options.facts };
+  const facts = factsOptions.maxSessions === 0 ? undefined : sessionFacts(db, { log, ...factsOptions });
   const sessions = sessionService(db, { visibility, settings, log, facts });
   const audit = auditService(db, { settings });
   // Recordings and session files: bytes in the object store, metadata in PostgreSQL.

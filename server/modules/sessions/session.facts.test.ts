@@ -2,7 +2,9 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { staticColumns } from '../../../common/columns';
 import type { Principal } from '../../platform/auth/principal';
+import { loadConfig } from '../../config';
 import { silentLog } from '../../platform/log';
+import { createServices } from '../../services';
 import { adminPrincipal, createTenant, type TestTenant } from '../../test/factories';
 import { useTestApp } from '../../test/harness';
 import { buildFixture, insertSession, type Fixture } from '../../test/session-fixtures';
@@ -40,7 +42,7 @@ describe('facet index', async () => {
     // check (run by other test files on this database) would count ~60 of them as broken.
     await sql`UPDATE sessions SET status = 'closed', ended_at = coalesce(ended_at, created_at + interval '1 minute')
               WHERE tenant_id = ${tenant.id} AND status <> 'closed'`.execute(services.db);
-    await services.facts.load(tenant.id);
+    await services.facts!.load(tenant.id);
   });
 
   const queries = (): Record<string, string>[] => {
@@ -90,8 +92,27 @@ describe('facet index', async () => {
     }
   }
 
+  it('is off with FACET_INDEX_MAX_SESSIONS=0 and bounded by the two settings otherwise', async () => {
+    const config = (env: Record<string, string>) => loadConfig({ NODE_ENV: 'test', ...env });
+    expect(config({}).facetIndex).toEqual({ minSessions: 20_000, maxSessions: 4_000_000 });
+    expect(() => config({ FACET_INDEX_MAX_SESSIONS: '-1' })).toThrow(/FACET_INDEX_MAX_SESSIONS/);
+    const off = createServices(services.db, config({ FACET_INDEX_MAX_SESSIONS: '0' }));
+    expect(off.facts).toBeUndefined();
+    // Without it the lists are still right: counted in SQL.
+    const [channels, fromSql] = await Promise.all([
+      off.sessions.facet(principal, 'channel', { view: 'history', limit: 500 }),
+      plain.facet(principal, 'channel', { view: 'history', limit: 500 }),
+    ]);
+    expect(channels.values).toEqual(fromSql.values);
+    // A tenant below the minimum is never loaded: its lists are counted in SQL.
+    const small = createServices(services.db, config({ FACET_INDEX_MIN_SESSIONS: '401' }));
+    await small.sessions.facet(principal, 'channel', { view: 'history', limit: 500 });
+    await small.sessions.list(principal, { view: 'history', sort: 'duration', limit: 50 });
+    expect(small.facts!.held()[tenant.id]).toBeUndefined();
+  });
+
   it('counts every facet and total exactly as SQL does once loaded', async () => {
-    expect(services.facts.held()[tenant.id]).toBe(400);
+    expect(services.facts!.held()[tenant.id]).toBe(400);
     await expectSameAsSql();
   });
 
