@@ -1,5 +1,5 @@
 /**
- * Measures the generator at scale: `npx tsx bench/load-seed.ts [sessions] [tenant] [seed]` loads
+ * Measures the generator at scale: `npx tsx bench/load-seed.ts [sessions] [tenant] [seed] [--keep-indexes]` loads
  * generated sessions into DATA_DIR's database (or DATABASE_URL) the way `sessiondesk seed
  * --rebuild-indexes` does, and prints time, rows/s, peak RSS and the database size. It measures, it
  * does not assert. Run the 1,000,000-session load into a dedicated data directory.
@@ -14,6 +14,8 @@ import { createServices } from '../server/services';
 const sessions = Number(process.argv[2] ?? 1_000_000);
 const tenantSlug = process.argv[3] ?? 'bench';
 const seed = process.argv[4] ?? 'bench';
+// Loading a small tenant beside large ones: keep the indexes rather than rebuild them over everyone.
+const keepIndexes = process.argv.includes('--keep-indexes');
 const until = new Date(
   Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate()),
 );
@@ -34,7 +36,7 @@ const result = await services.demo.seed({
   seed,
   until,
   live: Math.min(50, Math.ceil(sessions / 1000)),
-  rebuildIndexes: sessions >= 200_000,
+  rebuildIndexes: sessions >= 200_000 && !keepIndexes,
   batchSize: 2000,
   log,
   progress: (written, total) => {
