@@ -5,7 +5,7 @@ import { copyOut } from '../../db/copy-out';
 import type { Database } from '../../db/database';
 import { listOrderBy, scopeConditions, type ListScope, type ListSort } from '../sessions/session.repository';
 import { CELL_LIMIT, csvSeparators, type CsvSeparator } from './csv-writer';
-import type { ExportColumn, Lookups } from './export-columns';
+import { namesOf, type ExportColumn, type Lookups } from './export-columns';
 import { booleanLabel, exportTexts, type ExportLanguage } from './export-labels';
 
 /**
@@ -55,14 +55,7 @@ function cellValue(column: ExportColumn, lookups: Lookups, lang: ExportLanguage)
       return sql`(SELECT string_agg(coalesce(${jsonMap(lookups.users)} ->> t.id::text, '#' || t.id::text), ', ' ORDER BY t.n)
                   FROM unnest(${value}) WITH ORDINALITY AS t(id, n))`;
     case 'ref': {
-      const map =
-        column.id === 'group'
-          ? lookups.groups
-          : column.id === 'chatbot'
-            ? lookups.chatbots
-            : column.id === 'widget'
-              ? lookups.widgets
-              : undefined;
+      const map = namesOf(column.id, lookups);
       return map
         ? sql`coalesce(${jsonMap(map)} ->> (${value})::text, '#' || (${value})::text)`
         : sql`(${value})::text`;

@@ -90,6 +90,17 @@ function asText(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
+/** The names a reference column shows, by id; undefined for references shown as their id. */
+export function namesOf(columnId: string, lookups: Lookups): Map<string, string> | undefined {
+  return columnId === 'group'
+    ? lookups.groups
+    : columnId === 'chatbot'
+      ? lookups.chatbots
+      : columnId === 'widget'
+        ? lookups.widgets
+        : undefined;
+}
+
 const nameOf = (map: Map<string, string>, id: string): string => map.get(id) ?? `#${id}`;
 
 /** One value as a cell: text, a number, or null for "no value". */
@@ -119,14 +130,7 @@ export function formatValue(
     }
     case 'ref': {
       const id = asText(raw);
-      const map =
-        column.id === 'group'
-          ? lookups.groups
-          : column.id === 'chatbot'
-            ? lookups.chatbots
-            : column.id === 'widget'
-              ? lookups.widgets
-              : undefined;
+      const map = namesOf(column.id, lookups);
       return map ? nameOf(map, id) : id;
     }
     case 'tags':

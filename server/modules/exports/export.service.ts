@@ -269,19 +269,25 @@ export function exportService(
       { select, where: scopeConditions(plan.scope), orderBy: listOrderBy(plan.sort) },
       200,
     );
+    /** The transcripts of a batch's sessions, by session id. */
+    const transcriptsOf = async (batch: {
+      rows: ExportedRow[];
+      activities: (ids: string[], tenantId: string, timeZone: string) => Promise<ActivityRow[]>;
+    }) =>
+      toActivities(
+        await batch.activities(
+          batch.rows.map((row) => row.__id),
+          plan.tenantId,
+          request.timeZone,
+        ),
+        new Map(batch.rows.map((row) => [row.__id, row.__client])),
+        lookups,
+      );
     let written = 0;
 
     if (csv) {
       for await (const batch of stream) {
-        const transcripts = toActivities(
-          await batch.activities(
-            batch.rows.map((row) => row.__id),
-            plan.tenantId,
-            request.timeZone,
-          ),
-          new Map(batch.rows.map((row) => [row.__id, row.__client])),
-          lookups,
-        );
+        const transcripts = await transcriptsOf(batch);
         const rows = batch.rows.map((row) => {
           const line = cells(plan, row, lookups, true);
           line.push(safeCell(transcriptText(transcripts.get(row.__id) ?? [], lang), lang));
@@ -302,15 +308,7 @@ export function exportService(
       exportedAt: new Date().toISOString().slice(0, 19).replace('T', ' ') + ' UTC',
     });
     for await (const batch of stream) {
-      const transcripts = toActivities(
-        await batch.activities(
-          batch.rows.map((row) => row.__id),
-          plan.tenantId,
-          request.timeZone,
-        ),
-        new Map(batch.rows.map((row) => [row.__id, row.__client])),
-        lookups,
-      );
+      const transcripts = await transcriptsOf(batch);
       let chunk = '';
       for (const row of batch.rows) {
         if (written % SESSIONS_PER_CHUNK === 0) chunk += (written > 0 ? CHUNK_CLOSE : '') + CHUNK_OPEN;
