@@ -14,6 +14,7 @@ import * as bans from './0012-bans';
 import * as restore from './0013-restore';
 import * as recordingsAndFiles from './0014-recordings-and-files';
 import * as sessionChanges from './0015-session-changes';
+import * as preparedFiles from './0016-prepared-files';
 
 /**
  * Every migration, in order. Listed explicitly (no directory scan) so the set is the same under tsx,
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '0013-restore': restore,
   '0014-recordings-and-files': recordingsAndFiles,
   '0015-session-changes': sessionChanges,
+  '0016-prepared-files': preparedFiles,
 };

@@ -13,17 +13,24 @@ import {
   fetchWhatsappMedia,
   parseMessengerWebhook,
   parseWhatsappWebhook,
+  prepareMessengerFile,
+  prepareWhatsappFile,
   sendMessenger,
   sendWhatsapp,
   validHubSignature,
   verificationChallenge,
+  WHATSAPP_MEDIA_LIFETIME_MS,
 } from './adapters/meta.adapter';
-import type {
-  MediaRef,
-  OutboundMessage,
-  OutboundTemplate,
-  ParsedWebhook,
-  SendResult,
+import {
+  uploadTimeoutMs,
+  type FileRef,
+  type MediaRef,
+  type OutboundFile,
+  type OutboundMessage,
+  type OutboundTemplate,
+  type ParsedWebhook,
+  type PrepareResult,
+  type SendResult,
 } from './adapters/platform';
 import { parseVkCallback, sendVk } from './adapters/vk.adapter';
 import {
@@ -199,6 +206,95 @@ export function channelMessagingService(
       case 'apple':
         return sendApple(account.config, message, lineKey, Math.floor(now().getTime() / 1000));
     }
+  }
+
+  /**
+   * Uploads a file to the platform (the first phase of a file's send): answers the platform's reference
+   * to it, or null where the platform gets no files from us (`fileRefusal`).
+   */
+  async function prepare(account: OpenAccount, file: OutboundFile): Promise<PrepareResult | null> {
+    switch (account.type) {
+      case 'whatsapp':
+        return prepareWhatsappFile(account.config, file);
+      case 'messenger':
+        return prepareMessengerFile(account.config, file);
+      case 'vkontakte':
+      case 'apple':
+        return null;
+    }
+  }
+
+  /** How long a platform keeps a prepared file's reference usable (null: as long as the file exists). */
+  function refLifetimeMs(type: ChannelAccountType): number | null {
+    switch (type) {
+      case 'whatsapp':
+        return WHATSAPP_MEDIA_LIFETIME_MS;
+      case 'messenger':
+      case 'vkontakte':
+      case 'apple':
+        return null;
+    }
+  }
+
+  /** The line's stored reference when it is still usable now, else null (then it is prepared again). */
+  function freshRef(type: ChannelAccountType, ref: unknown, at: Date | null): FileRef | null {
+    if (ref === null || typeof ref !== 'object' || at === null) return null;
+    const lifetime = refLifetimeMs(type);
+    return lifetime === null || now().getTime() - at.getTime() < lifetime ? (ref as FileRef) : null;
+  }
+
+  /**
+   * The first phase of a file's send: the upload, outside any transaction. It can take minutes (a
+   * 100 MB document), so it holds no row lock and no connection; a lease on the line
+   * (`file_preparing_until`) keeps a second worker from uploading the same file meanwhile. The
+   * platform's reference is kept on the line, so the send (the second phase, under the line's row
+   * lock) only names it, and a retried send reuses it. Lines it cannot help (no file, not pending, a
+   * disabled account, a closed window, a platform without file sends) are left to the send phase, which
+   * judges and fails them under the lock. Answers 'done' when it settled the line itself (a refusal of
+   * the upload); throws for the queue to retry later.
+   */
+  async function prepareFile(tenantId: string, activityId: string): Promise<'send' | 'done'> {
+    const line = await repo.pendingFile(db, tenantId, activityId);
+    const key = line?.file_object_key;
+    if (!line?.file_name || !key) return 'send';
+    const account = await deps.accounts.openAccount(tenantId, line.account_id);
+    if (!account?.enabled || fileRefusal(account.type)) return 'send';
+    if (freshRef(account.type, line.file_ref, line.file_ref_at)) return 'send';
+    const window = messagingWindow(
+      account.type,
+      await repo.lastInboundAt(db, tenantId, line.account_id, line.client_id),
+      now(),
+      { humanAgentTag: account.type === 'messenger' && account.config.humanAgentTag },
+    );
+    if (!maySend(window, 'text')) return 'send';
+    const file: OutboundFile = {
+      name: line.file_name,
+      mimeType: line.file_mime_type ?? 'application/octet-stream',
+      size: Number(line.file_size ?? 0),
+      open: () => deps.files.readStored(key),
+    };
+    const startedAt = now();
+    // The lease outlasts the upload's own deadline, so it runs out only when its worker is gone.
+    const until = new Date(startedAt.getTime() + uploadTimeoutMs(file.size) + 60_000);
+    if (!(await repo.leasePreparation(db, tenantId, activityId, startedAt, until))) {
+      if ((await repo.deliveryState(db, tenantId, activityId)) !== 'pending') return 'done';
+      throw new Error(`channels.send ${activityId}: the line is being sent by another worker`);
+    }
+    const prepared = await prepare(account, file);
+    if (!prepared) return 'send';
+    if (prepared.ok) {
+      await repo.storeFileRef(db, tenantId, activityId, prepared.ref, startedAt);
+      return 'send';
+    }
+    const final = !prepared.retryable || line.attempts + 1 >= CHANNEL_SEND_ATTEMPTS;
+    await repo.preparationFailed(db, tenantId, activityId, {
+      reason: prepared.reason,
+      errorCode: prepared.errorCode,
+      final,
+    });
+    await publishDeliveryChanges(tenantId, [{ session_id: line.session_id }]);
+    if (!final) throw new Error(`channels.send ${activityId}: ${prepared.reason}`);
+    return 'done';
   }
 
   async function fetchMedia(account: OpenAccount, media: MediaRef): Promise<Response> {
@@ -498,13 +594,16 @@ export function channelMessagingService(
     },
 
     /**
-     * The `channels.send` job: the pending line goes to its platform, under the line's row lock (a
-     * second worker on the same line skips it). Sent → the platform's id; a refusal → failed with the
-     * platform's reason; a temporary failure → the attempt is recorded and the job throws, so the queue
-     * retries it with backoff. A line that is no longer pending is never sent again.
+     * The `channels.send` job, in two phases. A file is first prepared: uploaded to the platform outside
+     * any transaction, its reference kept on the line (`prepareFile`). Then the pending line goes to
+     * its platform, under the line's row lock (a second worker on the same line skips it), naming that
+     * reference. Sent → the platform's id; a refusal → failed with the platform's reason; a temporary
+     * failure → the attempt is recorded and the job throws, so the queue retries it with backoff (a
+     * retry reuses the prepared reference). A line that is no longer pending is never sent again.
      */
     async deliver(job: { tenantId: string; activityId: string }): Promise<void> {
       const { tenantId, activityId } = job;
+      if ((await prepareFile(tenantId, activityId)) === 'done') return;
       const outcome = await db.transaction().execute(async (trx) => {
         const line = await repo.claimPending(trx, tenantId, activityId);
         if (!line) return { kind: 'none' as const };
@@ -515,20 +614,11 @@ export function channelMessagingService(
         const account = await deps.accounts.openAccount(tenantId, line.account_id);
         if (!account?.enabled) return fail('The channel account is disabled.', 'account_disabled', false);
         const template = line.template as OutboundTemplate | null;
-        const key = line.file_object_key;
-        const file =
-          line.file_name && key
-            ? {
-                name: line.file_name,
-                mimeType: line.file_mime_type ?? 'application/octet-stream',
-                size: Number(line.file_size ?? 0),
-                open: () => deps.files.readStored(key),
-              }
-            : null;
-        if (line.file_name && !file)
+        const hasFile = line.file_name !== null;
+        if (hasFile && !line.file_object_key)
           return fail('The file is no longer stored, so it cannot be sent.', 'file_missing', false);
-        if (!line.text && !template && !file) return fail('The line has nothing to send.', 'empty', false);
-        const refusal = file ? fileRefusal(account.type) : null;
+        if (!line.text && !template && !hasFile) return fail('The line has nothing to send.', 'empty', false);
+        const refusal = hasFile ? fileRefusal(account.type) : null;
         if (refusal) return fail(refusal, 'unsupported', false);
         const last = await repo.lastInboundAt(trx, tenantId, line.account_id, line.client_id);
         const window = messagingWindow(account.type, last, now(), {
@@ -536,6 +626,26 @@ export function channelMessagingService(
         });
         if (!maySend(window, template && account.type === 'whatsapp' ? 'template' : 'text'))
           return fail(windowRefusal(window), 'window_closed', false);
+        const ref = hasFile ? freshRef(account.type, line.file_ref, line.file_ref_at) : null;
+        if (hasFile && !ref) {
+          // Not prepared (another worker's upload ran out, or the reference aged between the phases):
+          // the next run of the job prepares it.
+          await repo.markAttemptFailed(trx, tenantId, activityId, 'The file is not at the platform yet.');
+          return {
+            kind: 'retry' as const,
+            sessionId: line.session_id,
+            reason: 'the file is not at the platform yet',
+          };
+        }
+        const file =
+          hasFile && ref
+            ? {
+                name: line.file_name ?? '',
+                mimeType: line.file_mime_type ?? 'application/octet-stream',
+                size: Number(line.file_size ?? 0),
+                ref,
+              }
+            : null;
         const result = await send(
           account,
           {

@@ -19,7 +19,12 @@ import type { ChannelsSandbox } from './sandbox/channels-sandbox';
  * platform does), the line's delivery state from the platform's answer.
  */
 
-const { app, services, connect, sessionOf } = await useChannelTestApp('whatsapp');
+/** The app's clock, moved by the tests that need a prepared file to be old (never the wall clock). */
+let clockOffsetMs = 0;
+const DAY = 24 * 60 * 60 * 1000;
+const { app, services, connect, sessionOf } = await useChannelTestApp('whatsapp', {
+  now: () => new Date(Date.now() + clockOffsetMs),
+});
 const others: ChannelsSandbox[] = [];
 afterAll(async () => {
   for (const sandbox of others) await sandbox.close();
@@ -27,7 +32,11 @@ afterAll(async () => {
 
 const PIXEL = fs.readFileSync(path.join(import.meta.dirname, '../../test/fixtures/media/pixel.png'));
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+/** A 1×1 GIF: an image WhatsApp does not take (its images are JPEG and PNG). */
+const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+const uploadsTo = (setup: ChannelSetup, edge: string) =>
+  setup.sandbox.requests.filter((request) => request.method === 'POST' && request.path.endsWith(edge));
 
 /** The operator accepts the offered session and uploads a file into it; answers the line's id. */
 async function sendFile(operator: TestUser, sessionId: string, name: string, bytes: Buffer, accept = true) {
@@ -138,6 +147,69 @@ describe('Files to WhatsApp', () => {
   });
 });
 
+describe('Files prepared before they are sent', () => {
+  it('reuses the uploaded media id when the send is retried after a 5xx (one upload)', async () => {
+    const setup = await connect();
+    const session = await whatsappSession(setup, '420602000006');
+    // The upload succeeds; the message naming it meets a platform error once.
+    setup.sandbox.faults.failNext = { status: 503, count: 1, path: '/messages' };
+    const lineId = await sendFile(setup.operator, session.id, 'pixel.png', PIXEL);
+    const row = await stateOf(setup, lineId);
+    expect(row).toMatchObject({ state: 'sent', attempts: 2 });
+    expect(row.file_ref).toEqual({ id: expect.stringMatching(/^\d+$/) as unknown });
+    expect(uploadsTo(setup, '/media')).toHaveLength(1);
+    const sends = setup.sandbox.sends('whatsapp');
+    expect(sends.map((request) => request.status)).toEqual([503, 200]);
+    const mediaIds = sends.map((request) => (request.body as { image: { id: string } }).image.id);
+    const ref = row.file_ref as { id: string };
+    expect(mediaIds).toEqual([ref.id, ref.id]);
+  });
+
+  it('uploads again when the stored media id is older than WhatsApp keeps media', async () => {
+    const setup = await connect();
+    const session = await whatsappSession(setup, '420602000007');
+    expect((await operatorPost(app, setup.operator, `/sessions/${session.id}/accept`)).statusCode).toBe(200);
+    // Prepared "30 days ago" by the app's clock; every send fails until the test lets it through.
+    setup.sandbox.faults.failNext = { status: 503, count: 1000, path: '/messages' };
+    clockOffsetMs = -30 * DAY;
+    let lineId = '';
+    try {
+      lineId = await sendFile(setup.operator, session.id, 'pixel.png', PIXEL, false);
+      await eventually(async () => {
+        const row = await deliveryRow(services, setup.tenant.id, lineId);
+        expect(row.file_ref).not.toBeNull();
+        expect(row.attempts).toBeGreaterThanOrEqual(1);
+      }, 20_000);
+    } finally {
+      clockOffsetMs = 0;
+    }
+    const first = (await deliveryRow(services, setup.tenant.id, lineId)).file_ref as { id: string };
+    delete setup.sandbox.faults.failNext;
+    await services.channels.deliver({ tenantId: setup.tenant.id, activityId: lineId }).catch(() => {});
+    const row = await stateOf(setup, lineId);
+    expect(row.state).toBe('sent');
+    expect(uploadsTo(setup, '/media')).toHaveLength(2);
+    const second = row.file_ref as { id: string };
+    expect(second.id).not.toBe(first.id);
+    const accepted = setup.sandbox.sends('whatsapp').filter((request) => request.status === 200);
+    expect(accepted).toHaveLength(1);
+    expect((accepted[0]?.body as { image: { id: string } }).image.id).toBe(second.id);
+  });
+
+  it('fails the line with the platform’s reason when it refuses the upload, and sends nothing', async () => {
+    const setup = await connect();
+    const session = await whatsappSession(setup, '420602000008');
+    const lineId = await sendFile(setup.operator, session.id, 'smile.gif', GIF);
+    const row = await stateOf(setup, lineId);
+    expect(row).toMatchObject({ state: 'failed', error_code: '100', attempts: 1, file_ref: null });
+    expect(row.reason).toMatch(
+      /^\(#100\) Param file must be a file with one of the following types: image\/jpeg/,
+    );
+    expect(uploadsTo(setup, '/media').map((request) => request.status)).toEqual([400]);
+    expect(setup.sandbox.sends('whatsapp')).toHaveLength(0);
+  });
+});
+
 describe('A send still in flight on another worker', () => {
   it('makes a second run of the job retry later instead of completing while the line is pending', async () => {
     const setup = await connect();
@@ -176,21 +248,39 @@ describe('Files to the other platforms', () => {
     expect((await stateOf(setup, image)).state).toBe('sent');
     const document = await sendFile(setup.operator, session.id, 'faktura.pdf', PDF, false);
     expect((await stateOf(setup, document)).state).toBe('sent');
-    const sends = setup.sandbox.sends('messenger');
-    expect(sends.map((request) => request.status)).toEqual([200, 200]);
-    expect(sends[0]?.body).toEqual({
+    // Each file is saved through the Attachment Upload API first, then sent by its attachment id.
+    const uploads = uploadsTo(setup, '/me/message_attachments');
+    expect(uploads.map((request) => request.status)).toEqual([200, 200]);
+    expect(uploads[0]?.body).toEqual({
       fields: {
-        recipient: JSON.stringify({ id: '7001' }),
-        messaging_type: 'RESPONSE',
-        message: JSON.stringify({ attachment: { type: 'image', payload: { is_reusable: false } } }),
+        message: JSON.stringify({ attachment: { type: 'image', payload: { is_reusable: true } } }),
       },
       files: {
         filedata: { filename: 'pixel.png', type: 'image/png', size: PIXEL.length, sha256: sha256(PIXEL) },
       },
     });
-    expect(JSON.parse((sends[1]?.body as { fields: { message: string } }).fields.message)).toEqual({
-      attachment: { type: 'file', payload: { is_reusable: false } },
+    expect(JSON.parse((uploads[1]?.body as { fields: { message: string } }).fields.message)).toEqual({
+      attachment: { type: 'file', payload: { is_reusable: true } },
     });
+    const refs = await Promise.all(
+      [image, document].map(
+        async (id) => (await deliveryRow(services, setup.tenant.id, id)).file_ref as { attachmentId: string },
+      ),
+    );
+    const sends = setup.sandbox.sends('messenger');
+    expect(sends.map((request) => request.status)).toEqual([200, 200]);
+    expect(sends.map((request) => request.body)).toEqual([
+      {
+        recipient: { id: '7001' },
+        messaging_type: 'RESPONSE',
+        message: { attachment: { type: 'image', payload: { attachment_id: refs[0]?.attachmentId } } },
+      },
+      {
+        recipient: { id: '7001' },
+        messaging_type: 'RESPONSE',
+        message: { attachment: { type: 'file', payload: { attachment_id: refs[1]?.attachmentId } } },
+      },
+    ]);
   });
 
   it('refuses files to VK and Apple with a permanent reason, without calling the platform', async () => {

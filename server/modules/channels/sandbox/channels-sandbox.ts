@@ -508,17 +508,91 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
 
   // --- Messenger Platform: POST /{version}/me/messages (or /{page-id}/messages) ---
 
+  /** Attachments saved through the Attachment Upload API, by attachment id: whose and what. */
+  const messengerAttachments = new Map<string, { pageId: string; type: string; mimeType: string }>();
+
+  /** A page by the token of a Graph call (`access_token` query, or a bearer header) and the path's object. */
+  const messengerPage = (
+    objectId: string,
+    query: Record<string, string>,
+    headers: Record<string, unknown>,
+  ) => {
+    const token =
+      query.access_token ??
+      (typeof headers.authorization === 'string' ? headers.authorization.replace(/^Bearer /, '') : '');
+    return [...messengerAccounts.values()].find(
+      (candidate) =>
+        candidate.pageAccessToken === token && (objectId === 'me' || objectId === candidate.pageId),
+    );
+  };
+
+  /**
+   * An attachment's bytes as the platform checks them: 1 byte to 25 MB, and an `image`/`audio`/`video`
+   * attachment's part of that content type (400, code 100, subcode 2018047). Undefined when it passes.
+   */
+  const messengerUploadRefusal = (type: unknown, upload: MultipartForm['files'][string]) => {
+    if (upload.bytes.length === 0 || upload.bytes.length > MESSENGER_ATTACHMENT_MAX_BYTES)
+      return metaError(400, 100, '(#100) Upload attachment failure.', {
+        error_subcode: 2018047,
+        error_user_msg: `Attachments may be up to ${MESSENGER_ATTACHMENT_MAX_BYTES} bytes.`,
+      });
+    if (['image', 'audio', 'video'].includes(type as string) && !upload.type.startsWith(`${String(type)}/`))
+      return metaError(
+        400,
+        100,
+        `(#100) An ${String(type)} attachment must have a Content-Type of type ${String(type)}.`,
+        { error_subcode: 2018047 },
+      );
+    return undefined;
+  };
+
+  /**
+   * The Attachment Upload API: `POST /{version}/me/message_attachments` (page token), form data with
+   * `message` = `{ attachment: { type, payload: { is_reusable: true } } }` and the bytes in `filedata`;
+   * answers `{ attachment_id }`, which this page's sends may name.
+   */
+  const messengerAttachmentUpload: Handler = ({ method, path, query, headers, form }) => {
+    const match = GRAPH_PATH.exec(path);
+    if (!match || match[3] !== 'message_attachments') return undefined;
+    const objectId = match[2] ?? '';
+    const account = messengerPage(objectId, query, headers);
+    if (objectId !== 'me' && !messengerAccounts.has(objectId) && !account) return undefined;
+    if (method !== 'POST') return metaError(400, 100, 'Unsupported get request.');
+    if (!account) return metaError(401, 190, 'Invalid OAuth access token - Cannot parse access token');
+    if (!form) return metaError(400, 100, '(#100) The request must be multipart/form-data.');
+    let message: { attachment?: { type?: unknown; payload?: { is_reusable?: unknown; url?: unknown } } };
+    try {
+      message = JSON.parse(form.fields.message ?? '') as typeof message;
+    } catch {
+      return metaError(400, 100, '(#100) param message must be a JSON object');
+    }
+    const attachment = message.attachment;
+    if (!['image', 'video', 'audio', 'file'].includes(attachment?.type as string))
+      return metaError(
+        400,
+        100,
+        '(#100) param message[attachment][type] must be one of {image, audio, video, file}',
+      );
+    if (attachment?.payload?.is_reusable !== true)
+      return metaError(400, 100, '(#100) Only reusable attachments can be uploaded (payload.is_reusable).');
+    const upload = form.files.filedata;
+    if (!upload) return metaError(400, 100, '(#100) Upload attachment failure: no filedata was sent.');
+    const refused = messengerUploadRefusal(attachment.type, upload);
+    if (refused) return refused;
+    const id = String(10 ** 15 + Math.floor(Math.random() * 10 ** 15));
+    messengerAttachments.set(id, {
+      pageId: account.pageId,
+      type: String(attachment.type),
+      mimeType: upload.type,
+    });
+    return { status: 200, body: { attachment_id: id } };
+  };
+
   const messengerApi: Handler = ({ method, path, query, headers, json, form }) => {
     const match = GRAPH_PATH.exec(path);
     if (!match || match[3] !== 'messages') return undefined;
     const objectId = match[2] ?? '';
-    const token =
-      query.access_token ??
-      (typeof headers.authorization === 'string' ? headers.authorization.replace(/^Bearer /, '') : '');
-    const account = [...messengerAccounts.values()].find(
-      (candidate) =>
-        candidate.pageAccessToken === token && (objectId === 'me' || objectId === candidate.pageId),
-    );
+    const account = messengerPage(objectId, query, headers);
     if (objectId !== 'me' && !messengerAccounts.has(objectId) && !account) return undefined;
     if (method !== 'POST') return metaError(400, 100, 'Unsupported get request.');
     if (!account) return metaError(401, 190, 'Invalid OAuth access token - Cannot parse access token');
@@ -542,23 +616,8 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
         return metaError(400, 100, '(#100) Upload attachment failure: no filedata was sent.');
       if (upload) {
         if (!attachment) return metaError(400, 100, '(#100) A file must be sent as message.attachment');
-        if (upload.bytes.length === 0 || upload.bytes.length > MESSENGER_ATTACHMENT_MAX_BYTES)
-          return metaError(400, 100, '(#100) Upload attachment failure.', {
-            error_subcode: 2018047,
-            error_user_msg: `Attachments may be up to ${MESSENGER_ATTACHMENT_MAX_BYTES} bytes.`,
-          });
-        if (
-          ['image', 'audio', 'video'].includes(attachment.type as string) &&
-          !upload.type.startsWith(`${String(attachment.type)}/`)
-        )
-          return metaError(
-            400,
-            100,
-            `(#100) An ${String(attachment.type)} attachment must have a Content-Type of type ${String(attachment.type)}.`,
-            {
-              error_subcode: 2018047,
-            },
-          );
+        const refused = messengerUploadRefusal(attachment.type, upload);
+        if (refused) return refused;
       }
     }
     const recipient = (body?.recipient as { id?: unknown } | undefined)?.id;
@@ -574,12 +633,31 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
     if (messagingType === 'MESSAGE_TAG' && typeof body?.tag !== 'string')
       return metaError(400, 100, '(#100) Tag is required for MESSAGE_TAG messaging type');
     const message = body?.message as
-      { text?: unknown; attachment?: { type?: unknown; payload?: { url?: unknown } } } | undefined;
+      | {
+          text?: unknown;
+          attachment?: { type?: unknown; payload?: { url?: unknown; attachment_id?: unknown } };
+        }
+      | undefined;
+    const savedId = message?.attachment?.payload?.attachment_id;
+    if (savedId !== undefined) {
+      // A saved attachment: this page's upload, sent as the type it was saved as.
+      const saved = typeof savedId === 'string' ? messengerAttachments.get(savedId) : undefined;
+      if (!saved || saved.pageId !== account.pageId)
+        return metaError(400, 100, '(#100) Invalid attachment_id', { error_subcode: 2018047 });
+      if (saved.type !== message?.attachment?.type)
+        return metaError(
+          400,
+          100,
+          `(#100) Attachment ${JSON.stringify(savedId)} was saved as ${saved.type}, not ${String(message?.attachment?.type)}.`,
+        );
+    }
     const hasText =
       typeof message?.text === 'string' && message.text.length > 0 && message.text.length <= 2000;
     const hasAttachment =
       ['image', 'video', 'audio', 'file'].includes(message?.attachment?.type as string) &&
-      (typeof message?.attachment?.payload?.url === 'string' || upload !== undefined);
+      (typeof message?.attachment?.payload?.url === 'string' ||
+        savedId !== undefined ||
+        upload !== undefined);
     if (!hasText && !hasAttachment) return metaError(400, 100, '(#100) Must send either message or state');
     const last = lastInbound.get(`messenger:${account.pageId}:${recipient}`);
     if (last === undefined)
@@ -767,6 +845,7 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
     handlers: [
       control,
       whatsappApi,
+      messengerAttachmentUpload,
       messengerApi,
       vkApi,
       appleApi,
