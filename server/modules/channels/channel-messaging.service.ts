@@ -32,7 +32,7 @@ import {
   type PrepareResult,
   type SendResult,
 } from './adapters/platform';
-import { parseVkCallback, sendVk } from './adapters/vk.adapter';
+import { parseVkCallback, prepareVkFile, sendVk } from './adapters/vk.adapter';
 import {
   appleBody,
   fetchAppleMedia,
@@ -56,17 +56,15 @@ const KEPT_MEDIA =
 export const CHANNEL_SEND_ATTEMPTS = 8;
 
 /**
- * Why a platform gets no files from us (null where files are sent). VK's upload flow
- * (`docs.getMessagesUploadServer` / `photos.getMessagesUploadServer`, upload, save, then an
- * `attachment` in `messages.send`) and Apple's (pre-upload, encrypt, upload, reference) are not built.
+ * Why a platform gets no files from us (null where files are sent). Apple's flow (pre-upload,
+ * encrypt, upload, reference) is not built.
  */
 export function fileRefusal(type: ChannelAccountType): string | null {
   switch (type) {
     case 'whatsapp':
     case 'messenger':
-      return null;
     case 'vkontakte':
-      return 'Sending files to VK is not supported: the file was not sent (send the client a link instead).';
+      return null;
     case 'apple':
       return 'Sending files to Apple Messages for Business is not supported: the file was not sent (send the client a link instead).';
   }
@@ -212,13 +210,18 @@ export function channelMessagingService(
    * Uploads a file to the platform (the first phase of a file's send): answers the platform's reference
    * to it, or null where the platform gets no files from us (`fileRefusal`).
    */
-  async function prepare(account: OpenAccount, file: OutboundFile): Promise<PrepareResult | null> {
+  async function prepare(
+    account: OpenAccount,
+    file: OutboundFile,
+    clientId: string,
+  ): Promise<PrepareResult | null> {
     switch (account.type) {
       case 'whatsapp':
         return prepareWhatsappFile(account.config, file);
       case 'messenger':
         return prepareMessengerFile(account.config, file);
       case 'vkontakte':
+        return prepareVkFile(account.config, file, clientId);
       case 'apple':
         return null;
     }
@@ -280,7 +283,7 @@ export function channelMessagingService(
       if ((await repo.deliveryState(db, tenantId, activityId)) !== 'pending') return 'done';
       throw new Error(`channels.send ${activityId}: the line is being sent by another worker`);
     }
-    const prepared = await prepare(account, file);
+    const prepared = await prepare(account, file, line.client_id);
     if (!prepared) return 'send';
     if (prepared.ok) {
       await repo.storeFileRef(db, tenantId, activityId, prepared.ref, startedAt);

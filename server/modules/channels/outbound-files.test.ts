@@ -283,24 +283,88 @@ describe('Files to the other platforms', () => {
     ]);
   });
 
-  it('refuses files to VK and Apple with a permanent reason, without calling the platform', async () => {
-    for (const type of ['vkontakte', 'apple'] as const) {
-      const setup = await connectOther(type);
-      const clientId = type === 'vkontakte' ? '55001' : 'urn:mbid:AQAAfiles';
-      if (type === 'vkontakte')
-        await setup.sandbox.vkontakte.inbound(setup.platformId, clientId, { text: 'Ahoj' });
-      else await setup.sandbox.apple.inbound(setup.platformId, clientId, 'Ahoj');
-      const session = await sessionOf(setup, clientId);
-      await eventually(async () =>
-        expect(await pendingOffers(services, setup.tenant.id, session.id)).toHaveLength(1),
-      );
-      const lineId = await sendFile(setup.operator, session.id, 'pixel.png', PIXEL);
-      const row = await stateOf(setup, lineId);
-      expect(row).toMatchObject({ state: 'failed', error_code: 'unsupported', attempts: 0 });
-      expect(row.reason).toMatch(
-        type === 'vkontakte' ? /^Sending files to VK is not supported/ : /^Sending files to Apple Messages/,
-      );
-      expect(setup.sandbox.sends(type)).toHaveLength(0);
-    }
+  it('sends VK a document (docs.getMessagesUploadServer, upload, docs.save) and a photo (photos.…)', async () => {
+    const setup = await connectOther('vkontakte');
+    await setup.sandbox.vkontakte.inbound(setup.platformId, '55002', { text: 'Pošlete fakturu' });
+    const session = await sessionOf(setup, '55002');
+    await eventually(async () =>
+      expect(await pendingOffers(services, setup.tenant.id, session.id)).toHaveLength(1),
+    );
+    const document = await sendFile(setup.operator, session.id, 'faktura.pdf', PDF);
+    expect((await stateOf(setup, document)).state).toBe('sent');
+    const photo = await sendFile(setup.operator, session.id, 'pixel.png', PIXEL, false);
+    expect((await stateOf(setup, photo)).state).toBe('sent');
+
+    const calls = setup.sandbox.requests.map((request) => request.path);
+    expect(calls.filter((path) => path.startsWith('/method/') && path !== '/method/messages.send')).toEqual([
+      '/method/docs.getMessagesUploadServer',
+      '/method/docs.save',
+      '/method/photos.getMessagesUploadServer',
+      '/method/photos.saveMessagesPhoto',
+    ]);
+    const uploads = setup.sandbox.requests.filter((request) => request.path.startsWith('/vk-upload/'));
+    expect(uploads.map((request) => request.body)).toEqual([
+      {
+        fields: {},
+        files: {
+          file: { filename: 'faktura.pdf', type: 'application/pdf', size: PDF.length, sha256: sha256(PDF) },
+        },
+      },
+      {
+        fields: {},
+        files: {
+          photo: { filename: 'pixel.png', type: 'image/png', size: PIXEL.length, sha256: sha256(PIXEL) },
+        },
+      },
+    ]);
+    const owner = `-${setup.platformId}`;
+    const sends = setup.sandbox.sends('vkontakte');
+    expect(sends.map((request) => request.status)).toEqual([200, 200]);
+    const params = sends.map((request) => new URLSearchParams(request.body as string));
+    const attachments = params.map((sent) => sent.get('attachment') ?? '');
+    expect(attachments[0]).toMatch(new RegExp(`^doc${owner}_\\d+$`));
+    expect(attachments[1]).toMatch(new RegExp(`^photo${owner}_\\d+$`));
+    expect(params.map((sent) => [sent.get('peer_id'), sent.get('message')])).toEqual([
+      ['55002', ''],
+      ['55002', ''],
+    ]);
+    // What VK keeps is exactly what the operator uploaded.
+    expect(setup.sandbox.vkontakte.saved(attachments[0] ?? '')?.bytes.equals(PDF)).toBe(true);
+    expect(setup.sandbox.vkontakte.saved(attachments[0] ?? '')?.title).toBe('faktura.pdf');
+    expect(setup.sandbox.vkontakte.saved(attachments[1] ?? '')?.bytes.equals(PIXEL)).toBe(true);
+    expect((await deliveryRow(services, setup.tenant.id, document)).file_ref).toEqual({
+      attachment: attachments[0],
+    });
+  });
+
+  it('fails a VK file with VK’s reason when it refuses the upload, and sends nothing', async () => {
+    const setup = await connectOther('vkontakte');
+    await setup.sandbox.vkontakte.inbound(setup.platformId, '55003', { text: 'Ahoj' });
+    const session = await sessionOf(setup, '55003');
+    await eventually(async () =>
+      expect(await pendingOffers(services, setup.tenant.id, session.id)).toHaveLength(1),
+    );
+    // The user stops allowing the community's messages: VK refuses even the upload server (901).
+    setup.sandbox.vkontakte.forbid(setup.platformId, '55003');
+    const lineId = await sendFile(setup.operator, session.id, 'faktura.pdf', PDF);
+    const row = await stateOf(setup, lineId);
+    expect(row).toMatchObject({ state: 'failed', error_code: '901', attempts: 1, file_ref: null });
+    expect(row.reason).toBe("Can't send messages for users without permission");
+    expect(setup.sandbox.sends('vkontakte')).toHaveLength(0);
+  });
+
+  it('refuses files to Apple with a permanent reason, without calling the platform', async () => {
+    const setup = await connectOther('apple');
+    const clientId = 'urn:mbid:AQAAfiles';
+    await setup.sandbox.apple.inbound(setup.platformId, clientId, 'Ahoj');
+    const session = await sessionOf(setup, clientId);
+    await eventually(async () =>
+      expect(await pendingOffers(services, setup.tenant.id, session.id)).toHaveLength(1),
+    );
+    const lineId = await sendFile(setup.operator, session.id, 'pixel.png', PIXEL);
+    const row = await stateOf(setup, lineId);
+    expect(row).toMatchObject({ state: 'failed', error_code: 'unsupported', attempts: 0 });
+    expect(row.reason).toMatch(/^Sending files to Apple Messages/);
+    expect(setup.sandbox.sends('apple')).toHaveLength(0);
   });
 });

@@ -734,15 +734,38 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
     return { status: 404, body: { error: { message: 'Unknown sandbox control path' } } };
   };
 
-  // --- VK API: POST /method/messages.send (form or query parameters), answers { response } or { error } ---
+  // --- VK API: POST /method/{name} (form or query parameters), answers { response } or { error } ---
 
   const vkError = (code: number, message: string): Reply => ({
     status: 200,
     body: { error: { error_code: code, error_msg: message, request_params: [] } },
   });
 
+  /** Upload URLs handed out by `*.getMessagesUploadServer`: for which community, peer and kind. */
+  const vkUploadUrls = new Map<string, { communityId: string; peer: string; kind: 'doc' | 'photo' }>();
+  /** What an upload server answered, waiting for `docs.save` / `photos.saveMessagesPhoto` (by its token). */
+  const vkUploaded = new Map<
+    string,
+    { communityId: string; kind: 'doc' | 'photo'; bytes: Buffer; filename: string; hash: string }
+  >();
+  /** Saved documents and photos, by their attachment name (`doc-1_2`, `photo-1_3`). */
+  const vkSaved = new Map<string, { bytes: Buffer; filename: string; title: string }>();
+  let vkItemId = 500;
+
+  const startsWith = (bytes: Buffer, magic: number[]) => magic.every((byte, index) => bytes[index] === byte);
+  /** VK's message photos: JPG, PNG or GIF, by their bytes. */
+  const vkPhotoKind = (bytes: Buffer) =>
+    startsWith(bytes, [0xff, 0xd8, 0xff])
+      ? 'jpg'
+      : startsWith(bytes, [0x89, 0x50, 0x4e, 0x47])
+        ? 'png'
+        : startsWith(bytes, [0x47, 0x49, 0x46, 0x38])
+          ? 'gif'
+          : undefined;
+
   const vkApi: Handler = ({ method, path, query, raw, headers }) => {
-    if (path !== '/method/messages.send') return undefined;
+    if (!path.startsWith('/method/')) return undefined;
+    const name = path.slice('/method/'.length);
     const form =
       method === 'POST' && String(headers['content-type'] ?? '').includes('application/x-www-form-urlencoded')
         ? Object.fromEntries(new URLSearchParams(raw.toString('utf8')))
@@ -753,6 +776,149 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
     );
     if (!account) return vkError(5, 'User authorization failed: invalid access_token (4).');
     if (!params.v) return vkError(8, 'Invalid request: v (version) is required');
+    switch (name) {
+      case 'messages.send':
+        return vkSend(account, params);
+      case 'docs.getMessagesUploadServer':
+      case 'photos.getMessagesUploadServer': {
+        const kind = name.startsWith('docs.') ? 'doc' : 'photo';
+        const peer = params.peer_id;
+        if (!peer || !/^\d+$/.test(peer))
+          return vkError(100, 'One of the parameters specified was missing or invalid: peer_id');
+        if (kind === 'doc' && !['doc', 'audio_message', 'graffiti'].includes(params.type ?? 'doc'))
+          return vkError(100, 'One of the parameters specified was missing or invalid: type');
+        if (!lastInbound.has(`vkontakte:${account.communityId}:${peer}`))
+          return vkError(901, "Can't send messages for users without permission");
+        const token = randomId(10);
+        vkUploadUrls.set(token, { communityId: account.communityId, peer, kind });
+        const uploadUrl = `${server.url}/vk-upload/${token}`;
+        return {
+          status: 200,
+          body: {
+            response:
+              kind === 'doc'
+                ? { upload_url: uploadUrl }
+                : { upload_url: uploadUrl, album_id: -3, group_id: Number(account.communityId) },
+          },
+        };
+      }
+      case 'docs.save': {
+        const uploaded = vkUploaded.get(params.file ?? '');
+        if (!uploaded || uploaded.kind !== 'doc' || uploaded.communityId !== account.communityId)
+          return vkError(100, 'One of the parameters specified was missing or invalid: file is invalid');
+        vkUploaded.delete(params.file ?? '');
+        vkItemId += 1;
+        const ownerId = -Number(account.communityId);
+        const title = params.title || uploaded.filename;
+        vkSaved.set(`doc${ownerId}_${vkItemId}`, {
+          bytes: uploaded.bytes,
+          filename: uploaded.filename,
+          title,
+        });
+        const ext = uploaded.filename.includes('.') ? (uploaded.filename.split('.').pop() ?? '') : '';
+        return {
+          status: 200,
+          body: {
+            response: {
+              type: 'doc',
+              doc: {
+                id: vkItemId,
+                owner_id: ownerId,
+                title,
+                size: uploaded.bytes.length,
+                ext,
+                date: Math.floor(now() / 1000),
+                type: 8,
+                url: `${server.url}/messenger-cdn/0`,
+              },
+            },
+          },
+        };
+      }
+      case 'photos.saveMessagesPhoto': {
+        const uploaded = vkUploaded.get(params.photo ?? '');
+        if (!uploaded || uploaded.kind !== 'photo' || uploaded.communityId !== account.communityId)
+          return vkError(
+            100,
+            'One of the parameters specified was missing or invalid: photos list is invalid',
+          );
+        if (params.hash !== uploaded.hash || !params.server) return vkError(121, 'Invalid hash');
+        vkUploaded.delete(params.photo ?? '');
+        vkItemId += 1;
+        const ownerId = -Number(account.communityId);
+        vkSaved.set(`photo${ownerId}_${vkItemId}`, {
+          bytes: uploaded.bytes,
+          filename: uploaded.filename,
+          title: uploaded.filename,
+        });
+        return {
+          status: 200,
+          body: {
+            response: [
+              {
+                id: vkItemId,
+                album_id: -3,
+                owner_id: ownerId,
+                date: Math.floor(now() / 1000),
+                sizes: [{ type: 'x', width: 604, height: 604, url: `${server.url}/messenger-cdn/0` }],
+              },
+            ],
+          },
+        };
+      }
+      default:
+        return vkError(3, 'Unknown method passed');
+    }
+  };
+
+  /**
+   * An upload server of `*.getMessagesUploadServer`: multipart, a document in the `file` part (at most
+   * 200 MB) answering `{ file }`, a photo in the `photo` part (JPG, PNG or GIF by its bytes, at most
+   * 50 MB) answering `{ server, photo, hash }`; a refused file answers `{ error }` (photos: `photo` "[]").
+   */
+  const vkUpload: Handler = ({ method, path, form }) => {
+    const match = /^\/vk-upload\/([0-9a-f]+)$/.exec(path);
+    if (!match) return undefined;
+    const target = vkUploadUrls.get(match[1] ?? '');
+    if (!target || method !== 'POST') return { status: 404, body: { error: 'invalid upload url' } };
+    if (target.kind === 'doc') {
+      const file = form?.files.file;
+      if (!file || file.bytes.length === 0) return { status: 200, body: { error: 'no_file' } };
+      if (file.bytes.length > 200 * MB)
+        return { status: 200, body: { error: 'file is too big (max 200 MB)' } };
+      const token = `${target.communityId}|${randomId(16)}`;
+      vkUploaded.set(token, {
+        communityId: target.communityId,
+        kind: 'doc',
+        bytes: file.bytes,
+        filename: file.filename,
+        hash: '',
+      });
+      return { status: 200, body: { file: token } };
+    }
+    const photo = form?.files.photo;
+    if (!photo || photo.bytes.length === 0 || photo.bytes.length > 50 * MB || !vkPhotoKind(photo.bytes))
+      return {
+        status: 200,
+        body: { server: 0, photo: '[]', hash: '', error: 'photo must be a JPG, PNG or GIF of at most 50 MB' },
+      };
+    const token = JSON.stringify([{ photo: randomId(10), sizes: [], kid: randomId(8) }]);
+    const hash = randomId(16);
+    vkUploaded.set(token, {
+      communityId: target.communityId,
+      kind: 'photo',
+      bytes: photo.bytes,
+      filename: photo.filename,
+      hash,
+    });
+    return {
+      status: 200,
+      body: { server: 850000 + Number(target.communityId.slice(-3)), photo: token, hash },
+    };
+  };
+
+  /** `messages.send`: text and/or `attachment` (comma-separated saved `doc…` / `photo…` of this community). */
+  function vkSend(account: VkSandboxAccount, params: Record<string, string>): Reply {
     const peer = params.peer_id ?? params.user_id;
     if (!peer || !/^\d+$/.test(peer))
       return vkError(100, 'One of the parameters specified was missing or invalid: peer_id');
@@ -766,6 +932,15 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
         100,
         'One of the parameters specified was missing or invalid: message is empty or invalid',
       );
+    for (const attachment of (params.attachment ?? '').split(',').filter(Boolean)) {
+      const named = /^((?:doc|photo)-?\d+_\d+)(?:_[0-9a-f]+)?$/.exec(attachment);
+      const owner = named ? /^(?:doc|photo)(-?\d+)_/.exec(named[1] ?? '')?.[1] : undefined;
+      if (!named || !vkSaved.has(named[1] ?? '') || owner !== `-${account.communityId}`)
+        return vkError(
+          100,
+          `One of the parameters specified was missing or invalid: attachment ${attachment} is invalid`,
+        );
+    }
     // A community may write only to a user who wrote to it (or allowed its messages).
     if (!lastInbound.has(`vkontakte:${account.communityId}:${peer}`))
       return vkError(901, "Can't send messages for users without permission");
@@ -781,7 +956,7 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
       body: params,
     });
     return { status: 200, body: { response: vkMessageId } };
-  };
+  }
 
   // --- Apple MSP API: POST /message, JWT-authenticated, gzip JSON body, ids in headers ---
 
@@ -841,13 +1016,18 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
 
   const server = sandboxServer({
     isApi: (path) =>
-      GRAPH_PATH.test(path) || path.startsWith('/method/') || path === '/message' || path === '/preDownload',
+      GRAPH_PATH.test(path) ||
+      path.startsWith('/method/') ||
+      path.startsWith('/vk-upload/') ||
+      path === '/message' ||
+      path === '/preDownload',
     handlers: [
       control,
       whatsappApi,
       messengerAttachmentUpload,
       messengerApi,
       vkApi,
+      vkUpload,
       appleApi,
       applePreDownload,
       appleDownload,
@@ -1231,6 +1411,10 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
           },
         });
         return { ...delivery, id: String(id) };
+      },
+      /** A document or photo the community saved (`doc-1_2`, `photo-1_3`): the bytes VK received. */
+      saved(attachment: string) {
+        return vkSaved.get(attachment);
       },
       /** The user stops allowing the community's messages (messages.send then answers 901). */
       forbid(communityId: string, userId: string) {
