@@ -34,8 +34,10 @@ import {
 } from './adapters/platform';
 import { parseVkCallback, prepareVkFile, sendVk } from './adapters/vk.adapter';
 import {
+  APPLE_ATTACHMENT_LIFETIME_MS,
   appleBody,
   fetchAppleMedia,
+  prepareAppleFile,
   parseAppleMessage,
   sendApple,
   validAppleJwt,
@@ -54,21 +56,6 @@ const KEPT_MEDIA =
   /^(image\/(jpeg|png|gif|webp)|audio\/[a-z0-9.+-]+|video\/(mp4|3gpp|quicktime)|application\/pdf|text\/plain|application\/(msword|vnd\.ms-excel|vnd\.openxmlformats-officedocument\.[a-z.]+))$/;
 /** After this many refused or unanswered attempts a line is failed rather than retried again. */
 export const CHANNEL_SEND_ATTEMPTS = 8;
-
-/**
- * Why a platform gets no files from us (null where files are sent). Apple's flow (pre-upload,
- * encrypt, upload, reference) is not built.
- */
-export function fileRefusal(type: ChannelAccountType): string | null {
-  switch (type) {
-    case 'whatsapp':
-    case 'messenger':
-    case 'vkontakte':
-      return null;
-    case 'apple':
-      return 'Sending files to Apple Messages for Business is not supported: the file was not sent (send the client a link instead).';
-  }
-}
 
 /** Another worker already placed this inbound message; the transaction is rolled back. */
 class AlreadyProcessed extends Error {}
@@ -208,13 +195,9 @@ export function channelMessagingService(
 
   /**
    * Uploads a file to the platform (the first phase of a file's send): answers the platform's reference
-   * to it, or null where the platform gets no files from us (`fileRefusal`).
+   * to it, or its refusal.
    */
-  async function prepare(
-    account: OpenAccount,
-    file: OutboundFile,
-    clientId: string,
-  ): Promise<PrepareResult | null> {
+  async function prepare(account: OpenAccount, file: OutboundFile, clientId: string): Promise<PrepareResult> {
     switch (account.type) {
       case 'whatsapp':
         return prepareWhatsappFile(account.config, file);
@@ -223,7 +206,7 @@ export function channelMessagingService(
       case 'vkontakte':
         return prepareVkFile(account.config, file, clientId);
       case 'apple':
-        return null;
+        return prepareAppleFile(account.config, file, Math.floor(now().getTime() / 1000));
     }
   }
 
@@ -232,9 +215,10 @@ export function channelMessagingService(
     switch (type) {
       case 'whatsapp':
         return WHATSAPP_MEDIA_LIFETIME_MS;
+      case 'apple':
+        return APPLE_ATTACHMENT_LIFETIME_MS;
       case 'messenger':
       case 'vkontakte':
-      case 'apple':
         return null;
     }
   }
@@ -252,7 +236,7 @@ export function channelMessagingService(
    * (`file_preparing_until`) keeps a second worker from uploading the same file meanwhile. The
    * platform's reference is kept on the line, so the send (the second phase, under the line's row
    * lock) only names it, and a retried send reuses it. Lines it cannot help (no file, not pending, a
-   * disabled account, a closed window, a platform without file sends) are left to the send phase, which
+   * disabled account, a closed window) are left to the send phase, which
    * judges and fails them under the lock. Answers 'done' when it settled the line itself (a refusal of
    * the upload); throws for the queue to retry later.
    */
@@ -261,7 +245,7 @@ export function channelMessagingService(
     const key = line?.file_object_key;
     if (!line?.file_name || !key) return 'send';
     const account = await deps.accounts.openAccount(tenantId, line.account_id);
-    if (!account?.enabled || fileRefusal(account.type)) return 'send';
+    if (!account?.enabled) return 'send';
     if (freshRef(account.type, line.file_ref, line.file_ref_at)) return 'send';
     const window = messagingWindow(
       account.type,
@@ -284,7 +268,6 @@ export function channelMessagingService(
       throw new Error(`channels.send ${activityId}: the line is being sent by another worker`);
     }
     const prepared = await prepare(account, file, line.client_id);
-    if (!prepared) return 'send';
     if (prepared.ok) {
       await repo.storeFileRef(db, tenantId, activityId, prepared.ref, startedAt);
       return 'send';
@@ -621,8 +604,6 @@ export function channelMessagingService(
         if (hasFile && !line.file_object_key)
           return fail('The file is no longer stored, so it cannot be sent.', 'file_missing', false);
         if (!line.text && !template && !hasFile) return fail('The line has nothing to send.', 'empty', false);
-        const refusal = hasFile ? fileRefusal(account.type) : null;
-        if (refusal) return fail(refusal, 'unsupported', false);
         const last = await repo.lastInboundAt(trx, tenantId, line.account_id, line.client_id);
         const window = messagingWindow(account.type, last, now(), {
           humanAgentTag: account.type === 'messenger' && account.config.humanAgentTag,

@@ -353,7 +353,7 @@ describe('Files to the other platforms', () => {
     expect(setup.sandbox.sends('vkontakte')).toHaveLength(0);
   });
 
-  it('refuses files to Apple with a permanent reason, without calling the platform', async () => {
+  it('sends Apple a file encrypted, pre-uploaded and named in the message; it decrypts to the same bytes', async () => {
     const setup = await connectOther('apple');
     const clientId = 'urn:mbid:AQAAfiles';
     await setup.sandbox.apple.inbound(setup.platformId, clientId, 'Ahoj');
@@ -361,10 +361,32 @@ describe('Files to the other platforms', () => {
     await eventually(async () =>
       expect(await pendingOffers(services, setup.tenant.id, session.id)).toHaveLength(1),
     );
-    const lineId = await sendFile(setup.operator, session.id, 'pixel.png', PIXEL);
-    const row = await stateOf(setup, lineId);
-    expect(row).toMatchObject({ state: 'failed', error_code: 'unsupported', attempts: 0 });
-    expect(row.reason).toMatch(/^Sending files to Apple Messages/);
-    expect(setup.sandbox.sends('apple')).toHaveLength(0);
+    const lineId = await sendFile(setup.operator, session.id, 'faktura.pdf', PDF);
+    expect((await stateOf(setup, lineId)).state).toBe('sent');
+
+    const pre = setup.sandbox.requests.filter((request) => request.path === '/preUpload');
+    expect(pre).toHaveLength(1);
+    expect(pre[0]).toMatchObject({ method: 'GET', status: 200 });
+    expect(pre[0]?.headers).toMatchObject({ 'source-id': setup.platformId, 'mmcs-size': String(PDF.length) });
+    const uploads = setup.sandbox.requests.filter((request) =>
+      request.path.startsWith('/apple-mmcs-upload/'),
+    );
+    expect(uploads.map((request) => request.status)).toEqual([200]);
+    // The platform got ciphertext, not the file.
+    expect(uploads[0]?.body).not.toContain('%PDF');
+    const [send] = setup.sandbox.sends('apple');
+    expect(send?.status).toBe(200);
+    const messageId = String(send?.headers.id);
+    const received = setup.sandbox.apple.received(messageId);
+    expect(received).toHaveLength(1);
+    expect(received?.[0]).toMatchObject({ name: 'faktura.pdf', mimeType: 'application/pdf' });
+    expect(received?.[0]?.bytes.equals(PDF)).toBe(true);
+    const ref = (await deliveryRow(services, setup.tenant.id, lineId)).file_ref as Record<string, string>;
+    expect(ref).toEqual({
+      url: expect.stringContaining('/apple-mmcs/') as unknown,
+      owner: expect.any(String) as unknown,
+      signature: expect.any(String) as unknown,
+      key: expect.stringMatching(/^00[0-9a-f]{64}$/) as unknown,
+    });
   });
 });

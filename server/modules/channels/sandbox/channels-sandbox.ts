@@ -1,5 +1,6 @@
 import {
   createCipheriv,
+  createDecipheriv,
   createHash,
   createHmac,
   randomBytes,
@@ -981,10 +982,108 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
       typeof body.body !== 'string'
     )
       return { status: 400 };
+    // Attachments must be files this business uploaded, named as the upload answered, and their key
+    // must decrypt them: what the customer will see is recorded (`apple.received()`).
+    const files: { name: string; mimeType: string; bytes: Buffer }[] = [];
+    if (body.attachments !== undefined) {
+      if (!Array.isArray(body.attachments) || body.attachments.length === 0) return { status: 400 };
+      for (const raw of body.attachments as Record<string, unknown>[]) {
+        const file = typeof raw.url === 'string' ? appleFiles.get(raw.url) : undefined;
+        const key = typeof raw.key === 'string' ? /^00([0-9a-f]{64})$/.exec(raw.key)?.[1] : undefined;
+        const item = file ? media.get(file.mediaId) : undefined;
+        if (
+          !file ||
+          !item ||
+          !key ||
+          file.businessId !== account.businessId ||
+          raw.owner !== file.owner ||
+          typeof raw['signature-base64'] !== 'string' ||
+          Buffer.from(raw['signature-base64'], 'base64').toString('hex') !== file.signature ||
+          typeof raw.name !== 'string' ||
+          typeof raw.mimeType !== 'string' ||
+          raw.size !== item.bytes.length
+        )
+          return { status: 400 };
+        const decipher = createDecipheriv('aes-256-ctr', Buffer.from(key, 'hex'), Buffer.alloc(16));
+        files.push({
+          name: raw.name,
+          mimeType: raw.mimeType,
+          bytes: Buffer.concat([decipher.update(item.bytes), decipher.final()]),
+        });
+      }
+    }
     // Only a customer who opened a conversation can be written to.
     if (!lastInbound.has(`apple:${account.businessId}:${destination}`)) return { status: 403 };
     sent.set(headers.id, { platform: 'apple', account: account.businessId, to: destination, body });
+    appleReceived.set(headers.id, files);
     return { status: 200 };
+  };
+
+  /** What the stand-in assumes Apple's file service takes at most (the MSP pages name no limit). */
+  const APPLE_MAX_ATTACHMENT_BYTES = 100 * MB;
+  /** Upload URLs handed out by `/preUpload`: for which business, how many bytes. */
+  const appleUploadUrls = new Map<string, { businessId: string; size: number; url: string; owner: string }>();
+  /** Attachments the businesses sent, decrypted, by message id. */
+  const appleReceived = new Map<string, { name: string; mimeType: string; bytes: Buffer }[]>();
+
+  /**
+   * MSP API `GET /preUpload`: the JWT of the business named by `source-id` and `MMCS-Size` (the
+   * encrypted size, 1 byte to 100 MB, else 400); answers `upload-url`, `mmcs-url` and `mmcs-owner`.
+   */
+  const applePreUpload: Handler = ({ method, path, headers }) => {
+    if (path !== '/preUpload') return undefined;
+    if (method !== 'GET') return { status: 405 };
+    const account = appleAccounts.get(String(headers['source-id'] ?? ''));
+    if (!account || !appleTokenValid(account, headers.authorization)) return { status: 401 };
+    const size = Number(headers['mmcs-size']);
+    if (!Number.isInteger(size) || size <= 0 || size > APPLE_MAX_ATTACHMENT_BYTES) return { status: 400 };
+    const token = randomId(12);
+    const mediaId = String(10 ** 15 + Math.floor(Math.random() * 10 ** 15));
+    const target = {
+      businessId: account.businessId,
+      size,
+      url: `${server.url}/apple-mmcs/${mediaId}`,
+      owner: `owner-${randomId(6)}`,
+    };
+    appleUploadUrls.set(token, target);
+    return {
+      status: 200,
+      body: {
+        'upload-url': `${server.url}/apple-mmcs-upload/${token}`,
+        'mmcs-url': target.url,
+        'mmcs-owner': target.owner,
+      },
+    };
+  };
+
+  /**
+   * The upload URL: the encrypted bytes as the body, exactly `MMCS-Size` of them (else 400); kept at the
+   * file service under the `mmcs-url`; answers `singleFile` with its size and `fileChecksum` (base64 of
+   * 0x01 + SHA-1 of the ciphertext, 21 bytes like the signatures of inbound attachments).
+   */
+  const appleUpload: Handler = ({ method, path, raw }) => {
+    const match = /^\/apple-mmcs-upload\/([0-9a-f]+)$/.exec(path);
+    if (!match) return undefined;
+    const target = appleUploadUrls.get(match[1] ?? '');
+    if (!target || method !== 'POST') return { status: 404 };
+    if (raw.length !== target.size) return { status: 400 };
+    appleUploadUrls.delete(match[1] ?? '');
+    const signature = Buffer.concat([Buffer.from([1]), createHash('sha1').update(raw).digest()]);
+    const mediaId = target.url.split('/').pop() ?? '';
+    media.set(mediaId, { bytes: raw, mimeType: 'application/octet-stream' });
+    appleFiles.set(target.url, {
+      url: target.url,
+      owner: target.owner,
+      signature: signature.toString('hex'),
+      mediaId,
+      businessId: target.businessId,
+    });
+    return {
+      status: 200,
+      body: {
+        singleFile: { size: raw.length, fileChecksum: signature.toString('base64'), receipt: randomId(8) },
+      },
+    };
   };
 
   /**
@@ -1019,7 +1118,9 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
       GRAPH_PATH.test(path) ||
       path.startsWith('/method/') ||
       path.startsWith('/vk-upload/') ||
+      path.startsWith('/apple-mmcs-upload/') ||
       path === '/message' ||
+      path === '/preUpload' ||
       path === '/preDownload',
     handlers: [
       control,
@@ -1029,6 +1130,8 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
       vkApi,
       vkUpload,
       appleApi,
+      applePreUpload,
+      appleUpload,
       applePreDownload,
       appleDownload,
       whatsappMedia,
@@ -1433,6 +1536,10 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
     apple: {
       addAccount(account: AppleSandboxAccount) {
         appleAccounts.set(account.businessId, account);
+      },
+      /** The attachments of a message the business sent, decrypted with the keys the message gave. */
+      received(messageId: string) {
+        return appleReceived.get(messageId);
       },
       /** A customer writes: the message POSTed as the MSP API delivers it (JWT, headers, gzip JSON). */
       async inbound(
