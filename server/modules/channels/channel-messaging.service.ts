@@ -367,27 +367,38 @@ export function channelMessagingService(
     const { tenantId } = account;
     const accountId = account.id;
     let text = stored.text;
-    let file: { name: string; size: number; mimeType: string } | null = null;
-    let keptKey: string | null = null;
-    if (stored.media) {
-      const fetched = await keepMedia(account, messageId, stored.media);
+    // Every file of the message is fetched before its lines are written: the first is the message
+    // line's file, the others lines of their own (one file per transcript line, as everywhere else).
+    const kept: { file: { name: string; size: number; mimeType: string }; key: string }[] = [];
+    const media = [...(stored.media ? [stored.media] : []), ...(stored.moreMedia ?? [])];
+    for (const [index, item] of media.entries()) {
+      // The first file's key follows from the message id alone, as it did before several were kept.
+      const fetched = await keepMedia(account, index === 0 ? messageId : `${messageId}#${index}`, item);
       if ('note' in fetched) text = [text, fetched.note].filter(Boolean).join('\n');
-      else {
-        file = fetched.file;
-        keptKey = fetched.key;
-      }
+      else kept.push(fetched);
     }
+    const file = kept[0]?.file ?? null;
+    const moreFiles = kept.slice(1).map((item) => item.file);
     if (text === null && file === null) text = '[empty message]';
 
-    const finish = async (trx: Transaction<DB>, activityId: string | null, sessionId: string) => {
+    const finish = async (
+      trx: Transaction<DB>,
+      activityId: string | null,
+      sessionId: string,
+      moreActivityIds: string[],
+    ) => {
       const first = await repo.markProcessed(
         trx,
         { tenantId, accountId, messageId },
         { sessionId, activityId },
       );
       if (!first) throw new AlreadyProcessed();
-      // The stored file is linked with its transcript line, or not at all.
-      if (keptKey && activityId) await deps.files.linkKey(trx, tenantId, activityId, keptKey);
+      // The stored files are linked with their transcript lines, or not at all.
+      const lines = [activityId, ...moreActivityIds];
+      for (const [index, item] of kept.entries()) {
+        const line = lines[index];
+        if (line) await deps.files.linkKey(trx, tenantId, line, item.key);
+      }
       await repo.touchClient(trx, {
         tenantId,
         accountId,
@@ -404,8 +415,8 @@ export function channelMessagingService(
           await deps.routing.addMessage(
             tenantId,
             live,
-            { sender: 'client', userId: null, text, file },
-            { inTransaction: (trx, activityId) => finish(trx, activityId, live) },
+            { sender: 'client', userId: null, text, file, moreFiles },
+            { inTransaction: (trx, activityId, _session, more) => finish(trx, activityId, live, more) },
           );
         } else {
           await deps.routing.startSession({
@@ -427,13 +438,13 @@ export function channelMessagingService(
             },
             clientTokenHash: null,
             identities: clientIdentities(account.type, { platformClientId: clientId }),
-            firstMessage: { text, file },
-            inTransaction: async (trx, session, firstActivityId) => {
+            firstMessage: { text, file, moreFiles },
+            inTransaction: async (trx, session, firstActivityId, more) => {
               // One new session per client at a time: a second message waits here, then joins it.
               await repo.lockClient(trx, tenantId, accountId, clientId);
               if (await repo.liveSession(trx, tenantId, accountId, clientId)) throw new PlaceAgain();
               await repo.linkSession(trx, { tenantId, sessionId: session.id, accountId, clientId });
-              await finish(trx, firstActivityId, session.id);
+              await finish(trx, firstActivityId, session.id, more);
             },
           });
         }

@@ -104,10 +104,15 @@ export function parseAppleMessage(
   if (!id || !from) return parsed;
   if (message.type === 'text' || message.type === 'interactive') {
     const attachments = Array.isArray(message.attachments) ? (message.attachments as unknown[]) : [];
-    // The first attachment becomes the line's file; a message carrying more keeps a note of the rest.
-    const media = attachments.length > 0 ? appleMediaRef(attachments[0]) : null;
-    const skipped = attachments.length - (media ? 1 : 0);
-    const text = [str(message.body), skipped > 0 ? `[${skipped} attachment(s) not fetched]` : null]
+    // Every attachment is kept: the first as the message line's file, the others as file lines of their
+    // own; one Apple cannot describe (no url, owner, signature or key) stays a note.
+    const media = attachments.map(appleMediaRef).filter((ref): ref is MediaRef => ref !== null);
+    const skipped = attachments.length - media.length;
+    // U+FFFC is the placeholder Messages puts in the body for each attachment: not text to show.
+    const body = str(message.body)
+      ?.replace(/\uFFFC/g, '')
+      .trim();
+    const text = [body, skipped > 0 ? `[${skipped} attachment(s) could not be read]` : null]
       .filter(Boolean)
       .join('\n');
     parsed.messages.push({
@@ -116,7 +121,8 @@ export function parseAppleMessage(
       clientName: null,
       clientPhone: null,
       text: text || null,
-      media,
+      media: media[0] ?? null,
+      ...(media.length > 1 ? { moreMedia: media.slice(1) } : {}),
       source: 'api',
     });
   }

@@ -23,6 +23,8 @@ export interface InboundMessage {
   clientPhone: string | null;
   text: string | null;
   media: MediaRef | null;
+  /** Further files of the same message (Apple: every attachment after the first), each its own line. */
+  moreMedia?: MediaRef[];
   /** The session's source: `campaign` where the platform says the client came from an ad. */
   source: 'api' | 'campaign';
 }

@@ -1546,39 +1546,46 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
         businessId: string,
         opaqueId: string,
         text: string,
-        options: { id?: string; token?: string; attachment?: SandboxMedia & { fileName: string } } = {},
+        options: {
+          id?: string;
+          token?: string;
+          attachment?: SandboxMedia & { fileName: string };
+          /** Several attachments in one message (with `attachment`, it comes first). */
+          attachments?: (SandboxMedia & { fileName: string })[];
+        } = {},
       ) {
         const account = appleAccounts.get(businessId);
         if (!account) throw new Error(`No sandbox Apple business ${businessId}`);
         const id = options.id ?? randomUUID();
-        // An attachment is encrypted (AES-256-CTR, a fresh key, zero IV) and kept at the file service;
+        // Each attachment is encrypted (AES-256-CTR, a fresh key, zero IV) and kept at the file service;
         // the message carries what the pre-download call and the decryption need.
+        const files = [...(options.attachment ? [options.attachment] : []), ...(options.attachments ?? [])];
         let attachments: Record<string, unknown>[] | undefined;
-        if (options.attachment) {
-          const key = randomBytes(32);
-          const cipher = createCipheriv('aes-256-ctr', key, Buffer.alloc(16));
-          const encrypted = Buffer.concat([cipher.update(options.attachment.bytes), cipher.final()]);
-          const signature = randomBytes(21);
-          const mediaId = storeMedia({ bytes: encrypted, mimeType: 'application/octet-stream' });
-          const file = {
-            url: `${server.url}/apple-mmcs/${mediaId}`,
-            owner: `owner-${randomId(6)}`,
-            signature: signature.toString('hex'),
-            mediaId,
-            businessId,
-          };
-          appleFiles.set(file.url, file);
-          attachments = [
-            {
-              name: options.attachment.fileName,
-              mimeType: options.attachment.mimeType,
+        if (files.length > 0) {
+          attachments = files.map((item) => {
+            const key = randomBytes(32);
+            const cipher = createCipheriv('aes-256-ctr', key, Buffer.alloc(16));
+            const encrypted = Buffer.concat([cipher.update(item.bytes), cipher.final()]);
+            const signature = randomBytes(21);
+            const mediaId = storeMedia({ bytes: encrypted, mimeType: 'application/octet-stream' });
+            const file = {
+              url: `${server.url}/apple-mmcs/${mediaId}`,
+              owner: `owner-${randomId(6)}`,
+              signature: signature.toString('hex'),
+              mediaId,
+              businessId,
+            };
+            appleFiles.set(file.url, file);
+            return {
+              name: item.fileName,
+              mimeType: item.mimeType,
               size: encrypted.length,
               'signature-base64': signature.toString('base64'),
               url: file.url,
               owner: file.owner,
               key: `00${key.toString('hex')}`,
-            },
-          ];
+            };
+          });
         }
         lastInbound.set(`apple:${businessId}:${opaqueId}`, now());
         const raw = gzipSync(
