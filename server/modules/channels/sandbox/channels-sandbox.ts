@@ -195,8 +195,9 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
     string,
     { url: string; owner: string; signature: string; mediaId: string; businessId: string }
   >();
-  /** WhatsApp media uploaded by the business: which number uploaded each id. */
+  /** WhatsApp media uploaded by the business: which number uploaded each id, and when (its clock). */
   const uploadedBy = new Map<string, string>();
+  const uploadedAt = new Map<string, number>();
   /** Message templates per WhatsApp Business Account id, in the order the platform lists them. */
   const templatesByWaba = new Map<string, (SandboxTemplate & { id: string })[]>();
   const lastInbound = new Map<string, number>();
@@ -402,6 +403,7 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
       account.accessToken,
     );
     uploadedBy.set(id, account.phoneNumberId);
+    uploadedAt.set(id, now());
     return { status: 200, body: { id } };
   }
 
@@ -415,7 +417,9 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
     id: string,
   ): Reply | undefined {
     const item = media.get(id);
-    if (!item || uploadedBy.get(id) !== account.phoneNumberId)
+    // Uploaded media are deleted after 30 days (Cloud API media reference): the id is then unknown.
+    const expired = now() - (uploadedAt.get(id) ?? now()) > 30 * DAY;
+    if (!item || uploadedBy.get(id) !== account.phoneNumberId || expired)
       return metaError(400, 100, '(#100) Invalid parameter', {
         error_data: {
           messaging_product: 'whatsapp',
