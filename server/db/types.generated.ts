@@ -149,6 +149,9 @@ export interface ChannelDeliveries {
   delivered_at: Timestamp | null;
   error_code: string | null;
   failed_at: Timestamp | null;
+  file_preparing_until: Timestamp | null;
+  file_ref: Json | null;
+  file_ref_at: Timestamp | null;
   last_error: string | null;
   platform_message_id: string | null;
   read_at: Timestamp | null;

@@ -14,6 +14,7 @@ import * as bans from './0012-bans';
 import * as restore from './0013-restore';
 import * as recordingsAndFiles from './0014-recordings-and-files';
 import * as sessionChanges from './0015-session-changes';
+import * as preparedFiles from './0016-prepared-files';
 import * as exportCells from './0017-export-cells';
 import * as textSortIndexes from './0018-text-sort-indexes';
 
@@ -37,6 +38,7 @@ export const migrations: Record<string, Migration> = {
   '0013-restore': restore,
   '0014-recordings-and-files': recordingsAndFiles,
   '0015-session-changes': sessionChanges,
+  '0016-prepared-files': preparedFiles,
   '0017-export-cells': exportCells,
   '0018-text-sort-indexes': textSortIndexes,
 };

@@ -86,4 +86,45 @@ describe('Apple Messages for Business', () => {
     expect(download.statusCode).toBe(200);
     expect(download.rawPayload.equals(photo)).toBe(true);
   });
+
+  it('keeps every attachment of a message, each a file line readable through the file route', async () => {
+    const setup = await connect();
+    const opaqueId = 'urn:mbid:AQAAseveral';
+    const photo = fs.readFileSync(path.join(import.meta.dirname, '../../test/fixtures/media/pixel.png'));
+    const pdf = Buffer.from(
+      '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+    );
+    const text = Buffer.from('Číslo objednávky: 2026-0042\n');
+    await setup.sandbox.apple.inbound(setup.platformId, opaqueId, 'Tři přílohy', {
+      attachments: [
+        { bytes: photo, mimeType: 'image/png', fileName: 'fotka.png' },
+        { bytes: pdf, mimeType: 'application/pdf', fileName: 'faktura.pdf' },
+        { bytes: text, mimeType: 'text/plain', fileName: 'poznámka.txt' },
+      ],
+    });
+    // Three lines: the message with the first file, then one line per further file.
+    const session = await sessionOf(setup, opaqueId, 3);
+    const lines = (await transcript(app, setup.tenant.admin, session.id)).filter(
+      (item) => item.sender === 'client',
+    );
+    expect(lines.map((line) => [line.type, line.text, line.file?.name])).toEqual([
+      ['file', 'Tři přílohy', 'fotka.png'],
+      ['file', null, 'faktura.pdf'],
+      ['file', null, 'poznámka.txt'],
+    ]);
+    expect(setup.sandbox.requests.filter((request) => request.path === '/preDownload')).toHaveLength(3);
+    for (const [line, bytes] of [
+      [lines[0], photo],
+      [lines[1], pdf],
+      [lines[2], text],
+    ] as const) {
+      const download = await app.inject({
+        method: 'GET',
+        url: line?.file?.url ?? '',
+        headers: bearer(setup.tenant.admin),
+      });
+      expect(download.statusCode).toBe(200);
+      expect(download.rawPayload.equals(bytes)).toBe(true);
+    }
+  });
 });

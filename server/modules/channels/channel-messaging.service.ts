@@ -13,22 +13,31 @@ import {
   fetchWhatsappMedia,
   parseMessengerWebhook,
   parseWhatsappWebhook,
+  prepareMessengerFile,
+  prepareWhatsappFile,
   sendMessenger,
   sendWhatsapp,
   validHubSignature,
   verificationChallenge,
+  WHATSAPP_MEDIA_LIFETIME_MS,
 } from './adapters/meta.adapter';
-import type {
-  MediaRef,
-  OutboundMessage,
-  OutboundTemplate,
-  ParsedWebhook,
-  SendResult,
-} from './adapters/platform';
-import { parseVkCallback, sendVk } from './adapters/vk.adapter';
 import {
+  uploadTimeoutMs,
+  type FileRef,
+  type MediaRef,
+  type OutboundFile,
+  type OutboundMessage,
+  type OutboundTemplate,
+  type ParsedWebhook,
+  type PrepareResult,
+  type SendResult,
+} from './adapters/platform';
+import { parseVkCallback, prepareVkFile, sendVk } from './adapters/vk.adapter';
+import {
+  APPLE_ATTACHMENT_LIFETIME_MS,
   appleBody,
   fetchAppleMedia,
+  prepareAppleFile,
   parseAppleMessage,
   sendApple,
   validAppleJwt,
@@ -47,23 +56,6 @@ const KEPT_MEDIA =
   /^(image\/(jpeg|png|gif|webp)|audio\/[a-z0-9.+-]+|video\/(mp4|3gpp|quicktime)|application\/pdf|text\/plain|application\/(msword|vnd\.ms-excel|vnd\.openxmlformats-officedocument\.[a-z.]+))$/;
 /** After this many refused or unanswered attempts a line is failed rather than retried again. */
 export const CHANNEL_SEND_ATTEMPTS = 8;
-
-/**
- * Why a platform gets no files from us (null where files are sent). VK's upload flow
- * (`docs.getMessagesUploadServer` / `photos.getMessagesUploadServer`, upload, save, then an
- * `attachment` in `messages.send`) and Apple's (pre-upload, encrypt, upload, reference) are not built.
- */
-export function fileRefusal(type: ChannelAccountType): string | null {
-  switch (type) {
-    case 'whatsapp':
-    case 'messenger':
-      return null;
-    case 'vkontakte':
-      return 'Sending files to VK is not supported: the file was not sent (send the client a link instead).';
-    case 'apple':
-      return 'Sending files to Apple Messages for Business is not supported: the file was not sent (send the client a link instead).';
-  }
-}
 
 /** Another worker already placed this inbound message; the transaction is rolled back. */
 class AlreadyProcessed extends Error {}
@@ -201,6 +193,96 @@ export function channelMessagingService(
     }
   }
 
+  /**
+   * Uploads a file to the platform (the first phase of a file's send): answers the platform's reference
+   * to it, or its refusal.
+   */
+  async function prepare(account: OpenAccount, file: OutboundFile, clientId: string): Promise<PrepareResult> {
+    switch (account.type) {
+      case 'whatsapp':
+        return prepareWhatsappFile(account.config, file);
+      case 'messenger':
+        return prepareMessengerFile(account.config, file);
+      case 'vkontakte':
+        return prepareVkFile(account.config, file, clientId);
+      case 'apple':
+        return prepareAppleFile(account.config, file, Math.floor(now().getTime() / 1000));
+    }
+  }
+
+  /** How long a platform keeps a prepared file's reference usable (null: as long as the file exists). */
+  function refLifetimeMs(type: ChannelAccountType): number | null {
+    switch (type) {
+      case 'whatsapp':
+        return WHATSAPP_MEDIA_LIFETIME_MS;
+      case 'apple':
+        return APPLE_ATTACHMENT_LIFETIME_MS;
+      case 'messenger':
+      case 'vkontakte':
+        return null;
+    }
+  }
+
+  /** The line's stored reference when it is still usable now, else null (then it is prepared again). */
+  function freshRef(type: ChannelAccountType, ref: unknown, at: Date | null): FileRef | null {
+    if (ref === null || typeof ref !== 'object' || at === null) return null;
+    const lifetime = refLifetimeMs(type);
+    return lifetime === null || now().getTime() - at.getTime() < lifetime ? (ref as FileRef) : null;
+  }
+
+  /**
+   * The first phase of a file's send: the upload, outside any transaction. It can take minutes (a
+   * 100 MB document), so it holds no row lock and no connection; a lease on the line
+   * (`file_preparing_until`) keeps a second worker from uploading the same file meanwhile. The
+   * platform's reference is kept on the line, so the send (the second phase, under the line's row
+   * lock) only names it, and a retried send reuses it. Lines it cannot help (no file, not pending, a
+   * disabled account, a closed window) are left to the send phase, which
+   * judges and fails them under the lock. Answers 'done' when it settled the line itself (a refusal of
+   * the upload); throws for the queue to retry later.
+   */
+  async function prepareFile(tenantId: string, activityId: string): Promise<'send' | 'done'> {
+    const line = await repo.pendingFile(db, tenantId, activityId);
+    const key = line?.file_object_key;
+    if (!line?.file_name || !key) return 'send';
+    const account = await deps.accounts.openAccount(tenantId, line.account_id);
+    if (!account?.enabled) return 'send';
+    if (freshRef(account.type, line.file_ref, line.file_ref_at)) return 'send';
+    const window = messagingWindow(
+      account.type,
+      await repo.lastInboundAt(db, tenantId, line.account_id, line.client_id),
+      now(),
+      { humanAgentTag: account.type === 'messenger' && account.config.humanAgentTag },
+    );
+    if (!maySend(window, 'text')) return 'send';
+    const file: OutboundFile = {
+      name: line.file_name,
+      mimeType: line.file_mime_type ?? 'application/octet-stream',
+      size: Number(line.file_size ?? 0),
+      open: () => deps.files.readStored(key),
+    };
+    const startedAt = now();
+    // The lease outlasts the upload's own deadline, so it runs out only when its worker is gone.
+    const until = new Date(startedAt.getTime() + uploadTimeoutMs(file.size) + 60_000);
+    if (!(await repo.leasePreparation(db, tenantId, activityId, startedAt, until))) {
+      if ((await repo.deliveryState(db, tenantId, activityId)) !== 'pending') return 'done';
+      throw new Error(`channels.send ${activityId}: the line is being sent by another worker`);
+    }
+    const prepared = await prepare(account, file, line.client_id);
+    if (prepared.ok) {
+      await repo.storeFileRef(db, tenantId, activityId, prepared.ref, startedAt);
+      return 'send';
+    }
+    const final = !prepared.retryable || line.attempts + 1 >= CHANNEL_SEND_ATTEMPTS;
+    await repo.preparationFailed(db, tenantId, activityId, {
+      reason: prepared.reason,
+      errorCode: prepared.errorCode,
+      final,
+    });
+    await publishDeliveryChanges(tenantId, [{ session_id: line.session_id }]);
+    if (!final) throw new Error(`channels.send ${activityId}: ${prepared.reason}`);
+    return 'done';
+  }
+
   async function fetchMedia(account: OpenAccount, media: MediaRef): Promise<Response> {
     switch (account.type) {
       case 'whatsapp':
@@ -285,27 +367,38 @@ export function channelMessagingService(
     const { tenantId } = account;
     const accountId = account.id;
     let text = stored.text;
-    let file: { name: string; size: number; mimeType: string } | null = null;
-    let keptKey: string | null = null;
-    if (stored.media) {
-      const fetched = await keepMedia(account, messageId, stored.media);
+    // Every file of the message is fetched before its lines are written: the first is the message
+    // line's file, the others lines of their own (one file per transcript line, as everywhere else).
+    const kept: { file: { name: string; size: number; mimeType: string }; key: string }[] = [];
+    const media = [...(stored.media ? [stored.media] : []), ...(stored.moreMedia ?? [])];
+    for (const [index, item] of media.entries()) {
+      // The first file's key follows from the message id alone, as it did before several were kept.
+      const fetched = await keepMedia(account, index === 0 ? messageId : `${messageId}#${index}`, item);
       if ('note' in fetched) text = [text, fetched.note].filter(Boolean).join('\n');
-      else {
-        file = fetched.file;
-        keptKey = fetched.key;
-      }
+      else kept.push(fetched);
     }
+    const file = kept[0]?.file ?? null;
+    const moreFiles = kept.slice(1).map((item) => item.file);
     if (text === null && file === null) text = '[empty message]';
 
-    const finish = async (trx: Transaction<DB>, activityId: string | null, sessionId: string) => {
+    const finish = async (
+      trx: Transaction<DB>,
+      activityId: string | null,
+      sessionId: string,
+      moreActivityIds: string[],
+    ) => {
       const first = await repo.markProcessed(
         trx,
         { tenantId, accountId, messageId },
         { sessionId, activityId },
       );
       if (!first) throw new AlreadyProcessed();
-      // The stored file is linked with its transcript line, or not at all.
-      if (keptKey && activityId) await deps.files.linkKey(trx, tenantId, activityId, keptKey);
+      // The stored files are linked with their transcript lines, or not at all.
+      const lines = [activityId, ...moreActivityIds];
+      for (const [index, item] of kept.entries()) {
+        const line = lines[index];
+        if (line) await deps.files.linkKey(trx, tenantId, line, item.key);
+      }
       await repo.touchClient(trx, {
         tenantId,
         accountId,
@@ -322,8 +415,8 @@ export function channelMessagingService(
           await deps.routing.addMessage(
             tenantId,
             live,
-            { sender: 'client', userId: null, text, file },
-            { inTransaction: (trx, activityId) => finish(trx, activityId, live) },
+            { sender: 'client', userId: null, text, file, moreFiles },
+            { inTransaction: (trx, activityId, _session, more) => finish(trx, activityId, live, more) },
           );
         } else {
           await deps.routing.startSession({
@@ -345,13 +438,13 @@ export function channelMessagingService(
             },
             clientTokenHash: null,
             identities: clientIdentities(account.type, { platformClientId: clientId }),
-            firstMessage: { text, file },
-            inTransaction: async (trx, session, firstActivityId) => {
+            firstMessage: { text, file, moreFiles },
+            inTransaction: async (trx, session, firstActivityId, more) => {
               // One new session per client at a time: a second message waits here, then joins it.
               await repo.lockClient(trx, tenantId, accountId, clientId);
               if (await repo.liveSession(trx, tenantId, accountId, clientId)) throw new PlaceAgain();
               await repo.linkSession(trx, { tenantId, sessionId: session.id, accountId, clientId });
-              await finish(trx, firstActivityId, session.id);
+              await finish(trx, firstActivityId, session.id, more);
             },
           });
         }
@@ -498,13 +591,16 @@ export function channelMessagingService(
     },
 
     /**
-     * The `channels.send` job: the pending line goes to its platform, under the line's row lock (a
-     * second worker on the same line skips it). Sent → the platform's id; a refusal → failed with the
-     * platform's reason; a temporary failure → the attempt is recorded and the job throws, so the queue
-     * retries it with backoff. A line that is no longer pending is never sent again.
+     * The `channels.send` job, in two phases. A file is first prepared: uploaded to the platform outside
+     * any transaction, its reference kept on the line (`prepareFile`). Then the pending line goes to
+     * its platform, under the line's row lock (a second worker on the same line skips it), naming that
+     * reference. Sent → the platform's id; a refusal → failed with the platform's reason; a temporary
+     * failure → the attempt is recorded and the job throws, so the queue retries it with backoff (a
+     * retry reuses the prepared reference). A line that is no longer pending is never sent again.
      */
     async deliver(job: { tenantId: string; activityId: string }): Promise<void> {
       const { tenantId, activityId } = job;
+      if ((await prepareFile(tenantId, activityId)) === 'done') return;
       const outcome = await db.transaction().execute(async (trx) => {
         const line = await repo.claimPending(trx, tenantId, activityId);
         if (!line) return { kind: 'none' as const };
@@ -515,27 +611,36 @@ export function channelMessagingService(
         const account = await deps.accounts.openAccount(tenantId, line.account_id);
         if (!account?.enabled) return fail('The channel account is disabled.', 'account_disabled', false);
         const template = line.template as OutboundTemplate | null;
-        const key = line.file_object_key;
-        const file =
-          line.file_name && key
-            ? {
-                name: line.file_name,
-                mimeType: line.file_mime_type ?? 'application/octet-stream',
-                size: Number(line.file_size ?? 0),
-                open: () => deps.files.readStored(key),
-              }
-            : null;
-        if (line.file_name && !file)
+        const hasFile = line.file_name !== null;
+        if (hasFile && !line.file_object_key)
           return fail('The file is no longer stored, so it cannot be sent.', 'file_missing', false);
-        if (!line.text && !template && !file) return fail('The line has nothing to send.', 'empty', false);
-        const refusal = file ? fileRefusal(account.type) : null;
-        if (refusal) return fail(refusal, 'unsupported', false);
+        if (!line.text && !template && !hasFile) return fail('The line has nothing to send.', 'empty', false);
         const last = await repo.lastInboundAt(trx, tenantId, line.account_id, line.client_id);
         const window = messagingWindow(account.type, last, now(), {
           humanAgentTag: account.type === 'messenger' && account.config.humanAgentTag,
         });
         if (!maySend(window, template && account.type === 'whatsapp' ? 'template' : 'text'))
           return fail(windowRefusal(window), 'window_closed', false);
+        const ref = hasFile ? freshRef(account.type, line.file_ref, line.file_ref_at) : null;
+        if (hasFile && !ref) {
+          // Not prepared (another worker's upload ran out, or the reference aged between the phases):
+          // the next run of the job prepares it.
+          await repo.markAttemptFailed(trx, tenantId, activityId, 'The file is not at the platform yet.');
+          return {
+            kind: 'retry' as const,
+            sessionId: line.session_id,
+            reason: 'the file is not at the platform yet',
+          };
+        }
+        const file =
+          hasFile && ref
+            ? {
+                name: line.file_name ?? '',
+                mimeType: line.file_mime_type ?? 'application/octet-stream',
+                size: Number(line.file_size ?? 0),
+                ref,
+              }
+            : null;
         const result = await send(
           account,
           {

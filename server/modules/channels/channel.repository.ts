@@ -214,6 +214,8 @@ export const channelRepository = {
         'd.session_id',
         'd.attempts',
         'd.template',
+        'd.file_ref',
+        'd.file_ref_at',
         'a.text',
         'a.file_name',
         'a.file_size',
@@ -226,6 +228,93 @@ export const channelRepository = {
       .forUpdate('d')
       .skipLocked()
       .executeTakeFirst();
+  },
+
+  /**
+   * A pending line with a file, read without a lock for its preparation (the upload runs outside any
+   * transaction); undefined when the line is not pending or carries no file.
+   */
+  async pendingFile(db: Db, tenantId: string, activityId: string) {
+    return db
+      .selectFrom('channel_deliveries as d')
+      .innerJoin('activities as a', (join) =>
+        join.onRef('a.tenant_id', '=', 'd.tenant_id').onRef('a.id', '=', 'd.activity_id'),
+      )
+      .select([
+        'd.account_id',
+        'd.client_id',
+        'd.session_id',
+        'd.attempts',
+        'd.file_ref',
+        'd.file_ref_at',
+        'a.file_name',
+        'a.file_size',
+        'a.file_mime_type',
+        'a.file_object_key',
+      ])
+      .where('d.tenant_id', '=', tenantId)
+      .where('d.activity_id', '=', activityId)
+      .where('d.state', '=', 'pending')
+      .where('a.file_name', 'is not', null)
+      .executeTakeFirst();
+  },
+
+  /**
+   * Takes the lease to prepare a pending line's file until `until`, unless another worker holds an
+   * unexpired one (`now` is the caller's clock). Answers whether it was taken.
+   */
+  async leasePreparation(db: Db, tenantId: string, activityId: string, now: Date, until: Date) {
+    const row = await db
+      .updateTable('channel_deliveries')
+      .set({ file_preparing_until: until })
+      .where('tenant_id', '=', tenantId)
+      .where('activity_id', '=', activityId)
+      .where('state', '=', 'pending')
+      .where((eb) => eb.or([eb('file_preparing_until', 'is', null), eb('file_preparing_until', '<', now)]))
+      .returning('activity_id')
+      .executeTakeFirst();
+    return row !== undefined;
+  },
+
+  /** The platform's reference to the prepared file, kept for the send (and every retry of it). */
+  async storeFileRef(db: Db, tenantId: string, activityId: string, ref: unknown, at: Date) {
+    await db
+      .updateTable('channel_deliveries')
+      .set({ file_ref: JSON.stringify(ref), file_ref_at: at, file_preparing_until: null })
+      .where('tenant_id', '=', tenantId)
+      .where('activity_id', '=', activityId)
+      .where('state', '=', 'pending')
+      .execute();
+  },
+
+  /**
+   * A preparation the platform refused or did not answer: the attempt is counted and the lease given
+   * up; `final` fails the line with the platform's reason (only while it is still pending).
+   */
+  async preparationFailed(
+    db: Db,
+    tenantId: string,
+    activityId: string,
+    failure: { reason: string; errorCode: string | null; final: boolean },
+  ) {
+    await db
+      .updateTable('channel_deliveries')
+      .set({
+        attempts: sql<number>`attempts + 1`,
+        file_preparing_until: null,
+        ...(failure.final
+          ? {
+              state: 'failed',
+              reason: failure.reason,
+              error_code: failure.errorCode,
+              failed_at: sql<Date>`now()`,
+            }
+          : { last_error: failure.reason }),
+      })
+      .where('tenant_id', '=', tenantId)
+      .where('activity_id', '=', activityId)
+      .where('state', '=', 'pending')
+      .execute();
   },
 
   /** The delivery's state without waiting for its lock (undefined when the line has no delivery). */

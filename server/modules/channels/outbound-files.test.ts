@@ -19,7 +19,12 @@ import type { ChannelsSandbox } from './sandbox/channels-sandbox';
  * platform does), the line's delivery state from the platform's answer.
  */
 
-const { app, services, connect, sessionOf } = await useChannelTestApp('whatsapp');
+/** The app's clock, moved by the tests that need a prepared file to be old (never the wall clock). */
+let clockOffsetMs = 0;
+const DAY = 24 * 60 * 60 * 1000;
+const { app, services, connect, sessionOf } = await useChannelTestApp('whatsapp', {
+  now: () => new Date(Date.now() + clockOffsetMs),
+});
 const others: ChannelsSandbox[] = [];
 afterAll(async () => {
   for (const sandbox of others) await sandbox.close();
@@ -27,7 +32,11 @@ afterAll(async () => {
 
 const PIXEL = fs.readFileSync(path.join(import.meta.dirname, '../../test/fixtures/media/pixel.png'));
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+/** A 1×1 GIF: an image WhatsApp does not take (its images are JPEG and PNG). */
+const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+const uploadsTo = (setup: ChannelSetup, edge: string) =>
+  setup.sandbox.requests.filter((request) => request.method === 'POST' && request.path.endsWith(edge));
 
 /** The operator accepts the offered session and uploads a file into it; answers the line's id. */
 async function sendFile(operator: TestUser, sessionId: string, name: string, bytes: Buffer, accept = true) {
@@ -138,6 +147,69 @@ describe('Files to WhatsApp', () => {
   });
 });
 
+describe('Files prepared before they are sent', () => {
+  it('reuses the uploaded media id when the send is retried after a 5xx (one upload)', async () => {
+    const setup = await connect();
+    const session = await whatsappSession(setup, '420602000006');
+    // The upload succeeds; the message naming it meets a platform error once.
+    setup.sandbox.faults.failNext = { status: 503, count: 1, path: '/messages' };
+    const lineId = await sendFile(setup.operator, session.id, 'pixel.png', PIXEL);
+    const row = await stateOf(setup, lineId);
+    expect(row).toMatchObject({ state: 'sent', attempts: 2 });
+    expect(row.file_ref).toEqual({ id: expect.stringMatching(/^\d+$/) as unknown });
+    expect(uploadsTo(setup, '/media')).toHaveLength(1);
+    const sends = setup.sandbox.sends('whatsapp');
+    expect(sends.map((request) => request.status)).toEqual([503, 200]);
+    const mediaIds = sends.map((request) => (request.body as { image: { id: string } }).image.id);
+    const ref = row.file_ref as { id: string };
+    expect(mediaIds).toEqual([ref.id, ref.id]);
+  });
+
+  it('uploads again when the stored media id is older than WhatsApp keeps media', async () => {
+    const setup = await connect();
+    const session = await whatsappSession(setup, '420602000007');
+    expect((await operatorPost(app, setup.operator, `/sessions/${session.id}/accept`)).statusCode).toBe(200);
+    // Prepared "30 days ago" by the app's clock; every send fails until the test lets it through.
+    setup.sandbox.faults.failNext = { status: 503, count: 1000, path: '/messages' };
+    clockOffsetMs = -30 * DAY;
+    let lineId = '';
+    try {
+      lineId = await sendFile(setup.operator, session.id, 'pixel.png', PIXEL, false);
+      await eventually(async () => {
+        const row = await deliveryRow(services, setup.tenant.id, lineId);
+        expect(row.file_ref).not.toBeNull();
+        expect(row.attempts).toBeGreaterThanOrEqual(1);
+      }, 20_000);
+    } finally {
+      clockOffsetMs = 0;
+    }
+    const first = (await deliveryRow(services, setup.tenant.id, lineId)).file_ref as { id: string };
+    delete setup.sandbox.faults.failNext;
+    await services.channels.deliver({ tenantId: setup.tenant.id, activityId: lineId }).catch(() => {});
+    const row = await stateOf(setup, lineId);
+    expect(row.state).toBe('sent');
+    expect(uploadsTo(setup, '/media')).toHaveLength(2);
+    const second = row.file_ref as { id: string };
+    expect(second.id).not.toBe(first.id);
+    const accepted = setup.sandbox.sends('whatsapp').filter((request) => request.status === 200);
+    expect(accepted).toHaveLength(1);
+    expect((accepted[0]?.body as { image: { id: string } }).image.id).toBe(second.id);
+  });
+
+  it('fails the line with the platform’s reason when it refuses the upload, and sends nothing', async () => {
+    const setup = await connect();
+    const session = await whatsappSession(setup, '420602000008');
+    const lineId = await sendFile(setup.operator, session.id, 'smile.gif', GIF);
+    const row = await stateOf(setup, lineId);
+    expect(row).toMatchObject({ state: 'failed', error_code: '100', attempts: 1, file_ref: null });
+    expect(row.reason).toMatch(
+      /^\(#100\) Param file must be a file with one of the following types: image\/jpeg/,
+    );
+    expect(uploadsTo(setup, '/media').map((request) => request.status)).toEqual([400]);
+    expect(setup.sandbox.sends('whatsapp')).toHaveLength(0);
+  });
+});
+
 describe('A send still in flight on another worker', () => {
   it('makes a second run of the job retry later instead of completing while the line is pending', async () => {
     const setup = await connect();
@@ -176,41 +248,145 @@ describe('Files to the other platforms', () => {
     expect((await stateOf(setup, image)).state).toBe('sent');
     const document = await sendFile(setup.operator, session.id, 'faktura.pdf', PDF, false);
     expect((await stateOf(setup, document)).state).toBe('sent');
-    const sends = setup.sandbox.sends('messenger');
-    expect(sends.map((request) => request.status)).toEqual([200, 200]);
-    expect(sends[0]?.body).toEqual({
+    // Each file is saved through the Attachment Upload API first, then sent by its attachment id.
+    const uploads = uploadsTo(setup, '/me/message_attachments');
+    expect(uploads.map((request) => request.status)).toEqual([200, 200]);
+    expect(uploads[0]?.body).toEqual({
       fields: {
-        recipient: JSON.stringify({ id: '7001' }),
-        messaging_type: 'RESPONSE',
-        message: JSON.stringify({ attachment: { type: 'image', payload: { is_reusable: false } } }),
+        message: JSON.stringify({ attachment: { type: 'image', payload: { is_reusable: true } } }),
       },
       files: {
         filedata: { filename: 'pixel.png', type: 'image/png', size: PIXEL.length, sha256: sha256(PIXEL) },
       },
     });
-    expect(JSON.parse((sends[1]?.body as { fields: { message: string } }).fields.message)).toEqual({
-      attachment: { type: 'file', payload: { is_reusable: false } },
+    expect(JSON.parse((uploads[1]?.body as { fields: { message: string } }).fields.message)).toEqual({
+      attachment: { type: 'file', payload: { is_reusable: true } },
+    });
+    const refs = await Promise.all(
+      [image, document].map(
+        async (id) => (await deliveryRow(services, setup.tenant.id, id)).file_ref as { attachmentId: string },
+      ),
+    );
+    const sends = setup.sandbox.sends('messenger');
+    expect(sends.map((request) => request.status)).toEqual([200, 200]);
+    expect(sends.map((request) => request.body)).toEqual([
+      {
+        recipient: { id: '7001' },
+        messaging_type: 'RESPONSE',
+        message: { attachment: { type: 'image', payload: { attachment_id: refs[0]?.attachmentId } } },
+      },
+      {
+        recipient: { id: '7001' },
+        messaging_type: 'RESPONSE',
+        message: { attachment: { type: 'file', payload: { attachment_id: refs[1]?.attachmentId } } },
+      },
+    ]);
+  });
+
+  it('sends VK a document (docs.getMessagesUploadServer, upload, docs.save) and a photo (photos.…)', async () => {
+    const setup = await connectOther('vkontakte');
+    await setup.sandbox.vkontakte.inbound(setup.platformId, '55002', { text: 'Pošlete fakturu' });
+    const session = await sessionOf(setup, '55002');
+    await eventually(async () =>
+      expect(await pendingOffers(services, setup.tenant.id, session.id)).toHaveLength(1),
+    );
+    const document = await sendFile(setup.operator, session.id, 'faktura.pdf', PDF);
+    expect((await stateOf(setup, document)).state).toBe('sent');
+    const photo = await sendFile(setup.operator, session.id, 'pixel.png', PIXEL, false);
+    expect((await stateOf(setup, photo)).state).toBe('sent');
+
+    const calls = setup.sandbox.requests.map((request) => request.path);
+    expect(calls.filter((path) => path.startsWith('/method/') && path !== '/method/messages.send')).toEqual([
+      '/method/docs.getMessagesUploadServer',
+      '/method/docs.save',
+      '/method/photos.getMessagesUploadServer',
+      '/method/photos.saveMessagesPhoto',
+    ]);
+    const uploads = setup.sandbox.requests.filter((request) => request.path.startsWith('/vk-upload/'));
+    expect(uploads.map((request) => request.body)).toEqual([
+      {
+        fields: {},
+        files: {
+          file: { filename: 'faktura.pdf', type: 'application/pdf', size: PDF.length, sha256: sha256(PDF) },
+        },
+      },
+      {
+        fields: {},
+        files: {
+          photo: { filename: 'pixel.png', type: 'image/png', size: PIXEL.length, sha256: sha256(PIXEL) },
+        },
+      },
+    ]);
+    const owner = `-${setup.platformId}`;
+    const sends = setup.sandbox.sends('vkontakte');
+    expect(sends.map((request) => request.status)).toEqual([200, 200]);
+    const params = sends.map((request) => new URLSearchParams(request.body as string));
+    const attachments = params.map((sent) => sent.get('attachment') ?? '');
+    expect(attachments[0]).toMatch(new RegExp(`^doc${owner}_\\d+$`));
+    expect(attachments[1]).toMatch(new RegExp(`^photo${owner}_\\d+$`));
+    expect(params.map((sent) => [sent.get('peer_id'), sent.get('message')])).toEqual([
+      ['55002', ''],
+      ['55002', ''],
+    ]);
+    // What VK keeps is exactly what the operator uploaded.
+    expect(setup.sandbox.vkontakte.saved(attachments[0] ?? '')?.bytes.equals(PDF)).toBe(true);
+    expect(setup.sandbox.vkontakte.saved(attachments[0] ?? '')?.title).toBe('faktura.pdf');
+    expect(setup.sandbox.vkontakte.saved(attachments[1] ?? '')?.bytes.equals(PIXEL)).toBe(true);
+    expect((await deliveryRow(services, setup.tenant.id, document)).file_ref).toEqual({
+      attachment: attachments[0],
     });
   });
 
-  it('refuses files to VK and Apple with a permanent reason, without calling the platform', async () => {
-    for (const type of ['vkontakte', 'apple'] as const) {
-      const setup = await connectOther(type);
-      const clientId = type === 'vkontakte' ? '55001' : 'urn:mbid:AQAAfiles';
-      if (type === 'vkontakte')
-        await setup.sandbox.vkontakte.inbound(setup.platformId, clientId, { text: 'Ahoj' });
-      else await setup.sandbox.apple.inbound(setup.platformId, clientId, 'Ahoj');
-      const session = await sessionOf(setup, clientId);
-      await eventually(async () =>
-        expect(await pendingOffers(services, setup.tenant.id, session.id)).toHaveLength(1),
-      );
-      const lineId = await sendFile(setup.operator, session.id, 'pixel.png', PIXEL);
-      const row = await stateOf(setup, lineId);
-      expect(row).toMatchObject({ state: 'failed', error_code: 'unsupported', attempts: 0 });
-      expect(row.reason).toMatch(
-        type === 'vkontakte' ? /^Sending files to VK is not supported/ : /^Sending files to Apple Messages/,
-      );
-      expect(setup.sandbox.sends(type)).toHaveLength(0);
-    }
+  it('fails a VK file with VK’s reason when it refuses the upload, and sends nothing', async () => {
+    const setup = await connectOther('vkontakte');
+    await setup.sandbox.vkontakte.inbound(setup.platformId, '55003', { text: 'Ahoj' });
+    const session = await sessionOf(setup, '55003');
+    await eventually(async () =>
+      expect(await pendingOffers(services, setup.tenant.id, session.id)).toHaveLength(1),
+    );
+    // The user stops allowing the community's messages: VK refuses even the upload server (901).
+    setup.sandbox.vkontakte.forbid(setup.platformId, '55003');
+    const lineId = await sendFile(setup.operator, session.id, 'faktura.pdf', PDF);
+    const row = await stateOf(setup, lineId);
+    expect(row).toMatchObject({ state: 'failed', error_code: '901', attempts: 1, file_ref: null });
+    expect(row.reason).toBe("Can't send messages for users without permission");
+    expect(setup.sandbox.sends('vkontakte')).toHaveLength(0);
+  });
+
+  it('sends Apple a file encrypted, pre-uploaded and named in the message; it decrypts to the same bytes', async () => {
+    const setup = await connectOther('apple');
+    const clientId = 'urn:mbid:AQAAfiles';
+    await setup.sandbox.apple.inbound(setup.platformId, clientId, 'Ahoj');
+    const session = await sessionOf(setup, clientId);
+    await eventually(async () =>
+      expect(await pendingOffers(services, setup.tenant.id, session.id)).toHaveLength(1),
+    );
+    const lineId = await sendFile(setup.operator, session.id, 'faktura.pdf', PDF);
+    expect((await stateOf(setup, lineId)).state).toBe('sent');
+
+    const pre = setup.sandbox.requests.filter((request) => request.path === '/preUpload');
+    expect(pre).toHaveLength(1);
+    expect(pre[0]).toMatchObject({ method: 'GET', status: 200 });
+    expect(pre[0]?.headers).toMatchObject({ 'source-id': setup.platformId, 'mmcs-size': String(PDF.length) });
+    const uploads = setup.sandbox.requests.filter((request) =>
+      request.path.startsWith('/apple-mmcs-upload/'),
+    );
+    expect(uploads.map((request) => request.status)).toEqual([200]);
+    // The platform got ciphertext, not the file.
+    expect(uploads[0]?.body).not.toContain('%PDF');
+    const [send] = setup.sandbox.sends('apple');
+    expect(send?.status).toBe(200);
+    const messageId = String(send?.headers.id);
+    const received = setup.sandbox.apple.received(messageId);
+    expect(received).toHaveLength(1);
+    expect(received?.[0]).toMatchObject({ name: 'faktura.pdf', mimeType: 'application/pdf' });
+    expect(received?.[0]?.bytes.equals(PDF)).toBe(true);
+    const ref = (await deliveryRow(services, setup.tenant.id, lineId)).file_ref as Record<string, string>;
+    expect(ref).toEqual({
+      url: expect.stringContaining('/apple-mmcs/') as unknown,
+      owner: expect.any(String) as unknown,
+      signature: expect.any(String) as unknown,
+      key: expect.stringMatching(/^00[0-9a-f]{64}$/) as unknown,
+    });
   });
 });

@@ -62,12 +62,19 @@ export interface StartSessionInput {
     trx: Transaction<DB>,
     session: SessionRow,
     firstActivityId: string | null,
+    moreActivityIds: string[],
   ) => Promise<void>;
 }
 
 export interface NewMessage {
   text: string | null;
   file: { name: string; size: number | null; mimeType: string | null } | null;
+  /**
+   * Further files of the same message (an Apple message may carry several attachments): each is a
+   * file line of its own right after the message's line, in the same transaction — one file per line,
+   * as every transcript line, file route and export already has it.
+   */
+  moreFiles?: { name: string; size: number | null; mimeType: string | null }[];
 }
 
 /**
@@ -183,7 +190,21 @@ export function routingService(db: Database, deps: { events: EventBus; jobs: Job
           unit.searchRefresh.add(session.id);
           firstActivityId = first.id;
         }
-        if (input.inTransaction) await input.inTransaction(unit.trx, session, firstActivityId);
+        const moreActivityIds: string[] = [];
+        for (const file of input.firstMessage?.moreFiles ?? []) {
+          const more = await repo.addActivity(unit.trx, {
+            tenantId: input.tenantId,
+            sessionId: session.id,
+            sender: 'client',
+            type: 'file',
+            text: null,
+            file,
+          });
+          await repo.countMessage(unit.trx, input.tenantId, session.id, true);
+          moreActivityIds.push(more.id);
+        }
+        if (input.inTransaction)
+          await input.inTransaction(unit.trx, session, firstActivityId, moreActivityIds);
         unit.events.push({ tenantId: input.tenantId, sessionId: session.id, kind: 'session.created' });
         const locked: LockedSession = {
           session,
@@ -382,10 +403,17 @@ export function routingService(db: Database, deps: { events: EventBus; jobs: Job
         userId: string | null;
         text: string | null;
         file: { name: string; size: number | null; mimeType: string | null } | null;
+        /** Further files of the same message, each a file line of its own (see `NewMessage`). */
+        moreFiles?: { name: string; size: number | null; mimeType: string | null }[];
       },
       options: {
         /** Runs in the message's transaction after it is written (channels: inbound marked processed). */
-        inTransaction?: (trx: Transaction<DB>, activityId: string, session: SessionRow) => Promise<void>;
+        inTransaction?: (
+          trx: Transaction<DB>,
+          activityId: string,
+          session: SessionRow,
+          moreActivityIds: string[],
+        ) => Promise<void>;
       } = {},
     ) {
       return inUnit(tenantId, async (unit) => {
@@ -408,7 +436,22 @@ export function routingService(db: Database, deps: { events: EventBus; jobs: Job
           file: message.file,
         });
         await repo.countMessage(unit.trx, tenantId, sessionId, message.sender === 'client');
-        if (options.inTransaction) await options.inTransaction(unit.trx, activity.id, locked.session);
+        const moreActivityIds: string[] = [];
+        for (const file of message.moreFiles ?? []) {
+          const more = await repo.addActivity(unit.trx, {
+            tenantId,
+            sessionId,
+            sender: message.sender,
+            type: 'file',
+            userId: message.userId,
+            text: null,
+            file,
+          });
+          await repo.countMessage(unit.trx, tenantId, sessionId, message.sender === 'client');
+          moreActivityIds.push(more.id);
+        }
+        if (options.inTransaction)
+          await options.inTransaction(unit.trx, activity.id, locked.session, moreActivityIds);
         if (transcriptHook) {
           await transcriptHook(unit.trx, {
             tenantId,
@@ -418,7 +461,8 @@ export function routingService(db: Database, deps: { events: EventBus; jobs: Job
           });
         }
         unit.searchRefresh.add(sessionId);
-        unit.events.push({ tenantId, sessionId, kind: 'session.message', activityId: activity.id });
+        for (const activityId of [activity.id, ...moreActivityIds])
+          unit.events.push({ tenantId, sessionId, kind: 'session.message', activityId });
         unit.events.push({
           tenantId,
           sessionId,

@@ -1,4 +1,11 @@
-import { createDecipheriv, createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  randomBytes,
+  timingSafeEqual,
+} from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -6,9 +13,13 @@ import type { AppleConfig } from '../channel.schemas';
 import {
   networkFailure,
   platformFetch,
+  uploadTimeoutMs,
   type MediaRef,
+  type OutboundFile,
   type OutboundMessage,
   type ParsedWebhook,
+  type PlatformFailure,
+  type PrepareResult,
   type SendResult,
 } from './platform';
 
@@ -93,10 +104,15 @@ export function parseAppleMessage(
   if (!id || !from) return parsed;
   if (message.type === 'text' || message.type === 'interactive') {
     const attachments = Array.isArray(message.attachments) ? (message.attachments as unknown[]) : [];
-    // The first attachment becomes the line's file; a message carrying more keeps a note of the rest.
-    const media = attachments.length > 0 ? appleMediaRef(attachments[0]) : null;
-    const skipped = attachments.length - (media ? 1 : 0);
-    const text = [str(message.body), skipped > 0 ? `[${skipped} attachment(s) not fetched]` : null]
+    // Every attachment is kept: the first as the message line's file, the others as file lines of their
+    // own; one Apple cannot describe (no url, owner, signature or key) stays a note.
+    const media = attachments.map(appleMediaRef).filter((ref): ref is MediaRef => ref !== null);
+    const skipped = attachments.length - media.length;
+    // U+FFFC is the placeholder Messages puts in the body for each attachment: not text to show.
+    const body = str(message.body)
+      ?.replace(/\uFFFC/g, '')
+      .trim();
+    const text = [body, skipped > 0 ? `[${skipped} attachment(s) could not be read]` : null]
       .filter(Boolean)
       .join('\n');
     parsed.messages.push({
@@ -105,7 +121,8 @@ export function parseAppleMessage(
       clientName: null,
       clientPhone: null,
       text: text || null,
-      media,
+      media: media[0] ?? null,
+      ...(media.length > 1 ? { moreMedia: media.slice(1) } : {}),
       source: 'api',
     });
   }
@@ -167,7 +184,89 @@ export async function fetchAppleMedia(
   });
 }
 
-/** Sends text; the message id is derived from our line, so a resend carries the same id. */
+/**
+ * How long an uploaded attachment stays at Apple's file service. The MSP REST API pages we could check
+ * name no lifetime; 30 days is assumed (as WhatsApp's), so an older reference is uploaded again.
+ */
+export const APPLE_ATTACHMENT_LIFETIME_MS = 29 * 24 * 60 * 60 * 1000;
+
+const appleFailure = (step: string, status: number): PlatformFailure => ({
+  ok: false,
+  retryable: status === 429 || status >= 500,
+  reason: `Apple Messages for Business refused the ${step} (HTTP ${status}).`,
+  errorCode: String(status),
+});
+
+/**
+ * Prepares a file (MSP REST API, "Sending attachments"): a fresh random 32-byte key encrypts it with
+ * AES-256-CTR and a zero IV (the same scheme inbound attachments use, so the length is unchanged);
+ * `GET {baseUrl}/preUpload` (JWT, `source-id` = the business, `MMCS-Size` = the encrypted size)
+ * answers `upload-url`, `mmcs-url` and `mmcs-owner`; the ciphertext is POSTed to the upload URL as it
+ * is encrypted (streamed, never whole in memory), which answers `singleFile.fileChecksum`. The
+ * reference is what the message's attachment names: `url`, `owner`, `signature` (the checksum, base64)
+ * and `key` ("00" + the key in hex).
+ */
+export async function prepareAppleFile(
+  config: AppleConfig,
+  file: OutboundFile,
+  nowSeconds: number,
+): Promise<PrepareResult> {
+  try {
+    const pre = await platformFetch(`${config.baseUrl}/preUpload`, {
+      headers: {
+        authorization: `Bearer ${appleJwt(config, nowSeconds)}`,
+        'source-id': config.businessId,
+        'mmcs-size': String(file.size),
+      },
+    });
+    if (!pre.ok) return appleFailure('pre-upload', pre.status);
+    const answer = (await pre.json()) as Record<string, unknown>;
+    const uploadUrl = str(answer['upload-url']);
+    const url = str(answer['mmcs-url']);
+    const owner = str(answer['mmcs-owner']);
+    if (!uploadUrl || !url || !owner)
+      return {
+        ok: false,
+        retryable: true,
+        reason: 'Apple answered the pre-upload incompletely.',
+        errorCode: null,
+      };
+    const key = randomBytes(32);
+    const cipher = createCipheriv('aes-256-ctr', key, Buffer.alloc(16));
+    const plain = await file.open();
+    const encrypted = plain.pipe(cipher);
+    const uploaded = await platformFetch(
+      uploadUrl,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/octet-stream', 'content-length': String(file.size) },
+        body: Readable.toWeb(encrypted) as ReadableStream<Uint8Array>,
+        duplex: 'half',
+      } as unknown as RequestInit,
+      uploadTimeoutMs(file.size),
+    );
+    if (!uploaded.ok) return appleFailure('upload', uploaded.status);
+    const checksum = str(
+      ((await uploaded.json()) as { singleFile?: { fileChecksum?: unknown } }).singleFile?.fileChecksum,
+    );
+    if (!checksum)
+      return {
+        ok: false,
+        retryable: true,
+        reason: 'Apple answered the upload without a checksum.',
+        errorCode: null,
+      };
+    return { ok: true, ref: { url, owner, signature: checksum, key: `00${key.toString('hex')}` } };
+  } catch (error) {
+    return networkFailure(error);
+  }
+}
+
+/**
+ * Sends text, or a prepared file as the message's one attachment (its text, if any, as the body; else
+ * U+FFFC, the placeholder Messages shows for an attachment). The message id is derived from our line,
+ * so a resend carries the same id.
+ */
 export async function sendApple(
   config: AppleConfig,
   message: OutboundMessage,
@@ -183,7 +282,22 @@ export async function sendApple(
       id,
       sourceId: config.businessId,
       destinationId: message.clientId,
-      body: message.text ?? '',
+      body: message.text ?? (message.file ? '\uFFFC' : ''),
+      ...(message.file
+        ? {
+            attachments: [
+              {
+                name: message.file.name,
+                mimeType: message.file.mimeType,
+                size: message.file.size,
+                'signature-base64': message.file.ref.signature,
+                url: message.file.ref.url,
+                owner: message.file.ref.owner,
+                key: message.file.ref.key,
+              },
+            ],
+          }
+        : {}),
     }),
   );
   try {

@@ -10,6 +10,8 @@ import {
   type OutboundMessage,
   type OutboundTemplate,
   type ParsedWebhook,
+  type PlatformFailure,
+  type PrepareResult,
   type SendResult,
   type StatusUpdate,
 } from './platform';
@@ -55,7 +57,7 @@ interface MetaError {
   error_data?: { details?: string };
 }
 
-async function metaFailure(response: Response): Promise<SendResult> {
+async function metaFailure(response: Response): Promise<PlatformFailure> {
   let error: MetaError = {};
   try {
     error = ((await response.json()) as { error?: MetaError }).error ?? {};
@@ -200,45 +202,53 @@ export function whatsappMediaType(mimeType: string): 'image' | 'video' | 'audio'
   return 'document';
 }
 
+/** WhatsApp forgets an uploaded media id after 30 days; one older than 29 is uploaded again. */
+export const WHATSAPP_MEDIA_LIFETIME_MS = 29 * 24 * 60 * 60 * 1000;
+
 /**
- * Uploads a file to the number's media (`POST /{phone-number-id}/media`, multipart: `messaging_product`,
- * `type` and the `file` part), streamed from the store. Answers the media id, or the send's failure.
+ * Prepares a file: uploads it to the number's media (`POST /{phone-number-id}/media`, multipart:
+ * `messaging_product`, `type` and the `file` part), streamed from the store. Answers `{ id }` (the media
+ * id the message names) or the platform's refusal.
  */
-async function uploadWhatsappMedia(
+export async function prepareWhatsappFile(
   config: WhatsappConfig,
   file: OutboundFile,
-): Promise<{ id: string } | SendResult> {
-  const form = await multipartBody(
-    [
-      ['messaging_product', 'whatsapp'],
-      ['type', file.mimeType],
-    ],
-    { field: 'file', ...file },
-  );
-  const response = await platformFetch(
-    `${config.baseUrl}/${GRAPH_VERSION}/${config.phoneNumberId}/media`,
-    {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${config.accessToken}`,
-        'content-type': form.contentType,
-        'content-length': String(form.length),
-      },
-      body: form.body,
-      duplex: 'half',
-    } as unknown as RequestInit,
-    uploadTimeoutMs(file.size),
-  );
-  if (!response.ok) return metaFailure(response);
-  const id = ((await response.json()) as { id?: unknown }).id;
-  return typeof id === 'string' && id.length > 0
-    ? { id }
-    : {
-        ok: false,
-        retryable: true,
-        reason: 'The platform answered the upload without a media id.',
-        errorCode: null,
-      };
+): Promise<PrepareResult> {
+  try {
+    const form = await multipartBody(
+      [
+        ['messaging_product', 'whatsapp'],
+        ['type', file.mimeType],
+      ],
+      { field: 'file', ...file },
+    );
+    const response = await platformFetch(
+      `${config.baseUrl}/${GRAPH_VERSION}/${config.phoneNumberId}/media`,
+      {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${config.accessToken}`,
+          'content-type': form.contentType,
+          'content-length': String(form.length),
+        },
+        body: form.body,
+        duplex: 'half',
+      } as unknown as RequestInit,
+      uploadTimeoutMs(file.size),
+    );
+    if (!response.ok) return await metaFailure(response);
+    const id = ((await response.json()) as { id?: unknown }).id;
+    return typeof id === 'string' && id.length > 0
+      ? { ok: true, ref: { id } }
+      : {
+          ok: false,
+          retryable: true,
+          reason: 'The platform answered the upload without a media id.',
+          errorCode: null,
+        };
+  } catch (error) {
+    return networkFailure(error);
+  }
 }
 
 export async function sendWhatsapp(config: WhatsappConfig, message: OutboundMessage): Promise<SendResult> {
@@ -246,15 +256,12 @@ export async function sendWhatsapp(config: WhatsappConfig, message: OutboundMess
     let content: Record<string, unknown>;
     if (message.template) content = { type: 'template', template: whatsappTemplateObject(message.template) };
     else if (message.file) {
-      // Two calls: the upload, then the message naming the media id. A failure between them leaves an
-      // unused upload at the platform (it deletes media after 30 days); the retry uploads again.
-      const uploaded = await uploadWhatsappMedia(config, message.file);
-      if (!('id' in uploaded)) return uploaded;
+      // The file was uploaded when it was prepared: the message names its media id.
       const type = whatsappMediaType(message.file.mimeType);
       content = {
         type,
         [type]: {
-          id: uploaded.id,
+          id: message.file.ref.id,
           ...(type === 'document' ? { filename: message.file.name } : {}),
           ...(message.text && type !== 'audio' ? { caption: message.text } : {}),
         },
@@ -458,53 +465,76 @@ export function messengerAttachmentType(mimeType: string): 'image' | 'audio' | '
   return 'file';
 }
 
+/**
+ * Prepares a file: the Attachment Upload API (`POST /{version}/me/message_attachments`, form data:
+ * `message` = `{ attachment: { type, payload: { is_reusable: true } } }` and the bytes in `filedata`;
+ * Messenger Platform, "Attachment Upload API") answers `{ attachment_id }`, which the Send API names. A
+ * reusable attachment is kept by the platform, so a retried send sends the same one.
+ */
+export async function prepareMessengerFile(
+  config: MessengerConfig,
+  file: OutboundFile,
+): Promise<PrepareResult> {
+  try {
+    const form = await multipartBody(
+      [
+        [
+          'message',
+          JSON.stringify({
+            attachment: { type: messengerAttachmentType(file.mimeType), payload: { is_reusable: true } },
+          }),
+        ],
+      ],
+      { field: 'filedata', ...file },
+    );
+    const response = await platformFetch(
+      `${config.baseUrl}/${GRAPH_VERSION}/me/message_attachments?access_token=${encodeURIComponent(config.pageAccessToken)}`,
+      {
+        method: 'POST',
+        headers: { 'content-type': form.contentType, 'content-length': String(form.length) },
+        body: form.body,
+        duplex: 'half',
+      } as unknown as RequestInit,
+      uploadTimeoutMs(file.size),
+    );
+    if (!response.ok) return await metaFailure(response);
+    const id = ((await response.json()) as { attachment_id?: unknown }).attachment_id;
+    return typeof id === 'string' && id.length > 0
+      ? { ok: true, ref: { attachmentId: id } }
+      : {
+          ok: false,
+          retryable: true,
+          reason: 'The platform answered the upload without an attachment id.',
+          errorCode: null,
+        };
+  } catch (error) {
+    return networkFailure(error);
+  }
+}
+
 export async function sendMessenger(config: MessengerConfig, message: OutboundMessage): Promise<SendResult> {
   try {
     const url = `${config.baseUrl}/${GRAPH_VERSION}/me/messages?access_token=${encodeURIComponent(config.pageAccessToken)}`;
-    const envelope = {
-      recipient: { id: message.clientId },
-      messaging_type: message.tag ? 'MESSAGE_TAG' : 'RESPONSE',
-      ...(message.tag ? { tag: message.tag } : {}),
-    };
-    let response: Response;
-    if (message.file) {
-      // Upload and send in one call: the Send API as form data, the bytes in `filedata` (the
-      // attachment is not saved for reuse). The line's text, if any, is not sent with it: a Messenger
-      // message is either text or one attachment.
-      const form = await multipartBody(
-        [
-          ['recipient', JSON.stringify(envelope.recipient)],
-          ['messaging_type', envelope.messaging_type],
-          ...(message.tag ? ([['tag', message.tag]] as [string, string][]) : []),
-          [
-            'message',
-            JSON.stringify({
-              attachment: {
-                type: messengerAttachmentType(message.file.mimeType),
-                payload: { is_reusable: false },
-              },
-            }),
-          ],
-        ],
-        { field: 'filedata', ...message.file },
-      );
-      response = await platformFetch(
-        url,
-        {
-          method: 'POST',
-          headers: { 'content-type': form.contentType, 'content-length': String(form.length) },
-          body: form.body,
-          duplex: 'half',
-        } as unknown as RequestInit,
-        uploadTimeoutMs(message.file.size),
-      );
-    } else {
-      response = await platformFetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ ...envelope, message: { text: message.text ?? '' } }),
-      });
-    }
+    // A file was uploaded when it was prepared: the message names its attachment id. The line's text,
+    // if any, is not sent with it: a Messenger message is either text or one attachment.
+    const content = message.file
+      ? {
+          attachment: {
+            type: messengerAttachmentType(message.file.mimeType),
+            payload: { attachment_id: message.file.ref.attachmentId },
+          },
+        }
+      : { text: message.text ?? '' };
+    const response = await platformFetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        recipient: { id: message.clientId },
+        messaging_type: message.tag ? 'MESSAGE_TAG' : 'RESPONSE',
+        ...(message.tag ? { tag: message.tag } : {}),
+        message: content,
+      }),
+    });
     if (!response.ok) return await metaFailure(response);
     const body = (await response.json()) as { message_id?: string };
     return body.message_id

@@ -23,6 +23,8 @@ export interface InboundMessage {
   clientPhone: string | null;
   text: string | null;
   media: MediaRef | null;
+  /** Further files of the same message (Apple: every attachment after the first), each its own line. */
+  moreMedia?: MediaRef[];
   /** The session's source: `campaign` where the platform says the client came from an ad. */
   source: 'api' | 'campaign';
 }
@@ -54,9 +56,25 @@ export interface OutboundMessage {
   tag: 'HUMAN_AGENT' | null;
   /** WhatsApp: an approved message template instead of free text (allowed outside the 24-hour window). */
   template?: OutboundTemplate | null;
-  /** A session file to send (an operator's upload), streamed from the object store. */
-  file?: OutboundFile | null;
+  /** A session file to send (an operator's upload), already prepared at the platform. */
+  file?: PreparedFile | null;
 }
+
+/**
+ * The platform's reference to a file uploaded to it (WhatsApp media id, Messenger attachment id, …):
+ * what the send names. Kept on the line's delivery row as JSON, so its shape is the adapter's own.
+ */
+export type FileRef = Record<string, string>;
+
+/** A file already at the platform: its metadata and the platform's reference to it. */
+export interface PreparedFile {
+  name: string;
+  mimeType: string;
+  size: number;
+  ref: FileRef;
+}
+
+export type PrepareResult = { ok: true; ref: FileRef } | PlatformFailure;
 
 /** A stored session file on its way to a platform: its metadata and a way to stream its bytes. */
 export interface OutboundFile {
@@ -75,9 +93,15 @@ export interface OutboundTemplate {
   parameters: string[];
 }
 
-export type SendResult =
-  | { ok: true; platformMessageId: string }
-  | { ok: false; retryable: boolean; reason: string; errorCode: string | null };
+/** A platform's refusal (or no answer): retried with backoff when `retryable`, else the line fails. */
+export interface PlatformFailure {
+  ok: false;
+  retryable: boolean;
+  reason: string;
+  errorCode: string | null;
+}
+
+export type SendResult = { ok: true; platformMessageId: string } | PlatformFailure;
 
 /** Outbound HTTP with a deadline: a platform that does not answer in time is a retryable failure. */
 export const PLATFORM_TIMEOUT_MS = 10_000;
@@ -97,7 +121,7 @@ export async function platformFetch(
 export const uploadTimeoutMs = (size: number) => PLATFORM_TIMEOUT_MS + Math.ceil(size / (256 * 1024)) * 1000;
 
 /** A failure before any answer (network, timeout) is always worth retrying. */
-export function networkFailure(error: unknown): SendResult {
+export function networkFailure(error: unknown): PlatformFailure {
   const name = (error as { name?: string }).name;
   return {
     ok: false,

@@ -1,10 +1,15 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { VkontakteConfig } from '../channel.schemas';
 import {
+  multipartBody,
   networkFailure,
   platformFetch,
+  uploadTimeoutMs,
+  type OutboundFile,
   type OutboundMessage,
   type ParsedWebhook,
+  type PlatformFailure,
+  type PrepareResult,
   type SendResult,
 } from './platform';
 
@@ -86,9 +91,121 @@ function vkMedia(attachment: Record<string, unknown>) {
 /** VK's temporary errors: unknown, too many requests, flood control, internal server error. */
 const TEMPORARY = new Set([1, 6, 9, 10]);
 
+const httpFailure = (response: Response): PlatformFailure | null =>
+  response.status === 429 || response.status >= 500
+    ? { ok: false, retryable: true, reason: `HTTP ${response.status}`, errorCode: String(response.status) }
+    : null;
+
+/**
+ * One API method call: `POST {baseUrl}/method/{name}` with the form parameters, the access token and
+ * `v`. Answers the `response`, or the failure from VK's `{ error: { error_code, error_msg } }`.
+ */
+async function vkMethod(
+  config: VkontakteConfig,
+  name: string,
+  params: Record<string, string>,
+): Promise<{ ok: true; response: unknown } | PlatformFailure> {
+  const form = new URLSearchParams({ ...params, access_token: config.accessToken, v: VK_API_VERSION });
+  const response = await platformFetch(`${config.baseUrl}/method/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: form.toString(),
+  });
+  const failed = httpFailure(response);
+  if (failed) return failed;
+  const body = (await response.json()) as {
+    response?: unknown;
+    error?: { error_code?: number; error_msg?: string };
+  };
+  if (body.response !== undefined && !body.error) return { ok: true, response: body.response };
+  const code = body.error?.error_code;
+  return {
+    ok: false,
+    retryable: code === undefined || TEMPORARY.has(code),
+    reason: body.error?.error_msg ?? `VK answered ${name} without a response.`,
+    errorCode: code === undefined ? null : String(code),
+  };
+}
+
+/** Images VK shows as photos in a message ("Uploading a photo to a message": JPG, PNG, GIF). */
+export const vkPhotoTypes = ['image/jpeg', 'image/png', 'image/gif'];
+
+/**
+ * Prepares a file for a message to `peerId` (VK API "Uploading files"): an image goes through
+ * `photos.getMessagesUploadServer` → upload (`photo` part) → `photos.saveMessagesPhoto(server, photo,
+ * hash)`, anything else through `docs.getMessagesUploadServer(type=doc)` → upload (`file` part) →
+ * `docs.save`. Answers `{ attachment }`: `photo{owner_id}_{id}` or `doc{owner_id}_{id}` (with
+ * `_{access_key}` when VK gives one), what `messages.send` names. Saved photos and documents stay, so
+ * the reference does not expire.
+ */
+export async function prepareVkFile(
+  config: VkontakteConfig,
+  file: OutboundFile,
+  peerId: string,
+): Promise<PrepareResult> {
+  const photo = vkPhotoTypes.includes(file.mimeType);
+  try {
+    const server = await vkMethod(
+      config,
+      photo ? 'photos.getMessagesUploadServer' : 'docs.getMessagesUploadServer',
+      photo ? { peer_id: peerId } : { peer_id: peerId, type: 'doc' },
+    );
+    if (!server.ok) return server;
+    const uploadUrl = str(obj(server.response).upload_url);
+    if (!uploadUrl)
+      return { ok: false, retryable: true, reason: 'VK answered without an upload URL.', errorCode: null };
+    const form = await multipartBody([], { field: photo ? 'photo' : 'file', ...file });
+    const uploaded = await platformFetch(
+      uploadUrl,
+      {
+        method: 'POST',
+        headers: { 'content-type': form.contentType, 'content-length': String(form.length) },
+        body: form.body,
+        duplex: 'half',
+      } as unknown as RequestInit,
+      uploadTimeoutMs(file.size),
+    );
+    const failed = httpFailure(uploaded);
+    if (failed) return failed;
+    const answer = obj(await uploaded.json().catch(() => ({})));
+    // The upload server answers what the save takes, or `{ error }` (a refused file).
+    const uploadError = str(answer.error) ?? str(obj(answer.error).error_msg);
+    if (uploadError || !uploaded.ok)
+      return {
+        ok: false,
+        retryable: false,
+        reason: `VK refused the upload: ${uploadError ?? `HTTP ${uploaded.status}`}`,
+        errorCode: 'upload',
+      };
+    const saved = photo
+      ? await vkMethod(config, 'photos.saveMessagesPhoto', {
+          server: typeof answer.server === 'number' ? String(answer.server) : (str(answer.server) ?? ''),
+          photo: str(answer.photo) ?? '',
+          hash: str(answer.hash) ?? '',
+        })
+      : await vkMethod(config, 'docs.save', { file: str(answer.file) ?? '', title: file.name });
+    if (!saved.ok) return saved;
+    const item = photo ? obj(arr(saved.response)[0]) : obj(obj(saved.response).doc);
+    const ownerId = typeof item.owner_id === 'number' ? item.owner_id : null;
+    const itemId = typeof item.id === 'number' ? item.id : null;
+    if (ownerId === null || itemId === null)
+      return { ok: false, retryable: true, reason: 'VK answered the save without an id.', errorCode: null };
+    const accessKey = str(item.access_key);
+    return {
+      ok: true,
+      ref: {
+        attachment: `${photo ? 'photo' : 'doc'}${ownerId}_${itemId}${accessKey ? `_${accessKey}` : ''}`,
+      },
+    };
+  } catch (error) {
+    return networkFailure(error);
+  }
+}
+
 /**
  * `messages.send`. `random_id` is derived from our line's id: VK drops a second message with the same
- * random_id from the same community, so a retry after a lost answer never sends twice.
+ * random_id from the same community, so a retry after a lost answer never sends twice. A prepared file
+ * goes as its `attachment`.
  */
 export async function sendVk(
   config: VkontakteConfig,
@@ -96,38 +213,17 @@ export async function sendVk(
   lineKey: string,
 ): Promise<SendResult> {
   const randomId = createHash('sha256').update(lineKey).digest().readInt32BE(0);
-  const form = new URLSearchParams({
-    access_token: config.accessToken,
-    v: VK_API_VERSION,
-    peer_id: message.clientId,
-    random_id: String(randomId),
-    message: message.text ?? '',
-  });
   try {
-    const response = await platformFetch(`${config.baseUrl}/method/messages.send`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: form.toString(),
+    const sent = await vkMethod(config, 'messages.send', {
+      peer_id: message.clientId,
+      random_id: String(randomId),
+      message: message.text ?? '',
+      ...(message.file ? { attachment: message.file.ref.attachment ?? '' } : {}),
     });
-    if (response.status === 429 || response.status >= 500)
-      return {
-        ok: false,
-        retryable: true,
-        reason: `HTTP ${response.status}`,
-        errorCode: String(response.status),
-      };
-    const body = (await response.json()) as {
-      response?: unknown;
-      error?: { error_code?: number; error_msg?: string };
-    };
-    if (typeof body.response === 'number') return { ok: true, platformMessageId: String(body.response) };
-    const code = body.error?.error_code;
-    return {
-      ok: false,
-      retryable: code === undefined || TEMPORARY.has(code),
-      reason: body.error?.error_msg ?? 'VK answered without a message id.',
-      errorCode: code === undefined ? null : String(code),
-    };
+    if (!sent.ok) return sent;
+    return typeof sent.response === 'number'
+      ? { ok: true, platformMessageId: String(sent.response) }
+      : { ok: false, retryable: true, reason: 'VK answered without a message id.', errorCode: null };
   } catch (error) {
     return networkFailure(error);
   }

@@ -98,6 +98,26 @@ describe('the WhatsApp stand-in’s media upload', () => {
     expect(send.status).toBe(400);
     expect(((await send.json()) as { error: { code: number } }).error.code).toBe(131053);
   });
+
+  it('forgets an uploaded media id after 30 days, as the Cloud API deletes media', async () => {
+    const uploaded = await upload(mediaForm(Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]), 'image/png'));
+    const { id } = (await uploaded.json()) as { id: string };
+    const month = 31 * 24 * 60 * 60 * 1000;
+    sandbox.advance(month);
+    try {
+      // The client writes again, so only the media id's age can refuse the message.
+      await sandbox.whatsapp.inbound('1001', { waId: '420777000998' }, { text: 'Ahoj' });
+      const send = await post(
+        '/v21.0/1001/messages',
+        { messaging_product: 'whatsapp', to: '420777000998', type: 'image', image: { id } },
+        { authorization: 'Bearer wa-token' },
+      );
+      expect(send.status).toBe(400);
+      expect(((await send.json()) as { error: { code: number } }).error.code).toBe(100);
+    } finally {
+      sandbox.advance(-month);
+    }
+  });
 });
 
 describe('the WhatsApp stand-in', () => {

@@ -1,5 +1,6 @@
 import {
   createCipheriv,
+  createDecipheriv,
   createHash,
   createHmac,
   randomBytes,
@@ -194,8 +195,9 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
     string,
     { url: string; owner: string; signature: string; mediaId: string; businessId: string }
   >();
-  /** WhatsApp media uploaded by the business: which number uploaded each id. */
+  /** WhatsApp media uploaded by the business: which number uploaded each id, and when (its clock). */
   const uploadedBy = new Map<string, string>();
+  const uploadedAt = new Map<string, number>();
   /** Message templates per WhatsApp Business Account id, in the order the platform lists them. */
   const templatesByWaba = new Map<string, (SandboxTemplate & { id: string })[]>();
   const lastInbound = new Map<string, number>();
@@ -401,6 +403,7 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
       account.accessToken,
     );
     uploadedBy.set(id, account.phoneNumberId);
+    uploadedAt.set(id, now());
     return { status: 200, body: { id } };
   }
 
@@ -414,7 +417,9 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
     id: string,
   ): Reply | undefined {
     const item = media.get(id);
-    if (!item || uploadedBy.get(id) !== account.phoneNumberId)
+    // Uploaded media are deleted after 30 days (Cloud API media reference): the id is then unknown.
+    const expired = now() - (uploadedAt.get(id) ?? now()) > 30 * DAY;
+    if (!item || uploadedBy.get(id) !== account.phoneNumberId || expired)
       return metaError(400, 100, '(#100) Invalid parameter', {
         error_data: {
           messaging_product: 'whatsapp',
@@ -508,17 +513,91 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
 
   // --- Messenger Platform: POST /{version}/me/messages (or /{page-id}/messages) ---
 
+  /** Attachments saved through the Attachment Upload API, by attachment id: whose and what. */
+  const messengerAttachments = new Map<string, { pageId: string; type: string; mimeType: string }>();
+
+  /** A page by the token of a Graph call (`access_token` query, or a bearer header) and the path's object. */
+  const messengerPage = (
+    objectId: string,
+    query: Record<string, string>,
+    headers: Record<string, unknown>,
+  ) => {
+    const token =
+      query.access_token ??
+      (typeof headers.authorization === 'string' ? headers.authorization.replace(/^Bearer /, '') : '');
+    return [...messengerAccounts.values()].find(
+      (candidate) =>
+        candidate.pageAccessToken === token && (objectId === 'me' || objectId === candidate.pageId),
+    );
+  };
+
+  /**
+   * An attachment's bytes as the platform checks them: 1 byte to 25 MB, and an `image`/`audio`/`video`
+   * attachment's part of that content type (400, code 100, subcode 2018047). Undefined when it passes.
+   */
+  const messengerUploadRefusal = (type: unknown, upload: MultipartForm['files'][string]) => {
+    if (upload.bytes.length === 0 || upload.bytes.length > MESSENGER_ATTACHMENT_MAX_BYTES)
+      return metaError(400, 100, '(#100) Upload attachment failure.', {
+        error_subcode: 2018047,
+        error_user_msg: `Attachments may be up to ${MESSENGER_ATTACHMENT_MAX_BYTES} bytes.`,
+      });
+    if (['image', 'audio', 'video'].includes(type as string) && !upload.type.startsWith(`${String(type)}/`))
+      return metaError(
+        400,
+        100,
+        `(#100) An ${String(type)} attachment must have a Content-Type of type ${String(type)}.`,
+        { error_subcode: 2018047 },
+      );
+    return undefined;
+  };
+
+  /**
+   * The Attachment Upload API: `POST /{version}/me/message_attachments` (page token), form data with
+   * `message` = `{ attachment: { type, payload: { is_reusable: true } } }` and the bytes in `filedata`;
+   * answers `{ attachment_id }`, which this page's sends may name.
+   */
+  const messengerAttachmentUpload: Handler = ({ method, path, query, headers, form }) => {
+    const match = GRAPH_PATH.exec(path);
+    if (!match || match[3] !== 'message_attachments') return undefined;
+    const objectId = match[2] ?? '';
+    const account = messengerPage(objectId, query, headers);
+    if (objectId !== 'me' && !messengerAccounts.has(objectId) && !account) return undefined;
+    if (method !== 'POST') return metaError(400, 100, 'Unsupported get request.');
+    if (!account) return metaError(401, 190, 'Invalid OAuth access token - Cannot parse access token');
+    if (!form) return metaError(400, 100, '(#100) The request must be multipart/form-data.');
+    let message: { attachment?: { type?: unknown; payload?: { is_reusable?: unknown; url?: unknown } } };
+    try {
+      message = JSON.parse(form.fields.message ?? '') as typeof message;
+    } catch {
+      return metaError(400, 100, '(#100) param message must be a JSON object');
+    }
+    const attachment = message.attachment;
+    if (!['image', 'video', 'audio', 'file'].includes(attachment?.type as string))
+      return metaError(
+        400,
+        100,
+        '(#100) param message[attachment][type] must be one of {image, audio, video, file}',
+      );
+    if (attachment?.payload?.is_reusable !== true)
+      return metaError(400, 100, '(#100) Only reusable attachments can be uploaded (payload.is_reusable).');
+    const upload = form.files.filedata;
+    if (!upload) return metaError(400, 100, '(#100) Upload attachment failure: no filedata was sent.');
+    const refused = messengerUploadRefusal(attachment.type, upload);
+    if (refused) return refused;
+    const id = String(10 ** 15 + Math.floor(Math.random() * 10 ** 15));
+    messengerAttachments.set(id, {
+      pageId: account.pageId,
+      type: String(attachment.type),
+      mimeType: upload.type,
+    });
+    return { status: 200, body: { attachment_id: id } };
+  };
+
   const messengerApi: Handler = ({ method, path, query, headers, json, form }) => {
     const match = GRAPH_PATH.exec(path);
     if (!match || match[3] !== 'messages') return undefined;
     const objectId = match[2] ?? '';
-    const token =
-      query.access_token ??
-      (typeof headers.authorization === 'string' ? headers.authorization.replace(/^Bearer /, '') : '');
-    const account = [...messengerAccounts.values()].find(
-      (candidate) =>
-        candidate.pageAccessToken === token && (objectId === 'me' || objectId === candidate.pageId),
-    );
+    const account = messengerPage(objectId, query, headers);
     if (objectId !== 'me' && !messengerAccounts.has(objectId) && !account) return undefined;
     if (method !== 'POST') return metaError(400, 100, 'Unsupported get request.');
     if (!account) return metaError(401, 190, 'Invalid OAuth access token - Cannot parse access token');
@@ -542,23 +621,8 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
         return metaError(400, 100, '(#100) Upload attachment failure: no filedata was sent.');
       if (upload) {
         if (!attachment) return metaError(400, 100, '(#100) A file must be sent as message.attachment');
-        if (upload.bytes.length === 0 || upload.bytes.length > MESSENGER_ATTACHMENT_MAX_BYTES)
-          return metaError(400, 100, '(#100) Upload attachment failure.', {
-            error_subcode: 2018047,
-            error_user_msg: `Attachments may be up to ${MESSENGER_ATTACHMENT_MAX_BYTES} bytes.`,
-          });
-        if (
-          ['image', 'audio', 'video'].includes(attachment.type as string) &&
-          !upload.type.startsWith(`${String(attachment.type)}/`)
-        )
-          return metaError(
-            400,
-            100,
-            `(#100) An ${String(attachment.type)} attachment must have a Content-Type of type ${String(attachment.type)}.`,
-            {
-              error_subcode: 2018047,
-            },
-          );
+        const refused = messengerUploadRefusal(attachment.type, upload);
+        if (refused) return refused;
       }
     }
     const recipient = (body?.recipient as { id?: unknown } | undefined)?.id;
@@ -574,12 +638,31 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
     if (messagingType === 'MESSAGE_TAG' && typeof body?.tag !== 'string')
       return metaError(400, 100, '(#100) Tag is required for MESSAGE_TAG messaging type');
     const message = body?.message as
-      { text?: unknown; attachment?: { type?: unknown; payload?: { url?: unknown } } } | undefined;
+      | {
+          text?: unknown;
+          attachment?: { type?: unknown; payload?: { url?: unknown; attachment_id?: unknown } };
+        }
+      | undefined;
+    const savedId = message?.attachment?.payload?.attachment_id;
+    if (savedId !== undefined) {
+      // A saved attachment: this page's upload, sent as the type it was saved as.
+      const saved = typeof savedId === 'string' ? messengerAttachments.get(savedId) : undefined;
+      if (!saved || saved.pageId !== account.pageId)
+        return metaError(400, 100, '(#100) Invalid attachment_id', { error_subcode: 2018047 });
+      if (saved.type !== message?.attachment?.type)
+        return metaError(
+          400,
+          100,
+          `(#100) Attachment ${JSON.stringify(savedId)} was saved as ${saved.type}, not ${String(message?.attachment?.type)}.`,
+        );
+    }
     const hasText =
       typeof message?.text === 'string' && message.text.length > 0 && message.text.length <= 2000;
     const hasAttachment =
       ['image', 'video', 'audio', 'file'].includes(message?.attachment?.type as string) &&
-      (typeof message?.attachment?.payload?.url === 'string' || upload !== undefined);
+      (typeof message?.attachment?.payload?.url === 'string' ||
+        savedId !== undefined ||
+        upload !== undefined);
     if (!hasText && !hasAttachment) return metaError(400, 100, '(#100) Must send either message or state');
     const last = lastInbound.get(`messenger:${account.pageId}:${recipient}`);
     if (last === undefined)
@@ -656,15 +739,38 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
     return { status: 404, body: { error: { message: 'Unknown sandbox control path' } } };
   };
 
-  // --- VK API: POST /method/messages.send (form or query parameters), answers { response } or { error } ---
+  // --- VK API: POST /method/{name} (form or query parameters), answers { response } or { error } ---
 
   const vkError = (code: number, message: string): Reply => ({
     status: 200,
     body: { error: { error_code: code, error_msg: message, request_params: [] } },
   });
 
+  /** Upload URLs handed out by `*.getMessagesUploadServer`: for which community, peer and kind. */
+  const vkUploadUrls = new Map<string, { communityId: string; peer: string; kind: 'doc' | 'photo' }>();
+  /** What an upload server answered, waiting for `docs.save` / `photos.saveMessagesPhoto` (by its token). */
+  const vkUploaded = new Map<
+    string,
+    { communityId: string; kind: 'doc' | 'photo'; bytes: Buffer; filename: string; hash: string }
+  >();
+  /** Saved documents and photos, by their attachment name (`doc-1_2`, `photo-1_3`). */
+  const vkSaved = new Map<string, { bytes: Buffer; filename: string; title: string }>();
+  let vkItemId = 500;
+
+  const startsWith = (bytes: Buffer, magic: number[]) => magic.every((byte, index) => bytes[index] === byte);
+  /** VK's message photos: JPG, PNG or GIF, by their bytes. */
+  const vkPhotoKind = (bytes: Buffer) =>
+    startsWith(bytes, [0xff, 0xd8, 0xff])
+      ? 'jpg'
+      : startsWith(bytes, [0x89, 0x50, 0x4e, 0x47])
+        ? 'png'
+        : startsWith(bytes, [0x47, 0x49, 0x46, 0x38])
+          ? 'gif'
+          : undefined;
+
   const vkApi: Handler = ({ method, path, query, raw, headers }) => {
-    if (path !== '/method/messages.send') return undefined;
+    if (!path.startsWith('/method/')) return undefined;
+    const name = path.slice('/method/'.length);
     const form =
       method === 'POST' && String(headers['content-type'] ?? '').includes('application/x-www-form-urlencoded')
         ? Object.fromEntries(new URLSearchParams(raw.toString('utf8')))
@@ -675,6 +781,149 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
     );
     if (!account) return vkError(5, 'User authorization failed: invalid access_token (4).');
     if (!params.v) return vkError(8, 'Invalid request: v (version) is required');
+    switch (name) {
+      case 'messages.send':
+        return vkSend(account, params);
+      case 'docs.getMessagesUploadServer':
+      case 'photos.getMessagesUploadServer': {
+        const kind = name.startsWith('docs.') ? 'doc' : 'photo';
+        const peer = params.peer_id;
+        if (!peer || !/^\d+$/.test(peer))
+          return vkError(100, 'One of the parameters specified was missing or invalid: peer_id');
+        if (kind === 'doc' && !['doc', 'audio_message', 'graffiti'].includes(params.type ?? 'doc'))
+          return vkError(100, 'One of the parameters specified was missing or invalid: type');
+        if (!lastInbound.has(`vkontakte:${account.communityId}:${peer}`))
+          return vkError(901, "Can't send messages for users without permission");
+        const token = randomId(10);
+        vkUploadUrls.set(token, { communityId: account.communityId, peer, kind });
+        const uploadUrl = `${server.url}/vk-upload/${token}`;
+        return {
+          status: 200,
+          body: {
+            response:
+              kind === 'doc'
+                ? { upload_url: uploadUrl }
+                : { upload_url: uploadUrl, album_id: -3, group_id: Number(account.communityId) },
+          },
+        };
+      }
+      case 'docs.save': {
+        const uploaded = vkUploaded.get(params.file ?? '');
+        if (!uploaded || uploaded.kind !== 'doc' || uploaded.communityId !== account.communityId)
+          return vkError(100, 'One of the parameters specified was missing or invalid: file is invalid');
+        vkUploaded.delete(params.file ?? '');
+        vkItemId += 1;
+        const ownerId = -Number(account.communityId);
+        const title = params.title || uploaded.filename;
+        vkSaved.set(`doc${ownerId}_${vkItemId}`, {
+          bytes: uploaded.bytes,
+          filename: uploaded.filename,
+          title,
+        });
+        const ext = uploaded.filename.includes('.') ? (uploaded.filename.split('.').pop() ?? '') : '';
+        return {
+          status: 200,
+          body: {
+            response: {
+              type: 'doc',
+              doc: {
+                id: vkItemId,
+                owner_id: ownerId,
+                title,
+                size: uploaded.bytes.length,
+                ext,
+                date: Math.floor(now() / 1000),
+                type: 8,
+                url: `${server.url}/messenger-cdn/0`,
+              },
+            },
+          },
+        };
+      }
+      case 'photos.saveMessagesPhoto': {
+        const uploaded = vkUploaded.get(params.photo ?? '');
+        if (!uploaded || uploaded.kind !== 'photo' || uploaded.communityId !== account.communityId)
+          return vkError(
+            100,
+            'One of the parameters specified was missing or invalid: photos list is invalid',
+          );
+        if (params.hash !== uploaded.hash || !params.server) return vkError(121, 'Invalid hash');
+        vkUploaded.delete(params.photo ?? '');
+        vkItemId += 1;
+        const ownerId = -Number(account.communityId);
+        vkSaved.set(`photo${ownerId}_${vkItemId}`, {
+          bytes: uploaded.bytes,
+          filename: uploaded.filename,
+          title: uploaded.filename,
+        });
+        return {
+          status: 200,
+          body: {
+            response: [
+              {
+                id: vkItemId,
+                album_id: -3,
+                owner_id: ownerId,
+                date: Math.floor(now() / 1000),
+                sizes: [{ type: 'x', width: 604, height: 604, url: `${server.url}/messenger-cdn/0` }],
+              },
+            ],
+          },
+        };
+      }
+      default:
+        return vkError(3, 'Unknown method passed');
+    }
+  };
+
+  /**
+   * An upload server of `*.getMessagesUploadServer`: multipart, a document in the `file` part (at most
+   * 200 MB) answering `{ file }`, a photo in the `photo` part (JPG, PNG or GIF by its bytes, at most
+   * 50 MB) answering `{ server, photo, hash }`; a refused file answers `{ error }` (photos: `photo` "[]").
+   */
+  const vkUpload: Handler = ({ method, path, form }) => {
+    const match = /^\/vk-upload\/([0-9a-f]+)$/.exec(path);
+    if (!match) return undefined;
+    const target = vkUploadUrls.get(match[1] ?? '');
+    if (!target || method !== 'POST') return { status: 404, body: { error: 'invalid upload url' } };
+    if (target.kind === 'doc') {
+      const file = form?.files.file;
+      if (!file || file.bytes.length === 0) return { status: 200, body: { error: 'no_file' } };
+      if (file.bytes.length > 200 * MB)
+        return { status: 200, body: { error: 'file is too big (max 200 MB)' } };
+      const token = `${target.communityId}|${randomId(16)}`;
+      vkUploaded.set(token, {
+        communityId: target.communityId,
+        kind: 'doc',
+        bytes: file.bytes,
+        filename: file.filename,
+        hash: '',
+      });
+      return { status: 200, body: { file: token } };
+    }
+    const photo = form?.files.photo;
+    if (!photo || photo.bytes.length === 0 || photo.bytes.length > 50 * MB || !vkPhotoKind(photo.bytes))
+      return {
+        status: 200,
+        body: { server: 0, photo: '[]', hash: '', error: 'photo must be a JPG, PNG or GIF of at most 50 MB' },
+      };
+    const token = JSON.stringify([{ photo: randomId(10), sizes: [], kid: randomId(8) }]);
+    const hash = randomId(16);
+    vkUploaded.set(token, {
+      communityId: target.communityId,
+      kind: 'photo',
+      bytes: photo.bytes,
+      filename: photo.filename,
+      hash,
+    });
+    return {
+      status: 200,
+      body: { server: 850000 + Number(target.communityId.slice(-3)), photo: token, hash },
+    };
+  };
+
+  /** `messages.send`: text and/or `attachment` (comma-separated saved `doc…` / `photo…` of this community). */
+  function vkSend(account: VkSandboxAccount, params: Record<string, string>): Reply {
     const peer = params.peer_id ?? params.user_id;
     if (!peer || !/^\d+$/.test(peer))
       return vkError(100, 'One of the parameters specified was missing or invalid: peer_id');
@@ -688,6 +937,15 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
         100,
         'One of the parameters specified was missing or invalid: message is empty or invalid',
       );
+    for (const attachment of (params.attachment ?? '').split(',').filter(Boolean)) {
+      const named = /^((?:doc|photo)-?\d+_\d+)(?:_[0-9a-f]+)?$/.exec(attachment);
+      const owner = named ? /^(?:doc|photo)(-?\d+)_/.exec(named[1] ?? '')?.[1] : undefined;
+      if (!named || !vkSaved.has(named[1] ?? '') || owner !== `-${account.communityId}`)
+        return vkError(
+          100,
+          `One of the parameters specified was missing or invalid: attachment ${attachment} is invalid`,
+        );
+    }
     // A community may write only to a user who wrote to it (or allowed its messages).
     if (!lastInbound.has(`vkontakte:${account.communityId}:${peer}`))
       return vkError(901, "Can't send messages for users without permission");
@@ -703,7 +961,7 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
       body: params,
     });
     return { status: 200, body: { response: vkMessageId } };
-  };
+  }
 
   // --- Apple MSP API: POST /message, JWT-authenticated, gzip JSON body, ids in headers ---
 
@@ -728,10 +986,108 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
       typeof body.body !== 'string'
     )
       return { status: 400 };
+    // Attachments must be files this business uploaded, named as the upload answered, and their key
+    // must decrypt them: what the customer will see is recorded (`apple.received()`).
+    const files: { name: string; mimeType: string; bytes: Buffer }[] = [];
+    if (body.attachments !== undefined) {
+      if (!Array.isArray(body.attachments) || body.attachments.length === 0) return { status: 400 };
+      for (const raw of body.attachments as Record<string, unknown>[]) {
+        const file = typeof raw.url === 'string' ? appleFiles.get(raw.url) : undefined;
+        const key = typeof raw.key === 'string' ? /^00([0-9a-f]{64})$/.exec(raw.key)?.[1] : undefined;
+        const item = file ? media.get(file.mediaId) : undefined;
+        if (
+          !file ||
+          !item ||
+          !key ||
+          file.businessId !== account.businessId ||
+          raw.owner !== file.owner ||
+          typeof raw['signature-base64'] !== 'string' ||
+          Buffer.from(raw['signature-base64'], 'base64').toString('hex') !== file.signature ||
+          typeof raw.name !== 'string' ||
+          typeof raw.mimeType !== 'string' ||
+          raw.size !== item.bytes.length
+        )
+          return { status: 400 };
+        const decipher = createDecipheriv('aes-256-ctr', Buffer.from(key, 'hex'), Buffer.alloc(16));
+        files.push({
+          name: raw.name,
+          mimeType: raw.mimeType,
+          bytes: Buffer.concat([decipher.update(item.bytes), decipher.final()]),
+        });
+      }
+    }
     // Only a customer who opened a conversation can be written to.
     if (!lastInbound.has(`apple:${account.businessId}:${destination}`)) return { status: 403 };
     sent.set(headers.id, { platform: 'apple', account: account.businessId, to: destination, body });
+    appleReceived.set(headers.id, files);
     return { status: 200 };
+  };
+
+  /** What the stand-in assumes Apple's file service takes at most (the MSP pages name no limit). */
+  const APPLE_MAX_ATTACHMENT_BYTES = 100 * MB;
+  /** Upload URLs handed out by `/preUpload`: for which business, how many bytes. */
+  const appleUploadUrls = new Map<string, { businessId: string; size: number; url: string; owner: string }>();
+  /** Attachments the businesses sent, decrypted, by message id. */
+  const appleReceived = new Map<string, { name: string; mimeType: string; bytes: Buffer }[]>();
+
+  /**
+   * MSP API `GET /preUpload`: the JWT of the business named by `source-id` and `MMCS-Size` (the
+   * encrypted size, 1 byte to 100 MB, else 400); answers `upload-url`, `mmcs-url` and `mmcs-owner`.
+   */
+  const applePreUpload: Handler = ({ method, path, headers }) => {
+    if (path !== '/preUpload') return undefined;
+    if (method !== 'GET') return { status: 405 };
+    const account = appleAccounts.get(String(headers['source-id'] ?? ''));
+    if (!account || !appleTokenValid(account, headers.authorization)) return { status: 401 };
+    const size = Number(headers['mmcs-size']);
+    if (!Number.isInteger(size) || size <= 0 || size > APPLE_MAX_ATTACHMENT_BYTES) return { status: 400 };
+    const token = randomId(12);
+    const mediaId = String(10 ** 15 + Math.floor(Math.random() * 10 ** 15));
+    const target = {
+      businessId: account.businessId,
+      size,
+      url: `${server.url}/apple-mmcs/${mediaId}`,
+      owner: `owner-${randomId(6)}`,
+    };
+    appleUploadUrls.set(token, target);
+    return {
+      status: 200,
+      body: {
+        'upload-url': `${server.url}/apple-mmcs-upload/${token}`,
+        'mmcs-url': target.url,
+        'mmcs-owner': target.owner,
+      },
+    };
+  };
+
+  /**
+   * The upload URL: the encrypted bytes as the body, exactly `MMCS-Size` of them (else 400); kept at the
+   * file service under the `mmcs-url`; answers `singleFile` with its size and `fileChecksum` (base64 of
+   * 0x01 + SHA-1 of the ciphertext, 21 bytes like the signatures of inbound attachments).
+   */
+  const appleUpload: Handler = ({ method, path, raw }) => {
+    const match = /^\/apple-mmcs-upload\/([0-9a-f]+)$/.exec(path);
+    if (!match) return undefined;
+    const target = appleUploadUrls.get(match[1] ?? '');
+    if (!target || method !== 'POST') return { status: 404 };
+    if (raw.length !== target.size) return { status: 400 };
+    appleUploadUrls.delete(match[1] ?? '');
+    const signature = Buffer.concat([Buffer.from([1]), createHash('sha1').update(raw).digest()]);
+    const mediaId = target.url.split('/').pop() ?? '';
+    media.set(mediaId, { bytes: raw, mimeType: 'application/octet-stream' });
+    appleFiles.set(target.url, {
+      url: target.url,
+      owner: target.owner,
+      signature: signature.toString('hex'),
+      mediaId,
+      businessId: target.businessId,
+    });
+    return {
+      status: 200,
+      body: {
+        singleFile: { size: raw.length, fileChecksum: signature.toString('base64'), receipt: randomId(8) },
+      },
+    };
   };
 
   /**
@@ -763,13 +1119,23 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
 
   const server = sandboxServer({
     isApi: (path) =>
-      GRAPH_PATH.test(path) || path.startsWith('/method/') || path === '/message' || path === '/preDownload',
+      GRAPH_PATH.test(path) ||
+      path.startsWith('/method/') ||
+      path.startsWith('/vk-upload/') ||
+      path.startsWith('/apple-mmcs-upload/') ||
+      path === '/message' ||
+      path === '/preUpload' ||
+      path === '/preDownload',
     handlers: [
       control,
       whatsappApi,
+      messengerAttachmentUpload,
       messengerApi,
       vkApi,
+      vkUpload,
       appleApi,
+      applePreUpload,
+      appleUpload,
       applePreDownload,
       appleDownload,
       whatsappMedia,
@@ -1153,6 +1519,10 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
         });
         return { ...delivery, id: String(id) };
       },
+      /** A document or photo the community saved (`doc-1_2`, `photo-1_3`): the bytes VK received. */
+      saved(attachment: string) {
+        return vkSaved.get(attachment);
+      },
       /** The user stops allowing the community's messages (messages.send then answers 901). */
       forbid(communityId: string, userId: string) {
         lastInbound.delete(`vkontakte:${communityId}:${userId}`);
@@ -1171,44 +1541,55 @@ export function channelsSandbox(options: ChannelsSandboxOptions = {}) {
       addAccount(account: AppleSandboxAccount) {
         appleAccounts.set(account.businessId, account);
       },
+      /** The attachments of a message the business sent, decrypted with the keys the message gave. */
+      received(messageId: string) {
+        return appleReceived.get(messageId);
+      },
       /** A customer writes: the message POSTed as the MSP API delivers it (JWT, headers, gzip JSON). */
       async inbound(
         businessId: string,
         opaqueId: string,
         text: string,
-        options: { id?: string; token?: string; attachment?: SandboxMedia & { fileName: string } } = {},
+        options: {
+          id?: string;
+          token?: string;
+          attachment?: SandboxMedia & { fileName: string };
+          /** Several attachments in one message (with `attachment`, it comes first). */
+          attachments?: (SandboxMedia & { fileName: string })[];
+        } = {},
       ) {
         const account = appleAccounts.get(businessId);
         if (!account) throw new Error(`No sandbox Apple business ${businessId}`);
         const id = options.id ?? randomUUID();
-        // An attachment is encrypted (AES-256-CTR, a fresh key, zero IV) and kept at the file service;
+        // Each attachment is encrypted (AES-256-CTR, a fresh key, zero IV) and kept at the file service;
         // the message carries what the pre-download call and the decryption need.
+        const files = [...(options.attachment ? [options.attachment] : []), ...(options.attachments ?? [])];
         let attachments: Record<string, unknown>[] | undefined;
-        if (options.attachment) {
-          const key = randomBytes(32);
-          const cipher = createCipheriv('aes-256-ctr', key, Buffer.alloc(16));
-          const encrypted = Buffer.concat([cipher.update(options.attachment.bytes), cipher.final()]);
-          const signature = randomBytes(21);
-          const mediaId = storeMedia({ bytes: encrypted, mimeType: 'application/octet-stream' });
-          const file = {
-            url: `${server.url}/apple-mmcs/${mediaId}`,
-            owner: `owner-${randomId(6)}`,
-            signature: signature.toString('hex'),
-            mediaId,
-            businessId,
-          };
-          appleFiles.set(file.url, file);
-          attachments = [
-            {
-              name: options.attachment.fileName,
-              mimeType: options.attachment.mimeType,
+        if (files.length > 0) {
+          attachments = files.map((item) => {
+            const key = randomBytes(32);
+            const cipher = createCipheriv('aes-256-ctr', key, Buffer.alloc(16));
+            const encrypted = Buffer.concat([cipher.update(item.bytes), cipher.final()]);
+            const signature = randomBytes(21);
+            const mediaId = storeMedia({ bytes: encrypted, mimeType: 'application/octet-stream' });
+            const file = {
+              url: `${server.url}/apple-mmcs/${mediaId}`,
+              owner: `owner-${randomId(6)}`,
+              signature: signature.toString('hex'),
+              mediaId,
+              businessId,
+            };
+            appleFiles.set(file.url, file);
+            return {
+              name: item.fileName,
+              mimeType: item.mimeType,
               size: encrypted.length,
               'signature-base64': signature.toString('base64'),
               url: file.url,
               owner: file.owner,
               key: `00${key.toString('hex')}`,
-            },
-          ];
+            };
+          });
         }
         lastInbound.set(`apple:${businessId}:${opaqueId}`, now());
         const raw = gzipSync(

@@ -81,8 +81,8 @@ function formRecord(form: MultipartForm) {
 export interface FaultPlan {
   /** Every API call answers this status until cleared (the platform is down). */
   down?: number;
-  /** The next N API calls answer `status`. */
-  failNext?: { status: number; count: number };
+  /** The next N API calls answer `status` (only calls whose path ends with `path`, when given). */
+  failNext?: { status: number; count: number; path?: string };
   /** Each API call waits this long first. */
   delayMs?: number;
   /** API calls wait until this settles (a test holds a send in flight, then lets it go). */
@@ -105,9 +105,13 @@ export function sandboxServer(options: { isApi: (path: string) => boolean; handl
   let server: http.Server | undefined;
   let baseUrl = '';
 
-  const faultFor = (): number | undefined => {
+  const faultFor = (path: string): number | undefined => {
     if (faults.down) return faults.down;
-    if (faults.failNext && faults.failNext.count > 0) {
+    if (
+      faults.failNext &&
+      faults.failNext.count > 0 &&
+      (faults.failNext.path === undefined || path.endsWith(faults.failNext.path))
+    ) {
       faults.failNext.count -= 1;
       return faults.failNext.status;
     }
@@ -136,7 +140,7 @@ export function sandboxServer(options: { isApi: (path: string) => boolean; handl
       held += 1;
       await faults.hold.finally(() => (held -= 1));
     }
-    const fault = api ? faultFor() : undefined;
+    const fault = api ? faultFor(url.pathname) : undefined;
     if (fault) {
       reply = {
         status: fault,
