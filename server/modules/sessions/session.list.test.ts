@@ -3,6 +3,10 @@ import { staticColumns, type StaticColumnId } from '../../../common/columns';
 import { bearer, createTenant, type TestTenant } from '../../test/factories';
 import { useTestApp } from '../../test/harness';
 import { buildFixture, insertSession, type Fixture, type FixtureSession } from '../../test/session-fixtures';
+import { columnSql } from './session-columns';
+import { parseFilters } from './session-filters';
+import { sessionRepository, type ListScope } from './session.repository';
+import { parseSort } from './session.service';
 
 interface Item {
   id: string;
@@ -318,6 +322,39 @@ describe('the sessions list', async () => {
         pages += 1;
       } while (cursor && pages < 50);
       expect(seen).toEqual(expectedOrder(history, columnId, desc));
+    });
+  });
+
+  describe('text sorts under a filter, by their index and by sorting the matching sessions', () => {
+    const textSorts = Object.entries(columnSql)
+      .filter(([, column]) => column.sortIndex === 'asc')
+      .map(([id]) => id);
+    it.each(textSorts.flatMap((id) => [[id], [`-${id}`]] as const))('sort=%s', async (key) => {
+      expect(textSorts.length).toBeGreaterThanOrEqual(7);
+      const sort = parseSort(key);
+      const scope: ListScope = {
+        tenantId: tenant.id,
+        view: 'history',
+        filters: parseFilters({ channel: 'webchat,whatsapp' }, new Set()),
+        visibility: { kind: 'all' },
+      };
+      const repo = sessionRepository(services.db);
+      // Budget 0: never follow the index, sort the matching sessions; the default follows it here.
+      for (const budget of [0, undefined]) {
+        const seen: string[] = [];
+        let after: { v: string | null; id: string } | undefined;
+        for (let pages = 0; pages < 50; pages++) {
+          const rows = await repo.page(scope, sort, 7, after, undefined, budget);
+          const page = rows.slice(0, 7);
+          seen.push(...page.map((row) => row.id));
+          if (rows.length <= 7) break;
+          const last = page.at(-1)!;
+          after = { v: last.sort_value, id: last.id };
+        }
+        const columnId = key.replace(/^-/, '');
+        const matching = history.filter((session) => ['webchat', 'whatsapp'].includes(session.channel));
+        expect({ budget, seen }).toEqual({ budget, seen: expectedOrder(matching, columnId, sort.desc) });
+      }
     });
   });
 

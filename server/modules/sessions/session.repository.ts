@@ -188,6 +188,9 @@ function keysetCondition(sort: ListSort, after: { v: string | null; id: string }
   return sort.column.nullable ? sql`(${row} OR ${expr} IS NULL)` : row;
 }
 
+/** How long a text sort's index is read under filters before the matching sessions are sorted instead. */
+export const ORDERED_BUDGET_MS = 100;
+
 /** The sort's value of a row, as text, for the next page's cursor. */
 const sortValue = (sort: ListSort) => sql`(to_json(${sort.column.expr}) #>> '{}') AS sort_value`;
 
@@ -212,9 +215,12 @@ function splitPage(
   scope: ListScope,
   sort: ListSort,
   limit: number,
-  after?: { v: string | null; id: string },
+  after: { v: string | null; id: string } | undefined,
+  /** `index`: follow the sort's index; `sort`: sort the matching sessions (`|| ''` hides the index). */
+  plan: 'index' | 'sort',
 ): RawBuilder<unknown> {
   const expr = sort.column.expr;
+  const key = plan === 'sort' ? sql`(${expr} || '')` : expr;
   const direction = sort.desc ? sql`DESC` : sql`ASC`;
   const op = sort.desc ? sql`<` : sql`>`;
   // Without NULLs either placement is the same order; say the one the index is read in.
@@ -227,7 +233,7 @@ function splitPage(
       valued.push(sql`(${expr}, s.id) ${op} (${typed(after.v, sort.column.valueType)}, ${after.id}::bigint)`);
     }
     parts.push(sql`SELECT ${rowColumns}, ${sortValue(sort)} FROM sessions s WHERE ${and(valued)}
-      ORDER BY ${expr} ${direction}${nulls}, s.id ${direction} LIMIT ${limit + 1}`);
+      ORDER BY ${key} ${direction}${nulls}, s.id ${direction} LIMIT ${limit + 1}`);
   }
   const empty = [base, sql`${expr} IS NULL`];
   if (after?.v === null) empty.push(sql`s.id ${op} ${after.id}::bigint`);
@@ -332,20 +338,40 @@ export function sessionRepository(db: Database) {
       after?: { v: string | null; id: string },
       /** The page's sessions when the facet index chose them; the conditions are checked again. */
       ids?: readonly string[],
+      /** How long a text sort's index may be read under filters before sorting instead (ms; ≤ 0: sort). */
+      orderedBudgetMs = ORDERED_BUDGET_MS,
     ) {
-      const rows = !ids && splitSort(sort) ? splitPage(scope, sort, limit, after) : undefined;
+      const read = (runner: Database, rows: RawBuilder<unknown>) =>
+        sql<SessionRow>`
+          SELECT ${itemFields}, s.sort_value FROM (${rows}) s
+          ORDER BY ${listOrderBy(sort)}`
+          .execute(runner)
+          .then((result) => result.rows);
+      if (!ids && splitSort(sort)) {
+        // A text column's index read in order finds a page at once when many sessions match. When the
+        // filters leave few with a value (WhatsApp sessions have no IP address) or only those at the
+        // index's far end (ascending external ids of the last month), it would read most of the index:
+        // past the budget the matching sessions are sorted instead, which is fast when few match.
+        const filtered =
+          scope.filters.length > 0 || scope.search !== undefined || scope.visibility.kind !== 'all';
+        if (!filtered || sort.column.sortIndex !== 'asc')
+          return read(db, splitPage(scope, sort, limit, after, 'index'));
+        const ordered =
+          orderedBudgetMs > 0
+            ? await withBudget(db, orderedBudgetMs, (trx) =>
+                read(trx, splitPage(scope, sort, limit, after, 'index')),
+              )
+            : undefined;
+        return ordered ?? read(db, splitPage(scope, sort, limit, after, 'sort'));
+      }
       const parts = [scopeConditions(scope)];
       if (after) parts.push(keysetCondition(sort, after));
       if (ids) parts.push(sql`s.id = ANY(${ids}::bigint[])`);
-      const result = await sql<SessionRow>`
-        SELECT ${itemFields}, s.sort_value
-        FROM (${
-          rows ??
-          sql`SELECT ${rowColumns}, ${sortValue(sort)} FROM sessions s WHERE ${and(parts)}
-              ORDER BY ${listOrderBy(sort)} LIMIT ${limit + 1}`
-        }) s
-        ORDER BY ${listOrderBy(sort)}`.execute(db);
-      return result.rows;
+      return read(
+        db,
+        sql`SELECT ${rowColumns}, ${sortValue(sort)} FROM sessions s WHERE ${and(parts)}
+            ORDER BY ${listOrderBy(sort)} LIMIT ${limit + 1}`,
+      );
     },
 
     /**
