@@ -189,7 +189,7 @@ function keysetCondition(sort: ListSort, after: { v: string | null; id: string }
 }
 
 /** How long a text sort's index is read under filters before the matching sessions are sorted instead. */
-export const ORDERED_BUDGET_MS = 100;
+export const ORDERED_BUDGET_MS = 200;
 
 /** The sort's value of a row, as text, for the next page's cursor. */
 const sortValue = (sort: ListSort) => sql`(to_json(${sort.column.expr}) #>> '{}') AS sort_value`;
