@@ -4,6 +4,7 @@ import { bearer, createTenant, type TestTenant } from '../../test/factories';
 import { useTestApp } from '../../test/harness';
 import { buildFixture, insertSession, type Fixture, type FixtureSession } from '../../test/session-fixtures';
 import { columnSql } from './session-columns';
+import { parseContentQuery } from '../search/content-query';
 import { parseFilters } from './session-filters';
 import { sessionRepository, type ListScope } from './session.repository';
 import { parseSort } from './session.service';
@@ -356,6 +357,49 @@ describe('the sessions list', async () => {
         expect({ budget, seen }).toEqual({ budget, seen: expectedOrder(matching, columnId, sort.desc) });
       }
     });
+  });
+
+  it('pages a content search the same whether it follows the sort or collects the matches first', async () => {
+    const other = await createTenant(services);
+    for (let i = 0; i < 24; i++) {
+      await insertSession(
+        services,
+        other.id,
+        {
+          createdAt: new Date(Date.UTC(2025, 3, 1, 8, i % 5)),
+          clientName: i % 4 === 0 ? null : `Klient ${(i * 7) % 10}`,
+          duration: i % 3 === 0 ? null : (i * 37) % 11,
+        },
+        [{ sender: 'client', text: i % 3 === 0 ? 'Kde je moje objednávka?' : 'Dobrý den' }],
+      );
+    }
+    const repo = sessionRepository(services.db);
+    const walk = async (q: string, key: string, budget: number | undefined) => {
+      const scope: ListScope = {
+        tenantId: other.id,
+        view: 'history',
+        filters: [],
+        visibility: { kind: 'all' },
+        search: parseContentQuery(q)!.parts,
+      };
+      const sort = parseSort(key);
+      const seen: string[] = [];
+      let after: { v: string | null; id: string } | undefined;
+      for (let pages = 0; pages < 20; pages++) {
+        const rows = await repo.page(scope, sort, 3, after, undefined, budget);
+        seen.push(...rows.slice(0, 3).map((row) => row.id));
+        if (rows.length <= 3) break;
+        const last = rows[2]!;
+        after = { v: last.sort_value, id: last.id };
+      }
+      return seen;
+    };
+    for (const key of ['-createdAt', 'createdAt', 'clientName', '-duration', 'duration']) {
+      const followed = await walk('objednavka', key, undefined);
+      expect(followed).toHaveLength(8);
+      expect({ key, ids: await walk('objednavka', key, 0) }).toEqual({ key, ids: followed });
+    }
+    expect(await walk('ORD-NOWHERE-42', '-createdAt', 0)).toEqual([]);
   });
 
   it('reports an exact total across pages', async () => {
