@@ -17,6 +17,29 @@ const rankOf = (state: DeliveryState) => ({ pending: 0, sent: 1, delivered: 2, r
  * The SQL of messaging channels: inbound messages (once each), the session ↔ platform client link,
  * the clients' last inbound time, the outbox with delivery states, and status callbacks.
  */
+/** A pending outbound line: its delivery row with the transcript line's file, both phases of a send read. */
+const pendingLine = (db: Db, tenantId: string, activityId: string) =>
+  db
+    .selectFrom('channel_deliveries as d')
+    .innerJoin('activities as a', (join) =>
+      join.onRef('a.tenant_id', '=', 'd.tenant_id').onRef('a.id', '=', 'd.activity_id'),
+    )
+    .select([
+      'd.account_id',
+      'd.client_id',
+      'd.session_id',
+      'd.attempts',
+      'd.file_ref',
+      'd.file_ref_at',
+      'a.file_name',
+      'a.file_size',
+      'a.file_mime_type',
+      'a.file_object_key',
+    ])
+    .where('d.tenant_id', '=', tenantId)
+    .where('d.activity_id', '=', activityId)
+    .where('d.state', '=', 'pending');
+
 export const channelRepository = {
   /** Stores what is new of a webhook's messages; answers the ids that were new. */
   async storeInbound(db: Db, tenantId: string, accountId: string, messages: InboundMessage[]) {
@@ -203,28 +226,8 @@ export const channelRepository = {
    * the first one's outcome decides). Undefined when it is not pending any more.
    */
   async claimPending(trx: Transaction<DB>, tenantId: string, activityId: string) {
-    return trx
-      .selectFrom('channel_deliveries as d')
-      .innerJoin('activities as a', (join) =>
-        join.onRef('a.tenant_id', '=', 'd.tenant_id').onRef('a.id', '=', 'd.activity_id'),
-      )
-      .select([
-        'd.account_id',
-        'd.client_id',
-        'd.session_id',
-        'd.attempts',
-        'd.template',
-        'd.file_ref',
-        'd.file_ref_at',
-        'a.text',
-        'a.file_name',
-        'a.file_size',
-        'a.file_mime_type',
-        'a.file_object_key',
-      ])
-      .where('d.tenant_id', '=', tenantId)
-      .where('d.activity_id', '=', activityId)
-      .where('d.state', '=', 'pending')
+    return pendingLine(trx, tenantId, activityId)
+      .select(['d.template', 'a.text'])
       .forUpdate('d')
       .skipLocked()
       .executeTakeFirst();
@@ -235,28 +238,7 @@ export const channelRepository = {
    * transaction); undefined when the line is not pending or carries no file.
    */
   async pendingFile(db: Db, tenantId: string, activityId: string) {
-    return db
-      .selectFrom('channel_deliveries as d')
-      .innerJoin('activities as a', (join) =>
-        join.onRef('a.tenant_id', '=', 'd.tenant_id').onRef('a.id', '=', 'd.activity_id'),
-      )
-      .select([
-        'd.account_id',
-        'd.client_id',
-        'd.session_id',
-        'd.attempts',
-        'd.file_ref',
-        'd.file_ref_at',
-        'a.file_name',
-        'a.file_size',
-        'a.file_mime_type',
-        'a.file_object_key',
-      ])
-      .where('d.tenant_id', '=', tenantId)
-      .where('d.activity_id', '=', activityId)
-      .where('d.state', '=', 'pending')
-      .where('a.file_name', 'is not', null)
-      .executeTakeFirst();
+    return pendingLine(db, tenantId, activityId).where('a.file_name', 'is not', null).executeTakeFirst();
   },
 
   /**

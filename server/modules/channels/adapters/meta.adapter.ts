@@ -2,9 +2,9 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { MessengerConfig, WhatsappConfig } from '../channel.schemas';
 import {
   multipartBody,
+  postMultipart,
   networkFailure,
   platformFetch,
-  uploadTimeoutMs,
   type MediaRef,
   type OutboundFile,
   type OutboundMessage,
@@ -222,19 +222,11 @@ export async function prepareWhatsappFile(
       ],
       { field: 'file', ...file },
     );
-    const response = await platformFetch(
+    const response = await postMultipart(
       `${config.baseUrl}/${GRAPH_VERSION}/${config.phoneNumberId}/media`,
-      {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${config.accessToken}`,
-          'content-type': form.contentType,
-          'content-length': String(form.length),
-        },
-        body: form.body,
-        duplex: 'half',
-      } as unknown as RequestInit,
-      uploadTimeoutMs(file.size),
+      form,
+      file.size,
+      { authorization: `Bearer ${config.accessToken}` },
     );
     if (!response.ok) return await metaFailure(response);
     const id = ((await response.json()) as { id?: unknown }).id;
@@ -487,15 +479,10 @@ export async function prepareMessengerFile(
       ],
       { field: 'filedata', ...file },
     );
-    const response = await platformFetch(
+    const response = await postMultipart(
       `${config.baseUrl}/${GRAPH_VERSION}/me/message_attachments?access_token=${encodeURIComponent(config.pageAccessToken)}`,
-      {
-        method: 'POST',
-        headers: { 'content-type': form.contentType, 'content-length': String(form.length) },
-        body: form.body,
-        duplex: 'half',
-      } as unknown as RequestInit,
-      uploadTimeoutMs(file.size),
+      form,
+      file.size,
     );
     if (!response.ok) return await metaFailure(response);
     const id = ((await response.json()) as { attachment_id?: unknown }).attachment_id;

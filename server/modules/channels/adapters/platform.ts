@@ -166,3 +166,23 @@ export async function multipartBody(
     length: head.length + file.size + tail.length,
   };
 }
+
+/** POSTs a streamed multipart body (`multipartBody`) with its length, under the upload deadline of its size. */
+export function postMultipart(
+  url: string,
+  form: Awaited<ReturnType<typeof multipartBody>>,
+  size: number,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return platformFetch(
+    url,
+    {
+      method: 'POST',
+      headers: { ...headers, 'content-type': form.contentType, 'content-length': String(form.length) },
+      body: form.body,
+      // A streamed request body needs half duplex (Node's fetch; not yet in the DOM types).
+      duplex: 'half',
+    } as unknown as RequestInit,
+    uploadTimeoutMs(size),
+  );
+}

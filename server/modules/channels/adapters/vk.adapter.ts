@@ -2,9 +2,9 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { VkontakteConfig } from '../channel.schemas';
 import {
   multipartBody,
+  postMultipart,
   networkFailure,
   platformFetch,
-  uploadTimeoutMs,
   type OutboundFile,
   type OutboundMessage,
   type ParsedWebhook,
@@ -155,16 +155,7 @@ export async function prepareVkFile(
     if (!uploadUrl)
       return { ok: false, retryable: true, reason: 'VK answered without an upload URL.', errorCode: null };
     const form = await multipartBody([], { field: photo ? 'photo' : 'file', ...file });
-    const uploaded = await platformFetch(
-      uploadUrl,
-      {
-        method: 'POST',
-        headers: { 'content-type': form.contentType, 'content-length': String(form.length) },
-        body: form.body,
-        duplex: 'half',
-      } as unknown as RequestInit,
-      uploadTimeoutMs(file.size),
-    );
+    const uploaded = await postMultipart(uploadUrl, form, file.size);
     const failed = httpFailure(uploaded);
     if (failed) return failed;
     const answer = obj(await uploaded.json().catch(() => ({})));
