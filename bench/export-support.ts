@@ -27,8 +27,7 @@ export function exportCopyQuery(db: Database, plan: ExportPlan): string {
 /** The query the CSV export hands to COPY (every cell rule in SQL), as literal SQL text for psql. */
 export async function exportRenderedQuery(db: Database, plan: ExportPlan, tenantId: string): Promise<string> {
   const lookups = await exportRepository(db).lookups(tenantId);
-  const copyPlan = { ...plan, lang: plan.request.lang, separator: plan.request.separator };
-  return inlineParameters(csvCopyQuery(copyPlan, lookups).compile(db));
+  return inlineParameters(csvCopyQuery(plan, lookups).compile(db));
 }
 
 /** The parts of the export's query, as the export service builds them. */

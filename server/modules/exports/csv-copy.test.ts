@@ -93,11 +93,7 @@ describe('CSV rendered by PostgreSQL', () => {
   async function copyRows(plan: Awaited<ReturnType<typeof services.exports.prepare>>): Promise<string> {
     const lookups = await exportRepository(services.db).lookups(tenant.id);
     const chunks: Buffer[] = [];
-    const rows = copyCsvRows(
-      services.db,
-      { ...plan, lang: plan.request.lang, separator: plan.request.separator },
-      lookups,
-    );
+    const rows = copyCsvRows(services.db, plan, lookups);
     for await (const chunk of rows) chunks.push(chunk);
     return Buffer.concat(chunks).toString('utf8');
   }

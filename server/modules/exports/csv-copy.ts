@@ -3,8 +3,9 @@ import { enumLabels, isLabelledEnum } from '../../../common/labels';
 import { checkout } from '../../db/connection';
 import { copyOut } from '../../db/copy-out';
 import type { Database } from '../../db/database';
-import { listOrderBy, scopeConditions, type ListScope, type ListSort } from '../sessions/session.repository';
-import { CELL_LIMIT, csvSeparators, type CsvSeparator } from './csv-writer';
+import { listOrderBy, scopeConditions } from '../sessions/session.repository';
+import { CELL_LIMIT, csvSeparators } from './csv-writer';
+import type { ExportPlan } from './export.service';
 import { namesOf, type ExportColumn, type Lookups } from './export-columns';
 import { booleanLabel, exportTexts, type ExportLanguage } from './export-labels';
 
@@ -20,13 +21,10 @@ import { booleanLabel, exportTexts, type ExportLanguage } from './export-labels'
  * the same sessions both ways and requires the same bytes.
  */
 
-export interface CsvCopyPlan {
-  scope: ListScope;
-  sort: ListSort;
-  columns: ExportColumn[];
-  lang: ExportLanguage;
-  separator: CsvSeparator;
-}
+/** What the CSV's query needs of an export's plan: the list's scope and order, the columns, language and separator. */
+export type CsvCopyPlan = Pick<ExportPlan, 'scope' | 'sort' | 'columns'> & {
+  request: Pick<ExportPlan['request'], 'lang' | 'separator'>;
+};
 
 const jsonMap = (map: Map<string, string>) => sql`${JSON.stringify(Object.fromEntries(map))}::jsonb`;
 
@@ -84,11 +82,11 @@ function safeText(cell: RawBuilder<unknown>, lang: ExportLanguage): RawBuilder<u
  */
 export function csvCopyQuery(plan: CsvCopyPlan, lookups: Lookups): RawBuilder<unknown> {
   const inner = plan.columns.map(
-    (column, index) => sql`${cellValue(column, lookups, plan.lang)} AS ${sql.ref(`c${index}`)}`,
+    (column, index) => sql`${cellValue(column, lookups, plan.request.lang)} AS ${sql.ref(`c${index}`)}`,
   );
   const outer = plan.columns.map((column, index) => {
     const cell = sql.ref(`q.c${index}`);
-    return FIXED_FORM.has(column.column.type) ? cell : sql`nullif(${safeText(cell, plan.lang)}, '')`;
+    return FIXED_FORM.has(column.column.type) ? cell : sql`nullif(${safeText(cell, plan.request.lang)}, '')`;
   });
   return sql`SELECT ${sql.join(outer)} FROM (
     SELECT ${sql.join(inner)} FROM sessions s
@@ -161,7 +159,7 @@ export async function* copyCsvRows(
     // A long export is one long read; the pool's per-statement guard is for interactive queries.
     await held.client.query('SET LOCAL statement_timeout = 0');
     const records = crlfRecords();
-    const delimiter = csvSeparators[plan.separator];
+    const delimiter = csvSeparators[plan.request.separator];
     for await (const chunk of copyOut(held.client, query, `(FORMAT csv, DELIMITER '${delimiter}')`)) {
       yield records.push(chunk as Buffer);
       await onRows?.(records.records);

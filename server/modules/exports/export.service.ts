@@ -249,14 +249,7 @@ export function exportService(
     }
     if (csv && !request.transcript) {
       // Without transcripts PostgreSQL renders the whole file (csv-copy.ts): no row passes through Node.
-      const copy = {
-        scope: plan.scope,
-        sort: plan.sort,
-        columns: plan.columns,
-        lang,
-        separator: request.separator,
-      };
-      return yield* copyCsvRows(db, copy, lookups, onBatch);
+      return yield* copyCsvRows(db, plan, lookups, onBatch);
     }
 
     // With transcripts: sessions in batches through a cursor, each batch's transcripts read beside it.

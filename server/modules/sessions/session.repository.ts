@@ -353,6 +353,11 @@ export function sessionRepository(db: Database) {
           ORDER BY ${listOrderBy(sort)}`
           .execute(runner)
           .then((result) => result.rows);
+      /** The page by the plan that follows the sort's index, within the budget; else by the one that collects the matching sessions, then sorts them. */
+      const followedElseCollected = async (followed: RawBuilder<unknown>, collected: RawBuilder<unknown>) =>
+        (orderedBudgetMs > 0
+          ? await withBudget(db, orderedBudgetMs, (trx) => read(trx, followed))
+          : undefined) ?? read(db, collected);
       if (!ids && splitSort(sort)) {
         // A text column's index read in order finds a page at once when many sessions match. When the
         // filters leave few with a value (WhatsApp sessions have no IP address) or only those at the
@@ -362,13 +367,10 @@ export function sessionRepository(db: Database) {
           scope.filters.length > 0 || scope.search !== undefined || scope.visibility.kind !== 'all';
         if (!filtered || sort.column.sortIndex !== 'asc')
           return read(db, splitPage(scope, sort, limit, after, 'index'));
-        const ordered =
-          orderedBudgetMs > 0
-            ? await withBudget(db, orderedBudgetMs, (trx) =>
-                read(trx, splitPage(scope, sort, limit, after, 'index')),
-              )
-            : undefined;
-        return ordered ?? read(db, splitPage(scope, sort, limit, after, 'sort'));
+        return followedElseCollected(
+          splitPage(scope, sort, limit, after, 'index'),
+          splitPage(scope, sort, limit, after, 'sort'),
+        );
       }
       const parts = [scopeConditions(scope)];
       if (after) parts.push(keysetCondition(sort, after));
@@ -380,15 +382,10 @@ export function sessionRepository(db: Database) {
       // words, which finds a page of a common word at once but reads every session when the words are
       // rare or absent (an order number the tenant does not have: 4.7 s at 3 M sessions). Past the
       // budget the matching sessions are collected from the search index first, then sorted.
-      const ordered =
-        orderedBudgetMs > 0 ? await withBudget(db, orderedBudgetMs, (trx) => read(trx, plain)) : undefined;
-      return (
-        ordered ??
-        read(
-          db,
-          sql`WITH matched AS MATERIALIZED (SELECT ${rowColumns} FROM sessions s WHERE ${and(parts)})
-            SELECT s.*, ${sortValue(sort)} FROM matched s ORDER BY ${listOrderBy(sort)} LIMIT ${limit + 1}`,
-        )
+      return followedElseCollected(
+        plain,
+        sql`WITH matched AS MATERIALIZED (SELECT ${rowColumns} FROM sessions s WHERE ${and(parts)})
+          SELECT s.*, ${sortValue(sort)} FROM matched s ORDER BY ${listOrderBy(sort)} LIMIT ${limit + 1}`,
       );
     },
 
