@@ -105,6 +105,27 @@ const filters: { name: string; query: string; where: string }[] = [
     query: `operator=${someOperator}&createdAt.min=${since}&duration.min=60`,
     where: `${closed} AND s.operator_ids && ARRAY[${someOperator}]::bigint[] AND s.created_at >= '${since}' AND s.duration_seconds >= 60`,
   },
+  // What the index cannot filter (issue #20 item 1): content search, a text contains, a parameter.
+  {
+    name: 'search objednávka',
+    query: 'q=objedn%C3%A1vka',
+    where: `${closed} AND s.search_document @@ to_tsquery('sessiondesk', 'objednavk:* | objednavc:*')`,
+  },
+  {
+    name: 'search faktura doručení',
+    query: 'q=faktura%20doru%C4%8Den%C3%AD',
+    where: `${closed} AND s.search_document @@ to_tsquery('sessiondesk', 'faktur:* & dorucen:*')`,
+  },
+  {
+    name: 'pageUrl contains objednavka',
+    query: 'pageUrl.contains=objednavka',
+    where: `${closed} AND s.page_url ILIKE '%objednavka%'`,
+  },
+  {
+    name: 'param.orderId set',
+    query: 'param.orderId.empty=false',
+    where: `${closed} AND s.params ? 'orderId'`,
+  },
 ];
 
 const facetColumns = staticColumns.filter((column) => column.filter === 'values').map((column) => column.id);
@@ -149,8 +170,9 @@ for (const filter of filters) {
     const expression = facetSql[column];
     const hand =
       expression &&
-      ['none', 'status=closed', 'last 30 days'].includes(filter.name) &&
-      ['channel', 'group', 'endReason'].includes(column)
+      ((['none', 'status=closed', 'last 30 days'].includes(filter.name) &&
+        ['channel', 'group', 'endReason'].includes(column)) ||
+        (filters.indexOf(filter) >= 5 && column === 'channel'))
         ? `SELECT ${expression}, count(*) FROM sessions s WHERE s.tenant_id = $1 AND ${filter.where} GROUP BY 1 ORDER BY 2 DESC LIMIT 51`
         : column === 'operator' && filter.name === 'status=closed'
           ? `SELECT v, count(*) FROM sessions s LEFT JOIN LATERAL unnest(s.operator_ids) v ON true WHERE s.tenant_id = $1 AND ${filter.where} GROUP BY 1 ORDER BY 2 DESC LIMIT 51`

@@ -62,6 +62,11 @@ const envSchema = z.object({
   FACET_INDEX_MAX_SESSIONS: z.coerce.number().int().min(0).max(1_000_000_000).default(4_000_000),
   /** Tenants with fewer History sessions are counted in PostgreSQL instead. */
   FACET_INDEX_MIN_SESSIONS: z.coerce.number().int().min(1).max(1_000_000_000).default(20_000),
+  /**
+   * How long a filter list under a content search or a text/parameter filter is counted in PostgreSQL
+   * before a large tenant's list is estimated from a sample instead (0: estimate at once).
+   */
+  FACET_ESTIMATE_AFTER_MS: z.coerce.number().int().min(0).max(60_000).default(80),
 });
 
 /** The 32-byte key of a SESSIONDESK_SECRET_KEY value (hex or base64), or undefined when it is not one. */
@@ -92,7 +97,7 @@ export interface Config {
   maxRecordingBytes: number;
   maxFileBytes: number;
   /** The facet index's bounds (session-facts.ts); `maxSessions` 0: no index, SQL counts everything. */
-  facetIndex: { minSessions: number; maxSessions: number };
+  facetIndex: { minSessions: number; maxSessions: number; estimateAfterMs: number };
 }
 
 export type StorageConfig =
@@ -162,6 +167,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : { kind: 'filesystem', root: path.join(dataDir, 'objects') },
     maxRecordingBytes: e.MAX_RECORDING_MB * 1024 * 1024,
     maxFileBytes: e.MAX_FILE_MB * 1024 * 1024,
-    facetIndex: { minSessions: e.FACET_INDEX_MIN_SESSIONS, maxSessions: e.FACET_INDEX_MAX_SESSIONS },
+    facetIndex: {
+      minSessions: e.FACET_INDEX_MIN_SESSIONS,
+      maxSessions: e.FACET_INDEX_MAX_SESSIONS,
+      estimateAfterMs: e.FACET_ESTIMATE_AFTER_MS,
+    },
   };
 }

@@ -20,7 +20,7 @@ import { liveServices } from './modules/live/live.services';
 import { noteService } from './modules/notes/note.service';
 import { preferenceService } from './modules/preferences/preference.service';
 import { sessionFacts, type FactsOptions } from './modules/sessions/session-facts';
-import { sessionService } from './modules/sessions/session.service';
+import { FACET_ESTIMATE, sessionService } from './modules/sessions/session.service';
 import { sessionVisibility } from './modules/sessions/session-visibility';
 import { settingsService } from './modules/settings/settings.service';
 import { tenantService } from './modules/tenants/tenant.service';
@@ -60,9 +60,16 @@ export function createServices(
   const visibility = sessionVisibility(settings);
   // Counts filter lists and totals of large tenants in memory (one per process, kept current by reads
   // of what changed, see session-facts.ts).
-  const factsOptions = { ...config.facetIndex, ...options.facts };
+  const { estimateAfterMs = FACET_ESTIMATE.exactBudgetMs, ...indexSettings } = config.facetIndex ?? {};
+  const factsOptions = { ...indexSettings, ...options.facts };
   const facts = factsOptions.maxSessions === 0 ? undefined : sessionFacts(db, { log, ...factsOptions });
-  const sessions = sessionService(db, { visibility, settings, log, facts });
+  const sessions = sessionService(db, {
+    visibility,
+    settings,
+    log,
+    facts,
+    facetEstimate: { ...FACET_ESTIMATE, exactBudgetMs: estimateAfterMs },
+  });
   const audit = auditService(db, { settings });
   // Recordings and session files: bytes in the object store, metadata in PostgreSQL.
   const store = openObjectStore(config.storage);

@@ -257,6 +257,39 @@ export class TenantFacts {
     return matched;
   }
 
+  /**
+   * About `size` of the matched rows, evenly spread over them in id order (a systematic sample: every
+   * k-th, starting half a step in, so the same question gets the same sample).
+   */
+  sample(matched: Uint8Array, size: number): number[] {
+    const population = this.count(matched);
+    const rows: number[] = [];
+    if (population === 0 || size <= 0) return rows;
+    const step = Math.max(1, population / size);
+    // The k-th pick is the floor(step / 2 + k · step)-th matched row; step ≥ 1 keeps picks distinct.
+    let target = Math.floor(step / 2);
+    let seen = 0;
+    for (let row = 0; row < this.size && target < population; row++) {
+      if (!matched[row]) continue;
+      if (seen === target) {
+        rows.push(row);
+        target = Math.floor(step / 2 + rows.length * step);
+      }
+      seen++;
+    }
+    return rows;
+  }
+
+  /** The rows of the given session ids as a pass (ids the index does not hold are left out). */
+  passOf(ids: readonly string[]): Uint8Array {
+    const matched = new Uint8Array(this.size);
+    for (const id of ids) {
+      const row = this.rowOf(Number(id));
+      if (row !== undefined) matched[row] = 1;
+    }
+    return matched;
+  }
+
   /** Session ids of rows. */
   idsOf(rows: readonly number[]): string[] {
     return rows.map((row) => String(this.ids[row]));

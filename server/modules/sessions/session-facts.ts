@@ -107,6 +107,13 @@ function filtersKey(filters: readonly Filter[]): string {
   );
 }
 
+/** An estimated count to two significant digits (never 0: the sample saw it). */
+function roughly(count: number): number {
+  if (count < 10) return Math.max(1, Math.round(count));
+  const unit = 10 ** (Math.floor(Math.log10(count)) - 1);
+  return Math.round(count / unit) * unit;
+}
+
 /** The rows passing the filters, shared by every answer under the same filters until a change. */
 function matchedBy(facts: TenantFacts, compiled: readonly CompiledFilter[], filters: readonly Filter[]) {
   return facts.remember(`match ${filtersKey(filters)}`, () => facts.match(compiled));
@@ -269,6 +276,20 @@ export function sessionFacts(db: Database, options: FactsOptions) {
     return compiled;
   }
 
+  /** The filters the index can apply, as passes, with the filters they came from (the rest are left out). */
+  async function compileServed(filters: readonly Filter[]) {
+    const bounds = await timeBounds(filters);
+    const served: Filter[] = [];
+    const compiled: CompiledFilter[] = [];
+    for (const filter of filters) {
+      const pass = compile(filter, bounds);
+      if (!pass) continue;
+      served.push(filter);
+      compiled.push(pass);
+    }
+    return { served, compiled };
+  }
+
   /** What a dictionary column sorts by: its value, or the name behind its id (groups, first operator). */
   function sortName(columnId: string, tenantId: string) {
     if (columnId === 'group')
@@ -380,6 +401,38 @@ export function sessionFacts(db: Database, options: FactsOptions) {
       );
     },
 
+    /**
+     * An estimate of the History facet of a kept column under filters and a content search the index
+     * cannot apply: a systematic sample of `sampleSize` of the sessions passing what the index can
+     * apply, of which `check` (SQL, with every condition of the scope) keeps those that match; each
+     * value's count in the kept sessions is scaled up by how many the sample stands for. Undefined when
+     * the index cannot answer or `check` gives up.
+     */
+    async estimateFacet(
+      tenantId: string,
+      columnId: string,
+      filters: readonly Filter[],
+      sampleSize: number,
+      check: (ids: string[]) => Promise<string[] | undefined>,
+      ask: FactsAsk,
+    ): Promise<FactCount[] | undefined> {
+      const kept = specById.get(columnId);
+      if (!kept || kept.spec.kind === 'number') return undefined;
+      const { served, compiled } = await compileServed(filters);
+      const facts = await current(tenantId, ask);
+      if (!facts) return undefined;
+      const matched = matchedBy(facts, compiled, served);
+      const population = facts.remember(`count ${filtersKey(served)}`, () => facts.count(matched));
+      const sample = facts.idsOf(facts.sample(matched, sampleSize));
+      if (sample.length === 0) return [];
+      const matching = await check(sample);
+      if (matching === undefined) return undefined;
+      const scale = population / sample.length;
+      return facts
+        .facet(columnId, facts.passOf(matching))
+        .map((fact) => ({ value: fact.value, count: roughly(fact.count * scale) }));
+    },
+
     /** How many History sessions pass the filters, exactly; undefined as for `facet`. */
     async count(tenantId: string, filters: readonly Filter[], ask: FactsAsk): Promise<number | undefined> {
       const compiled = await compileAll(filters);
@@ -394,6 +447,11 @@ export function sessionFacts(db: Database, options: FactsOptions) {
     /** Loads the tenant now, whatever its size (tests, and a warm-up after start). */
     async load(tenantId: string): Promise<void> {
       await load(tenantId);
+    },
+
+    /** Whether the tenant is loaded (it may still need to read changes before it answers). */
+    holds(tenantId: string): boolean {
+      return tenants.has(tenantId);
     },
 
     /** Sessions held per tenant (operations, tests). */

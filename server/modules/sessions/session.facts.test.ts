@@ -94,7 +94,12 @@ describe('facet index', async () => {
 
   it('is off with FACET_INDEX_MAX_SESSIONS=0 and bounded by the two settings otherwise', async () => {
     const config = (env: Record<string, string>) => loadConfig({ NODE_ENV: 'test', ...env });
-    expect(config({}).facetIndex).toEqual({ minSessions: 20_000, maxSessions: 4_000_000 });
+    expect(config({}).facetIndex).toEqual({
+      minSessions: 20_000,
+      maxSessions: 4_000_000,
+      estimateAfterMs: 80,
+    });
+    expect(() => config({ FACET_ESTIMATE_AFTER_MS: 'soon' })).toThrow(/FACET_ESTIMATE_AFTER_MS/);
     expect(() => config({ FACET_INDEX_MAX_SESSIONS: '-1' })).toThrow(/FACET_INDEX_MAX_SESSIONS/);
     const off = createServices(services.db, config({ FACET_INDEX_MAX_SESSIONS: '0' }));
     expect(off.facts).toBeUndefined();
@@ -269,9 +274,73 @@ describe('facet index', async () => {
       { 'clientName.empty': 'true' },
     ]) {
       const facetQuery = { view: 'history', limit: 500, ...query };
-      expect((await indexed.facet(principal, 'channel', facetQuery)).values).toEqual(
-        (await plain.facet(principal, 'channel', facetQuery)).values,
-      );
+      const answer = await indexed.facet(principal, 'channel', facetQuery);
+      // A few hundred sessions are counted in SQL well within the budget: exact, and said so.
+      expect(answer).toEqual({ ...(await plain.facet(principal, 'channel', facetQuery)) });
+      expect(answer.countsAreEstimates).toBe(false);
     }
+  });
+
+  describe('lists under what it cannot filter, when counting them takes too long', () => {
+    /** The index's service with SQL counting always "too slow", sampling `sampleSize` sessions. */
+    const estimating = (sampleSize: number) =>
+      sessionService(services.db, {
+        visibility: services.visibility,
+        settings: services.settings,
+        log: silentLog,
+        facts: services.facts!,
+        facetEstimate: { exactBudgetMs: 0, sampleSize, checkBudgetMs: 10_000 },
+      });
+    const hard: Record<string, string>[] = [
+      { 'pageUrl.contains': 'kosik' },
+      { 'param.segment': 'B2B', channel: 'webchat,whatsapp', 'duration.min': '60' },
+      { 'clientName.empty': 'false', 'createdAt.min': '2025-02-01' },
+      { q: 'Nováková', language: 'cs,(empty)' },
+    ];
+    const columns = ['channel', 'operator', 'tags', 'endReason', 'language'];
+
+    it('estimates from a sample checked in SQL, labelled; a sample of everyone gives the exact counts', async () => {
+      const whole = estimating(100_000);
+      for (const query of hard) {
+        for (const column of columns) {
+          const facetQuery = { view: 'history', limit: 500, ...query };
+          const [estimate, exact] = await Promise.all([
+            whole.facet(principal, column, facetQuery),
+            plain.facet(principal, column, facetQuery),
+          ]);
+          expect(estimate.countsAreEstimates).toBe(true);
+          // The same values in the same order; counts to two significant digits.
+          expect({ query, column, values: estimate.values.map((v) => v.value) }).toEqual({
+            query,
+            column,
+            values: exact.values.map((v) => v.value),
+          });
+          estimate.values.forEach((value, i) => {
+            const count = exact.values[i]!.count;
+            expect(Math.abs(value.count - count)).toBeLessThanOrEqual(count < 100 ? 0 : count * 0.05);
+          });
+        }
+      }
+    });
+
+    it('scales a smaller sample up to about the whole, and counts exactly when asked', async () => {
+      const sampled = estimating(60);
+      for (const query of hard.slice(0, 3)) {
+        const facetQuery = { view: 'history', limit: 500, ...query };
+        const [estimate, exact, asked] = await Promise.all([
+          sampled.facet(principal, 'channel', facetQuery),
+          plain.facet(principal, 'channel', facetQuery),
+          sampled.facet(principal, 'channel', { ...facetQuery, exact: 'true' }),
+        ]);
+        expect(asked).toEqual(exact);
+        expect(estimate.countsAreEstimates).toBe(true);
+        const known = new Set(exact.values.map((v) => v.value));
+        for (const value of estimate.values) expect(known.has(value.value)).toBe(true);
+        // Each session has one channel: the scaled counts add up to about the matching sessions.
+        const sum = (values: { count: number }[]) => values.reduce((total, v) => total + v.count, 0);
+        expect(sum(estimate.values)).toBeGreaterThan(sum(exact.values) * 0.6);
+        expect(sum(estimate.values)).toBeLessThan(sum(exact.values) * 1.4);
+      }
+    });
   });
 });

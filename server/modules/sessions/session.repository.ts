@@ -129,7 +129,6 @@ export function tsquery(parts: TsqueryPart[], combine: 'all' | 'any'): RawBuilde
   return sql`(${sql.join(each, combine === 'all' ? sql` && ` : sql` || `)})`;
 }
 
-/** Every condition of a list/facet scope, on `s`. */
 /** A rollup the facet query may use: its column and the moment up to which it counts. */
 export interface FacetRollup {
   columnId: string;
@@ -162,6 +161,53 @@ function castText(expr: RawBuilder<unknown>, valueType: ColumnSql['valueType']):
   }
 }
 
+/** A facet's query: values of one column with their counts, most frequent first, and their labels. */
+function facetQuery(
+  scope: ListScope,
+  column: ColumnSql,
+  options: { search?: string; limit: number; rollup?: FacetRollup; precounted?: readonly FactCount[] },
+) {
+  const { value, source } = facetSource(column);
+  const label = column.labels
+    ? sql`(SELECT l.name FROM ${labelTables[column.labels]} l WHERE l.tenant_id = ${scope.tenantId} AND l.id = c.value)`
+    : sql`c.value::text`;
+  const search =
+    options.search !== undefined && options.search !== ''
+      ? sql`WHERE lower(unaccent(coalesce(f.label, ${'(empty)'}))) LIKE lower(unaccent(${`%${escapeLike(options.search)}%`}))`
+      : sql``;
+  const { rollup, precounted } = options;
+  const counted = precounted
+    ? sql`
+        SELECT ${castText(sql`r.value`, column.valueType)} AS value, r.count
+        FROM jsonb_to_recordset(${JSON.stringify(precounted)}::jsonb) AS r (value text, count int)`
+    : rollup
+      ? sql`
+        SELECT value, sum(count)::int AS count FROM (
+          SELECT ${castText(sql`r.value`, column.valueType)} AS value, r.count
+          FROM facet_rollups fr CROSS JOIN LATERAL jsonb_to_recordset(fr.counts) AS r (value text, count int)
+          WHERE fr.tenant_id = ${scope.tenantId} AND fr.column_id = ${rollup.columnId}
+          UNION ALL
+          SELECT ${value} AS value, count(*)::int AS count
+          FROM ${source}
+          WHERE ${scopeConditions(scope)} AND s.ended_at > ${rollup.coversUntil}::timestamptz
+          GROUP BY 1
+        ) parts GROUP BY value`
+      : sql`
+        SELECT ${value} AS value, count(*)::int AS count
+        FROM ${source}
+        WHERE ${scopeConditions(scope)}
+        GROUP BY 1`;
+  return sql<{ value: string | null; label: string | null; count: number }>`
+      WITH counted AS (${counted}), labelled AS (
+        SELECT c.value::text AS value, ${label} AS label, c.count FROM counted c
+      )
+      SELECT f.value, f.label, f.count FROM labelled f
+      ${search}
+      ORDER BY f.count DESC, f.value NULLS LAST
+      LIMIT ${options.limit + 1}`;
+}
+
+/** Every condition of a list/facet scope, on `s`. */
 export function scopeConditions(scope: ListScope): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [sql`s.tenant_id = ${scope.tenantId}`];
   parts.push(scope.view === 'live' ? sql`s.status <> 'closed'` : sql`s.status = 'closed'`);
@@ -461,6 +507,20 @@ export function sessionRepository(db: Database) {
       });
     },
 
+    /**
+     * Which of the given sessions match the scope (every filter and the content search), within a
+     * budget; undefined when it ran out. Reads the sessions by their key, so its cost is the sample's
+     * size, not the tenant's.
+     */
+    async matchingIds(scope: ListScope, ids: readonly string[], budgetMs: number) {
+      return withBudget(db, budgetMs, async (trx) => {
+        const result = await sql<{ id: string }>`
+          SELECT s.id::text AS id FROM sessions s
+          WHERE s.id = ANY(${ids}::bigint[]) AND ${scopeConditions(scope)}`.execute(trx);
+        return result.rows.map((row) => row.id);
+      });
+    },
+
     /** The planner's estimate of how many sessions match. */
     async estimateCount(scope: ListScope): Promise<number> {
       return planRows(db, sql`SELECT 1 FROM sessions s WHERE ${scopeConditions(scope)}`);
@@ -496,47 +556,28 @@ export function sessionRepository(db: Database) {
     async facetValues(
       scope: ListScope,
       column: ColumnSql,
-      options: { search?: string; limit: number; rollup?: FacetRollup; precounted?: readonly FactCount[] },
+      options: {
+        search?: string;
+        limit: number;
+        rollup?: FacetRollup;
+        precounted?: readonly FactCount[];
+      },
     ) {
-      const { value, source } = facetSource(column);
-      const label = column.labels
-        ? sql`(SELECT l.name FROM ${labelTables[column.labels]} l WHERE l.tenant_id = ${scope.tenantId} AND l.id = c.value)`
-        : sql`c.value::text`;
-      const search =
-        options.search !== undefined && options.search !== ''
-          ? sql`WHERE lower(unaccent(coalesce(f.label, ${'(empty)'}))) LIKE lower(unaccent(${`%${escapeLike(options.search)}%`}))`
-          : sql``;
-      const { rollup, precounted } = options;
-      const counted = precounted
-        ? sql`
-          SELECT ${castText(sql`r.value`, column.valueType)} AS value, r.count
-          FROM jsonb_to_recordset(${JSON.stringify(precounted)}::jsonb) AS r (value text, count int)`
-        : rollup
-          ? sql`
-          SELECT value, sum(count)::int AS count FROM (
-            SELECT ${castText(sql`r.value`, column.valueType)} AS value, r.count
-            FROM facet_rollups fr CROSS JOIN LATERAL jsonb_to_recordset(fr.counts) AS r (value text, count int)
-            WHERE fr.tenant_id = ${scope.tenantId} AND fr.column_id = ${rollup.columnId}
-            UNION ALL
-            SELECT ${value} AS value, count(*)::int AS count
-            FROM ${source}
-            WHERE ${scopeConditions(scope)} AND s.ended_at > ${rollup.coversUntil}::timestamptz
-            GROUP BY 1
-          ) parts GROUP BY value`
-          : sql`
-          SELECT ${value} AS value, count(*)::int AS count
-          FROM ${source}
-          WHERE ${scopeConditions(scope)}
-          GROUP BY 1`;
-      const result = await sql<{ value: string | null; label: string | null; count: number }>`
-        WITH counted AS (${counted}), labelled AS (
-          SELECT c.value::text AS value, ${label} AS label, c.count FROM counted c
-        )
-        SELECT f.value, f.label, f.count FROM labelled f
-        ${search}
-        ORDER BY f.count DESC, f.value NULLS LAST
-        LIMIT ${options.limit + 1}`.execute(db);
-      return result.rows;
+      return (await facetQuery(scope, column, options).execute(db)).rows;
+    },
+
+    /** `facetValues` counted in SQL, or undefined when counting takes longer than `budgetMs`. */
+    async facetValuesWithin(
+      scope: ListScope,
+      column: ColumnSql,
+      options: { search?: string; limit: number },
+      budgetMs: number,
+    ) {
+      return withBudget(
+        db,
+        budgetMs,
+        async (trx) => (await facetQuery(scope, column, options).execute(trx)).rows,
+      );
     },
 
     /** The tenant's rollup of a column, when it was computed under the tenant's current history epoch. */

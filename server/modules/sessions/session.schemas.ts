@@ -129,6 +129,10 @@ export const facetQuerySchema = z
       .optional()
       .describe('substring of the label, case- and diacritics-insensitive'),
     limit: z.coerce.number().int().min(1).max(500).default(50),
+    exact: z
+      .enum(['true', 'false'])
+      .default('false')
+      .describe('true: count exactly however long it takes, never estimate (countsAreEstimates is false)'),
     ...filters,
   })
   .catchall(queryValue);
@@ -153,6 +157,13 @@ export const listResponseSchema = z.object({
 export const facetResponseSchema = z.object({
   values: z.array(z.object({ value: z.string(), label: z.string(), count: z.number() })),
   truncated: z.boolean(),
+  countsAreEstimates: z
+    .boolean()
+    .describe(
+      'true: under a content search or a filter the facet index cannot apply, counting took too long; ' +
+        'each count is an estimate (two significant digits) from a sample of the sessions, values the ' +
+        'sample missed are absent, and the same request with exact=true counts exactly',
+    ),
 });
 
 export const detailSchema = itemSchema.omit({ match: true }).extend({

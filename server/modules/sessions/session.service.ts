@@ -12,8 +12,8 @@ import { parseContentQuery, type ContentQuery } from '../search/content-query';
 import { searchRepository } from '../search/search.repository';
 import { parseHeadline } from '../search/snippet';
 import { FEW_RESULTS, suggestQueries } from '../search/suggestions';
-import { isParamColumn, resolveColumn } from './session-columns';
-import type { FactsAsk, SessionFacts } from './session-facts';
+import { isParamColumn, resolveColumn, type ColumnSql } from './session-columns';
+import { factsKeep, type FactsAsk, type SessionFacts } from './session-facts';
 import { decodeCursor, encodeCursor } from './session-cursor';
 import { isValidTimestamp, parseFilters, type RawQuery } from './session-filters';
 import { recordsAnything, type SettingsService } from '../settings/settings.service';
@@ -65,6 +65,25 @@ export const FULL_COUNT: CountPolicy = {
   sampleBudgetMs: 2_000,
 };
 
+/**
+ * Filter lists the facet index cannot count alone (content search, text and parameter filters): SQL
+ * counts them when it can within `exactBudgetMs`; else `sampleSize` sessions passing the filters the
+ * index can apply are checked in SQL and the counts scaled, labelled as estimates (`exact=true` asks
+ * for the exact count however long it takes).
+ */
+export interface FacetEstimatePolicy {
+  exactBudgetMs: number;
+  sampleSize: number;
+  checkBudgetMs: number;
+}
+
+/** `exactBudgetMs` is the FACET_ESTIMATE_AFTER_MS setting. */
+export const FACET_ESTIMATE: FacetEstimatePolicy = {
+  exactBudgetMs: 80,
+  sampleSize: 5_000,
+  checkBudgetMs: 1_000,
+};
+
 export interface SessionServiceOptions {
   visibility: SessionVisibility;
   settings: Pick<SettingsService, 'get'>;
@@ -75,6 +94,8 @@ export interface SessionServiceOptions {
   fullCount?: CountPolicy;
   /** The facet index (one per process); without it every facet and total is counted in SQL. */
   facts?: SessionFacts;
+  /** Filter lists under what the index cannot apply (tests force the estimate with a zero budget). */
+  facetEstimate?: FacetEstimatePolicy;
 }
 
 /**
@@ -85,7 +106,7 @@ const SUGGESTION_BUDGET_MS = 1_500;
 
 const LIST_OPTIONS = new Set(['view', 'q', 'sort', 'limit', 'cursor']);
 const COUNT_OPTIONS = new Set(['view', 'q']);
-const FACET_OPTIONS = new Set(['view', 'q', 'search', 'limit']);
+const FACET_OPTIONS = new Set(['view', 'q', 'search', 'limit', 'exact']);
 
 /**
  * When facet rollups are made: a tenant whose unfiltered History counted at least `minSessions`, and
@@ -194,6 +215,7 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
   const search = searchRepository(db);
   const listCount = deps.listCount ?? LIST_COUNT;
   const fullCount = deps.fullCount ?? FULL_COUNT;
+  const facetEstimate = deps.facetEstimate ?? FACET_ESTIMATE;
   const { facts } = deps;
 
   /** The planner's idea of the tenant's History size, asked when the facet index has not loaded it. */
@@ -211,6 +233,41 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
   function indexedCount(scope: ListScope, asOf: number): Promise<number | undefined> {
     if (!facts || !everyone(scope)) return Promise.resolve(undefined);
     return facts.count(scope.tenantId, scope.filters, askOf(scope.tenantId, asOf));
+  }
+
+  type FacetRows = Awaited<ReturnType<typeof repo.facetValues>>;
+
+  /**
+   * A History facet of everyone's sessions under a content search or filters the facet index cannot
+   * apply (text, parameters): counted in SQL when that takes under `exactBudgetMs` (few matches),
+   * else estimated from a sample the index draws and SQL checks. Undefined when neither applies (the
+   * tenant is not loaded, a column the index does not keep): the caller counts in SQL.
+   */
+  async function quickOrEstimated(
+    scope: ListScope,
+    columnId: string,
+    column: ColumnSql,
+    options: { limit: number; search?: string },
+    asOf: number,
+  ): Promise<{ rows: FacetRows; countsAreEstimates: boolean } | undefined> {
+    const tenantWide = scope.view === 'history' && scope.visibility.kind === 'all';
+    if (!facts || !tenantWide || !facts.holds(scope.tenantId) || !factsKeep(columnId)) return undefined;
+    const quick =
+      facetEstimate.exactBudgetMs > 0
+        ? await repo.facetValuesWithin(scope, column, options, facetEstimate.exactBudgetMs)
+        : undefined;
+    if (quick) return { rows: quick, countsAreEstimates: false };
+    const estimate = await facts.estimateFacet(
+      scope.tenantId,
+      columnId,
+      scope.filters,
+      facetEstimate.sampleSize,
+      (ids) => repo.matchingIds(scope, ids, facetEstimate.checkBudgetMs),
+      askOf(scope.tenantId, asOf),
+    );
+    if (!estimate) return undefined;
+    const rows = await repo.facetValues(scope, column, { ...options, precounted: estimate });
+    return { rows, countsAreEstimates: true };
   }
 
   /**
@@ -457,23 +514,29 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
       // under value and range filters once the tenant is loaded; until then (and for what it cannot
       // filter) the unfiltered list comes from the column's rollup plus the sessions closed since, and
       // a filtered one is counted in SQL.
+      const asOf = performance.now();
       const indexed =
         facts && everyone(scope)
-          ? await facts.facet(
-              principal.tenantId,
-              columnId,
-              scope.filters,
-              askOf(principal.tenantId, performance.now()),
-            )
+          ? await facts.facet(principal.tenantId, columnId, scope.filters, askOf(principal.tenantId, asOf))
+          : undefined;
+      const estimated =
+        indexed === undefined && query.exact !== 'true'
+          ? await quickOrEstimated(scope, columnId, resolved.sql, options, asOf)
           : undefined;
       const rollupable =
-        indexed === undefined && everyone(scope) && scope.filters.length === 0 && !isParamColumn(columnId);
+        indexed === undefined &&
+        estimated === undefined &&
+        everyone(scope) &&
+        scope.filters.length === 0 &&
+        !isParamColumn(columnId);
       const rollup = rollupable ? await repo.facetRollup(principal.tenantId, columnId) : undefined;
-      const rows = await repo.facetValues(scope, resolved.sql, {
-        ...options,
-        ...(indexed ? { precounted: indexed } : {}),
-        ...(rollup ? { rollup: { columnId, coversUntil: rollup.covers_until } } : {}),
-      });
+      const rows =
+        estimated?.rows ??
+        (await repo.facetValues(scope, resolved.sql, {
+          ...options,
+          ...(indexed ? { precounted: indexed } : {}),
+          ...(rollup ? { rollup: { columnId, coversUntil: rollup.covers_until } } : {}),
+        }));
       if (rollupable) {
         const stale = rollup && Date.now() - rollup.computed_at.getTime() > FACET_ROLLUP.maxAgeMs;
         const large = !rollup && rows.reduce((sum, row) => sum + row.count, 0) >= FACET_ROLLUP.minSessions;
@@ -486,6 +549,7 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
           count: row.count,
         })),
         truncated: rows.length > query.limit,
+        countsAreEstimates: estimated?.countsAreEstimates ?? false,
       };
     },
 

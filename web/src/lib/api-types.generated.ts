@@ -13164,6 +13164,8 @@ export interface paths {
           'endedAt.min'?: string | string[];
           /** @description End reason: comma-separated values (any of); "(empty)" = no value */
           endReason?: string | string[];
+          /** @description true: count exactly however long it takes, never estimate (countsAreEstimates is false) */
+          exact?: 'true' | 'false';
           /** @description External ID equals */
           externalId?: string | string[];
           /** @description External ID contains (case-insensitive) */
@@ -13251,6 +13253,8 @@ export interface paths {
           };
           content: {
             'application/json': {
+              /** @description true: under a content search or a filter the facet index cannot apply, counting took too long; each count is an estimate (two significant digits) from a sample of the sessions, values the sample missed are absent, and the same request with exact=true counts exactly */
+              countsAreEstimates: boolean;
               truncated: boolean;
               values: {
                 count: number;

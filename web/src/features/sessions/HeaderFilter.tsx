@@ -135,7 +135,18 @@ function ValuesFilter({ column, params, current, onApply }: ControlProps) {
     placeholderData: keepPreviousData,
     staleTime: 30_000,
   });
-  const values = facets.data?.values ?? [];
+  // Under a content search or a text filter a large tenant's counts may come estimated first; the
+  // exact ones are asked for at once and replace them when they arrive.
+  const estimated = facets.data?.countsAreEstimates === true && !facets.isPlaceholderData;
+  const exact = useQuery({
+    queryKey: sessionKeys.facets(column.id, facetParams, debounced, true),
+    queryFn: ({ signal }) => sessionsApi.facets(column.id, facetParams, debounced, signal, true),
+    enabled: estimated,
+    staleTime: 30_000,
+  });
+  const shown = estimated && exact.data ? exact.data : facets.data;
+  const approximate = shown?.countsAreEstimates === true;
+  const values = shown?.values ?? [];
   const listed = new Set(values.map((v) => v.value));
   const extra = selected.filter((value) => !listed.has(value));
 
@@ -185,7 +196,9 @@ function ValuesFilter({ column, params, current, onApply }: ControlProps) {
                       {valueLabel(column.id, facet.value, t, facet.label)}
                     </Text>
                     <Text size="xs" c="dimmed">
-                      {format.number(facet.count)}
+                      {approximate
+                        ? t('sessions.filter.about', { count: format.number(facet.count) })
+                        : format.number(facet.count)}
                     </Text>
                   </Group>
                 }
@@ -200,7 +213,15 @@ function ValuesFilter({ column, params, current, onApply }: ControlProps) {
           </Stack>
         </ScrollArea.Autosize>
       )}
-      {facets.data?.truncated && (
+      {approximate && (
+        <Group gap={6} wrap="nowrap">
+          {exact.isFetching && <Loader size={10} aria-hidden />}
+          <Text size="xs" c="dimmed" role="status">
+            {exact.isError ? t('sessions.filter.estimatedOnly') : t('sessions.filter.estimated')}
+          </Text>
+        </Group>
+      )}
+      {shown?.truncated && (
         <Text size="xs" c="dimmed">
           {t('sessions.filter.truncated')}
         </Text>

@@ -36,9 +36,15 @@ export const sessionsApi = {
   /** The exact total of the list's filters and search (the order does not matter to a count). */
   count: (params: ListParams, signal?: AbortSignal) =>
     apiRequest<SessionCount>(`${base}/count`, { query: { ...params, sort: undefined }, signal }),
-  facets: (column: string, params: ListParams, search: string, signal?: AbortSignal) =>
+  /** A filter list; `exact` counts exactly however long it takes (after an answer of estimates). */
+  facets: (column: string, params: ListParams, search: string, signal?: AbortSignal, exact = false) =>
     apiRequest<FacetAnswer>(`${base}/facets/${enc(column)}`, {
-      query: { ...params, search: search === '' ? undefined : search, limit: 100 },
+      query: {
+        ...params,
+        search: search === '' ? undefined : search,
+        limit: 100,
+        exact: exact ? 'true' : undefined,
+      },
       signal,
     }),
   detail: (id: string, signal?: AbortSignal) => apiRequest<SessionDetail>(`${base}/${enc(id)}`, { signal }),

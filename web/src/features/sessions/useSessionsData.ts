@@ -16,8 +16,8 @@ export const sessionKeys = {
   columns: ['sessions', 'columns'] as const,
   list: (params: ListParams) => ['sessions', 'list', params] as const,
   count: (params: ListParams) => ['sessions', 'count', params] as const,
-  facets: (column: string, params: ListParams, search: string) =>
-    ['sessions', 'facets', column, params, search] as const,
+  facets: (column: string, params: ListParams, search: string, exact = false) =>
+    ['sessions', 'facets', column, params, search, exact] as const,
   detail: (id: string) => ['sessions', 'detail', id] as const,
   transcript: (id: string, around: string | null) => ['sessions', 'transcript', id, around] as const,
   notes: (id: string) => ['sessions', 'notes', id] as const,
