@@ -15,7 +15,23 @@ export interface FactCount {
 export type DictColumn = { kind: 'dict'; id: string; select: string; text: boolean };
 export type MultiColumn = { kind: 'multi'; id: string; select: string; text: boolean; json: boolean };
 export type NumberColumn = { kind: 'number'; id: string; select: string; time: boolean };
-export type ColumnSpec = DictColumn | MultiColumn | NumberColumn;
+/** One bit per session and column: whether it has a value (the text sorts' two-part pages, below). */
+export type FlagsColumn = { kind: 'flags'; id: string; select: string; columns: readonly string[] };
+export type ColumnSpec = DictColumn | MultiColumn | NumberColumn | FlagsColumn;
+
+/**
+ * The text columns whose sort reads the sessions with a value, then those without (sessionRepository's
+ * split page), with the SQL of each; at most 8 (one byte per session).
+ */
+export const VALUED_COLUMNS: readonly (readonly [string, string])[] = [
+  ['externalId', 's.external_id'],
+  ['pageUrl', 's.page_url'],
+  ['clientName', 's.client_name'],
+  ['clientEmail', 's.client_email'],
+  ['clientPhone', 's.client_phone'],
+  ['clientIp', 's.client_ip'],
+  ['feedback', 's.feedback'],
+];
 
 const µs = (column: string) => `(extract(epoch FROM s.${column}) * 1000000)::bigint::text`;
 
@@ -43,10 +59,21 @@ export const SPECS: readonly ColumnSpec[] = [
   { kind: 'number', id: 'duration', select: 's.duration_seconds::text', time: false },
   { kind: 'number', id: 'rating', select: 's.rating::text', time: false },
   { kind: 'number', id: 'messageCount', select: 's.message_count::text', time: false },
+  {
+    kind: 'flags',
+    id: 'valued',
+    // Each term in parentheses: `|` and `<<` share a precedence in PostgreSQL.
+    select: `(${VALUED_COLUMNS.map(([, expr], bit) => `((${expr} IS NOT NULL)::int << ${bit})`).join(' | ')})::text`,
+    columns: VALUED_COLUMNS.map(([id]) => id),
+  },
 ];
 
 export const SELECT_LIST = ['s.id::text', ...SPECS.map((spec) => spec.select)].join(', ');
-export const specById = new Map(SPECS.map((spec, index) => [spec.id, { spec, index }]));
+/** The catalogue's columns the index keeps (filters, facets and sorts name them), by id. */
+export const specById = new Map(
+  SPECS.flatMap((spec, index) => (spec.kind === 'flags' ? [] : [[spec.id, { spec, index }] as const])),
+);
+const VALUED_INDEX = SPECS.findIndex((spec) => spec.kind === 'flags');
 
 /** Whether the index keeps this column (its value filters, range filters and facets). */
 export function factsKeep(columnId: string): boolean {
@@ -153,7 +180,21 @@ export class NumberStore {
   }
 }
 
-export type Store = DictStore | MultiStore | NumberStore;
+/** Bits per row. */
+export class FlagsStore {
+  bits: Uint8Array;
+  constructor(capacity: number) {
+    this.bits = new Uint8Array(capacity);
+  }
+  set(row: number, value: string | null): void {
+    this.bits[row] = Number(value ?? 0);
+  }
+  grow(capacity: number): void {
+    this.bits = grown(this.bits, capacity);
+  }
+}
+
+export type Store = DictStore | MultiStore | NumberStore | FlagsStore;
 
 const MEMO_SIZE = 12;
 
@@ -174,13 +215,18 @@ export class TenantFacts {
   constructor(capacity = 1024) {
     this.capacity = capacity;
     this.ids = new Float64Array(capacity);
-    this.stores = SPECS.map((spec) =>
-      spec.kind === 'dict'
-        ? new DictStore(capacity)
-        : spec.kind === 'multi'
-          ? new MultiStore(capacity)
-          : new NumberStore(capacity),
-    );
+    this.stores = SPECS.map((spec) => {
+      switch (spec.kind) {
+        case 'dict':
+          return new DictStore(capacity);
+        case 'multi':
+          return new MultiStore(capacity);
+        case 'number':
+          return new NumberStore(capacity);
+        case 'flags':
+          return new FlagsStore(capacity);
+      }
+    });
   }
 
   private rowOf(id: number): number | undefined {
@@ -234,7 +280,7 @@ export class TenantFacts {
               : value.split(',');
         (store as MultiStore).set(row, values);
       } else {
-        (store as DictStore | NumberStore).set(row, value);
+        (store as DictStore | NumberStore | FlagsStore).set(row, value);
       }
     }
   }
@@ -290,6 +336,24 @@ export class TenantFacts {
     return matched;
   }
 
+  /**
+   * The matched rows that have a value in a text column of VALUED_COLUMNS, when there are at most
+   * `cap`; undefined when there are more.
+   */
+  valuedRows(matched: Uint8Array, columnId: string, cap: number): number[] | undefined {
+    const bit = VALUED_COLUMNS.findIndex(([id]) => id === columnId);
+    if (bit < 0) throw new Error(`${columnId} has no valued flag`);
+    const mask = 1 << bit;
+    const { bits } = this.stores[VALUED_INDEX] as FlagsStore;
+    const rows: number[] = [];
+    for (let row = 0; row < this.size; row++) {
+      if (!matched[row] || !(bits[row]! & mask)) continue;
+      if (rows.length === cap) return undefined;
+      rows.push(row);
+    }
+    return rows;
+  }
+
   /** Session ids of rows. */
   idsOf(rows: readonly number[]): string[] {
     return rows.map((row) => String(this.ids[row]));
@@ -308,9 +372,11 @@ export class TenantFacts {
     if (store instanceof DictStore) {
       const codes = store.codes;
       for (let row = 0; row < this.size; row++) keys[row] = ranks![codes[row]!]!;
-    } else {
+    } else if (store instanceof MultiStore) {
       for (let row = 0; row < this.size; row++)
         keys[row] = store.lengths[row] === 0 ? Number.NaN : ranks![store.first[row]!]!;
+    } else {
+      throw new Error('flags are not a sort');
     }
     return keys;
   }

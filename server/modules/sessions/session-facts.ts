@@ -8,6 +8,7 @@ import type { Filter } from './session-filters';
 import {
   SELECT_LIST,
   TenantFacts,
+  VALUED_COLUMNS,
   compile,
   specById,
   type CompiledFilter,
@@ -447,6 +448,27 @@ export function sessionFacts(db: Database, options: FactsOptions) {
     /** Loads the tenant now, whatever its size (tests, and a warm-up after start). */
     async load(tenantId: string): Promise<void> {
       await load(tenantId);
+    },
+
+    /**
+     * For a text sort of a History page: the ids of the sessions that pass the filters the index can
+     * apply and have a value in the column, when there are at most `cap` (a superset of the page's
+     * sessions with a value: the caller's SQL checks every condition); undefined when there are more or
+     * the index cannot answer.
+     */
+    async valuedIds(
+      tenantId: string,
+      filters: readonly Filter[],
+      columnId: string,
+      cap: number,
+      ask: FactsAsk,
+    ): Promise<string[] | undefined> {
+      if (!VALUED_COLUMNS.some(([id]) => id === columnId)) return undefined;
+      const { served, compiled } = await compileServed(filters);
+      const facts = await current(tenantId, ask);
+      if (!facts) return undefined;
+      const rows = facts.valuedRows(matchedBy(facts, compiled, served), columnId, cap);
+      return rows && facts.idsOf(rows);
     },
 
     /** Whether the tenant is loaded (it may still need to read changes before it answers). */

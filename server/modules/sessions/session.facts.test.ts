@@ -267,6 +267,55 @@ describe('facet index', async () => {
     }
   });
 
+  it('pages text sorts under filters from the sessions it knows have a value, exactly as SQL orders them', async () => {
+    // WhatsApp sessions without an IP address or e-mail: no session with a value passes the filter.
+    await sql`UPDATE sessions SET client_ip = NULL, client_email = NULL
+              WHERE tenant_id = ${tenant.id} AND channel = 'whatsapp'`.execute(services.db);
+    const walk = async (service: typeof plain, query: Record<string, string>, sort: string) => {
+      const ids: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await service.list(principal, {
+          view: 'history',
+          ...query,
+          sort,
+          limit: 17,
+          ...(cursor ? { cursor } : {}),
+        });
+        ids.push(...page.items.map((item) => item.id));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return ids;
+    };
+    const textColumns = [
+      'externalId',
+      'pageUrl',
+      'clientName',
+      'clientEmail',
+      'clientPhone',
+      'clientIp',
+      'feedback',
+    ];
+    const queries: Record<string, string>[] = [
+      { channel: 'whatsapp' },
+      { channel: 'webchat,whatsapp', 'waitingTime.min': '20' },
+      { 'createdAt.min': '2025-02-01', 'pageUrl.contains': 'kosik' },
+      { 'clientIp.empty': 'true', source: 'api' },
+    ];
+    for (const query of queries) {
+      for (const column of textColumns) {
+        for (const sort of [column, `-${column}`]) {
+          const [fromIndex, fromSql] = await Promise.all([
+            walk(indexed, query, sort),
+            walk(plain, query, sort),
+          ]);
+          expect({ sort, query, ids: fromIndex }).toEqual({ sort, query, ids: fromSql });
+          expect(fromSql.length).toBeGreaterThan(0);
+        }
+      }
+    }
+  });
+
   it('leaves what it cannot filter to SQL: text, parameter and content filters, and other callers', async () => {
     for (const query of [
       { 'pageUrl.contains': 'kosik', channel: 'webchat' },

@@ -345,7 +345,7 @@ describe('the sessions list', async () => {
         const seen: string[] = [];
         let after: { v: string | null; id: string } | undefined;
         for (let pages = 0; pages < 50; pages++) {
-          const rows = await repo.page(scope, sort, 7, after, undefined, budget);
+          const rows = await repo.page(scope, sort, 7, after, { orderedBudgetMs: budget });
           const page = rows.slice(0, 7);
           seen.push(...page.map((row) => row.id));
           if (rows.length <= 7) break;
@@ -386,7 +386,7 @@ describe('the sessions list', async () => {
       const seen: string[] = [];
       let after: { v: string | null; id: string } | undefined;
       for (let pages = 0; pages < 20; pages++) {
-        const rows = await repo.page(scope, sort, 3, after, undefined, budget);
+        const rows = await repo.page(scope, sort, 3, after, { orderedBudgetMs: budget });
         seen.push(...rows.slice(0, 3).map((row) => row.id));
         if (rows.length <= 3) break;
         const last = rows[2]!;

@@ -267,6 +267,8 @@ function splitPage(
   after: { v: string | null; id: string } | undefined,
   /** `index`: follow the sort's index; `sort`: sort the matching sessions (`|| ''` hides the index). */
   plan: 'index' | 'sort',
+  /** Every session with a value that may be on the page (from the facet index), to sort those only. */
+  valuedIds?: readonly string[],
 ): RawBuilder<unknown> {
   const expr = sort.column.expr;
   const key = plan === 'sort' ? sql`(${expr} || '')` : expr;
@@ -276,8 +278,9 @@ function splitPage(
   const nulls = sort.column.sortIndex === 'desc' ? (sort.desc ? sql` NULLS LAST` : sql` NULLS FIRST`) : sql``;
   const base = scopeConditions(scope);
   const parts: RawBuilder<unknown>[] = [];
-  if (!after || after.v !== null) {
+  if ((!after || after.v !== null) && valuedIds?.length !== 0) {
     const valued = [base, sql`${expr} IS NOT NULL`];
+    if (valuedIds) valued.push(sql`s.id = ANY(${valuedIds}::bigint[])`);
     if (after) {
       valued.push(sql`(${expr}, s.id) ${op} (${typed(after.v, sort.column.valueType)}, ${after.id}::bigint)`);
     }
@@ -385,14 +388,22 @@ export function sessionRepository(db: Database) {
       sort: ListSort,
       limit: number,
       after?: { v: string | null; id: string },
-      /** The page's sessions when the facet index chose them; the conditions are checked again. */
-      ids?: readonly string[],
-      /**
-       * How long a text sort's index (under filters) or a content search's ordered plan may run before the
-       * matching sessions are collected and sorted instead (ms; ≤ 0: collect and sort at once).
-       */
-      orderedBudgetMs = ORDERED_BUDGET_MS,
+      options: {
+        /** The page's sessions when the facet index chose them; the conditions are checked again. */
+        ids?: readonly string[];
+        /**
+         * A text sort: every session with a value that may be on the page, when the facet index found
+         * few (they are sorted; the conditions are checked again).
+         */
+        valuedIds?: readonly string[];
+        /**
+         * How long a text sort's index (under filters) or a content search's ordered plan may run before
+         * the matching sessions are collected and sorted instead (ms; ≤ 0: collect and sort at once).
+         */
+        orderedBudgetMs?: number;
+      } = {},
     ) {
+      const { ids, valuedIds, orderedBudgetMs = ORDERED_BUDGET_MS } = options;
       const read = (runner: Database, rows: RawBuilder<unknown>) =>
         sql<SessionRow>`
           SELECT ${itemFields}, s.sort_value FROM (${rows}) s
@@ -409,6 +420,7 @@ export function sessionRepository(db: Database) {
         // filters leave few with a value (WhatsApp sessions have no IP address) or only those at the
         // index's far end (ascending external ids of the last month), it would read most of the index:
         // past the budget the matching sessions are sorted instead, which is fast when few match.
+        if (valuedIds) return read(db, splitPage(scope, sort, limit, after, 'sort', valuedIds));
         const filtered =
           scope.filters.length > 0 || scope.search !== undefined || scope.visibility.kind !== 'all';
         if (!filtered || sort.column.sortIndex !== 'asc')

@@ -46,6 +46,9 @@ export interface CountPolicy {
   sampleBudgetMs: number;
 }
 
+/** A text sort's sessions with a value are sorted from the facet index's ids up to this many. */
+const VALUED_SORT_CAP = 4_000;
+
 /** A content search whose sample estimates this many times the exact cap is not counted at all. */
 const SAMPLE_SKIPS_COUNT_FACTOR = 2;
 
@@ -378,9 +381,24 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
         askOf(scope.tenantId, asOf),
       );
       if (ids) {
-        const rows = await repo.page(scope, sort, limit, after, ids);
+        const rows = await repo.page(scope, sort, limit, after, { ids });
         if (rows.length === ids.length) return rows;
       }
+    }
+    // A text sort under filters or a search: when the index finds few sessions with a value (WhatsApp
+    // sessions have no IP address), those are sorted and the rest follow by id, instead of reading the
+    // column's index in search of them.
+    const filtered =
+      scope.filters.length > 0 || scope.search !== undefined || scope.visibility.kind !== 'all';
+    if (facts && scope.view === 'history' && filtered && index === 'asc' && sort.column.nullable) {
+      const valuedIds = await facts.valuedIds(
+        scope.tenantId,
+        scope.filters,
+        sort.key.startsWith('-') ? sort.key.slice(1) : sort.key,
+        VALUED_SORT_CAP,
+        askOf(scope.tenantId, asOf),
+      );
+      if (valuedIds) return repo.page(scope, sort, limit, after, { valuedIds });
     }
     return repo.page(scope, sort, limit, after);
   }
