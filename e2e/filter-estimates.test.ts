@@ -5,7 +5,7 @@ import { startServer, type RunningServer } from './support/server';
 
 /**
  * A filter list under a content search on a tenant the facet index holds, with counting in SQL "too
- * slow" (FACET_ESTIMATE_AFTER_MS=0): the list first shows estimated counts, labelled, then the exact
+ * slow" (FACET_RARE_COUNT_MS=0): the list first shows estimated counts, labelled, then the exact
  * counts replace them when they arrive. The exact request is held back by the test so both states are
  * seen.
  */
@@ -20,7 +20,7 @@ describe('a filter list counted from a sample', () => {
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([
-      startServer({ FACET_INDEX_MIN_SESSIONS: '1', FACET_ESTIMATE_AFTER_MS: '0' }),
+      startServer({ FACET_INDEX_MIN_SESSIONS: '1', FACET_RARE_COUNT_MS: '0' }),
       launchBrowser(),
     ]);
     const context = await browser.newContext({

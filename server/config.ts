@@ -63,10 +63,11 @@ const envSchema = z.object({
   /** Tenants with fewer History sessions are counted in PostgreSQL instead. */
   FACET_INDEX_MIN_SESSIONS: z.coerce.number().int().min(1).max(1_000_000_000).default(20_000),
   /**
-   * How long a filter list under a content search or a text/parameter filter is counted in PostgreSQL
-   * before a large tenant's list is estimated from a sample instead (0: estimate at once).
+   * A large tenant's filter list under a content search or a text/parameter filter is estimated from a
+   * sample; when the sample finds few matches, PostgreSQL counts it exactly for up to this long (0:
+   * never).
    */
-  FACET_ESTIMATE_AFTER_MS: z.coerce.number().int().min(0).max(60_000).default(80),
+  FACET_RARE_COUNT_MS: z.coerce.number().int().min(0).max(60_000).default(80),
 });
 
 /** The 32-byte key of a SESSIONDESK_SECRET_KEY value (hex or base64), or undefined when it is not one. */
@@ -97,7 +98,7 @@ export interface Config {
   maxRecordingBytes: number;
   maxFileBytes: number;
   /** The facet index's bounds (session-facts.ts); `maxSessions` 0: no index, SQL counts everything. */
-  facetIndex: { minSessions: number; maxSessions: number; estimateAfterMs: number };
+  facetIndex: { minSessions: number; maxSessions: number; rareCountMs: number };
 }
 
 export type StorageConfig =
@@ -170,7 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     facetIndex: {
       minSessions: e.FACET_INDEX_MIN_SESSIONS,
       maxSessions: e.FACET_INDEX_MAX_SESSIONS,
-      estimateAfterMs: e.FACET_ESTIMATE_AFTER_MS,
+      rareCountMs: e.FACET_RARE_COUNT_MS,
     },
   };
 }

@@ -60,7 +60,7 @@ export function createServices(
   const visibility = sessionVisibility(settings);
   // Counts filter lists and totals of large tenants in memory (one per process, kept current by reads
   // of what changed, see session-facts.ts).
-  const { estimateAfterMs = FACET_ESTIMATE.exactBudgetMs, ...indexSettings } = config.facetIndex ?? {};
+  const { rareCountMs = FACET_ESTIMATE.exactBudgetMs, ...indexSettings } = config.facetIndex ?? {};
   const factsOptions = { ...indexSettings, ...options.facts };
   const facts = factsOptions.maxSessions === 0 ? undefined : sessionFacts(db, { log, ...factsOptions });
   const sessions = sessionService(db, {
@@ -68,7 +68,7 @@ export function createServices(
     settings,
     log,
     facts,
-    facetEstimate: { ...FACET_ESTIMATE, exactBudgetMs: estimateAfterMs },
+    facetEstimate: { ...FACET_ESTIMATE, exactBudgetMs: rareCountMs },
   });
   const audit = auditService(db, { settings });
   // Recordings and session files: bytes in the object store, metadata in PostgreSQL.

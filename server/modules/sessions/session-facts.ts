@@ -406,8 +406,9 @@ export function sessionFacts(db: Database, options: FactsOptions) {
      * An estimate of the History facet of a kept column under filters and a content search the index
      * cannot apply: a systematic sample of `sampleSize` of the sessions passing what the index can
      * apply, of which `check` (SQL, with every condition of the scope) keeps those that match; each
-     * value's count in the kept sessions is scaled up by how many the sample stands for. Undefined when
-     * the index cannot answer or `check` gives up.
+     * value's count in the kept sessions is scaled up by how many the sample stands for. When the
+     * sample is every such session the counts are exact (`exact`); `seen` is how many sessions of the
+     * sample matched. Undefined when the index cannot answer or `check` gives up.
      */
     async estimateFacet(
       tenantId: string,
@@ -416,7 +417,7 @@ export function sessionFacts(db: Database, options: FactsOptions) {
       sampleSize: number,
       check: (ids: string[]) => Promise<string[] | undefined>,
       ask: FactsAsk,
-    ): Promise<FactCount[] | undefined> {
+    ): Promise<{ counts: FactCount[]; exact: boolean; seen: number } | undefined> {
       const kept = specById.get(columnId);
       if (!kept || kept.spec.kind === 'number') return undefined;
       const { served, compiled } = await compileServed(filters);
@@ -425,13 +426,17 @@ export function sessionFacts(db: Database, options: FactsOptions) {
       const matched = matchedBy(facts, compiled, served);
       const population = facts.remember(`count ${filtersKey(served)}`, () => facts.count(matched));
       const sample = facts.idsOf(facts.sample(matched, sampleSize));
-      if (sample.length === 0) return [];
+      if (sample.length === 0) return { counts: [], exact: true, seen: 0 };
       const matching = await check(sample);
       if (matching === undefined) return undefined;
+      const counts = facts.facet(columnId, facts.passOf(matching));
+      if (sample.length === population) return { counts, exact: true, seen: matching.length };
       const scale = population / sample.length;
-      return facts
-        .facet(columnId, facts.passOf(matching))
-        .map((fact) => ({ value: fact.value, count: roughly(fact.count * scale) }));
+      return {
+        counts: counts.map((fact) => ({ value: fact.value, count: roughly(fact.count * scale) })),
+        exact: false,
+        seen: matching.length,
+      };
     },
 
     /** How many History sessions pass the filters, exactly; undefined as for `facet`. */

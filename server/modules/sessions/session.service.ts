@@ -69,22 +69,24 @@ export const FULL_COUNT: CountPolicy = {
 };
 
 /**
- * Filter lists the facet index cannot count alone (content search, text and parameter filters): SQL
- * counts them when it can within `exactBudgetMs`; else `sampleSize` sessions passing the filters the
- * index can apply are checked in SQL and the counts scaled, labelled as estimates (`exact=true` asks
- * for the exact count however long it takes).
+ * Filter lists the facet index cannot count alone (content search, text and parameter filters):
+ * `sampleSize` sessions passing the filters the index can apply are checked in SQL and the counts
+ * scaled, labelled as estimates (`exact=true` asks for the exact count however long it takes). When
+ * fewer than `fewSeen` of the sample match, SQL counts exactly if it can within `exactBudgetMs`.
  */
 export interface FacetEstimatePolicy {
-  exactBudgetMs: number;
   sampleSize: number;
   checkBudgetMs: number;
+  fewSeen: number;
+  exactBudgetMs: number;
 }
 
-/** `exactBudgetMs` is the FACET_ESTIMATE_AFTER_MS setting. */
+/** `exactBudgetMs` is the FACET_RARE_COUNT_MS setting. */
 export const FACET_ESTIMATE: FacetEstimatePolicy = {
-  exactBudgetMs: 80,
   sampleSize: 5_000,
   checkBudgetMs: 1_000,
+  fewSeen: 50,
+  exactBudgetMs: 80,
 };
 
 export interface SessionServiceOptions {
@@ -242,9 +244,11 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
 
   /**
    * A History facet of everyone's sessions under a content search or filters the facet index cannot
-   * apply (text, parameters): counted in SQL when that takes under `exactBudgetMs` (few matches),
-   * else estimated from a sample the index draws and SQL checks. Undefined when neither applies (the
-   * tenant is not loaded, a column the index does not keep): the caller counts in SQL.
+   * apply (text, parameters), at a tenant the index holds: a sample the index draws and SQL checks
+   * first — exact when it is every session passing the other filters; when it finds few matches (a
+   * rare word, whose count in SQL is cheap) SQL counts them within `exactBudgetMs`; otherwise the
+   * sample's estimate. Undefined when the index cannot answer (not loaded, a column it does not
+   * keep): the caller counts in SQL.
    */
   async function quickOrEstimated(
     scope: ListScope,
@@ -255,12 +259,7 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
   ): Promise<{ rows: FacetRows; countsAreEstimates: boolean } | undefined> {
     const tenantWide = scope.view === 'history' && scope.visibility.kind === 'all';
     if (!facts || !tenantWide || !facts.holds(scope.tenantId) || !factsKeep(columnId)) return undefined;
-    const quick =
-      facetEstimate.exactBudgetMs > 0
-        ? await repo.facetValuesWithin(scope, column, options, facetEstimate.exactBudgetMs)
-        : undefined;
-    if (quick) return { rows: quick, countsAreEstimates: false };
-    const estimate = await facts.estimateFacet(
+    const sampled = await facts.estimateFacet(
       scope.tenantId,
       columnId,
       scope.filters,
@@ -268,9 +267,14 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
       (ids) => repo.matchingIds(scope, ids, facetEstimate.checkBudgetMs),
       askOf(scope.tenantId, asOf),
     );
-    if (!estimate) return undefined;
-    const rows = await repo.facetValues(scope, column, { ...options, precounted: estimate });
-    return { rows, countsAreEstimates: true };
+    if (!sampled) return undefined;
+    const quick =
+      !sampled.exact && sampled.seen < facetEstimate.fewSeen && facetEstimate.exactBudgetMs > 0
+        ? await repo.facetValuesWithin(scope, column, options, facetEstimate.exactBudgetMs)
+        : undefined;
+    if (quick) return { rows: quick, countsAreEstimates: false };
+    const rows = await repo.facetValues(scope, column, { ...options, precounted: sampled.counts });
+    return { rows, countsAreEstimates: !sampled.exact };
   }
 
   /**
@@ -463,12 +467,12 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
         : Promise.resolve([]);
       void matching.catch(() => undefined);
 
-      const counted = await counting;
-      // What the page itself proves: on the first page everything there is, or at least one more row.
+      // What the page itself proves: on the first page everything there is (the count beside it is not
+      // awaited), or at least one more row.
       const { total, totalIsEstimate } =
         !after && !more
           ? { total: page.length, totalIsEstimate: false }
-          : await totalOf(scope, counted, page.length + (more ? 1 : 0), listCount, await sampled);
+          : await totalOf(scope, await counting, page.length + (more ? 1 : 0), listCount, await sampled);
 
       // A search that finds nothing or very little: "did you mean …" from the tenant's vocabulary, each
       // suggestion checked to find more in the caller's own scope. What was typed is what was searched.
