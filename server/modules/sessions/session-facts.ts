@@ -291,6 +291,30 @@ export function sessionFacts(db: Database, options: FactsOptions) {
     return { served, compiled };
   }
 
+  /**
+   * A systematic sample of `sampleSize` of the History sessions passing the filters the index can
+   * apply, and those of them `check` (SQL, with every condition of the scope: the other filters, a
+   * content search, the caller's visibility) keeps; `scale` is how many sessions each stands for (1:
+   * the sample is all of them). Undefined when the index cannot answer or `check` gives up.
+   */
+  async function sampled(
+    tenantId: string,
+    filters: readonly Filter[],
+    sampleSize: number,
+    check: (ids: string[]) => Promise<string[] | undefined>,
+    ask: FactsAsk,
+  ) {
+    const { served, compiled } = await compileServed(filters);
+    const facts = await current(tenantId, ask);
+    if (!facts) return undefined;
+    const matched = matchedBy(facts, compiled, served);
+    const population = facts.remember(`count ${filtersKey(served)}`, () => facts.count(matched));
+    const sample = facts.idsOf(facts.sample(matched, sampleSize));
+    const matching = sample.length === 0 ? [] : await check(sample);
+    if (matching === undefined) return undefined;
+    return { facts, matching, scale: sample.length === 0 ? 1 : population / sample.length };
+  }
+
   /** What a dictionary column sorts by: its value, or the name behind its id (groups, first operator). */
   function sortName(columnId: string, tenantId: string) {
     if (columnId === 'group')
@@ -404,11 +428,10 @@ export function sessionFacts(db: Database, options: FactsOptions) {
 
     /**
      * An estimate of the History facet of a kept column under filters and a content search the index
-     * cannot apply: a systematic sample of `sampleSize` of the sessions passing what the index can
-     * apply, of which `check` (SQL, with every condition of the scope) keeps those that match; each
-     * value's count in the kept sessions is scaled up by how many the sample stands for. When the
-     * sample is every such session the counts are exact (`exact`); `seen` is how many sessions of the
-     * sample matched. Undefined when the index cannot answer or `check` gives up.
+     * cannot apply (see `sampled`): each value's count among the sample's matching sessions, scaled up
+     * by how many the sample stands for. When the sample is every such session the counts are exact
+     * (`exact`); `seen` is how many sessions of the sample matched. Undefined when the index cannot
+     * answer or `check` gives up.
      */
     async estimateFacet(
       tenantId: string,
@@ -420,23 +443,30 @@ export function sessionFacts(db: Database, options: FactsOptions) {
     ): Promise<{ counts: FactCount[]; exact: boolean; seen: number } | undefined> {
       const kept = specById.get(columnId);
       if (!kept || kept.spec.kind === 'number') return undefined;
-      const { served, compiled } = await compileServed(filters);
-      const facts = await current(tenantId, ask);
-      if (!facts) return undefined;
-      const matched = matchedBy(facts, compiled, served);
-      const population = facts.remember(`count ${filtersKey(served)}`, () => facts.count(matched));
-      const sample = facts.idsOf(facts.sample(matched, sampleSize));
-      if (sample.length === 0) return { counts: [], exact: true, seen: 0 };
-      const matching = await check(sample);
-      if (matching === undefined) return undefined;
+      const found = await sampled(tenantId, filters, sampleSize, check, ask);
+      if (!found) return undefined;
+      const { facts, matching, scale } = found;
       const counts = facts.facet(columnId, facts.passOf(matching));
-      if (sample.length === population) return { counts, exact: true, seen: matching.length };
-      const scale = population / sample.length;
       return {
-        counts: counts.map((fact) => ({ value: fact.value, count: roughly(fact.count * scale) })),
-        exact: false,
+        counts:
+          scale === 1 ? counts : counts.map((fact) => ({ ...fact, count: roughly(fact.count * scale) })),
+        exact: scale === 1,
         seen: matching.length,
       };
+    },
+
+    /** An estimate of how many History sessions match, as for `estimateFacet` (exact when `exact`). */
+    async estimateCount(
+      tenantId: string,
+      filters: readonly Filter[],
+      sampleSize: number,
+      check: (ids: string[]) => Promise<string[] | undefined>,
+      ask: FactsAsk,
+    ): Promise<{ count: number; exact: boolean } | undefined> {
+      const found = await sampled(tenantId, filters, sampleSize, check, ask);
+      if (!found) return undefined;
+      const { matching, scale } = found;
+      return { count: Math.round(matching.length * scale), exact: scale === 1 };
     },
 
     /** How many History sessions pass the filters, exactly; undefined as for `facet`. */

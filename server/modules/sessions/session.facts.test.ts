@@ -362,6 +362,43 @@ describe('facet index', async () => {
       }
     });
 
+    it("estimates a list's total from the same sample when counting it takes too long", async () => {
+      const listing = (sampleSize: number) =>
+        sessionService(services.db, {
+          visibility: services.visibility,
+          settings: services.settings,
+          log: silentLog,
+          facts: services.facts!,
+          facetEstimate: { sampleSize, checkBudgetMs: 10_000, fewSeen: 0, exactBudgetMs: 0 },
+          listCount: {
+            exactCap: 10_000,
+            exactSearchCap: 1_000,
+            budgetMs: 0,
+            sampleRows: 10_000,
+            sampleBudgetMs: 10_000,
+          },
+        });
+      let tested = 0;
+      for (const query of hard) {
+        const listQuery = { view: 'history', sort: '-createdAt', limit: 5, ...query };
+        const exact = await plain.count(principal, { view: 'history', ...query });
+        // A total the first page proves is not estimated.
+        if (exact.total <= 5) continue;
+        tested += 1;
+        const whole = await listing(100_000).list(principal, listQuery);
+        expect({ query, total: whole.total, totalIsEstimate: whole.totalIsEstimate }).toEqual({
+          query,
+          total: exact.total,
+          totalIsEstimate: false,
+        });
+        const part = await listing(40).list(principal, listQuery);
+        expect(part.totalIsEstimate).toBe(true);
+        expect(part.total).toBeGreaterThan(exact.total * 0.5);
+        expect(part.total).toBeLessThan(exact.total * 1.5);
+      }
+      expect(tested).toBeGreaterThanOrEqual(2);
+    });
+
     it('counts in SQL when the sample finds few matches and SQL is quick', async () => {
       const rare = estimating(60, { fewSeen: 1_000_000, exactBudgetMs: 10_000 });
       const facetQuery = { view: 'history', limit: 500, ...hard[0] };

@@ -278,6 +278,30 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
   }
 
   /**
+   * An estimate of how many sessions a scope holds, from a sample. For a History scope of a tenant the
+   * facet index holds, its sample of that tenant's sessions (passing the filters it can apply) checked
+   * in SQL — exact when the sample is all of them; else `TABLESAMPLE`, whose pages hold every
+   * tenant's sessions (1 M sessions beside 5 M of other tenants: 6× the pages for the same sample).
+   */
+  async function sampleEstimate(
+    scope: ListScope,
+    policy: CountPolicy,
+  ): Promise<{ count: number; exact: boolean } | undefined> {
+    if (facts && scope.view === 'history' && facts.holds(scope.tenantId)) {
+      const estimate = await facts.estimateCount(
+        scope.tenantId,
+        scope.filters,
+        facetEstimate.sampleSize,
+        (ids) => repo.matchingIds(scope, ids, policy.sampleBudgetMs),
+        askOf(scope.tenantId, performance.now()),
+      );
+      if (estimate) return estimate;
+    }
+    const count = await repo.sampleEstimate(scope, policy.sampleRows, policy.sampleBudgetMs);
+    return count === undefined ? undefined : { count, exact: false };
+  }
+
+  /**
    * The total of a scope from what counting found: the exact count, or an estimate of this very scope
    * (sampled, else the planner's) that is never below what is known to match (`atLeast`).
    */
@@ -286,15 +310,16 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
     counted: CountResult,
     known: number,
     policy: CountPolicy,
-    sampled?: number,
+    sampled?: { count: number; exact: boolean },
   ): Promise<{ total: number; totalIsEstimate: boolean }> {
     if (counted.kind === 'exact') return { total: counted.count, totalIsEstimate: false };
     const atLeast = Math.max(known, counted.kind === 'over' ? counted.atLeast : 0);
-    const estimate =
-      sampled ??
-      (await repo.sampleEstimate(scope, policy.sampleRows, policy.sampleBudgetMs)) ??
-      (await repo.estimateCount(scope));
-    return { total: Math.max(atLeast, estimate), totalIsEstimate: true };
+    const estimate = sampled ?? (await sampleEstimate(scope, policy));
+    if (estimate?.exact) return { total: estimate.count, totalIsEstimate: false };
+    return {
+      total: Math.max(atLeast, estimate?.count ?? (await repo.estimateCount(scope))),
+      totalIsEstimate: true,
+    };
   }
 
   async function scopeOf(
@@ -440,14 +465,12 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
       // sample is the estimate. One term is counted at once: it stops at the cap.
       const cap = content ? listCount.exactSearchCap : listCount.exactCap;
       const severalTerms = content !== undefined && content.parts.length > 1;
-      const sampled = severalTerms
-        ? repo.sampleEstimate(scope, listCount.sampleRows, listCount.sampleBudgetMs)
-        : Promise.resolve(undefined);
+      const sampled = severalTerms ? sampleEstimate(scope, listCount) : Promise.resolve(undefined);
       const counting = indexedCount(scope, asOf).then((exact) =>
         exact !== undefined
           ? ({ kind: 'exact', count: exact } as const)
           : sampled.then((estimate): Promise<CountResult> | CountResult =>
-              estimate !== undefined && estimate > cap * SAMPLE_SKIPS_COUNT_FACTOR
+              estimate !== undefined && estimate.count > cap * SAMPLE_SKIPS_COUNT_FACTOR
                 ? { kind: 'unknown' }
                 : repo.countWithin(scope, cap, listCount.budgetMs),
             ),
