@@ -35,6 +35,12 @@ export interface ColumnSql {
   /** What the column sorts by when that is not its stored value (the names behind ids). */
   sortBy?: RawBuilder<unknown>;
   /**
+   * The stored column whose NULLs are exactly the sort's: `left(x, 500)` is NULL when `x` is, and the
+   * planner has statistics of `x`, not of `left(x, 500)` (a page of sessions without a page address
+   * was planned as 147 rows of 30,000 and sorted: 160 ms instead of an index walk).
+   */
+  sortNullsOf?: RawBuilder<unknown>;
+  /**
    * The b-tree index that serves the sort, if any; the facet index picks the pages of every other sort.
    * - `both`: a NOT NULL column, `(tenant_id, column, id)` read either way;
    * - `asc`: `(tenant_id, column, id) WHERE column IS NOT NULL` (text columns, migration 0018), both
@@ -83,7 +89,11 @@ export const columnSql: Record<StaticColumnId, ColumnSql> = {
   endReason: scalar('end_reason', 'text', true, { enumValues: endReasons }),
   clientLeft: scalar('client_left', 'text', true, { enumValues: clientLeftValues }),
   // Longer than a b-tree entry may hold: sorted by the first 500 characters (migration 0018).
-  pageUrl: scalar('page_url', 'text', true, { sortBy: sql`left(s.page_url, 500)`, sortIndex: 'asc' }),
+  pageUrl: scalar('page_url', 'text', true, {
+    sortBy: sql`left(s.page_url, 500)`,
+    sortNullsOf: col('page_url'),
+    sortIndex: 'asc',
+  }),
   widget: scalar('widget_id', 'bigint', true, { labels: 'widgets' }),
   clientName: scalar('client_name', 'text', true, { sortIndex: 'asc' }),
   clientEmail: scalar('client_email', 'text', true, { sortIndex: 'asc' }),
@@ -94,7 +104,11 @@ export const columnSql: Record<StaticColumnId, ColumnSql> = {
   os: scalar('client_os', 'text', true),
   tags: { expr: col('tags'), shape: 'array', valueType: 'text', nullable: false },
   rating: scalar('rating', 'int', true),
-  feedback: scalar('feedback', 'text', true, { sortBy: sql`left(s.feedback, 500)`, sortIndex: 'asc' }),
+  feedback: scalar('feedback', 'text', true, {
+    sortBy: sql`left(s.feedback, 500)`,
+    sortNullsOf: col('feedback'),
+    sortIndex: 'asc',
+  }),
   messageCount: scalar('message_count', 'int', false),
   hasRecording: scalar('has_recording', 'boolean', false),
   banned: scalar('banned', 'boolean', false),

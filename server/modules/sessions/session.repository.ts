@@ -95,7 +95,11 @@ export function filterCondition(filter: Filter): RawBuilder<unknown> {
         }
         if (filter.includeEmpty) parts.push(isEmpty(column));
       } else {
-        if (filter.values.length > 0)
+        // One value as `=`: the planner estimates `= ANY(array)` of one value far worse (one group
+        // over 90 days at 200 k sessions: 320 ms against 1 ms, a different index).
+        if (filter.values.length === 1)
+          parts.push(sql`${column.expr} = ${typed(filter.values[0]!, column.valueType)}`);
+        else if (filter.values.length > 1)
           parts.push(sql`${column.expr} = ANY(${typedArray(filter.values, column.valueType)})`);
         if (filter.includeEmpty) parts.push(isEmpty(column));
       }
@@ -287,7 +291,7 @@ function splitPage(
     parts.push(sql`SELECT ${rowColumns}, ${sortValue(sort)} FROM sessions s WHERE ${and(valued)}
       ORDER BY ${key} ${direction}${nulls}, s.id ${direction} LIMIT ${limit + 1}`);
   }
-  const empty = [base, sql`${expr} IS NULL`];
+  const empty = [base, sql`${sort.column.sortNullsOf ?? expr} IS NULL`];
   if (after?.v === null) empty.push(sql`s.id ${op} ${after.id}::bigint`);
   parts.push(sql`SELECT ${rowColumns}, ${sortValue(sort)} FROM sessions s WHERE ${and(empty)}
     ORDER BY s.id ${direction} LIMIT ${limit + 1}`);
