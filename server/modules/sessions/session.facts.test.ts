@@ -92,6 +92,24 @@ describe('facet index', async () => {
     }
   }
 
+  /** Every session of a list, page by page through its cursors, by id. */
+  async function walk(service: typeof plain, query: Record<string, string>, sort: string, limit: number) {
+    const ids: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await service.list(principal, {
+        view: 'history',
+        ...query,
+        sort,
+        limit,
+        ...(cursor ? { cursor } : {}),
+      });
+      ids.push(...page.items.map((item) => item.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return ids;
+  }
+
   it('is off with FACET_INDEX_MAX_SESSIONS=0 and bounded by the two settings otherwise', async () => {
     const config = (env: Record<string, string>) => loadConfig({ NODE_ENV: 'test', ...env });
     expect(config({}).facetIndex).toEqual({
@@ -237,29 +255,13 @@ describe('facet index', async () => {
       .filter((column) => column.sortable && (factsKeep(column.id) || column.id === 'id'))
       .map((column) => column.id);
     expect(sortable.length).toBeGreaterThan(15);
-    const walk = async (service: typeof plain, query: Record<string, string>, sort: string) => {
-      const ids: string[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await service.list(principal, {
-          view: 'history',
-          ...query,
-          sort,
-          limit: 45,
-          ...(cursor ? { cursor } : {}),
-        });
-        ids.push(...page.items.map((item) => item.id));
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-      return ids;
-    };
     const queries: Record<string, string>[] = [{}, { channel: 'webchat,whatsapp', 'waitingTime.min': '20' }];
     for (const query of queries) {
       for (const column of sortable) {
         for (const sort of [column, `-${column}`]) {
           const [fromIndex, fromSql] = await Promise.all([
-            walk(indexed, query, sort),
-            walk(plain, query, sort),
+            walk(indexed, query, sort, 45),
+            walk(plain, query, sort, 45),
           ]);
           expect({ sort, query, ids: fromIndex }).toEqual({ sort, query, ids: fromSql });
         }
@@ -271,22 +273,6 @@ describe('facet index', async () => {
     // WhatsApp sessions without an IP address or e-mail: no session with a value passes the filter.
     await sql`UPDATE sessions SET client_ip = NULL, client_email = NULL
               WHERE tenant_id = ${tenant.id} AND channel = 'whatsapp'`.execute(services.db);
-    const walk = async (service: typeof plain, query: Record<string, string>, sort: string) => {
-      const ids: string[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await service.list(principal, {
-          view: 'history',
-          ...query,
-          sort,
-          limit: 17,
-          ...(cursor ? { cursor } : {}),
-        });
-        ids.push(...page.items.map((item) => item.id));
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-      return ids;
-    };
     const textColumns = [
       'externalId',
       'pageUrl',
@@ -306,8 +292,8 @@ describe('facet index', async () => {
       for (const column of textColumns) {
         for (const sort of [column, `-${column}`]) {
           const [fromIndex, fromSql] = await Promise.all([
-            walk(indexed, query, sort),
-            walk(plain, query, sort),
+            walk(indexed, query, sort, 17),
+            walk(plain, query, sort, 17),
           ]);
           expect({ sort, query, ids: fromIndex }).toEqual({ sort, query, ids: fromSql });
           expect(fromSql.length).toBeGreaterThan(0);
