@@ -71,7 +71,7 @@ export const sessionIsolationCases: IsolationCases = {
         headers: bearer(ctx.a.admin),
       });
       expect(response.statusCode).toBe(200);
-      expect(response.json()).toEqual({ values: [], truncated: false });
+      expect(response.json()).toEqual({ values: [], truncated: false, countsAreEstimates: false });
     }
   },
 
