@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, signIn } from './support/browser';
+import { launchBrowser, screenshot, signedInPage } from './support/browser';
 import { demoWidgetKey } from './support/demo';
 import { startServer, type RunningServer } from './support/server';
 
@@ -31,13 +31,7 @@ describe('bans', () => {
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     widgetKey = await demoWidgetKey(server);
-    const context = await browser.newContext({
-      locale: 'en-GB',
-      timezoneId: 'Europe/Prague',
-      viewport: { width: 1440, height: 900 },
-    });
-    page = await context.newPage();
-    await signIn(page, server);
+    page = await signedInPage(browser, server);
   });
   afterAll(async () => {
     await browser?.close();

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelsSandbox } from '../server/modules/channels/sandbox/channels-sandbox';
-import { launchBrowser, screenshot, signIn } from './support/browser';
+import { launchBrowser, screenshot, signedInPage } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
 import { apiSession } from './support/api';
 
@@ -28,13 +28,7 @@ describe('messaging channels', () => {
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer(), launchBrowser(), sandbox.listen()]);
-    const context = await browser.newContext({
-      locale: 'en-GB',
-      timezoneId: 'Europe/Prague',
-      viewport: { width: 1440, height: 900 },
-    });
-    page = await context.newPage();
-    await signIn(page, server);
+    page = await signedInPage(browser, server);
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,6 +1,6 @@
 import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, signIn } from './support/browser';
+import { launchBrowser, screenshot, signedInPage } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
 
 /**
@@ -23,13 +23,7 @@ describe('a filter list counted from a sample', () => {
       startServer({ FACET_INDEX_MIN_SESSIONS: '1', FACET_RARE_COUNT_MS: '0' }),
       launchBrowser(),
     ]);
-    const context = await browser.newContext({
-      locale: 'en-GB',
-      timezoneId: 'Europe/Prague',
-      viewport: { width: 1440, height: 900 },
-    });
-    page = await context.newPage();
-    await signIn(page, server);
+    page = await signedInPage(browser, server);
   });
   afterAll(async () => {
     await browser?.close();

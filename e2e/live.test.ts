@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, signIn } from './support/browser';
+import { launchBrowser, screenshot, signedInPage } from './support/browser';
 import { createDemoUser, demoWidgetKey } from './support/demo';
 import { startServer, type RunningServer } from './support/server';
 
@@ -51,13 +51,7 @@ describe('live sessions', () => {
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    const context = await browser.newContext({
-      locale: 'en-GB',
-      timezoneId: 'Europe/Prague',
-      viewport: { width: 1440, height: 900 },
-    });
-    page = await context.newPage();
-    await signIn(page, server);
+    page = await signedInPage(browser, server);
   });
   afterAll(async () => {
     await browser?.close();

@@ -43,3 +43,18 @@ export async function signIn(
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(/\/sessions/);
 }
+
+/** A page in a fresh context as the browser tests use it (English, Prague, 1440 × 900), signed in. */
+export async function signedInPage(
+  browser: Browser,
+  server: { url: string; login: { tenant: string; email: string; password: string } },
+): Promise<Page> {
+  const context = await browser.newContext({
+    locale: 'en-GB',
+    timezoneId: 'Europe/Prague',
+    viewport: { width: 1440, height: 900 },
+  });
+  const page = await context.newPage();
+  await signIn(page, server);
+  return page;
+}

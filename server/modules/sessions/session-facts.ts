@@ -267,14 +267,8 @@ export function sessionFacts(db: Database, options: FactsOptions) {
   /** The filters as passes, or undefined when any of them is not for the index. */
   async function compileAll(filters: readonly Filter[]): Promise<CompiledFilter[] | undefined> {
     if (!filters.every((filter) => specById.has(filter.columnId))) return undefined;
-    const bounds = await timeBounds(filters);
-    const compiled: CompiledFilter[] = [];
-    for (const filter of filters) {
-      const pass = compile(filter, bounds);
-      if (!pass) return undefined;
-      compiled.push(pass);
-    }
-    return compiled;
+    const { served, compiled } = await compileServed(filters);
+    return served.length === filters.length ? compiled : undefined;
   }
 
   /** The filters the index can apply, as passes, with the filters they came from (the rest are left out). */

@@ -211,6 +211,11 @@ function facetQuery(
       LIMIT ${options.limit + 1}`;
 }
 
+/** Whether a scope holds fewer sessions than the whole view: filters, a content search, or a caller's own. */
+export function narrowed(scope: ListScope): boolean {
+  return scope.filters.length > 0 || scope.search !== undefined || scope.visibility.kind !== 'all';
+}
+
 /** Every condition of a list/facet scope, on `s`. */
 export function scopeConditions(scope: ListScope): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [sql`s.tenant_id = ${scope.tenantId}`];
@@ -425,9 +430,7 @@ export function sessionRepository(db: Database) {
         // index's far end (ascending external ids of the last month), it would read most of the index:
         // past the budget the matching sessions are sorted instead, which is fast when few match.
         if (valuedIds) return read(db, splitPage(scope, sort, limit, after, 'sort', valuedIds));
-        const filtered =
-          scope.filters.length > 0 || scope.search !== undefined || scope.visibility.kind !== 'all';
-        if (!filtered || sort.column.sortIndex !== 'asc')
+        if (!narrowed(scope) || sort.column.sortIndex !== 'asc')
           return read(db, splitPage(scope, sort, limit, after, 'index'));
         return followedElseCollected(
           splitPage(scope, sort, limit, after, 'index'),

@@ -19,6 +19,7 @@ import { isValidTimestamp, parseFilters, type RawQuery } from './session-filters
 import { recordsAnything, type SettingsService } from '../settings/settings.service';
 import type { SessionVisibility } from './session-visibility';
 import {
+  narrowed,
   sessionRepository,
   type CountResult,
   type ListScope,
@@ -417,9 +418,7 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
     // A text sort under filters or a search: when the index finds few sessions with a value (WhatsApp
     // sessions have no IP address), those are sorted and the rest follow by id, instead of reading the
     // column's index in search of them.
-    const filtered =
-      scope.filters.length > 0 || scope.search !== undefined || scope.visibility.kind !== 'all';
-    if (facts && scope.view === 'history' && filtered && index === 'asc' && sort.column.nullable) {
+    if (facts && scope.view === 'history' && narrowed(scope) && index === 'asc' && sort.column.nullable) {
       const valuedIds = await facts.valuedIds(
         scope.tenantId,
         scope.filters,
