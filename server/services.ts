@@ -97,10 +97,8 @@ export function createServices(
     dataDir: config.dataDir,
     schedule: (job) => live.jobs.send('exports.run', job),
   });
-  const channelAccounts = channelAccountService(db, {
-    box: secretBox(() => loadSecretKey(config.secretKey, config.dataDir)),
-    publicUrl: config.publicUrl,
-  });
+  const box = secretBox(() => loadSecretKey(config.secretKey, config.dataDir));
+  const channelAccounts = channelAccountService(db, { box, publicUrl: config.publicUrl });
   // Messaging platforms: webhooks in, the outbox out; every operator line passes its transcript hook.
   const channels = channelMessagingService(db, {
     accounts: channelAccounts,
@@ -108,6 +106,7 @@ export function createServices(
     jobs: live.jobs,
     events: live.events,
     files,
+    box,
     log,
     now,
   });
@@ -170,6 +169,7 @@ export function createServices(
     store,
     recordings,
     files,
+    box,
     ...live,
   };
 }

@@ -150,8 +150,8 @@ export interface ChannelDeliveries {
   error_code: string | null;
   failed_at: Timestamp | null;
   file_preparing_until: Timestamp | null;
-  file_ref: Json | null;
   file_ref_at: Timestamp | null;
+  file_ref_sealed: Buffer | null;
   last_error: string | null;
   platform_message_id: string | null;
   read_at: Timestamp | null;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { afterAll, expect } from 'vitest';
+import { fileRefContext } from '../modules/channels/channel-messaging.service';
 import { channelsSandbox, type ChannelsSandbox } from '../modules/channels/sandbox/channels-sandbox';
 import type { App } from '../platform/http/types';
 import type { Services } from '../services';
@@ -177,6 +178,18 @@ export async function deliveryRow(services: Services, tenantId: string, activity
     .where('tenant_id', '=', tenantId)
     .where('activity_id', '=', activityId)
     .executeTakeFirstOrThrow();
+}
+
+/** A line's prepared platform reference, opened from its sealed column; null when it has none. */
+export async function storedRef(
+  services: Services,
+  tenantId: string,
+  activityId: string,
+): Promise<Record<string, string> | null> {
+  const { file_ref_sealed: sealed } = await deliveryRow(services, tenantId, activityId);
+  return sealed === null
+    ? null
+    : (JSON.parse(services.box.open(sealed, fileRefContext(tenantId, activityId))) as Record<string, string>);
 }
 
 /**

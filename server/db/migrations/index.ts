@@ -17,6 +17,7 @@ import * as sessionChanges from './0015-session-changes';
 import * as preparedFiles from './0016-prepared-files';
 import * as exportCells from './0017-export-cells';
 import * as textSortIndexes from './0018-text-sort-indexes';
+import * as sealedFileRefs from './0019-sealed-file-refs';
 
 /**
  * Every migration, in order. Listed explicitly (no directory scan) so the set is the same under tsx,
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '0016-prepared-files': preparedFiles,
   '0017-export-cells': exportCells,
   '0018-text-sort-indexes': textSortIndexes,
+  '0019-sealed-file-refs': sealedFileRefs,
 };

@@ -6,6 +6,7 @@ import { AppError, notFound } from '../../platform/errors';
 import type { EventBus } from '../../platform/events/event-bus';
 import type { JobQueue } from '../../platform/jobs/job-queue';
 import type { Log } from '../../platform/log';
+import type { SecretBox } from '../../platform/auth/secret-box';
 import { restorableChannels, type ChannelAccountType } from '../../../common/domain';
 import type { RoutingService, TranscriptHook } from '../routing/routing.service';
 import {
@@ -85,6 +86,10 @@ const extensionOf = (mimeType: string): string =>
     'audio/mpeg': 'mp3',
   })[mimeType] ?? 'bin';
 
+/** What a prepared file's platform reference is sealed to: its own delivery row. */
+export const fileRefContext = (tenantId: string, activityId: string): string =>
+  `channel_delivery:${tenantId}:${activityId}`;
+
 /**
  * Messaging sessions: platform webhooks in (verified, stored once, answered at once; placed into the
  * client's live session or a new routed one by the `channels.inbound` job, media fetched and kept),
@@ -100,6 +105,8 @@ export function channelMessagingService(
     events: Pick<EventBus, 'publish'>;
     /** Where fetched media are kept (the object store, with the other session files). */
     files: Pick<FileService, 'keepFetched' | 'linkKey' | 'readStored'>;
+    /** Seals prepared files' platform references at rest (Apple's carries the file's key). */
+    box: SecretBox;
     log: Log;
     now?: () => Date;
   },
@@ -223,11 +230,21 @@ export function channelMessagingService(
     }
   }
 
-  /** The line's stored reference when it is still usable now, else null (then it is prepared again). */
-  function freshRef(type: ChannelAccountType, ref: unknown, at: Date | null): FileRef | null {
-    if (ref === null || typeof ref !== 'object' || at === null) return null;
+  /**
+   * The line's stored reference when it is still usable now, else null (then it is prepared again).
+   * It is kept sealed to the line (`fileRefContext`), so a reference copied to another row opens nowhere.
+   */
+  function freshRef(
+    type: ChannelAccountType,
+    line: { file_ref_sealed: Buffer | null; file_ref_at: Date | null },
+    tenantId: string,
+    activityId: string,
+  ): FileRef | null {
+    const at = line.file_ref_at;
+    if (line.file_ref_sealed === null || at === null) return null;
     const lifetime = refLifetimeMs(type);
-    return lifetime === null || now().getTime() - at.getTime() < lifetime ? (ref as FileRef) : null;
+    if (lifetime !== null && now().getTime() - at.getTime() >= lifetime) return null;
+    return JSON.parse(deps.box.open(line.file_ref_sealed, fileRefContext(tenantId, activityId))) as FileRef;
   }
 
   /**
@@ -246,7 +263,7 @@ export function channelMessagingService(
     if (!line?.file_name || !key) return 'send';
     const account = await deps.accounts.openAccount(tenantId, line.account_id);
     if (!account?.enabled) return 'send';
-    if (freshRef(account.type, line.file_ref, line.file_ref_at)) return 'send';
+    if (freshRef(account.type, line, tenantId, activityId)) return 'send';
     const window = messagingWindow(
       account.type,
       await repo.lastInboundAt(db, tenantId, line.account_id, line.client_id),
@@ -269,7 +286,8 @@ export function channelMessagingService(
     }
     const prepared = await prepare(account, file, line.client_id);
     if (prepared.ok) {
-      await repo.storeFileRef(db, tenantId, activityId, prepared.ref, startedAt);
+      const sealed = deps.box.seal(JSON.stringify(prepared.ref), fileRefContext(tenantId, activityId));
+      await repo.storeFileRef(db, tenantId, activityId, sealed, startedAt);
       return 'send';
     }
     const final = !prepared.retryable || line.attempts + 1 >= CHANNEL_SEND_ATTEMPTS;
@@ -621,7 +639,7 @@ export function channelMessagingService(
         });
         if (!maySend(window, template && account.type === 'whatsapp' ? 'template' : 'text'))
           return fail(windowRefusal(window), 'window_closed', false);
-        const ref = hasFile ? freshRef(account.type, line.file_ref, line.file_ref_at) : null;
+        const ref = hasFile ? freshRef(account.type, line, tenantId, activityId) : null;
         if (hasFile && !ref) {
           // Not prepared (another worker's upload ran out, or the reference aged between the phases):
           // the next run of the job prepares it.

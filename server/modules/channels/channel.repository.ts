@@ -29,7 +29,7 @@ const pendingLine = (db: Db, tenantId: string, activityId: string) =>
       'd.client_id',
       'd.session_id',
       'd.attempts',
-      'd.file_ref',
+      'd.file_ref_sealed',
       'd.file_ref_at',
       'a.file_name',
       'a.file_size',
@@ -258,11 +258,14 @@ export const channelRepository = {
     return row !== undefined;
   },
 
-  /** The platform's reference to the prepared file, kept for the send (and every retry of it). */
-  async storeFileRef(db: Db, tenantId: string, activityId: string, ref: unknown, at: Date) {
+  /**
+   * The platform's reference to the prepared file, kept for the send (and every retry of it); sealed by
+   * the caller (it may carry a decryption key).
+   */
+  async storeFileRef(db: Db, tenantId: string, activityId: string, sealed: Buffer, at: Date) {
     await db
       .updateTable('channel_deliveries')
-      .set({ file_ref: JSON.stringify(ref), file_ref_at: at, file_preparing_until: null })
+      .set({ file_ref_sealed: sealed, file_ref_at: at, file_preparing_until: null })
       .where('tenant_id', '=', tenantId)
       .where('activity_id', '=', activityId)
       .where('state', '=', 'pending')

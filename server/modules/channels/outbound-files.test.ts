@@ -5,12 +5,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   connectChannel,
   deliveryRow,
+  storedRef,
   transcript,
   useChannelTestApp,
   type ChannelSetup,
 } from '../../test/channel-kit';
 import { bearer, type TestUser } from '../../test/factories';
 import { eventually, operatorPost, pendingOffers } from '../../test/live-kit';
+import { fileRefContext } from './channel-messaging.service';
 import type { ChannelsSandbox } from './sandbox/channels-sandbox';
 
 /**
@@ -156,13 +158,13 @@ describe('Files prepared before they are sent', () => {
     const lineId = await sendFile(setup.operator, session.id, 'pixel.png', PIXEL);
     const row = await stateOf(setup, lineId);
     expect(row).toMatchObject({ state: 'sent', attempts: 2 });
-    expect(row.file_ref).toEqual({ id: expect.stringMatching(/^\d+$/) as unknown });
+    const ref = await storedRef(services, setup.tenant.id, lineId);
+    expect(ref).toEqual({ id: expect.stringMatching(/^\d+$/) as unknown });
     expect(uploadsTo(setup, '/media')).toHaveLength(1);
     const sends = setup.sandbox.sends('whatsapp');
     expect(sends.map((request) => request.status)).toEqual([503, 200]);
     const mediaIds = sends.map((request) => (request.body as { image: { id: string } }).image.id);
-    const ref = row.file_ref as { id: string };
-    expect(mediaIds).toEqual([ref.id, ref.id]);
+    expect(mediaIds).toEqual([ref?.id, ref?.id]);
   });
 
   it('uploads again when the stored media id is older than WhatsApp keeps media', async () => {
@@ -177,23 +179,23 @@ describe('Files prepared before they are sent', () => {
       lineId = await sendFile(setup.operator, session.id, 'pixel.png', PIXEL, false);
       await eventually(async () => {
         const row = await deliveryRow(services, setup.tenant.id, lineId);
-        expect(row.file_ref).not.toBeNull();
+        expect(row.file_ref_sealed).not.toBeNull();
         expect(row.attempts).toBeGreaterThanOrEqual(1);
       }, 20_000);
     } finally {
       clockOffsetMs = 0;
     }
-    const first = (await deliveryRow(services, setup.tenant.id, lineId)).file_ref as { id: string };
+    const first = await storedRef(services, setup.tenant.id, lineId);
     delete setup.sandbox.faults.failNext;
     await services.channels.deliver({ tenantId: setup.tenant.id, activityId: lineId }).catch(() => {});
     const row = await stateOf(setup, lineId);
     expect(row.state).toBe('sent');
     expect(uploadsTo(setup, '/media')).toHaveLength(2);
-    const second = row.file_ref as { id: string };
-    expect(second.id).not.toBe(first.id);
+    const second = await storedRef(services, setup.tenant.id, lineId);
+    expect(second?.id).not.toBe(first?.id);
     const accepted = setup.sandbox.sends('whatsapp').filter((request) => request.status === 200);
     expect(accepted).toHaveLength(1);
-    expect((accepted[0]?.body as { image: { id: string } }).image.id).toBe(second.id);
+    expect((accepted[0]?.body as { image: { id: string } }).image.id).toBe(second?.id);
   });
 
   it('fails the line with the platform’s reason when it refuses the upload, and sends nothing', async () => {
@@ -201,7 +203,7 @@ describe('Files prepared before they are sent', () => {
     const session = await whatsappSession(setup, '420602000008');
     const lineId = await sendFile(setup.operator, session.id, 'smile.gif', GIF);
     const row = await stateOf(setup, lineId);
-    expect(row).toMatchObject({ state: 'failed', error_code: '100', attempts: 1, file_ref: null });
+    expect(row).toMatchObject({ state: 'failed', error_code: '100', attempts: 1, file_ref_sealed: null });
     expect(row.reason).toMatch(
       /^\(#100\) Param file must be a file with one of the following types: image\/jpeg/,
     );
@@ -264,7 +266,7 @@ describe('Files to the other platforms', () => {
     });
     const refs = await Promise.all(
       [image, document].map(
-        async (id) => (await deliveryRow(services, setup.tenant.id, id)).file_ref as { attachmentId: string },
+        async (id) => (await storedRef(services, setup.tenant.id, id)) as { attachmentId: string },
       ),
     );
     const sends = setup.sandbox.sends('messenger');
@@ -332,7 +334,7 @@ describe('Files to the other platforms', () => {
     expect(setup.sandbox.vkontakte.saved(attachments[0] ?? '')?.bytes.equals(PDF)).toBe(true);
     expect(setup.sandbox.vkontakte.saved(attachments[0] ?? '')?.title).toBe('faktura.pdf');
     expect(setup.sandbox.vkontakte.saved(attachments[1] ?? '')?.bytes.equals(PIXEL)).toBe(true);
-    expect((await deliveryRow(services, setup.tenant.id, document)).file_ref).toEqual({
+    expect(await storedRef(services, setup.tenant.id, document)).toEqual({
       attachment: attachments[0],
     });
   });
@@ -348,7 +350,7 @@ describe('Files to the other platforms', () => {
     setup.sandbox.vkontakte.forbid(setup.platformId, '55003');
     const lineId = await sendFile(setup.operator, session.id, 'faktura.pdf', PDF);
     const row = await stateOf(setup, lineId);
-    expect(row).toMatchObject({ state: 'failed', error_code: '901', attempts: 1, file_ref: null });
+    expect(row).toMatchObject({ state: 'failed', error_code: '901', attempts: 1, file_ref_sealed: null });
     expect(row.reason).toBe("Can't send messages for users without permission");
     expect(setup.sandbox.sends('vkontakte')).toHaveLength(0);
   });
@@ -381,12 +383,19 @@ describe('Files to the other platforms', () => {
     expect(received).toHaveLength(1);
     expect(received?.[0]).toMatchObject({ name: 'faktura.pdf', mimeType: 'application/pdf' });
     expect(received?.[0]?.bytes.equals(PDF)).toBe(true);
-    const ref = (await deliveryRow(services, setup.tenant.id, lineId)).file_ref as Record<string, string>;
+    const ref = await storedRef(services, setup.tenant.id, lineId);
     expect(ref).toEqual({
       url: expect.stringContaining('/apple-mmcs/') as unknown,
       owner: expect.any(String) as unknown,
       signature: expect.any(String) as unknown,
       key: expect.stringMatching(/^00[0-9a-f]{64}$/) as unknown,
     });
+    // The reference carries the file's decryption key, so the row holds it only sealed, to this line.
+    const sealed = (await deliveryRow(services, setup.tenant.id, lineId)).file_ref_sealed;
+    expect(sealed?.toString('latin1')).not.toContain(ref?.key?.slice(2, 34));
+    expect(sealed?.toString('latin1')).not.toContain('apple-mmcs');
+    expect(() =>
+      services.box.open(sealed ?? Buffer.alloc(0), fileRefContext(setup.tenant.id, session.id)),
+    ).toThrow();
   });
 });
