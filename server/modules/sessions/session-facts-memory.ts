@@ -75,6 +75,12 @@ export const specById = new Map(
 );
 const VALUED_INDEX = SPECS.findIndex((spec) => spec.kind === 'flags');
 
+function valuedBit(columnId: string): number {
+  const bit = VALUED_COLUMNS.findIndex(([id]) => id === columnId);
+  if (bit < 0) throw new Error(`${columnId} has no valued flag`);
+  return bit;
+}
+
 /** Whether the index keeps this column (its value filters, range filters and facets). */
 export function factsKeep(columnId: string): boolean {
   return specById.has(columnId);
@@ -198,6 +204,18 @@ export type Store = DictStore | MultiStore | NumberStore | FlagsStore;
 
 const MEMO_SIZE = 12;
 
+/**
+ * A text column's order as PostgreSQL sorts it (its collation), read once: the rows of the sessions
+ * with a value in `(value, id)` order (-1: a session not held yet), and each row's place in it (-1: no
+ * value when read). Rows written since the read (`changed`) may have another value now; their order is
+ * left to SQL.
+ */
+export interface TextOrder {
+  rows: Int32Array;
+  places: Int32Array;
+  changed: Set<number>;
+}
+
 /** One tenant's sessions. */
 export class TenantFacts {
   size = 0;
@@ -211,6 +229,10 @@ export class TenantFacts {
   readonly stores: Store[];
   /** Changes are read from this transaction id on. */
   since = '0';
+  /** Text columns' orders (`TextOrder`), by column id. */
+  private readonly textOrders = new Map<string, TextOrder>();
+  /** The rows written since each order (kept or being read) began to be read. */
+  private readonly tracking = new Set<Set<number>>();
 
   constructor(capacity = 1024) {
     this.capacity = capacity;
@@ -267,6 +289,7 @@ export class TenantFacts {
       if (this.sortedUntil === row && (row === 0 || this.ids[row - 1]! < id)) this.sortedUntil++;
       else this.late.set(id, row);
     }
+    for (const changed of this.tracking) changed.add(row);
     for (let i = 0; i < SPECS.length; i++) {
       const spec = SPECS[i]!;
       const value = fields[i + 1] ?? null;
@@ -341,9 +364,7 @@ export class TenantFacts {
    * `cap`; undefined when there are more.
    */
   valuedRows(matched: Uint8Array, columnId: string, cap: number): number[] | undefined {
-    const bit = VALUED_COLUMNS.findIndex(([id]) => id === columnId);
-    if (bit < 0) throw new Error(`${columnId} has no valued flag`);
-    const mask = 1 << bit;
+    const mask = 1 << valuedBit(columnId);
     const { bits } = this.stores[VALUED_INDEX] as FlagsStore;
     const rows: number[] = [];
     for (let row = 0; row < this.size; row++) {
@@ -352,6 +373,81 @@ export class TenantFacts {
       rows.push(row);
     }
     return rows;
+  }
+
+  /**
+   * Starts recording the rows written from now on, for a text order about to be read; the set goes to
+   * `setTextOrder` (or to `untrack` when the read fails).
+   */
+  track(): Set<number> {
+    const changed = new Set<number>();
+    this.tracking.add(changed);
+    return changed;
+  }
+
+  untrack(changed: Set<number>): void {
+    this.tracking.delete(changed);
+  }
+
+  /** Keeps a text column's order: the ids of its sessions with a value, in order, as read since `track()`. */
+  setTextOrder(columnId: string, ids: readonly string[], changed: Set<number>): void {
+    const rows = new Int32Array(ids.length);
+    const places = new Int32Array(this.size).fill(-1);
+    for (let place = 0; place < ids.length; place++) {
+      // A session the index has not read yet is written later, and so is among `changed`.
+      const row = this.rowOf(Number(ids[place])) ?? -1;
+      rows[place] = row;
+      if (row >= 0 && row < places.length) places[row] = place;
+    }
+    const before = this.textOrders.get(columnId);
+    if (before) this.tracking.delete(before.changed);
+    this.textOrders.set(columnId, { rows, places, changed });
+  }
+
+  textOrder(columnId: string): TextOrder | undefined {
+    return this.textOrders.get(columnId);
+  }
+
+  /**
+   * For a text sort's part with a value: a superset of the page's rows — the first `limit` matched rows
+   * unchanged since the order was read, walking it in the sort's direction from the cursor's row; and
+   * every matched row with a value that changed since (SQL sorts them all and keeps the page).
+   * Undefined when there is no order, the cursor's row has no place in it, or more than `cap` matched
+   * rows changed.
+   */
+  textCandidates(
+    columnId: string,
+    matched: Uint8Array,
+    desc: boolean,
+    limit: number,
+    afterId: string | undefined,
+    cap: number,
+  ): number[] | undefined {
+    const order = this.textOrders.get(columnId);
+    if (!order) return undefined;
+    const { rows, places, changed } = order;
+    const step = desc ? -1 : 1;
+    let start = desc ? rows.length - 1 : 0;
+    if (afterId !== undefined) {
+      const row = this.rowOf(Number(afterId));
+      if (row === undefined || changed.has(row) || !(row < places.length) || places[row]! < 0)
+        return undefined;
+      start = places[row]! + step;
+    }
+    const mask = 1 << valuedBit(columnId);
+    const { bits } = this.stores[VALUED_INDEX] as FlagsStore;
+    const found: number[] = [];
+    for (const row of changed) {
+      if (!matched[row] || !(bits[row]! & mask)) continue;
+      if (found.length === cap) return undefined;
+      found.push(row);
+    }
+    const extra = found.length;
+    for (let at = start; at >= 0 && at < rows.length && found.length - extra < limit; at += step) {
+      const row = rows[at]!;
+      if (row >= 0 && matched[row] && !changed.has(row)) found.push(row);
+    }
+    return found;
   }
 
   /** Session ids of rows. */

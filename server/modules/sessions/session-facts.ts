@@ -1,5 +1,5 @@
 import { StringDecoder } from 'node:string_decoder';
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/database';
 import { withConnection } from '../../db/connection';
 import { copyOut } from '../../db/copy-out';
@@ -49,6 +49,10 @@ export interface FactsOptions {
 }
 
 const SIZE_CHECK_MS = 60_000;
+/** A text sort's candidates from the column's order: at most this many changed since it was read. */
+const TEXT_CHANGED_CAP = 4_000;
+/** A text column's order is read again once this share of the tenant's sessions changed since. */
+const TEXT_REORDER_SHARE = 0.01;
 
 export const FACTS_DEFAULTS = { minSessions: 20_000, maxSessions: 4_000_000, maxChanges: 50_000 };
 
@@ -161,6 +165,42 @@ export function sessionFacts(db: Database, options: FactsOptions) {
     used.set(tenantId, Date.now());
     evict(tenantId);
     log.info({ tenantId, sessions: facts.size, ms: Date.now() - started }, 'facet index loaded the tenant');
+  }
+
+  /** The text columns' orders being read, by tenant and column. */
+  const ordering = new Map<string, Promise<void>>();
+
+  /**
+   * Reads a text column's order in the background (the ids of the tenant's sessions with a value, by
+   * one ordered read of the column's index) and keeps it in the tenant's index; rows written meanwhile
+   * are tracked from the start, so the order never claims a place it may have lost.
+   */
+  function orderSoon(tenantId: string, facts: TenantFacts, columnId: string, expr: RawBuilder<unknown>) {
+    const key = `${tenantId} ${columnId}`;
+    if (ordering.has(key)) return;
+    const changed = facts.track();
+    const started = Date.now();
+    const run = withConnection(db, async ({ client }) => {
+      const ids: string[] = [];
+      const stream = copyOut(
+        client,
+        sql`SELECT s.id FROM sessions s WHERE s.tenant_id = ${tenantId} AND ${expr} IS NOT NULL
+          ORDER BY ${expr}, s.id`.compile(db),
+        '',
+      );
+      await readCopy(stream, (fields) => ids.push(fields[0]!));
+      facts.setTextOrder(columnId, ids, changed);
+      log.info(
+        { tenantId, columnId, sessions: ids.length, ms: Date.now() - started },
+        'facet index read an order',
+      );
+    })
+      .catch((error: unknown) => {
+        facts.untrack(changed);
+        log.error({ err: error, tenantId, columnId }, 'facet index could not read an order');
+      })
+      .finally(() => ordering.delete(key));
+    ordering.set(key, run);
   }
 
   /** Drops the least recently used tenants while the process holds more than `maxSessions`. */
@@ -474,6 +514,11 @@ export function sessionFacts(db: Database, options: FactsOptions) {
       );
     },
 
+    /** Waits for the loads and text orders being read in the background (tests, benchmarks). */
+    async settled(): Promise<void> {
+      await Promise.all([...loading.values(), ...ordering.values()]);
+    },
+
     /** Loads the tenant now, whatever its size (tests, and a warm-up after start). */
     async load(tenantId: string): Promise<void> {
       await load(tenantId);
@@ -500,9 +545,57 @@ export function sessionFacts(db: Database, options: FactsOptions) {
       return rows && facts.idsOf(rows);
     },
 
+    /**
+     * For a History page in a text column's order under filters the index serves: every session with
+     * a value that may be on the page (`TenantFacts.textCandidates`), for SQL to check and sort. The
+     * first ask reads the column's order in the background and answers undefined, as does a cursor
+     * whose session changed (the caller reads the page by SQL alone).
+     */
+    async textCandidates(
+      tenantId: string,
+      filters: readonly Filter[],
+      sort: { columnId: string; desc: boolean; expr: RawBuilder<unknown> },
+      limit: number,
+      after: { v: string | null; id: string } | undefined,
+      ask: FactsAsk,
+    ): Promise<string[] | undefined> {
+      if (!VALUED_COLUMNS.some(([id]) => id === sort.columnId) || after?.v === null) return undefined;
+      const compiled = await compileAll(filters);
+      if (!compiled) return undefined;
+      const facts = await current(tenantId, ask);
+      if (!facts) return undefined;
+      const order = facts.textOrder(sort.columnId);
+      if (!order || order.changed.size > facts.size * TEXT_REORDER_SHARE)
+        orderSoon(tenantId, facts, sort.columnId, sort.expr);
+      if (!order) return undefined;
+      // The cursor's place is its session's place in the order, which holds while the session keeps the
+      // cursor's value (it may have changed before the order was read, after the cursor was).
+      if (after) {
+        const same = await sql<{ same: boolean | null }>`
+          SELECT ${sort.expr} = ${after.v} AS same FROM sessions s
+          WHERE s.tenant_id = ${tenantId} AND s.id = ${after.id}::bigint`.execute(db);
+        if (same.rows[0]?.same !== true) return undefined;
+      }
+      const rows = facts.textCandidates(
+        sort.columnId,
+        matchedBy(facts, compiled, filters),
+        sort.desc,
+        limit,
+        after?.id,
+        TEXT_CHANGED_CAP,
+      );
+      return rows && facts.idsOf(rows);
+    },
+
     /** Whether the tenant is loaded (it may still need to read changes before it answers). */
     holds(tenantId: string): boolean {
       return tenants.has(tenantId);
+    },
+
+    /** The text columns whose order the index keeps for a tenant (operations, tests). */
+    ordered(tenantId: string): string[] {
+      const facts = tenants.get(tenantId);
+      return VALUED_COLUMNS.map(([id]) => id).filter((id) => facts?.textOrder(id) !== undefined);
     },
 
     /** Sessions held per tenant (operations, tests). */

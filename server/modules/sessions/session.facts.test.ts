@@ -302,6 +302,73 @@ describe('facet index', async () => {
     }
   });
 
+  it('pages text sorts from the column orders it keeps, with what changed since merged by SQL', async () => {
+    const textColumns = [
+      'externalId',
+      'pageUrl',
+      'clientName',
+      'clientEmail',
+      'clientPhone',
+      'clientIp',
+      'feedback',
+    ];
+    // The first text sort under filters the index serves reads the column's order in the background.
+    for (const column of textColumns) await walk(indexed, { channel: 'webchat' }, column, 500);
+    await services.facts!.settled();
+    expect(services.facts!.ordered(tenant.id)).toEqual(textColumns);
+    const queries: Record<string, string>[] = [
+      { channel: 'webchat,whatsapp' },
+      { 'createdAt.min': '2025-02-01', 'duration.min': '60' },
+      { operator: fixture.operators[0]!.id, source: 'api' },
+    ];
+    const expectSameOrders = async () => {
+      for (const query of queries) {
+        for (const column of textColumns) {
+          for (const sort of [column, `-${column}`]) {
+            const [fromIndex, fromSql] = await Promise.all([
+              walk(indexed, query, sort, 13),
+              walk(plain, query, sort, 13),
+            ]);
+            expect({ sort, query, ids: fromIndex }).toEqual({ sort, query, ids: fromSql });
+            expect(fromSql.length).toBeGreaterThan(0);
+          }
+        }
+      }
+    };
+    await expectSameOrders();
+    // Written since the orders were read: values that now sort first or last, values gone and new,
+    // and new sessions. Fewer than 1 % of the sessions, so the orders are kept and these merged.
+    await sql`UPDATE sessions SET external_id = '!' || id, client_name = 'Žofie ' || id, page_url = NULL,
+                client_email = CASE WHEN client_email IS NULL THEN 'aaa' || id || '@example.cz' END
+              WHERE tenant_id = ${tenant.id} AND id IN (
+                SELECT id FROM sessions WHERE tenant_id = ${tenant.id} AND channel IN ('webchat', 'whatsapp')
+                ORDER BY id DESC LIMIT 3)`.execute(services.db);
+    await insertSession(services, tenant.id, {
+      channel: 'webchat',
+      createdAt: new Date(Date.UTC(2025, 1, 25)),
+      duration: 90,
+      externalId: '#první',
+      clientName: 'Adam',
+      pageUrl: 'https://shop.example.cz/a',
+    });
+    await expectSameOrders();
+    expect(services.facts!.ordered(tenant.id)).toEqual(textColumns);
+
+    // A cursor whose session changed after its page was read: the next page is still SQL's.
+    const query = { view: 'history', channel: 'webchat,whatsapp', sort: 'clientName', limit: 5 };
+    const first = await indexed.list(principal, query);
+    const last = first.items.at(-1)!;
+    await sql`UPDATE sessions SET client_name = 'Zuzana' WHERE tenant_id = ${tenant.id} AND id = ${last.id}::bigint`.execute(
+      services.db,
+    );
+    const next = { ...query, cursor: first.nextCursor! };
+    const [fromIndex, fromSql] = await Promise.all([
+      indexed.list(principal, next),
+      plain.list(principal, next),
+    ]);
+    expect(fromIndex.items.map((item) => item.id)).toEqual(fromSql.items.map((item) => item.id));
+  });
+
   it('leaves what it cannot filter to SQL: text, parameter and content filters, and other callers', async () => {
     for (const query of [
       { 'pageUrl.contains': 'kosik', channel: 'webchat' },

@@ -419,13 +419,23 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
     // sessions have no IP address), those are sorted and the rest follow by id, instead of reading the
     // column's index in search of them.
     if (facts && scope.view === 'history' && narrowed(scope) && index === 'asc' && sort.column.nullable) {
-      const valuedIds = await facts.valuedIds(
-        scope.tenantId,
-        scope.filters,
-        sort.key.startsWith('-') ? sort.key.slice(1) : sort.key,
-        VALUED_SORT_CAP,
-        askOf(scope.tenantId, asOf),
-      );
+      const columnId = sort.key.startsWith('-') ? sort.key.slice(1) : sort.key;
+      const ask = askOf(scope.tenantId, asOf);
+      // Under filters the index serves, the column's order kept in the index picks the page's sessions
+      // with a value (when many match at the index's far end: ascending external ids of the last month).
+      const ranked =
+        everyone(scope) && scope.search === undefined
+          ? await facts.textCandidates(
+              scope.tenantId,
+              scope.filters,
+              { columnId, desc: sort.desc, expr: sort.column.expr },
+              limit + 1,
+              after,
+              ask,
+            )
+          : undefined;
+      const valuedIds =
+        ranked ?? (await facts.valuedIds(scope.tenantId, scope.filters, columnId, VALUED_SORT_CAP, ask));
       if (valuedIds) return repo.page(scope, sort, limit, after, { valuedIds });
     }
     return repo.page(scope, sort, limit, after);
