@@ -189,7 +189,23 @@ const sortSql: Record<string, string> = {
   acceptedAt: 's.accepted_at',
   rating: 's.rating',
   messageCount: 's.message_count',
+  externalId: 's.external_id',
+  pageUrl: 'left(s.page_url, 500)',
+  clientName: 's.client_name',
+  clientEmail: 's.client_email',
+  clientPhone: 's.client_phone',
+  clientIp: 's.client_ip',
+  feedback: 'left(s.feedback, 500)',
 };
+const textSort = new Set([
+  'externalId',
+  'pageUrl',
+  'clientName',
+  'clientEmail',
+  'clientPhone',
+  'clientIp',
+  'feedback',
+]);
 if (withIndex) {
   // A text sort under filters reads the column's order into the index on first use, in the background.
   const started = performance.now();
@@ -210,7 +226,8 @@ for (const filter of filters.filter((f) => ['none', 'channel=whatsapp', 'last 30
       const expression = sortSql[column];
       const direction = desc ? 'DESC' : 'ASC';
       const hand =
-        expression && filter.name === 'channel=whatsapp'
+        expression &&
+        (filter.name === 'channel=whatsapp' || (filter.name === 'last 30 days' && textSort.has(column)))
           ? `SELECT s.id FROM sessions s WHERE s.tenant_id = $1 AND ${filter.where} ORDER BY ${expression} ${direction} NULLS LAST, s.id ${direction} LIMIT 51`
           : undefined;
       await measure('sort', `${sort}, ${filter.name}`, url, hand);
