@@ -6,7 +6,7 @@ import { openDatabase } from '../server/db/open';
 import { csvCopyQuery } from '../server/modules/exports/csv-copy';
 import { exportRepository } from '../server/modules/exports/export.repository';
 import type { ExportPlan } from '../server/modules/exports/export.service';
-import { listOrderBy, scopeConditions } from '../server/modules/sessions/session.repository';
+import { listOrderBy, scopeConditions } from '../server/modules/sessions/session-sql';
 import type { Principal } from '../server/platform/auth/principal';
 import { createServices } from '../server/services';
 

@@ -11,7 +11,8 @@ import { migrateToLatest } from '../server/db/database';
 import { openDatabase } from '../server/db/open';
 import { parseContentQuery } from '../server/modules/search/content-query';
 import { parseFilters } from '../server/modules/sessions/session-filters';
-import { sessionRepository, type ListScope } from '../server/modules/sessions/session.repository';
+import type { ListScope } from '../server/modules/sessions/session-sql';
+import { sessionRepository } from '../server/modules/sessions/session.repository';
 
 const config = loadConfig();
 const handle = await openDatabase(config, () => {}, { max: 4 });

@@ -7,7 +7,7 @@ import { staticColumns } from '../../../common/columns';
 import { adminPrincipal, createTenant, type TestTenant } from '../../test/factories';
 import { useTestApp } from '../../test/harness';
 import { buildFixture, insertSession, type Fixture } from '../../test/session-fixtures';
-import { listOrderBy, scopeConditions } from '../sessions/session.repository';
+import { listOrderBy, scopeConditions } from '../sessions/session-sql';
 import { copyCsvRows, crlfRecords } from './csv-copy';
 import { CELL_LIMIT, csvWriter, safeCell, truncationMarker, type CsvSeparator } from './csv-writer';
 import { formatValue } from './export-columns';

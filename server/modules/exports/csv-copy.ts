@@ -3,7 +3,7 @@ import { enumLabels, isLabelledEnum } from '../../../common/labels';
 import { checkout } from '../../db/connection';
 import { copyOut } from '../../db/copy-out';
 import type { Database } from '../../db/database';
-import { listOrderBy, scopeConditions } from '../sessions/session.repository';
+import { listOrderBy, scopeConditions } from '../sessions/session-sql';
 import { CELL_LIMIT, csvSeparators } from './csv-writer';
 import type { ExportPlan } from './export.service';
 import { namesOf, type ExportColumn, type Lookups } from './export-columns';

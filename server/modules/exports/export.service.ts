@@ -13,13 +13,8 @@ import { AppError, forbidden, invalid, notFound } from '../../platform/errors';
 import { recordAudit } from '../audit/audit.repository';
 import { parseContentQuery } from '../search/content-query';
 import { parseFilters, type RawQuery } from '../sessions/session-filters';
-import {
-  listOrderBy,
-  scopeConditions,
-  sessionRepository,
-  type ListScope,
-  type ListSort,
-} from '../sessions/session.repository';
+import { listOrderBy, scopeConditions, type ListScope, type ListSort } from '../sessions/session-sql';
+import { sessionRepository } from '../sessions/session.repository';
 import type { SessionVisibility } from '../sessions/session-visibility';
 import { parseSort } from '../sessions/session.service';
 import { copyCsvRows } from './csv-copy';

@@ -5,7 +5,7 @@ import type { Principal } from '../../platform/auth/principal';
 import type { EventBus, LiveEvent } from '../../platform/events/event-bus';
 import { parseFilters, type RawQuery } from '../sessions/session-filters';
 import { visibilityCondition, type SessionVisibility } from '../sessions/session-visibility';
-import { filterCondition } from '../sessions/session.repository';
+import { filterCondition } from '../sessions/session-sql';
 import { presentActivity } from './live.schemas';
 import { liveRepository, type SessionSnapshot } from './live.repository';
 import { TYPING_SHOWN_SECONDS, type LiveClient, type LiveService } from './live.service';

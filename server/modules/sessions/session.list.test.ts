@@ -6,7 +6,8 @@ import { buildFixture, insertSession, type Fixture, type FixtureSession } from '
 import { columnSql } from './session-columns';
 import { parseContentQuery } from '../search/content-query';
 import { parseFilters } from './session-filters';
-import { sessionRepository, type ListScope } from './session.repository';
+import type { ListScope } from './session-sql';
+import { sessionRepository } from './session.repository';
 import { parseSort } from './session.service';
 
 interface Item {

@@ -2,136 +2,26 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/database';
 import type { TsqueryPart } from '../search/content-query';
 import { HEADLINE_OPTIONS } from '../search/snippet';
-import { typed, typedArray, type ColumnSql, type LabelSource } from './session-columns';
+import type { ColumnSql, LabelSource } from './session-columns';
 import type { FactCount } from './session-facts';
-import type { Filter } from './session-filters';
+import { readPage, type PageOptions } from './session-pages';
+import {
+  escapeLike,
+  itemFields,
+  scopeConditions,
+  withBudget,
+  type CountResult,
+  type ListScope,
+  type ListSort,
+  type SessionRow,
+  tsquery,
+} from './session-sql';
 import { visibilityCondition, type Visibility } from './session-visibility';
 
 /**
  * The SQL of the sessions list, facets, detail and transcript. Queries are assembled from the column
  * catalogue's SQL (session-columns.ts); every one is scoped by tenant_id first.
  */
-
-export interface ListScope {
-  tenantId: string;
-  view: 'history' | 'live';
-  filters: Filter[];
-  /** Content search: every part must match the session's document. */
-  search?: TsqueryPart[];
-  /** Which sessions the caller may see (session-visibility.ts). */
-  visibility: Visibility;
-}
-
-export interface ListSort {
-  key: string;
-  column: ColumnSql;
-  desc: boolean;
-}
-
-export interface SessionRow {
-  id: string;
-  external_id: string | null;
-  status: string;
-  channel: string;
-  source: string;
-  created_at: Date;
-  accepted_at: Date | null;
-  ended_at: Date | null;
-  waiting_time: number | null;
-  duration: number | null;
-  operators: { id: string; name: string }[];
-  group_id: string | null;
-  group_name: string | null;
-  chatbot_id: string | null;
-  chatbot_name: string | null;
-  end_reason: string | null;
-  client_left: string | null;
-  page_url: string | null;
-  widget_id: string | null;
-  widget_name: string | null;
-  client_name: string | null;
-  client_email: string | null;
-  client_phone: string | null;
-  client_ip: string | null;
-  client_language: string | null;
-  client_browser: string | null;
-  client_os: string | null;
-  tags: string[];
-  rating: number | null;
-  feedback: string | null;
-  message_count: number;
-  has_recording: boolean;
-  banned: boolean;
-  restored_from_id: string | null;
-  restored_as_id: string | null;
-  params: Record<string, unknown>;
-  sort_value: string | null;
-}
-
-const and = (parts: RawBuilder<unknown>[]): RawBuilder<unknown> =>
-  parts.length === 0 ? sql`true` : sql.join(parts, sql` AND `);
-
-const escapeLike = (value: string): string => value.replace(/[\\%_]/g, (char) => `\\${char}`);
-
-const isEmpty = (column: ColumnSql): RawBuilder<unknown> =>
-  column.valueType === 'text'
-    ? sql`(${column.expr} IS NULL OR ${column.expr} = '')`
-    : sql`${column.expr} IS NULL`;
-
-/** One filter as a condition on `s`. */
-export function filterCondition(filter: Filter): RawBuilder<unknown> {
-  const { column } = filter;
-  switch (filter.op) {
-    case 'in': {
-      const parts: RawBuilder<unknown>[] = [];
-      if (column.shape === 'array') {
-        if (filter.values.length > 0)
-          parts.push(sql`${column.expr} && ${typedArray(filter.values, column.valueType)}`);
-        if (filter.includeEmpty) parts.push(sql`cardinality(${column.expr}) = 0`);
-      } else if (column.paramName !== undefined) {
-        const name = column.paramName;
-        for (const value of filter.values) {
-          parts.push(sql`s.params @> ${JSON.stringify({ [name]: value })}::jsonb`);
-        }
-        if (filter.includeEmpty) parts.push(isEmpty(column));
-      } else {
-        // One value as `=`: the planner estimates `= ANY(array)` of one value far worse (one group
-        // over 90 days at 200 k sessions: 320 ms against 1 ms, a different index).
-        if (filter.values.length === 1)
-          parts.push(sql`${column.expr} = ${typed(filter.values[0]!, column.valueType)}`);
-        else if (filter.values.length > 1)
-          parts.push(sql`${column.expr} = ANY(${typedArray(filter.values, column.valueType)})`);
-        if (filter.includeEmpty) parts.push(isEmpty(column));
-      }
-      return parts.length === 0 ? sql`false` : sql`(${sql.join(parts, sql` OR `)})`;
-    }
-    case 'min':
-      return sql`${column.expr} >= ${typed(filter.value, column.valueType)}`;
-    case 'max':
-      return sql`${column.expr} <= ${typed(filter.value, column.valueType)}`;
-    case 'eq':
-      return sql`${column.expr} = ${typed(filter.value, column.valueType)}`;
-    case 'contains': {
-      const pattern = `%${escapeLike(filter.value)}%`;
-      return column.valueType === 'text'
-        ? sql`${column.expr} ILIKE ${pattern}`
-        : sql`${column.expr}::text LIKE ${pattern}`;
-    }
-    case 'empty':
-      return filter.value ? isEmpty(column) : sql`NOT ${isEmpty(column)}`;
-  }
-}
-
-/** The tsquery of content search parts: all of them (sessions) or any (hits in activities). */
-export function tsquery(parts: TsqueryPart[], combine: 'all' | 'any'): RawBuilder<unknown> {
-  const each = parts.map((part) => {
-    const alternatives = [sql`to_tsquery('sessiondesk', ${part.parsed})`];
-    if (part.literal !== null) alternatives.push(sql`${part.literal}::tsquery`);
-    if (part.phrase !== null) alternatives.push(sql`phraseto_tsquery('sessiondesk', ${part.phrase})`);
-    return alternatives.length === 1 ? alternatives[0] : sql`(${sql.join(alternatives, sql` || `)})`;
-  });
-  return sql`(${sql.join(each, combine === 'all' ? sql` && ` : sql` || `)})`;
-}
 
 /** A rollup the facet query may use: its column and the moment up to which it counts. */
 export interface FacetRollup {
@@ -210,171 +100,6 @@ function facetQuery(
       ORDER BY f.count DESC, f.value NULLS LAST
       LIMIT ${options.limit + 1}`;
 }
-
-/** Whether a scope holds fewer sessions than the whole view: filters, a content search, or a caller's own. */
-export function narrowed(scope: ListScope): boolean {
-  return scope.filters.length > 0 || scope.search !== undefined || scope.visibility.kind !== 'all';
-}
-
-/** Every condition of a list/facet scope, on `s`. */
-export function scopeConditions(scope: ListScope): RawBuilder<unknown> {
-  const parts: RawBuilder<unknown>[] = [sql`s.tenant_id = ${scope.tenantId}`];
-  parts.push(scope.view === 'live' ? sql`s.status <> 'closed'` : sql`s.status = 'closed'`);
-  if (scope.visibility.kind !== 'all') parts.push(visibilityCondition(scope.visibility));
-  for (const filter of scope.filters) parts.push(filterCondition(filter));
-  if (scope.search !== undefined) parts.push(sql`s.search_document @@ ${tsquery(scope.search, 'all')}`);
-  return and(parts);
-}
-
-/** The list's ORDER BY; exports reuse it so an export's rows come in the list's order. */
-export function listOrderBy(sort: ListSort): RawBuilder<unknown> {
-  const direction = sort.desc ? sql`DESC` : sql`ASC`;
-  // Nullable columns put missing values last in both directions (their indexes say NULLS LAST);
-  // NOT NULL columns keep PostgreSQL's default so the plain indexes serve them.
-  const nulls = sort.column.nullable ? sql` NULLS LAST` : sql``;
-  return sql`${sort.column.expr} ${direction}${nulls}, s.id ${direction}`;
-}
-
-function keysetCondition(sort: ListSort, after: { v: string | null; id: string }): RawBuilder<unknown> {
-  const op = sort.desc ? sql`<` : sql`>`;
-  const expr = sort.column.expr;
-  if (after.v === null) return sql`(${expr} IS NULL AND s.id ${op} ${after.id}::bigint)`;
-  const row = sql`(${expr}, s.id) ${op} (${typed(after.v, sort.column.valueType)}, ${after.id}::bigint)`;
-  return sort.column.nullable ? sql`(${row} OR ${expr} IS NULL)` : row;
-}
-
-/**
- * How long a page may follow the sort's index while checking filters or searched words on the way,
- * before the matching sessions are collected and sorted instead (sessionRepository.page).
- */
-export const ORDERED_BUDGET_MS = 200;
-
-/** The sort's value of a row, as text, for the next page's cursor. */
-const sortValue = (sort: ListSort) => sql`(to_json(${sort.column.expr}) #>> '{}') AS sort_value`;
-
-/**
- * Whether a page in this sort is read in two parts (`splitPage`): a nullable column whose b-tree index
- * holds its values in order (session-columns.ts, `sortIndex`). One ORDER BY … NULLS LAST over both
- * parts cannot follow such an index the other way round, and a cursor's `… OR column IS NULL` cannot
- * start an index scan; each part alone can.
- */
-function splitSort(sort: ListSort): boolean {
-  const index = sort.column.sortIndex;
-  return sort.column.nullable && (index === 'asc' || (index === 'desc' && sort.desc));
-}
-
-/**
- * The rows of a page in a split sort: the sessions with a value in the sort's order (its index read
- * forwards or backwards), then the sessions without one by id, stopping as soon as the page is full.
- * A cursor among the sessions without a value skips the first part. Same rows, same order as the plain
- * query with `listOrderBy` and `keysetCondition`.
- */
-function splitPage(
-  scope: ListScope,
-  sort: ListSort,
-  limit: number,
-  after: { v: string | null; id: string } | undefined,
-  /** `index`: follow the sort's index; `sort`: sort the matching sessions (`|| ''` hides the index). */
-  plan: 'index' | 'sort',
-  /** Every session with a value that may be on the page (from the facet index), to sort those only. */
-  valuedIds?: readonly string[],
-): RawBuilder<unknown> {
-  const expr = sort.column.expr;
-  const key = plan === 'sort' ? sql`(${expr} || '')` : expr;
-  const direction = sort.desc ? sql`DESC` : sql`ASC`;
-  const op = sort.desc ? sql`<` : sql`>`;
-  // Without NULLs either placement is the same order; say the one the index is read in.
-  const nulls = sort.column.sortIndex === 'desc' ? (sort.desc ? sql` NULLS LAST` : sql` NULLS FIRST`) : sql``;
-  const base = scopeConditions(scope);
-  const parts: RawBuilder<unknown>[] = [];
-  if ((!after || after.v !== null) && valuedIds?.length !== 0) {
-    const valued = [base, sql`${expr} IS NOT NULL`];
-    if (valuedIds) valued.push(sql`s.id = ANY(${valuedIds}::bigint[])`);
-    if (after) {
-      valued.push(sql`(${expr}, s.id) ${op} (${typed(after.v, sort.column.valueType)}, ${after.id}::bigint)`);
-    }
-    parts.push(sql`SELECT ${rowColumns}, ${sortValue(sort)} FROM sessions s WHERE ${and(valued)}
-      ORDER BY ${key} ${direction}${nulls}, s.id ${direction} LIMIT ${limit + 1}`);
-  }
-  const empty = [base, sql`${sort.column.sortNullsOf ?? expr} IS NULL`];
-  if (after?.v === null) empty.push(sql`s.id ${op} ${after.id}::bigint`);
-  parts.push(sql`SELECT ${rowColumns}, ${sortValue(sort)} FROM sessions s WHERE ${and(empty)}
-    ORDER BY s.id ${direction} LIMIT ${limit + 1}`);
-  const [first, second] = parts;
-  return second ? sql`(${first}) UNION ALL (${second}) LIMIT ${limit + 1}` : first!;
-}
-
-/** The fields of a list item / the detail, from a row `s` of sessions. */
-const itemFields = sql`
-  s.id, s.external_id, s.status, s.channel, s.source, s.created_at, s.accepted_at, s.ended_at,
-  coalesce(s.waiting_seconds, CASE
-    WHEN s.accepted_at IS NOT NULL THEN extract(epoch FROM s.accepted_at - s.created_at)
-    WHEN s.status <> 'closed' THEN extract(epoch FROM now() - s.created_at) END)::int AS waiting_time,
-  coalesce(s.duration_seconds, CASE
-    WHEN s.status <> 'closed' AND s.accepted_at IS NOT NULL THEN extract(epoch FROM now() - s.accepted_at) END)::int AS duration,
-  (SELECT coalesce(json_agg(json_build_object('id', u.id::text, 'name', u.name) ORDER BY o.ord), '[]'::json)
-     FROM unnest(s.operator_ids) WITH ORDINALITY AS o (id, ord)
-     JOIN users u ON u.tenant_id = s.tenant_id AND u.id = o.id) AS operators,
-  s.group_id, (SELECT g.name FROM operator_groups g WHERE g.tenant_id = s.tenant_id AND g.id = s.group_id) AS group_name,
-  s.chatbot_id, (SELECT c.name FROM chatbots c WHERE c.tenant_id = s.tenant_id AND c.id = s.chatbot_id) AS chatbot_name,
-  s.end_reason, s.client_left, s.page_url,
-  s.widget_id, (SELECT w.name FROM widgets w WHERE w.tenant_id = s.tenant_id AND w.id = s.widget_id) AS widget_name,
-  s.client_name, s.client_email, s.client_phone, s.client_ip, s.client_language, s.client_browser, s.client_os,
-  s.tags, s.rating, s.feedback, s.message_count, s.has_recording, s.banned, s.restored_from_id, s.restored_as_id,
-  s.params`;
-
-/** The sessions columns the page query carries out of its inner, limited scan. */
-const rowColumns = sql`
-  s.tenant_id, s.id, s.external_id, s.status, s.channel, s.source, s.created_at, s.accepted_at, s.ended_at,
-  s.waiting_seconds, s.duration_seconds, s.operator_ids, s.group_id, s.chatbot_id, s.end_reason, s.client_left,
-  s.page_url, s.widget_id, s.client_name, s.client_email, s.client_phone, s.client_ip, s.client_language,
-  s.client_browser, s.client_os, s.tags, s.rating, s.feedback, s.message_count, s.has_recording, s.banned,
-  s.restored_from_id, s.restored_as_id, s.params`;
-
-/** What counting within a budget found out. */
-export type CountResult =
-  { kind: 'exact'; count: number } | { kind: 'over'; atLeast: number } | { kind: 'unknown' };
-
-/**
- * Runs `work` in a transaction whose statements stop after `budgetMs`; undefined when they did
- * (57014 query_canceled) — or when the answer has not come a little after the budget: PostgreSQL
- * checks for the cancel only now and then (building a bitmap from two large GIN posting lists took
- * 130–200 ms to notice a 40 ms timeout at a million sessions), so the caller does not wait for that;
- * the statement still ends by its timeout on its own connection.
- */
-async function withBudget<T>(
-  db: Database,
-  budgetMs: number,
-  work: (trx: Database) => Promise<T>,
-): Promise<T | undefined> {
-  const running = db
-    .transaction()
-    .execute(async (trx) => {
-      await sql`SELECT set_config('statement_timeout', ${String(Math.max(1, Math.round(budgetMs)))}, true)`.execute(
-        trx,
-      );
-      return work(trx);
-    })
-    .catch((error: unknown) => {
-      if ((error as { code?: string }).code === '57014') return undefined;
-      throw error;
-    });
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), budgetMs + BUDGET_GRACE_MS);
-  });
-  // A late failure after the caller moved on is the cancel it no longer waits for.
-  running.catch(() => undefined);
-  try {
-    return await Promise.race([running, late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** How long past its budget an answer is still awaited (the round trip itself). */
-const BUDGET_GRACE_MS = 15;
-
 /** The planner's row estimate of a query. */
 async function planRows(db: Database, query: RawBuilder<unknown>): Promise<number> {
   const result = await sql<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>`
@@ -388,71 +113,16 @@ const labelTables: Record<LabelSource, RawBuilder<unknown>> = {
   chatbots: sql`chatbots`,
   widgets: sql`widgets`,
 };
-
 export function sessionRepository(db: Database) {
   return {
-    /** One page of sessions in (sort, id) order after the cursor; one row more than asked tells "more". */
-    async page(
+    /** One page of sessions in (sort, id) order after the cursor (session-pages.ts). */
+    page: (
       scope: ListScope,
       sort: ListSort,
       limit: number,
       after?: { v: string | null; id: string },
-      options: {
-        /** The page's sessions when the facet index chose them; the conditions are checked again. */
-        ids?: readonly string[];
-        /**
-         * A text sort: every session with a value that may be on the page, when the facet index found
-         * few (they are sorted; the conditions are checked again).
-         */
-        valuedIds?: readonly string[];
-        /**
-         * How long a text sort's index (under filters) or a content search's ordered plan may run before
-         * the matching sessions are collected and sorted instead (ms; ≤ 0: collect and sort at once).
-         */
-        orderedBudgetMs?: number;
-      } = {},
-    ) {
-      const { ids, valuedIds, orderedBudgetMs = ORDERED_BUDGET_MS } = options;
-      const read = (runner: Database, rows: RawBuilder<unknown>) =>
-        sql<SessionRow>`
-          SELECT ${itemFields}, s.sort_value FROM (${rows}) s
-          ORDER BY ${listOrderBy(sort)}`
-          .execute(runner)
-          .then((result) => result.rows);
-      /** The page by the plan that follows the sort's index, within the budget; else by the one that collects the matching sessions, then sorts them. */
-      const followedElseCollected = async (followed: RawBuilder<unknown>, collected: RawBuilder<unknown>) =>
-        (orderedBudgetMs > 0
-          ? await withBudget(db, orderedBudgetMs, (trx) => read(trx, followed))
-          : undefined) ?? read(db, collected);
-      if (!ids && splitSort(sort)) {
-        // A text column's index read in order finds a page at once when many sessions match. When the
-        // filters leave few with a value (WhatsApp sessions have no IP address) or only those at the
-        // index's far end (ascending external ids of the last month), it would read most of the index:
-        // past the budget the matching sessions are sorted instead, which is fast when few match.
-        if (valuedIds) return read(db, splitPage(scope, sort, limit, after, 'sort', valuedIds));
-        if (!narrowed(scope) || sort.column.sortIndex !== 'asc')
-          return read(db, splitPage(scope, sort, limit, after, 'index'));
-        return followedElseCollected(
-          splitPage(scope, sort, limit, after, 'index'),
-          splitPage(scope, sort, limit, after, 'sort'),
-        );
-      }
-      const parts = [scopeConditions(scope)];
-      if (after) parts.push(keysetCondition(sort, after));
-      if (ids) parts.push(sql`s.id = ANY(${ids}::bigint[])`);
-      const plain = sql`SELECT ${rowColumns}, ${sortValue(sort)} FROM sessions s WHERE ${and(parts)}
-        ORDER BY ${listOrderBy(sort)} LIMIT ${limit + 1}`;
-      if (ids || scope.search === undefined) return read(db, plain);
-      // A content search: PostgreSQL often walks the sort's index and checks each session against the
-      // words, which finds a page of a common word at once but reads every session when the words are
-      // rare or absent (an order number the tenant does not have: 4.7 s at 3 M sessions). Past the
-      // budget the matching sessions are collected from the search index first, then sorted.
-      return followedElseCollected(
-        plain,
-        sql`WITH matched AS MATERIALIZED (SELECT ${rowColumns} FROM sessions s WHERE ${and(parts)})
-          SELECT s.*, ${sortValue(sort)} FROM matched s ORDER BY ${listOrderBy(sort)} LIMIT ${limit + 1}`,
-      );
-    },
+      options?: PageOptions,
+    ) => readPage(db, scope, sort, limit, after, options),
 
     /**
      * The exact count when it is at most `cap` and counting takes at most `budgetMs`; else undefined (the

@@ -18,14 +18,8 @@ import { decodeCursor, encodeCursor } from './session-cursor';
 import { isValidTimestamp, parseFilters, type RawQuery } from './session-filters';
 import { recordsAnything, type SettingsService } from '../settings/settings.service';
 import type { SessionVisibility } from './session-visibility';
-import {
-  narrowed,
-  sessionRepository,
-  type CountResult,
-  type ListScope,
-  type ListSort,
-  type SessionRow,
-} from './session.repository';
+import { narrowed, type CountResult, type ListScope, type ListSort, type SessionRow } from './session-sql';
+import { sessionRepository } from './session.repository';
 
 /**
  * How a total is counted. The list counts exactly up to a cap within a small budget, beside its page
