@@ -135,6 +135,15 @@ async function main(): Promise<void> {
         `SELECT params->>'orderId' AS v FROM sessions WHERE tenant_id = $1 AND params ? 'orderId' ORDER BY id OFFSET 500001 LIMIT 1`,
       )
     )?.v ?? '1';
+  // A parcel number from a transcript in the middle of the data (one session has it).
+  const parcelInText =
+    (
+      await q1(
+        `SELECT upper(lexeme) AS v FROM (SELECT search_document FROM sessions WHERE tenant_id = $1 ORDER BY id
+           OFFSET ${Math.floor(Number(counts.sessions) * 0.3)} LIMIT 2000) s, unnest(tsvector_to_array(s.search_document)) lexeme
+         WHERE lexeme ~ '^dr[0-9]{6,}$' LIMIT 1`,
+      )
+    )?.v ?? 'DR1';
   const since = new Date(Date.now() - 90 * 86400_000).toISOString();
   log(
     `dataset: ${counts.sessions} sessions, ${counts.activities} activities; operator ${someOperator}, group ${someGroup}, order ${someOrder}`,
@@ -281,6 +290,11 @@ async function main(): Promise<void> {
           "('objednavk':* | 'objednavc':*) & ('platb':*) & ('kart':*)",
         ],
         ['"podívám se" (phrase)', '"podívám se"', "'podivam' <-> 'se'"],
+        [
+          'a parcel number and a word (2 words, one session)',
+          `${parcelInText} dopravci`,
+          `'${parcelInText.toLowerCase()}':* & ('dopravc':* | 'dopravk':*)`,
+        ],
         ['přísluší (rare word)', 'přísluší', "'prislus':* | 'prisluch':*"],
         ['an order number (few sessions)', orderInText, `'${orderInText.toLowerCase()}':*`],
         ['objednávka + channel=whatsapp', 'objednávka&channel=whatsapp', "'objednavk':* | 'objednavc':*"],

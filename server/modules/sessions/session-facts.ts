@@ -330,6 +330,11 @@ export function sessionFacts(db: Database, options: FactsOptions) {
    * apply, and those of them `check` (SQL, with every condition of the scope: the other filters, a
    * content search, the caller's visibility) keeps; `scale` is how many sessions each stands for (1:
    * the sample is all of them). Undefined when the index cannot answer or `check` gives up.
+   *
+   * With `parted`, the sample is checked in interleaved parts of `part` sessions (each one itself a
+   * systematic sample of the whole), stopping once `enough` sessions matched or when `check` gives up
+   * (then the parts checked before are the sample): a common word is estimated from 1,000 sessions
+   * instead of 5,000 (each a heap read of its search document), a rarer one from as many as time allows.
    */
   async function sampled(
     tenantId: string,
@@ -337,6 +342,7 @@ export function sessionFacts(db: Database, options: FactsOptions) {
     sampleSize: number,
     check: (ids: string[]) => Promise<string[] | undefined>,
     ask: FactsAsk,
+    parted?: { part: number; enough: number },
   ) {
     const { served, compiled } = await compileServed(filters);
     const facts = await current(tenantId, ask);
@@ -344,9 +350,20 @@ export function sessionFacts(db: Database, options: FactsOptions) {
     const matched = matchedBy(facts, compiled, served);
     const population = facts.remember(`count ${filtersKey(served)}`, () => facts.count(matched));
     const sample = facts.idsOf(facts.sample(matched, sampleSize));
-    const matching = sample.length === 0 ? [] : await check(sample);
-    if (matching === undefined) return undefined;
-    return { facts, matching, scale: sample.length === 0 ? 1 : population / sample.length };
+    if (sample.length === 0) return { facts, matching: [], scale: 1 };
+    const parts = parted ? Math.ceil(sample.length / parted.part) : 1;
+    const enough = parted?.enough ?? Number.POSITIVE_INFINITY;
+    const matching: string[] = [];
+    let checked = 0;
+    for (let part = 0; part < parts && matching.length < enough; part++) {
+      const ids = parts === 1 ? sample : sample.filter((_, at) => at % parts === part);
+      const found = await check(ids);
+      if (found === undefined) break;
+      matching.push(...found);
+      checked += ids.length;
+    }
+    if (checked === 0) return undefined;
+    return { facts, matching, scale: population / checked };
   }
 
   /** What a dictionary column sorts by: its value, or the name behind its id (groups, first operator). */
@@ -493,11 +510,11 @@ export function sessionFacts(db: Database, options: FactsOptions) {
     async estimateCount(
       tenantId: string,
       filters: readonly Filter[],
-      sampleSize: number,
+      sample: { size: number; part: number; enough: number },
       check: (ids: string[]) => Promise<string[] | undefined>,
       ask: FactsAsk,
     ): Promise<{ count: number; exact: boolean } | undefined> {
-      const found = await sampled(tenantId, filters, sampleSize, check, ask);
+      const found = await sampled(tenantId, filters, sample.size, check, ask, sample);
       if (!found) return undefined;
       const { matching, scale } = found;
       return { count: Math.round(matching.length * scale), exact: scale === 1 };

@@ -391,7 +391,7 @@ describe('facet index', async () => {
         settings: services.settings,
         log: silentLog,
         facts: services.facts!,
-        facetEstimate: { sampleSize, checkBudgetMs: 10_000, ...quick },
+        facetEstimate: { sampleSize, countPart: 1_000, countEnough: 400, checkBudgetMs: 10_000, ...quick },
       });
     const hard: Record<string, string>[] = [
       { 'pageUrl.contains': 'kosik' },
@@ -416,13 +416,13 @@ describe('facet index', async () => {
     });
 
     it("estimates a list's total from the same sample when counting it takes too long", async () => {
-      const listing = (sampleSize: number) =>
+      const listing = (sampleSize: number, parted = { countPart: 1_000, countEnough: 400 }) =>
         sessionService(services.db, {
           visibility: services.visibility,
           settings: services.settings,
           log: silentLog,
           facts: services.facts!,
-          facetEstimate: { sampleSize, checkBudgetMs: 10_000, fewSeen: 0, exactBudgetMs: 0 },
+          facetEstimate: { sampleSize, ...parted, checkBudgetMs: 10_000, fewSeen: 0, exactBudgetMs: 0 },
           listCount: {
             exactCap: 10_000,
             exactSearchCap: 1_000,
@@ -432,6 +432,7 @@ describe('facet index', async () => {
           },
         });
       let tested = 0;
+      let stopped = 0;
       for (const query of hard) {
         const listQuery = { view: 'history', sort: '-createdAt', limit: 5, ...query };
         const exact = await plain.count(principal, { view: 'history', ...query });
@@ -448,8 +449,26 @@ describe('facet index', async () => {
         expect(part.totalIsEstimate).toBe(true);
         expect(part.total).toBeGreaterThan(exact.total * 0.5);
         expect(part.total).toBeLessThan(exact.total * 1.5);
+        // Checked in interleaved parts of 7: every part checked is the whole sample, so exact …
+        const parts = await listing(100_000, { countPart: 7, countEnough: 1_000_000 }).list(
+          principal,
+          listQuery,
+        );
+        expect({ query, total: parts.total, totalIsEstimate: parts.totalIsEstimate }).toEqual({
+          query,
+          total: exact.total,
+          totalIsEstimate: false,
+        });
+        // … and the check stops at the first parts that find 3 matches: an estimate, still about right.
+        if (exact.total < 40) continue;
+        const early = await listing(100_000, { countPart: 20, countEnough: 3 }).list(principal, listQuery);
+        expect({ query, totalIsEstimate: early.totalIsEstimate }).toEqual({ query, totalIsEstimate: true });
+        expect(early.total).toBeGreaterThan(exact.total * 0.3);
+        expect(early.total).toBeLessThan(exact.total * 3);
+        stopped += 1;
       }
       expect(tested).toBeGreaterThanOrEqual(2);
+      expect(stopped).toBeGreaterThanOrEqual(1);
     });
 
     it('counts in SQL when the sample finds few matches and SQL is quick', async () => {
