@@ -29,7 +29,7 @@ import { typed } from './session-columns';
 export const ORDERED_BUDGET_MS = 200;
 
 /** How long a search of several words walks the sort's index before the planner's own plan runs. */
-const WALK_FIRST_MS = 40;
+const WALK_FIRST_MS = 60;
 /** The sort's value of a row, as text, for the next page's cursor. */
 const sortValue = (sort: ListSort) => sql`(to_json(${sort.column.expr}) #>> '{}') AS sort_value`;
 
