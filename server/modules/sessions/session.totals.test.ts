@@ -4,7 +4,8 @@ import { adminPrincipal, bearer, createTenant, type TestTenant } from '../../tes
 import { silentLog } from '../../platform/log';
 import { useTestApp } from '../../test/harness';
 import { insertSession } from '../../test/session-fixtures';
-import { LIST_COUNT, sessionService, type CountPolicy } from './session.service';
+import { LIST_COUNT, type CountPolicy } from './session-estimates';
+import { sessionService } from './session.service';
 
 /**
  * Honest totals (issues #12 and #21): a filtered or searched total is exact, or a labelled estimate of

@@ -1,0 +1,190 @@
+import type { ColumnSql } from './session-columns';
+import { factsKeep, type FactsAsk, type SessionFacts } from './session-facts';
+import type { CountResult, ListScope } from './session-sql';
+import type { SessionRepository } from './session.repository';
+
+/**
+ * How a total is counted. The list counts exactly up to a cap within a small budget, beside its page
+ * query, so a page is never slowed; beyond that its total is an estimate of that very query (a sample
+ * of the tenant's sessions checked against every filter and the content search), labelled as such.
+ * `GET /sessions/count` then counts the same scope exactly within a larger budget, and the UI replaces
+ * the estimate with it.
+ */
+export interface CountPolicy {
+  /** Up to this many matching sessions are counted exactly. */
+  exactCap: number;
+  /** With content search the cap is lower: each match is a tsvector recheck. */
+  exactSearchCap: number;
+  /** Counting stops after this long (0: do not count); the total is then estimated. */
+  budgetMs: number;
+  /** About this many of the tenant's sessions are sampled for an estimate. */
+  sampleRows: number;
+  /** Sampling stops after this long; the planner's estimate is the last resort. */
+  sampleBudgetMs: number;
+}
+
+/** A content search whose sample estimates this many times the exact cap is not counted at all. */
+export const SAMPLE_SKIPS_COUNT_FACTOR = 2;
+
+export const LIST_COUNT: CountPolicy = {
+  exactCap: 10_000,
+  exactSearchCap: 1_000,
+  budgetMs: 40,
+  sampleRows: 10_000,
+  sampleBudgetMs: 120,
+};
+
+export const FULL_COUNT: CountPolicy = {
+  exactCap: 50_000_000,
+  exactSearchCap: 50_000_000,
+  budgetMs: 5_000,
+  sampleRows: 40_000,
+  sampleBudgetMs: 2_000,
+};
+
+/**
+ * Filter lists the facet index cannot count alone (content search, text and parameter filters):
+ * `sampleSize` sessions passing the filters the index can apply are checked in SQL and the counts
+ * scaled, labelled as estimates (`exact=true` asks for the exact count however long it takes). When
+ * fewer than `fewSeen` of the sample match, SQL counts exactly if it can within `exactBudgetMs`.
+ */
+export interface FacetEstimatePolicy {
+  sampleSize: number;
+  /**
+   * A list total's sample is checked in interleaved parts of `countPart` sessions until `countEnough`
+   * matched (facet counts check the whole sample: each value needs its share).
+   */
+  countPart: number;
+  countEnough: number;
+  checkBudgetMs: number;
+  fewSeen: number;
+  exactBudgetMs: number;
+}
+
+/** `exactBudgetMs` is the FACET_RARE_COUNT_MS setting. */
+export const FACET_ESTIMATE: FacetEstimatePolicy = {
+  sampleSize: 5_000,
+  // 400 matches: ±10 % at 95 % confidence.
+  countPart: 1_000,
+  countEnough: 400,
+  checkBudgetMs: 1_000,
+  fewSeen: 50,
+  exactBudgetMs: 80,
+};
+
+/**
+ * Totals and filter lists beyond what counting can do in time: the facet index's exact counts, its
+ * samples checked in SQL, `TABLESAMPLE`, and the planner's estimate, in that order of preference.
+ */
+export function sessionEstimates(
+  repo: SessionRepository,
+  facts: SessionFacts | undefined,
+  facetEstimate: FacetEstimatePolicy,
+) {
+  /** The planner's idea of the tenant's History size, asked when the facet index has not loaded it. */
+  const askOf = (tenantId: string, asOf: number): FactsAsk => ({
+    asOf,
+    size: () => repo.estimateCount({ tenantId, view: 'history', filters: [], visibility: { kind: 'all' } }),
+  });
+
+  /**
+   * An exact count from the facet index, when it can give one: History, no content search, a caller
+   * who sees every session, value and range filters of the columns it keeps.
+   */
+  const everyone = (scope: ListScope) =>
+    scope.view === 'history' && scope.search === undefined && scope.visibility.kind === 'all';
+  function indexedCount(scope: ListScope, asOf: number): Promise<number | undefined> {
+    if (!facts || !everyone(scope)) return Promise.resolve(undefined);
+    return facts.count(scope.tenantId, scope.filters, askOf(scope.tenantId, asOf));
+  }
+
+  type FacetRows = Awaited<ReturnType<typeof repo.facetValues>>;
+
+  /**
+   * A History facet of everyone's sessions under a content search or filters the facet index cannot
+   * apply (text, parameters), at a tenant the index holds: a sample the index draws and SQL checks
+   * first — exact when it is every session passing the other filters; when it finds few matches (a
+   * rare word, whose count in SQL is cheap) SQL counts them within `exactBudgetMs`; otherwise the
+   * sample's estimate. Undefined when the index cannot answer (not loaded, a column it does not
+   * keep): the caller counts in SQL.
+   */
+  async function quickOrEstimated(
+    scope: ListScope,
+    columnId: string,
+    column: ColumnSql,
+    options: { limit: number; search?: string },
+    asOf: number,
+  ): Promise<{ rows: FacetRows; countsAreEstimates: boolean } | undefined> {
+    const tenantWide = scope.view === 'history' && scope.visibility.kind === 'all';
+    if (!facts || !tenantWide || !facts.holds(scope.tenantId) || !factsKeep(columnId)) return undefined;
+    const sampled = await facts.estimateFacet(
+      scope.tenantId,
+      columnId,
+      scope.filters,
+      facetEstimate.sampleSize,
+      (ids) => repo.matchingIds(scope, ids, facetEstimate.checkBudgetMs),
+      askOf(scope.tenantId, asOf),
+    );
+    if (!sampled) return undefined;
+    const quick =
+      !sampled.exact && sampled.seen < facetEstimate.fewSeen && facetEstimate.exactBudgetMs > 0
+        ? await repo.facetValuesWithin(scope, column, options, facetEstimate.exactBudgetMs)
+        : undefined;
+    if (quick) return { rows: quick, countsAreEstimates: false };
+    const rows = await repo.facetValues(scope, column, { ...options, precounted: sampled.counts });
+    return { rows, countsAreEstimates: !sampled.exact };
+  }
+
+  /**
+   * An estimate of how many sessions a scope holds, from a sample. For a History scope of a tenant the
+   * facet index holds, its sample of that tenant's sessions (passing the filters it can apply) checked
+   * in SQL — exact when the sample is all of them; else `TABLESAMPLE`, whose pages hold every
+   * tenant's sessions (1 M sessions beside 5 M of other tenants: 6× the pages for the same sample).
+   */
+  async function sampleEstimate(
+    scope: ListScope,
+    policy: CountPolicy,
+  ): Promise<{ count: number; exact: boolean } | undefined> {
+    if (facts && scope.view === 'history' && facts.holds(scope.tenantId)) {
+      // One budget for every part of the sample the index checks (it stops at the first part that
+      // runs out, and estimates from the parts before it).
+      const deadline = performance.now() + policy.sampleBudgetMs;
+      const estimate = await facts.estimateCount(
+        scope.tenantId,
+        scope.filters,
+        { size: facetEstimate.sampleSize, part: facetEstimate.countPart, enough: facetEstimate.countEnough },
+        (ids) => {
+          const left = deadline - performance.now();
+          return left > 0 ? repo.matchingIds(scope, ids, left) : Promise.resolve(undefined);
+        },
+        askOf(scope.tenantId, performance.now()),
+      );
+      if (estimate) return estimate;
+    }
+    const count = await repo.sampleEstimate(scope, policy.sampleRows, policy.sampleBudgetMs);
+    return count === undefined ? undefined : { count, exact: false };
+  }
+
+  /**
+   * The total of a scope from what counting found: the exact count, or an estimate of this very scope
+   * (sampled, else the planner's) that is never below what is known to match (`atLeast`).
+   */
+  async function totalOf(
+    scope: ListScope,
+    counted: CountResult,
+    known: number,
+    policy: CountPolicy,
+    sampled?: { count: number; exact: boolean },
+  ): Promise<{ total: number; totalIsEstimate: boolean }> {
+    if (counted.kind === 'exact') return { total: counted.count, totalIsEstimate: false };
+    const atLeast = Math.max(known, counted.kind === 'over' ? counted.atLeast : 0);
+    const estimate = sampled ?? (await sampleEstimate(scope, policy));
+    if (estimate?.exact) return { total: estimate.count, totalIsEstimate: false };
+    return {
+      total: Math.max(atLeast, estimate?.count ?? (await repo.estimateCount(scope))),
+      totalIsEstimate: true,
+    };
+  }
+
+  return { askOf, everyone, indexedCount, quickOrEstimated, sampleEstimate, totalOf };
+}
