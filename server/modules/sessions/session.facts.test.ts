@@ -110,6 +110,33 @@ describe('facet index', async () => {
     return ids;
   }
 
+  /** The text columns with split sorts (session-columns.ts, `sortIndex: 'asc'`). */
+  const textColumns = [
+    'externalId',
+    'pageUrl',
+    'clientName',
+    'clientEmail',
+    'clientPhone',
+    'clientIp',
+    'feedback',
+  ];
+
+  /** Every text sort in both directions under each query, paged through, is SQL's order (and not empty). */
+  async function expectTextSortsAsSql(queries: Record<string, string>[], limit: number) {
+    for (const query of queries) {
+      for (const column of textColumns) {
+        for (const sort of [column, `-${column}`]) {
+          const [fromIndex, fromSql] = await Promise.all([
+            walk(indexed, query, sort, limit),
+            walk(plain, query, sort, limit),
+          ]);
+          expect({ sort, query, ids: fromIndex }).toEqual({ sort, query, ids: fromSql });
+          expect(fromSql.length).toBeGreaterThan(0);
+        }
+      }
+    }
+  }
+
   it('is off with FACET_INDEX_MAX_SESSIONS=0 and bounded by the two settings otherwise', async () => {
     const config = (env: Record<string, string>) => loadConfig({ NODE_ENV: 'test', ...env });
     expect(config({}).facetIndex).toEqual({
@@ -273,45 +300,16 @@ describe('facet index', async () => {
     // WhatsApp sessions without an IP address or e-mail: no session with a value passes the filter.
     await sql`UPDATE sessions SET client_ip = NULL, client_email = NULL
               WHERE tenant_id = ${tenant.id} AND channel = 'whatsapp'`.execute(services.db);
-    const textColumns = [
-      'externalId',
-      'pageUrl',
-      'clientName',
-      'clientEmail',
-      'clientPhone',
-      'clientIp',
-      'feedback',
-    ];
     const queries: Record<string, string>[] = [
       { channel: 'whatsapp' },
       { channel: 'webchat,whatsapp', 'waitingTime.min': '20' },
       { 'createdAt.min': '2025-02-01', 'pageUrl.contains': 'kosik' },
       { 'clientIp.empty': 'true', source: 'api' },
     ];
-    for (const query of queries) {
-      for (const column of textColumns) {
-        for (const sort of [column, `-${column}`]) {
-          const [fromIndex, fromSql] = await Promise.all([
-            walk(indexed, query, sort, 17),
-            walk(plain, query, sort, 17),
-          ]);
-          expect({ sort, query, ids: fromIndex }).toEqual({ sort, query, ids: fromSql });
-          expect(fromSql.length).toBeGreaterThan(0);
-        }
-      }
-    }
+    await expectTextSortsAsSql(queries, 17);
   });
 
   it('pages text sorts from the column orders it keeps, with what changed since merged by SQL', async () => {
-    const textColumns = [
-      'externalId',
-      'pageUrl',
-      'clientName',
-      'clientEmail',
-      'clientPhone',
-      'clientIp',
-      'feedback',
-    ];
     // The first text sort under filters the index serves reads the column's order in the background.
     for (const column of textColumns) await walk(indexed, { channel: 'webchat' }, column, 500);
     await services.facts!.settled();
@@ -321,21 +319,7 @@ describe('facet index', async () => {
       { 'createdAt.min': '2025-02-01', 'duration.min': '60' },
       { operator: fixture.operators[0]!.id, source: 'api' },
     ];
-    const expectSameOrders = async () => {
-      for (const query of queries) {
-        for (const column of textColumns) {
-          for (const sort of [column, `-${column}`]) {
-            const [fromIndex, fromSql] = await Promise.all([
-              walk(indexed, query, sort, 13),
-              walk(plain, query, sort, 13),
-            ]);
-            expect({ sort, query, ids: fromIndex }).toEqual({ sort, query, ids: fromSql });
-            expect(fromSql.length).toBeGreaterThan(0);
-          }
-        }
-      }
-    };
-    await expectSameOrders();
+    await expectTextSortsAsSql(queries, 13);
     // Written since the orders were read: values that now sort first or last, values gone and new,
     // and new sessions. Fewer than 1 % of the sessions, so the orders are kept and these merged.
     await sql`UPDATE sessions SET external_id = '!' || id, client_name = 'Žofie ' || id, page_url = NULL,
@@ -351,7 +335,7 @@ describe('facet index', async () => {
       clientName: 'Adam',
       pageUrl: 'https://shop.example.cz/a',
     });
-    await expectSameOrders();
+    await expectTextSortsAsSql(queries, 13);
     expect(services.facts!.ordered(tenant.id)).toEqual(textColumns);
 
     // A cursor whose session changed after its page was read: the next page is still SQL's.
