@@ -1,3 +1,4 @@
+import { StringDecoder } from 'node:string_decoder';
 import { createRequire } from 'node:module';
 import type { Readable } from 'node:stream';
 import { type CompiledQuery } from 'kysely';
@@ -88,4 +89,45 @@ export function copyOut(
   options: string,
 ): Readable {
   return client.query(copyTo(`COPY (${inlineParameters(query)}) TO STDOUT ${options}`));
+}
+
+/** Turns COPY's text-format escapes back into characters. */
+function unescapeCopy(field: string): string | null {
+  if (field === '\\N') return null;
+  if (!field.includes('\\')) return field;
+  return field.replace(/\\(.)/g, (_, char: string) => {
+    switch (char) {
+      case 'n':
+        return '\n';
+      case 'r':
+        return '\r';
+      case 't':
+        return '\t';
+      case 'b':
+        return '\b';
+      case 'f':
+        return '\f';
+      case 'v':
+        return '\v';
+      default:
+        return char;
+    }
+  });
+}
+
+/** Reads a `copyOut` stream in COPY's text format (no options) as rows of fields; `\N` is null. */
+export async function readCopyText(
+  stream: NodeJS.ReadableStream,
+  onRow: (fields: (string | null)[]) => void,
+) {
+  const decoder = new StringDecoder('utf8');
+  let rest = '';
+  for await (const chunk of stream) {
+    const text = rest + decoder.write(chunk);
+    const lines = text.split('\n');
+    rest = lines.pop()!;
+    for (const line of lines) onRow(line.split('\t').map(unescapeCopy));
+  }
+  rest += decoder.end();
+  if (rest !== '') onRow(rest.split('\t').map(unescapeCopy));
 }

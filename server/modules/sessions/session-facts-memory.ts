@@ -1,4 +1,4 @@
-import type { Filter } from './session-filters';
+import type { CompiledFilter } from './session-facts-filters';
 
 /**
  * The facet index's memory (session-facts.ts reads the database into it): a tenant's sessions as one
@@ -390,12 +390,12 @@ export class TenantFacts {
   }
 
   /** Keeps a text column's order: the ids of its sessions with a value, in order, as read since `track()`. */
-  setTextOrder(columnId: string, ids: readonly string[], changed: Set<number>): void {
+  setTextOrder(columnId: string, ids: readonly number[], changed: Set<number>): void {
     const rows = new Int32Array(ids.length);
     const places = new Int32Array(this.size).fill(-1);
     for (let place = 0; place < ids.length; place++) {
       // A session the index has not read yet is written later, and so is among `changed`.
-      const row = this.rowOf(Number(ids[place])) ?? -1;
+      const row = this.rowOf(ids[place]!) ?? -1;
       rows[place] = row;
       if (row >= 0 && row < places.length) places[row] = place;
     }
@@ -583,71 +583,4 @@ function topRows(
     }
   }
   return heap.sort((a, b) => (before(a, b) ? -1 : 1));
-}
-
-export type CompiledFilter = (facts: TenantFacts, matched: Uint8Array) => void;
-
-/** A value filter's codes as a lookup table (1 = the code passes). */
-function passing(
-  dict: Dictionary,
-  values: readonly string[],
-  includeEmpty: boolean,
-  text: boolean,
-): Uint8Array {
-  const table = new Uint8Array(dict.values.length + 1);
-  for (const value of values) {
-    const code = dict.find(value);
-    if (code !== undefined) table[code] = 1;
-  }
-  if (includeEmpty) {
-    table[0] = 1;
-    const blank = text ? dict.find('') : undefined;
-    if (blank !== undefined) table[blank] = 1;
-  }
-  return table;
-}
-
-/**
- * A filter as a pass over the index, or undefined when the index cannot apply it exactly. `bounds`
- * holds range values of time columns converted by PostgreSQL (µs since the epoch), so a date-time
- * without an offset means what it means in SQL.
- */
-export function compile(filter: Filter, bounds: ReadonlyMap<string, number>): CompiledFilter | undefined {
-  const kept = specById.get(filter.columnId);
-  if (!kept) return undefined;
-  const { spec, index } = kept;
-  if (filter.op === 'in' && spec.kind !== 'number') {
-    return (facts, matched) => {
-      const store = facts.stores[index] as DictStore | MultiStore;
-      if (store instanceof DictStore) {
-        // (empty) is NULL, or '' for text, as in SQL.
-        const table = passing(store.dict, filter.values, filter.includeEmpty, spec.text);
-        const codes = store.codes;
-        for (let row = 0; row < facts.size; row++) if (matched[row] && !table[codes[row]!]) matched[row] = 0;
-        return;
-      }
-      // Arrays: any element among the values (`&&`), or (empty) = no elements at all.
-      const table = passing(store.dict, filter.values, false, spec.text);
-      for (let row = 0; row < facts.size; row++) {
-        if (!matched[row]) continue;
-        let pass = filter.includeEmpty && store.lengths[row] === 0;
-        if (!pass) store.forEach(row, (code) => (pass ||= table[code] === 1));
-        if (!pass) matched[row] = 0;
-      }
-    };
-  }
-  if ((filter.op === 'min' || filter.op === 'max') && spec.kind === 'number') {
-    const bound = spec.time ? bounds.get(filter.value) : Number(filter.value);
-    if (bound === undefined || Number.isNaN(bound)) return undefined;
-    const atLeast = filter.op === 'min';
-    return (facts, matched) => {
-      const values = (facts.stores[index] as NumberStore).values;
-      for (let row = 0; row < facts.size; row++) {
-        // NaN (NULL) passes neither bound, as in SQL.
-        const value = values[row]!;
-        if (matched[row] && !(atLeast ? value >= bound : value <= bound)) matched[row] = 0;
-      }
-    };
-  }
-  return undefined;
 }

@@ -1,17 +1,15 @@
-import { StringDecoder } from 'node:string_decoder';
 import { sql, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/database';
 import { withConnection } from '../../db/connection';
-import { copyOut } from '../../db/copy-out';
+import { copyOut, readCopyText } from '../../db/copy-out';
 import type { Log } from '../../platform/log';
 import type { Filter } from './session-filters';
+import { compile, type CompiledFilter } from './session-facts-filters';
 import {
   SELECT_LIST,
   TenantFacts,
   VALUED_COLUMNS,
-  compile,
   specById,
-  type CompiledFilter,
   type DictStore,
   type Dictionary,
   type FactCount,
@@ -61,44 +59,6 @@ export interface FactsAsk {
   asOf: number;
   /** An estimate of the tenant's History sessions, asked only when the tenant is not loaded. */
   size: () => Promise<number>;
-}
-
-/** Turns COPY's text-format escapes back into characters. */
-function unescapeCopy(field: string): string | null {
-  if (field === '\\N') return null;
-  if (!field.includes('\\')) return field;
-  return field.replace(/\\(.)/g, (_, char: string) => {
-    switch (char) {
-      case 'n':
-        return '\n';
-      case 'r':
-        return '\r';
-      case 't':
-        return '\t';
-      case 'b':
-        return '\b';
-      case 'f':
-        return '\f';
-      case 'v':
-        return '\v';
-      default:
-        return char;
-    }
-  });
-}
-
-/** A copy stream of text-format lines, as arrays of fields. */
-async function readCopy(stream: NodeJS.ReadableStream, onRow: (fields: (string | null)[]) => void) {
-  const decoder = new StringDecoder('utf8');
-  let rest = '';
-  for await (const chunk of stream) {
-    const text = rest + decoder.write(chunk);
-    const lines = text.split('\n');
-    rest = lines.pop()!;
-    for (const line of lines) onRow(line.split('\t').map(unescapeCopy));
-  }
-  rest += decoder.end();
-  if (rest !== '') onRow(rest.split('\t').map(unescapeCopy));
 }
 
 /** What identifies a set of filters (time bounds are read the same way every time). */
@@ -154,7 +114,7 @@ export function sessionFacts(db: Database, options: FactsOptions) {
           ),
           '',
         );
-        await readCopy(stream, (fields) => facts.put(fields));
+        await readCopyText(stream, (fields) => facts.put(fields));
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);
@@ -181,14 +141,14 @@ export function sessionFacts(db: Database, options: FactsOptions) {
     const changed = facts.track();
     const started = Date.now();
     const run = withConnection(db, async ({ client }) => {
-      const ids: string[] = [];
+      const ids: number[] = [];
       const stream = copyOut(
         client,
         sql`SELECT s.id FROM sessions s WHERE s.tenant_id = ${tenantId} AND ${expr} IS NOT NULL
           ORDER BY ${expr}, s.id`.compile(db),
         '',
       );
-      await readCopy(stream, (fields) => ids.push(fields[0]!));
+      await readCopyText(stream, (fields) => ids.push(Number(fields[0])));
       facts.setTextOrder(columnId, ids, changed);
       log.info(
         { tenantId, columnId, sessions: ids.length, ms: Date.now() - started },
@@ -201,6 +161,33 @@ export function sessionFacts(db: Database, options: FactsOptions) {
       })
       .finally(() => ordering.delete(key));
     ordering.set(key, run);
+  }
+
+  /**
+   * The rows that may be a text sort's page with a value, from the column's order kept in the index
+   * (read soon when missing or stale); undefined when there is none yet or the cursor's place is not
+   * known. The cursor's place is its session's place in the order, which holds while the session keeps
+   * the cursor's value (it may have changed before the order was read, after the cursor was).
+   */
+  async function orderedRows(
+    tenantId: string,
+    facts: TenantFacts,
+    sort: { columnId: string; desc: boolean; expr: RawBuilder<unknown> },
+    matched: Uint8Array,
+    limit: number,
+    after: { v: string | null; id: string } | undefined,
+  ): Promise<number[] | undefined> {
+    const order = facts.textOrder(sort.columnId);
+    if (!order || order.changed.size > facts.size * TEXT_REORDER_SHARE)
+      orderSoon(tenantId, facts, sort.columnId, sort.expr);
+    if (!order) return undefined;
+    if (after) {
+      const same = await sql<{ same: boolean | null }>`
+        SELECT ${sort.expr} = ${after.v} AS same FROM sessions s
+        WHERE s.tenant_id = ${tenantId} AND s.id = ${after.id}::bigint`.execute(db);
+      if (same.rows[0]?.same !== true) return undefined;
+    }
+    return facts.textCandidates(sort.columnId, matched, sort.desc, limit, after?.id, TEXT_CHANGED_CAP);
   }
 
   /** Drops the least recently used tenants while the process holds more than `maxSessions`. */
@@ -542,65 +529,31 @@ export function sessionFacts(db: Database, options: FactsOptions) {
     },
 
     /**
-     * For a text sort of a History page: the ids of the sessions that pass the filters the index can
-     * apply and have a value in the column, when there are at most `cap` (a superset of the page's
-     * sessions with a value: the caller's SQL checks every condition); undefined when there are more or
-     * the index cannot answer.
+     * For a History page in a text column's order: the ids of every session with a value that may be on
+     * the page, for SQL to check and sort (its sessions without a value follow by id); undefined when the
+     * index cannot say. With `page` (the caller sees every session and searches nothing) and filters
+     * the index all serves, from the column's order (`TenantFacts.textCandidates`; the first ask reads
+     * it in the background); else, or meanwhile, every such session passing the filters the index
+     * serves, when there are at most `cap`.
      */
-    async valuedIds(
-      tenantId: string,
-      filters: readonly Filter[],
-      columnId: string,
-      cap: number,
-      ask: FactsAsk,
-    ): Promise<string[] | undefined> {
-      if (!VALUED_COLUMNS.some(([id]) => id === columnId)) return undefined;
-      const { served, compiled } = await compileServed(filters);
-      const facts = await current(tenantId, ask);
-      if (!facts) return undefined;
-      const rows = facts.valuedRows(matchedBy(facts, compiled, served), columnId, cap);
-      return rows && facts.idsOf(rows);
-    },
-
-    /**
-     * For a History page in a text column's order under filters the index serves: every session with
-     * a value that may be on the page (`TenantFacts.textCandidates`), for SQL to check and sort. The
-     * first ask reads the column's order in the background and answers undefined, as does a cursor
-     * whose session changed (the caller reads the page by SQL alone).
-     */
-    async textCandidates(
+    async textSortIds(
       tenantId: string,
       filters: readonly Filter[],
       sort: { columnId: string; desc: boolean; expr: RawBuilder<unknown> },
-      limit: number,
-      after: { v: string | null; id: string } | undefined,
+      page: { limit: number; after: { v: string | null; id: string } | undefined } | undefined,
+      cap: number,
       ask: FactsAsk,
     ): Promise<string[] | undefined> {
-      if (!VALUED_COLUMNS.some(([id]) => id === sort.columnId) || after?.v === null) return undefined;
-      const compiled = await compileAll(filters);
-      if (!compiled) return undefined;
+      if (!VALUED_COLUMNS.some(([id]) => id === sort.columnId)) return undefined;
+      const { served, compiled } = await compileServed(filters);
       const facts = await current(tenantId, ask);
       if (!facts) return undefined;
-      const order = facts.textOrder(sort.columnId);
-      if (!order || order.changed.size > facts.size * TEXT_REORDER_SHARE)
-        orderSoon(tenantId, facts, sort.columnId, sort.expr);
-      if (!order) return undefined;
-      // The cursor's place is its session's place in the order, which holds while the session keeps the
-      // cursor's value (it may have changed before the order was read, after the cursor was).
-      if (after) {
-        const same = await sql<{ same: boolean | null }>`
-          SELECT ${sort.expr} = ${after.v} AS same FROM sessions s
-          WHERE s.tenant_id = ${tenantId} AND s.id = ${after.id}::bigint`.execute(db);
-        if (same.rows[0]?.same !== true) return undefined;
+      const matched = matchedBy(facts, compiled, served);
+      if (page && page.after?.v !== null && served.length === filters.length) {
+        const ordered = await orderedRows(tenantId, facts, sort, matched, page.limit, page.after);
+        if (ordered) return facts.idsOf(ordered);
       }
-      const rows = facts.textCandidates(
-        sort.columnId,
-        matchedBy(facts, compiled, filters),
-        sort.desc,
-        limit,
-        after?.id,
-        TEXT_CHANGED_CAP,
-      );
+      const rows = facts.valuedRows(matched, sort.columnId, cap);
       return rows && facts.idsOf(rows);
     },
 

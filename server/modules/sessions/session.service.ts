@@ -265,27 +265,23 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
         if (rows.length === ids.length) return rows;
       }
     }
-    // A text sort under filters or a search: when the index finds few sessions with a value (WhatsApp
-    // sessions have no IP address), those are sorted and the rest follow by id, instead of reading the
-    // column's index in search of them.
+    // A text sort under filters or a search names the page's sessions with a value instead of reading
+    // the column's index in search of them: from the column's order kept in the facet index (many at the
+    // index's far end: ascending external ids of the last month), or all of them when few have one
+    // (WhatsApp sessions have no IP address); the rest follow by id.
     if (facts && scope.view === 'history' && narrowed(scope) && index === 'asc' && sort.column.nullable) {
-      const columnId = sort.key.startsWith('-') ? sort.key.slice(1) : sort.key;
-      const ask = askOf(scope.tenantId, asOf);
-      // Under filters the index serves, the column's order kept in the index picks the page's sessions
-      // with a value (when many match at the index's far end: ascending external ids of the last month).
-      const ranked =
-        everyone(scope) && scope.search === undefined
-          ? await facts.textCandidates(
-              scope.tenantId,
-              scope.filters,
-              { columnId, desc: sort.desc, expr: sort.column.expr },
-              limit + 1,
-              after,
-              ask,
-            )
-          : undefined;
-      const valuedIds =
-        ranked ?? (await facts.valuedIds(scope.tenantId, scope.filters, columnId, VALUED_SORT_CAP, ask));
+      const valuedIds = await facts.textSortIds(
+        scope.tenantId,
+        scope.filters,
+        {
+          columnId: sort.key.startsWith('-') ? sort.key.slice(1) : sort.key,
+          desc: sort.desc,
+          expr: sort.column.expr,
+        },
+        everyone(scope) ? { limit: limit + 1, after } : undefined,
+        VALUED_SORT_CAP,
+        askOf(scope.tenantId, asOf),
+      );
       if (valuedIds) return repo.page(scope, sort, limit, after, { valuedIds });
     }
     return repo.page(scope, sort, limit, after);

@@ -1,0 +1,81 @@
+import type { Filter } from './session-filters';
+import {
+  DictStore,
+  specById,
+  type Dictionary,
+  type MultiStore,
+  type NumberStore,
+  type TenantFacts,
+} from './session-facts-memory';
+
+/**
+ * Filters as passes over the facet index's memory: each clears the rows of the sessions it does not
+ * let through, exactly as its SQL condition does (session-sql.ts, `filterCondition`).
+ */
+
+export type CompiledFilter = (facts: TenantFacts, matched: Uint8Array) => void;
+
+/** A value filter's codes as a lookup table (1 = the code passes). */
+function passing(
+  dict: Dictionary,
+  values: readonly string[],
+  includeEmpty: boolean,
+  text: boolean,
+): Uint8Array {
+  const table = new Uint8Array(dict.values.length + 1);
+  for (const value of values) {
+    const code = dict.find(value);
+    if (code !== undefined) table[code] = 1;
+  }
+  if (includeEmpty) {
+    table[0] = 1;
+    const blank = text ? dict.find('') : undefined;
+    if (blank !== undefined) table[blank] = 1;
+  }
+  return table;
+}
+
+/**
+ * A filter as a pass over the index, or undefined when the index cannot apply it exactly. `bounds`
+ * holds range values of time columns converted by PostgreSQL (µs since the epoch), so a date-time
+ * without an offset means what it means in SQL.
+ */
+export function compile(filter: Filter, bounds: ReadonlyMap<string, number>): CompiledFilter | undefined {
+  const kept = specById.get(filter.columnId);
+  if (!kept) return undefined;
+  const { spec, index } = kept;
+  if (filter.op === 'in' && spec.kind !== 'number') {
+    return (facts, matched) => {
+      const store = facts.stores[index] as DictStore | MultiStore;
+      if (store instanceof DictStore) {
+        // (empty) is NULL, or '' for text, as in SQL.
+        const table = passing(store.dict, filter.values, filter.includeEmpty, spec.text);
+        const codes = store.codes;
+        for (let row = 0; row < facts.size; row++) if (matched[row] && !table[codes[row]!]) matched[row] = 0;
+        return;
+      }
+      // Arrays: any element among the values (`&&`), or (empty) = no elements at all.
+      const table = passing(store.dict, filter.values, false, spec.text);
+      for (let row = 0; row < facts.size; row++) {
+        if (!matched[row]) continue;
+        let pass = filter.includeEmpty && store.lengths[row] === 0;
+        if (!pass) store.forEach(row, (code) => (pass ||= table[code] === 1));
+        if (!pass) matched[row] = 0;
+      }
+    };
+  }
+  if ((filter.op === 'min' || filter.op === 'max') && spec.kind === 'number') {
+    const bound = spec.time ? bounds.get(filter.value) : Number(filter.value);
+    if (bound === undefined || Number.isNaN(bound)) return undefined;
+    const atLeast = filter.op === 'min';
+    return (facts, matched) => {
+      const values = (facts.stores[index] as NumberStore).values;
+      for (let row = 0; row < facts.size; row++) {
+        // NaN (NULL) passes neither bound, as in SQL.
+        const value = values[row]!;
+        if (matched[row] && !(atLeast ? value >= bound : value <= bound)) matched[row] = 0;
+      }
+    };
+  }
+  return undefined;
+}
