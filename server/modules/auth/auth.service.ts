@@ -117,7 +117,9 @@ export function authService(
       const session = await repo.findAuthSession(tenantId, sessionId);
       if (!session || !tokensEqual(Buffer.from(session.secret_hash), hashToken(secret))) return undefined;
       if (new Date(session.expires_at).getTime() <= Date.now() || session.disabled_at) return undefined;
-      await repo.touchAuthSession(tenantId, sessionId, options.sessionTtlHours);
+      // Seen to the minute, as API keys: a cookie used within the last minute costs no round trip.
+      if (Date.now() - new Date(session.last_seen_at).getTime() >= 60_000)
+        await repo.touchAuthSession(tenantId, sessionId, options.sessionTtlHours);
       return {
         tenantId,
         role: session.role,

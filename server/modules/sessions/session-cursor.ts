@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { invalid } from '../../platform/errors';
 import type { ValueType } from './session-columns';
 import { isValidTimestamp } from './session-filters';
+import type { ListScope } from './session-sql';
 
 /**
  * The keyset cursor: where the previous page ended, as (sort, sort value, id), base64url-encoded JSON.
@@ -13,6 +15,14 @@ const cursorSchema = z.object({
   s: z.string().max(300),
   v: z.string().max(2000).nullable(),
   id: z.string().regex(/^[1-9]\d{0,17}$/),
+  /**
+   * The first page's total, carried so that later pages of the same list count nothing: `t` the
+   * total, `e` whether it was an estimate, `f` the fingerprint of the list it counted (tenant, view,
+   * filters, search, visibility). A cursor whose fingerprint differs counts again.
+   */
+  t: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+  e: z.boolean().optional(),
+  f: z.string().max(40).optional(),
 });
 
 export type Cursor = z.infer<typeof cursorSchema>;
@@ -24,6 +34,11 @@ const patterns: Record<ValueType, RegExp> = {
   timestamptz: /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?(?:Z|[+-](?:0\d|1[0-5])(?::?[0-5]\d)?)$/,
   boolean: /^(?:true|false)$/,
 };
+
+/** Which list a cursor's carried total counted: the same scope gives the same fingerprint. */
+export function listFingerprint(scope: ListScope): string {
+  return createHash('sha256').update(JSON.stringify(scope)).digest('base64url').slice(0, 22);
+}
 
 export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');

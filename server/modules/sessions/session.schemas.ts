@@ -140,7 +140,11 @@ export const facetQuerySchema = z
 export const listResponseSchema = z.object({
   items: z.array(itemSchema),
   nextCursor: z.string().nullable(),
-  total: z.number(),
+  total: z
+    .number()
+    .describe(
+      "How many sessions the list holds. A page read with a cursor (History) gives the first page's total, as the list was when paging began; a new first page counts again",
+    ),
   totalIsEstimate: z
     .boolean()
     .describe(

@@ -14,7 +14,7 @@ import { parseHeadline } from '../search/snippet';
 import { FEW_RESULTS, suggestQueries } from '../search/suggestions';
 import { isParamColumn, resolveColumn } from './session-columns';
 import type { SessionFacts } from './session-facts';
-import { decodeCursor, encodeCursor } from './session-cursor';
+import { decodeCursor, encodeCursor, listFingerprint } from './session-cursor';
 import { isValidTimestamp, parseFilters, type RawQuery } from './session-filters';
 import { recordsAnything, type SettingsService } from '../settings/settings.service';
 import type { SessionVisibility } from './session-visibility';
@@ -29,6 +29,25 @@ import {
   type CountPolicy,
   type FacetEstimatePolicy,
 } from './session-estimates';
+
+/**
+ * How long a list's count in SQL waits for its page before it starts beside it: a page that answers
+ * sooner and proves its total (a first page with no more rows) needs no count at all.
+ */
+const COUNT_WAITS_FOR_PAGE_MS = 10;
+
+/** `needed` settles when the page answers (whether the total needs counting), or after `waitMs` as true. */
+function pageGate(waitMs: number) {
+  let answered: (needed: boolean) => void = () => undefined;
+  const needed = new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => resolve(true), waitMs);
+    answered = (value) => {
+      clearTimeout(timer);
+      resolve(value);
+    };
+  });
+  return { needed, answered: (value: boolean) => answered(value) };
+}
 
 /** A text sort's sessions with a value are sorted from the facet index's ids up to this many. */
 const VALUED_SORT_CAP = 4_000;
@@ -45,6 +64,8 @@ export interface SessionServiceOptions {
   facts?: SessionFacts;
   /** Filter lists under what the index cannot apply (tests force the estimate with a zero budget). */
   facetEstimate?: FacetEstimatePolicy;
+  /** How long a list's SQL count waits for its page (COUNT_WAITS_FOR_PAGE_MS; tests wait for ever). */
+  countWaitsForPageMs?: number;
 }
 
 /**
@@ -311,31 +332,59 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
       const sort = parseSort(query.sort || DEFAULT_SORT);
       const after = query.cursor ? decodeCursor(query.cursor, sort.key, sort.column.valueType) : undefined;
       const { scope, content } = await scopeOf(principal, query, LIST_OPTIONS);
+      // A later page of the same History list carries the first page's total in its cursor: nothing is
+      // counted again (the total is the list's as paging began; a new first page counts afresh).
+      const fingerprint = listFingerprint(scope);
+      const carried =
+        scope.view === 'history' && after?.t !== undefined && after.f === fingerprint
+          ? { total: after.t, totalIsEstimate: after.e === true }
+          : undefined;
 
       // The capped count runs beside the page (its own connection), so a page costs one round trip more
-      // only when an estimate is needed. With content search even a capped count first builds a bitmap
-      // of every word's whole posting list to intersect them (two common words: 100–200 ms at a million
+      // only when an estimate is needed. It waits for the page up to COUNT_WAITS_FOR_PAGE_MS, though: a
+      // first page with no more rows is its own total, and a count started beside a quick page would run
+      // on for nothing (a parameter filter's count reads every candidate; twenty one-row pages in a row
+      // piled up twenty of them). With content search even a capped count first builds a bitmap of every
+      // word's whole posting list to intersect them (two common words: 100–200 ms at a million
       // sessions, and PostgreSQL notices a timeout late), so for several terms a sample (~10 ms, beside
       // the page) decides first: when it puts the matches well over the cap, nothing is counted and the
       // sample is the estimate. One term is counted at once: it stops at the cap.
+      const gate = pageGate(carried ? 0 : (deps.countWaitsForPageMs ?? COUNT_WAITS_FOR_PAGE_MS));
       const cap = content ? listCount.exactSearchCap : listCount.exactCap;
-      const severalTerms = content !== undefined && content.parts.length > 1;
-      const sampled = severalTerms ? sampleEstimate(scope, listCount) : Promise.resolve(undefined);
-      const counting = indexedCount(scope, asOf).then((exact) =>
-        exact !== undefined
-          ? ({ kind: 'exact', count: exact } as const)
-          : sampled.then((estimate): Promise<CountResult> | CountResult =>
-              estimate !== undefined && estimate.count > cap * SAMPLE_SKIPS_COUNT_FACTOR
-                ? { kind: 'unknown' }
-                : repo.countWithin(scope, cap, listCount.budgetMs),
-            ),
-      );
+      const severalTerms = content !== undefined && content.parts.length > 1 && !carried;
+      const sampled = severalTerms
+        ? gate.needed.then((needed) => (needed ? sampleEstimate(scope, listCount) : undefined))
+        : Promise.resolve(undefined);
+      const counting: Promise<CountResult> = carried
+        ? Promise.resolve({ kind: 'unknown' })
+        : indexedCount(scope, asOf).then((exact) =>
+            exact !== undefined
+              ? ({ kind: 'exact', count: exact } as const)
+              : gate.needed.then((needed) =>
+                  needed
+                    ? sampled.then((estimate): Promise<CountResult> | CountResult =>
+                        estimate !== undefined && estimate.count > cap * SAMPLE_SKIPS_COUNT_FACTOR
+                          ? { kind: 'unknown' }
+                          : repo.countWithin(scope, cap, listCount.budgetMs),
+                      )
+                    : { kind: 'unknown' },
+                ),
+          );
       void counting.catch(() => undefined);
-      const rows = await pageOf(scope, sort, query.limit, asOf, after);
+      void sampled.catch(() => undefined);
+      let rows: SessionRow[];
+      try {
+        rows = await pageOf(scope, sort, query.limit, asOf, after);
+      } catch (error) {
+        gate.answered(false);
+        throw error;
+      }
       const more = rows.length > query.limit;
+      // What the page itself proves: on the first page everything there is, or at least one more row.
+      const proven = !after && !more;
+      gate.answered(!proven && !carried);
       const page = rows.slice(0, query.limit);
       const last = page.at(-1);
-      const nextCursor = more && last ? encodeCursor({ s: sort.key, v: last.sort_value, id: last.id }) : null;
       const matching = content
         ? repo.matches(
             principal.tenantId,
@@ -345,12 +394,20 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
         : Promise.resolve([]);
       void matching.catch(() => undefined);
 
-      // What the page itself proves: on the first page everything there is (the count beside it is not
-      // awaited), or at least one more row.
       const { total, totalIsEstimate } =
-        !after && !more
+        carried ??
+        (proven
           ? { total: page.length, totalIsEstimate: false }
-          : await totalOf(scope, await counting, page.length + (more ? 1 : 0), listCount, await sampled);
+          : await totalOf(scope, await counting, page.length + (more ? 1 : 0), listCount, await sampled));
+      const nextCursor =
+        more && last
+          ? encodeCursor({
+              s: sort.key,
+              v: last.sort_value,
+              id: last.id,
+              ...(scope.view === 'history' ? { t: total, e: totalIsEstimate, f: fingerprint } : {}),
+            })
+          : null;
 
       // A search that finds nothing or very little: "did you mean …" from the tenant's vocabulary, each
       // suggestion checked to find more in the caller's own scope. What was typed is what was searched.

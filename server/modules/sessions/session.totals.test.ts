@@ -1,4 +1,8 @@
+import { Kysely, PostgresDialect } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { attachPool } from '../../db/connection';
+import type { Database } from '../../db/database';
+import type { DB } from '../../db/types.generated';
 import type { Principal } from '../../platform/auth/principal';
 import { adminPrincipal, bearer, createTenant, type TestTenant } from '../../test/factories';
 import { silentLog } from '../../platform/log';
@@ -13,7 +17,7 @@ import { sessionService } from './session.service';
  * injected (zero = the count gives up at once, as under load), so nothing here sleeps.
  */
 describe('list totals', async () => {
-  const { app, services } = await useTestApp();
+  const { app, services, database } = await useTestApp();
   let tenant: TestTenant;
   let principal: Principal;
 
@@ -130,6 +134,72 @@ describe('list totals', async () => {
       const values = response.json<{ values: { count: number }[] }>().values;
       expect(values.reduce((sum, value) => sum + value.count, 0)).toBe(expected);
     }
+  });
+
+  it("a first page that holds everything counts nothing in SQL; later pages carry the first page's total", async () => {
+    // The statements the service runs, seen by PostgreSQL's driver (its own tenant: sessions are added).
+    const statements: string[] = [];
+    const db: Database = new Kysely<DB>({
+      dialect: new PostgresDialect({ pool: database.pool }),
+      log: (event) => {
+        if (event.level === 'query') statements.push(event.query.sql);
+      },
+    });
+    attachPool(db, database.pool);
+    // The count waits for the page however long it takes, so what it does not run is certain.
+    const service = sessionService(db, {
+      visibility: services.visibility,
+      settings: services.settings,
+      log: silentLog,
+      countWaitsForPageMs: 60_000,
+    });
+    const own = await createTenant(services);
+    const caller = adminPrincipal(own);
+    const complaint = (minute: number) =>
+      insertSession(services, own.id, {
+        createdAt: new Date(Date.UTC(2025, 5, 1, 9, minute)),
+        pageUrl: 'https://shop.example/reklamace',
+      });
+    for (let i = 0; i < 7; i++) await complaint(i);
+    const counts = () => statements.filter((text) => /FROM \(SELECT 1 FROM sessions/.test(text)).length;
+    // Until every statement the last request started has answered (its count runs beside the page).
+    const settle = async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      while (database.pool.idleCount < database.pool.totalCount || database.pool.waitingCount > 0)
+        await new Promise((resolve) => setTimeout(resolve, 5));
+    };
+    const query = { sort: '-createdAt', 'pageUrl.contains': 'reklamace' };
+
+    const whole = await service.list(caller, { ...query, limit: 10 });
+    await settle();
+    expect(whole).toMatchObject({ total: 7, totalIsEstimate: false, nextCursor: null });
+    expect(counts()).toBe(0);
+
+    // More rows than the page: counted once, on the first page.
+    const first = await service.list(caller, { ...query, limit: 3 });
+    await settle();
+    expect(first).toMatchObject({ total: 7, totalIsEstimate: false });
+    expect(counts()).toBe(1);
+    await complaint(30);
+    const second = await service.list(caller, { ...query, limit: 3, cursor: first.nextCursor! });
+    const third = await service.list(caller, { ...query, limit: 3, cursor: second.nextCursor! });
+    await settle();
+    // The list as paging began: the session added since is not counted by the later pages.
+    expect([second.total, third.total, counts()]).toEqual([7, 7, 1]);
+    expect(second.items.map((item) => item.id)).not.toContain(third.items[0]?.id);
+
+    // The same cursor under another filter is another list: counted afresh.
+    const other = await service.list(caller, {
+      ...query,
+      limit: 3,
+      channel: 'webchat',
+      cursor: first.nextCursor!,
+    });
+    await settle();
+    expect(other).toMatchObject({ total: 8, totalIsEstimate: false });
+    expect(counts()).toBe(2);
+    // A new first page counts again and sees the added session.
+    expect(await service.list(caller, { ...query, limit: 3 })).toMatchObject({ total: 8 });
   });
 
   it('rejects a malformed filter on the count with a 400 naming it', async () => {

@@ -9477,6 +9477,7 @@ export interface paths {
               nextCursor: string | null;
               /** @description with q= finding nothing or very little: whole queries with an unknown word replaced by a similar word of the tenant's transcripts that finds more ("did you mean"); never searched unless asked */
               suggestions: string[];
+              /** @description How many sessions the list holds. A page read with a cursor (History) gives the first page's total, as the list was when paging began; a new first page counts again */
               total: number;
               /** @description true: total is an estimate of this query (never below what is known to match); GET /sessions/count counts it exactly */
               totalIsEstimate: boolean;
