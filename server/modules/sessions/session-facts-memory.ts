@@ -214,7 +214,15 @@ export interface TextOrder {
   rows: Int32Array;
   places: Int32Array;
   changed: Set<number>;
+  /** When a page last walked it (the clock of `useTextOrder`). */
+  usedAt: number;
 }
+
+/**
+ * About what one session's facts take in memory (its stores' bytes: ~60); a text order's bytes are
+ * weighed against it, so that the process's bound counts them as sessions.
+ */
+const SESSION_BYTES = 60;
 
 /** One tenant's sessions. */
 export class TenantFacts {
@@ -390,7 +398,7 @@ export class TenantFacts {
   }
 
   /** Keeps a text column's order: the ids of its sessions with a value, in order, as read since `track()`. */
-  setTextOrder(columnId: string, ids: readonly number[], changed: Set<number>): void {
+  setTextOrder(columnId: string, ids: readonly number[], changed: Set<number>, now: number): void {
     const rows = new Int32Array(ids.length);
     const places = new Int32Array(this.size).fill(-1);
     for (let place = 0; place < ids.length; place++) {
@@ -401,11 +409,34 @@ export class TenantFacts {
     }
     const before = this.textOrders.get(columnId);
     if (before) this.tracking.delete(before.changed);
-    this.textOrders.set(columnId, { rows, places, changed });
+    this.textOrders.set(columnId, { rows, places, changed, usedAt: now });
   }
 
   textOrder(columnId: string): TextOrder | undefined {
     return this.textOrders.get(columnId);
+  }
+
+  /** The column's order for a page, marked as used at `now`. */
+  useTextOrder(columnId: string, now: number): TextOrder | undefined {
+    const order = this.textOrders.get(columnId);
+    if (order) order.usedAt = now;
+    return order;
+  }
+
+  /** Drops the orders no page has walked since `time` (their rows written since stop being tracked). */
+  dropTextOrdersUnusedSince(time: number): void {
+    for (const [columnId, order] of this.textOrders) {
+      if (order.usedAt >= time) continue;
+      this.tracking.delete(order.changed);
+      this.textOrders.delete(columnId);
+    }
+  }
+
+  /** What the tenant holds, in sessions' worth of memory: its sessions and its text orders. */
+  get weight(): number {
+    let bytes = 0;
+    for (const order of this.textOrders.values()) bytes += order.rows.byteLength + order.places.byteLength;
+    return this.size + Math.ceil(bytes / SESSION_BYTES);
   }
 
   /**

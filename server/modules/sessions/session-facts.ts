@@ -33,7 +33,8 @@ export { factsKeep, type FactCount } from './session-facts-memory';
  * What it cannot serve — content search, text and parameter filters, a caller who sees only some
  * sessions, a tenant not loaded yet — it says so (undefined) and the caller counts in SQL. A tenant is
  * loaded in the background (COPY, ~60 bytes per session) once it has `minSessions`; the least recently
- * used tenants are dropped when the process holds more than `maxSessions`.
+ * used tenants are dropped when the process holds more than `maxSessions`' worth (text orders weighed
+ * in), and a text order no page walked for an hour is dropped.
  */
 
 export interface FactsOptions {
@@ -44,6 +45,8 @@ export interface FactsOptions {
   maxSessions?: number;
   /** A read of changes larger than this reloads the tenant instead (a bulk import). */
   maxChanges?: number;
+  /** The clock of text orders' use (tests move it past TEXT_ORDER_IDLE_MS). */
+  now?: () => number;
 }
 
 const SIZE_CHECK_MS = 60_000;
@@ -51,6 +54,8 @@ const SIZE_CHECK_MS = 60_000;
 const TEXT_CHANGED_CAP = 4_000;
 /** A text column's order is read again once this share of the tenant's sessions changed since. */
 const TEXT_REORDER_SHARE = 0.01;
+/** A text column's order no page walked for this long is dropped (read again when asked). */
+const TEXT_ORDER_IDLE_MS = 60 * 60 * 1000;
 
 export const FACTS_DEFAULTS = { minSessions: 20_000, maxSessions: 4_000_000, maxChanges: 50_000 };
 
@@ -87,6 +92,7 @@ function matchedBy(facts: TenantFacts, compiled: readonly CompiledFilter[], filt
 export function sessionFacts(db: Database, options: FactsOptions) {
   const settings = { ...FACTS_DEFAULTS, ...options };
   const { log } = options;
+  const now = options.now ?? Date.now;
   const tenants = new Map<string, TenantFacts>();
   const loading = new Map<string, Promise<void>>();
   /** The read of changes in flight per tenant, and whether another must follow it. */
@@ -149,7 +155,8 @@ export function sessionFacts(db: Database, options: FactsOptions) {
         '',
       );
       await readCopyText(stream, (fields) => ids.push(Number(fields[0])));
-      facts.setTextOrder(columnId, ids, changed);
+      facts.setTextOrder(columnId, ids, changed, now());
+      evict(tenantId);
       log.info(
         { tenantId, columnId, sessions: ids.length, ms: Date.now() - started },
         'facet index read an order',
@@ -177,7 +184,7 @@ export function sessionFacts(db: Database, options: FactsOptions) {
     limit: number,
     after: { v: string | null; id: string } | undefined,
   ): Promise<number[] | undefined> {
-    const order = facts.textOrder(sort.columnId);
+    const order = facts.useTextOrder(sort.columnId, now());
     if (!order || order.changed.size > facts.size * TEXT_REORDER_SHARE)
       orderSoon(tenantId, facts, sort.columnId, sort.expr);
     if (!order) return undefined;
@@ -190,14 +197,17 @@ export function sessionFacts(db: Database, options: FactsOptions) {
     return facts.textCandidates(sort.columnId, matched, sort.desc, limit, after?.id, TEXT_CHANGED_CAP);
   }
 
-  /** Drops the least recently used tenants while the process holds more than `maxSessions`. */
+  /**
+   * Drops the least recently used tenants while the process holds more than `maxSessions`' worth
+   * (a tenant weighs its sessions and its text orders, `TenantFacts.weight`).
+   */
   function evict(keep: string): void {
-    let held = [...tenants.values()].reduce((sum, facts) => sum + facts.size, 0);
+    let held = [...tenants.values()].reduce((sum, facts) => sum + facts.weight, 0);
     const byAge = [...used.entries()].sort((a, b) => a[1] - b[1]);
     for (const [tenantId] of byAge) {
       if (held <= settings.maxSessions) break;
       if (tenantId === keep) continue;
-      held -= tenants.get(tenantId)?.size ?? 0;
+      held -= tenants.get(tenantId)?.weight ?? 0;
       tenants.delete(tenantId);
       used.delete(tenantId);
     }
@@ -265,6 +275,7 @@ export function sessionFacts(db: Database, options: FactsOptions) {
       return undefined;
     }
     used.set(tenantId, Date.now());
+    facts.dropTextOrdersUnusedSince(now() - TEXT_ORDER_IDLE_MS);
     const fresh = await catchUp(tenantId, facts, ask.asOf).catch((error: unknown) => {
       log.error({ err: error, tenantId }, 'facet index could not read changes');
       return false;

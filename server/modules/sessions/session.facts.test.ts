@@ -8,7 +8,7 @@ import { createServices } from '../../services';
 import { adminPrincipal, createTenant, type TestTenant } from '../../test/factories';
 import { useTestApp } from '../../test/harness';
 import { buildFixture, insertSession, type Fixture } from '../../test/session-fixtures';
-import { factsKeep } from './session-facts';
+import { factsKeep, sessionFacts } from './session-facts';
 import { sessionService } from './session.service';
 
 /**
@@ -351,6 +351,58 @@ describe('facet index', async () => {
       plain.list(principal, next),
     ]);
     expect(fromIndex.items.map((item) => item.id)).toEqual(fromSql.items.map((item) => item.id));
+  });
+
+  it("weighs its text orders against the process's bound and drops one no page walked for an hour", async () => {
+    let clock = Date.UTC(2026, 0, 1);
+    const other = await createTenant(services);
+    for (let i = 0; i < 20; i++) await insertSession(services, other.id, { externalId: `X-${i}` });
+    const stored = async (id: string) =>
+      Number(
+        (
+          await sql<{ n: string }>`SELECT count(*) AS n FROM sessions WHERE tenant_id = ${id}`.execute(
+            services.db,
+          )
+        ).rows[0]!.n,
+      );
+    const sizes = { [other.id]: await stored(other.id), [tenant.id]: await stored(tenant.id) };
+    // Room for both tenants' sessions and a little more, not for a text order as well.
+    const facts = sessionFacts(services.db, {
+      log: silentLog,
+      maxSessions: sizes[other.id]! + sizes[tenant.id]! + 5,
+      now: () => clock,
+    });
+    const service = sessionService(services.db, {
+      visibility: services.visibility,
+      settings: services.settings,
+      log: silentLog,
+      facts,
+    });
+    await facts.load(other.id);
+    await facts.load(tenant.id);
+    expect(facts.held()).toEqual(sizes);
+
+    const sorted = { view: 'history', channel: 'webchat', sort: 'externalId', limit: 5 };
+    await service.list(principal, sorted);
+    await facts.settled();
+    expect(facts.ordered(tenant.id)).toEqual(['externalId']);
+    // The order (8 bytes per session) outweighs the room left: the least recently used tenant goes.
+    expect(facts.held()).toEqual({ [tenant.id]: sizes[tenant.id] });
+
+    clock += 59 * 60_000;
+    await service.list(principal, sorted);
+    expect(facts.ordered(tenant.id)).toEqual(['externalId']);
+    clock += 61 * 60_000;
+    await service.count(principal, { view: 'history' });
+    expect(facts.ordered(tenant.id)).toEqual([]);
+    // Asked again, it is read again; the pages are SQL's meanwhile and after.
+    const [fromIndex, fromSql] = await Promise.all([
+      service.list(principal, sorted),
+      plain.list(principal, sorted),
+    ]);
+    expect(fromIndex.items.map((item) => item.id)).toEqual(fromSql.items.map((item) => item.id));
+    await facts.settled();
+    expect(facts.ordered(tenant.id)).toEqual(['externalId']);
   });
 
   it('leaves what it cannot filter to SQL: text, parameter and content filters, and other callers', async () => {
