@@ -1,6 +1,7 @@
 import type { Config } from './config';
 import type { Database } from './db/database';
 import { silentLog, type Log } from './platform/log';
+import { credentialCache } from './platform/auth/credential-cache';
 import { loadSecretKey, secretBox } from './platform/auth/secret-box';
 import { channelAccountService } from './modules/channels/channel-account.service';
 import { channelMessagingService } from './modules/channels/channel-messaging.service';
@@ -136,10 +137,19 @@ export function createServices(
     routing: live.routing,
     now,
   });
-  // A settings change drops the cached settings of every instance (NOTIFY on the config channel).
+  // A settings change drops the cached settings of every instance (NOTIFY on the config channel), and
+  // a change of who may use a credential drops what the tenant's credentials resolved to.
   settings.onChange((tenantId) => live.events.publishConfig({ tenantId, topic: 'settings' }));
+  const credentials = credentialCache();
+  const credentialsChanged = (tenantId: string) => {
+    credentials.forget(tenantId);
+    live.events
+      .publishConfig({ tenantId, topic: 'credentials' })
+      .catch((error: unknown) => log.error({ err: error, tenantId }, 'credential change notice failed'));
+  };
   live.events.onConfig((change) => {
     if (change.topic === 'settings') settings.invalidate(change.tenantId);
+    if (change.topic === 'credentials') credentials.forget(change.tenantId);
   });
   return {
     db,
@@ -147,7 +157,7 @@ export function createServices(
     channels,
     whatsappTemplates,
     restore,
-    auth: authService(db, { sessionTtlHours: config.sessionTtlHours, settings }),
+    auth: authService(db, { sessionTtlHours: config.sessionTtlHours, settings, credentials }),
     tenants,
     audit,
     bans,
@@ -156,8 +166,9 @@ export function createServices(
     widgets: widgetService(db),
     users: userService(db, {
       setOffline: (tenantId, userId) => live.routing.setOperatorState(tenantId, userId, 'offline'),
+      credentialsChanged,
     }),
-    apiKeys: apiKeyService(db),
+    apiKeys: apiKeyService(db, { credentialsChanged }),
     imports: importService(db),
     demo: demoService(db, tenants, settings),
     settings,

@@ -7,7 +7,13 @@ import { recordAudit } from '../audit/audit.repository';
 import { formatApiKey } from '../auth/auth.service';
 import { apiKeyRepository } from './api-key.repository';
 
-export function apiKeyService(db: Database) {
+export function apiKeyService(
+  db: Database,
+  deps: {
+    /** A key was revoked: what the tenant's credentials resolved to is forgotten (credential-cache.ts). */
+    credentialsChanged: (tenantId: string) => void;
+  },
+) {
   const repo = apiKeyRepository(db);
 
   return {
@@ -41,6 +47,7 @@ export function apiKeyService(db: Database) {
     async revoke(actor: Principal, keyId: string) {
       const revoked = await repo.revoke(actor.tenantId, keyId);
       if (!revoked) throw notFound(`API key ${keyId}`);
+      deps.credentialsChanged(actor.tenantId);
       await recordAudit(db, actor, { action: 'api_key.revoke', objectType: 'api_key', objectId: keyId });
       return revoked;
     },

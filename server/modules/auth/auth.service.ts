@@ -9,6 +9,7 @@ import {
   tokensEqual,
   verifyPassword,
 } from '../../platform/auth/secrets';
+import type { CredentialCache } from '../../platform/auth/credential-cache';
 import { recordAudit } from '../audit/audit.repository';
 import { authRepository } from './auth.repository';
 import type { SettingsService } from '../settings/settings.service';
@@ -32,9 +33,15 @@ export interface LoginResult {
 
 export function authService(
   db: Database,
-  options: { sessionTtlHours: number; settings: Pick<SettingsService, 'get'> },
+  options: {
+    sessionTtlHours: number;
+    settings: Pick<SettingsService, 'get'>;
+    /** What credentials resolved to lately (a logout forgets its own; other changes forget the tenant's). */
+    credentials: CredentialCache;
+  },
 ) {
   const repo = authRepository(db);
+  const { credentials } = options;
 
   return {
     async login(input: {
@@ -106,7 +113,9 @@ export function authService(
     },
 
     async logout(principal: Principal): Promise<void> {
-      if (principal.authSessionId) await repo.deleteAuthSession(principal.tenantId, principal.authSessionId);
+      if (!principal.authSessionId) return;
+      await repo.deleteAuthSession(principal.tenantId, principal.authSessionId);
+      credentials.forgetOne(`cookie:${principal.tenantId}:${principal.authSessionId}`);
     },
 
     /** Resolves a login cookie; undefined when it is malformed, unknown, expired or its user is disabled. */
@@ -114,13 +123,18 @@ export function authService(
       const match = COOKIE_PATTERN.exec(value);
       if (!match) return undefined;
       const [, tenantId = '', sessionId = '', secret = ''] = match;
+      const id = `cookie:${tenantId}:${sessionId}`;
+      const secretHash = hashToken(secret);
+      const known = credentials.get(id, secretHash);
+      if (known) return known;
       const session = await repo.findAuthSession(tenantId, sessionId);
-      if (!session || !tokensEqual(Buffer.from(session.secret_hash), hashToken(secret))) return undefined;
-      if (new Date(session.expires_at).getTime() <= Date.now() || session.disabled_at) return undefined;
-      // Seen to the minute, as API keys: a cookie used within the last minute costs no round trip.
+      if (!session || !tokensEqual(Buffer.from(session.secret_hash), secretHash)) return undefined;
+      const expiresAt = new Date(session.expires_at).getTime();
+      if (expiresAt <= Date.now() || session.disabled_at) return undefined;
+      // Seen to the minute, as API keys: a cookie used within the last minute costs no write.
       if (Date.now() - new Date(session.last_seen_at).getTime() >= 60_000)
         await repo.touchAuthSession(tenantId, sessionId, options.sessionTtlHours);
-      return {
+      const principal: Principal = {
         tenantId,
         role: session.role,
         userId: session.user_id,
@@ -129,6 +143,8 @@ export function authService(
         csrfToken: session.csrf_token,
         authSessionId: sessionId,
       };
+      credentials.remember(id, secretHash, principal, expiresAt);
+      return principal;
     },
 
     /**
@@ -139,18 +155,22 @@ export function authService(
       const match = API_KEY_PATTERN.exec(token);
       if (!match) return undefined;
       const [, tenantId = '', keyId = '', secret = ''] = match;
+      const id = `key:${tenantId}:${keyId}`;
+      const secretHash = hashToken(secret);
+      const known = credentials.get(id, secretHash);
+      if (known) return known;
       const key = await repo.findApiKey(tenantId, keyId);
       if (
         !key ||
         key.revoked_at ||
         key.user_disabled_at ||
-        !tokensEqual(Buffer.from(key.secret_hash), hashToken(secret))
+        !tokensEqual(Buffer.from(key.secret_hash), secretHash)
       )
         return undefined;
-      // Last use is kept to the minute: a key used within the last minute costs no write (nor a round trip).
+      // Last use is kept to the minute: a key used within the last minute costs no write.
       if (!key.last_used_at || Date.now() - key.last_used_at.getTime() >= 60_000)
         await repo.touchApiKey(tenantId, keyId);
-      return {
+      const principal: Principal = {
         tenantId,
         role: key.role,
         userId: key.user_id,
@@ -159,6 +179,8 @@ export function authService(
         csrfToken: null,
         authSessionId: null,
       };
+      credentials.remember(id, secretHash, principal);
+      return principal;
     },
 
     async me(principal: Principal) {

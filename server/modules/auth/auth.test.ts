@@ -179,6 +179,39 @@ describe('auth', async () => {
     expect((await login(tenant.slug, operator.email)).statusCode).toBe(401);
   });
 
+  it("applies a role change and a deactivation to the user's next request, by cookie and by key", async () => {
+    const tenant = await createTenant(services);
+    const user = await createUser(services, tenant.slug, 'supervisor');
+    const cookie = cookieFrom(await login(tenant.slug, user.email));
+    // The people list is for supervisors and admins: the answer follows the caller's role.
+    const me = async (headers: Record<string, string>) => {
+      const people = await app.inject({ method: 'GET', url: '/api/v1/users', headers });
+      if (people.statusCode !== 200) return people.statusCode;
+      const response = await app.inject({ method: 'GET', url: '/api/v1/me', headers });
+      return response.statusCode === 200
+        ? response.json<{ user: { role: string } }>().user.role
+        : response.statusCode;
+    };
+    // Each credential has been seen (and is remembered by this instance for a few seconds).
+    expect(await me({ cookie })).toBe('supervisor');
+    expect(await me({ authorization: `Bearer ${user.apiKey}` })).toBe('supervisor');
+
+    const change = (payload: object) =>
+      app.inject({
+        method: 'PATCH',
+        url: `/api/v1/users/${user.id}`,
+        headers: bearer(tenant.admin),
+        payload,
+      });
+    expect((await change({ role: 'operator' })).statusCode).toBe(200);
+    expect(await me({ cookie })).toBe(403);
+    expect((await change({ role: 'supervisor' })).statusCode).toBe(200);
+    expect(await me({ cookie })).toBe('supervisor');
+    expect((await change({ active: false })).statusCode).toBe(200);
+    expect(await me({ cookie })).toBe(401);
+    expect(await me({ authorization: `Bearer ${user.apiKey}` })).toBe(401);
+  });
+
   it('answers malformed login bodies with 4xx codes, never 500', async () => {
     const cases = [
       {

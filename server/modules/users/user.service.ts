@@ -42,6 +42,11 @@ export function userService(
   deps: {
     /** Takes a deactivated operator offline, handing their pending offers on (the routing engine). */
     setOffline: (tenantId: string, userId: string) => Promise<unknown>;
+    /**
+     * A user's role, activity or password changed: what the tenant's credentials resolved to is
+     * forgotten (credential-cache.ts).
+     */
+    credentialsChanged: (tenantId: string) => void;
   },
 ) {
   const repo = userRepository(db);
@@ -170,6 +175,7 @@ export function userService(
         });
         return patch.active === false && wasActive;
       });
+      deps.credentialsChanged(principal.tenantId);
       // After the commit: the engine hands the user's pending offers on (it takes its own locks).
       if (deactivated) await deps.setOffline(principal.tenantId, userId);
       return presentUser(await requireUser(principal.tenantId, userId));
@@ -193,6 +199,7 @@ export function userService(
           objectId: userId,
         });
       });
+      deps.credentialsChanged(principal.tenantId);
       return { password };
     },
 
@@ -217,6 +224,7 @@ export function userService(
           objectId: userId,
         });
       });
+      deps.credentialsChanged(principal.tenantId);
     },
   };
 }

@@ -23,7 +23,7 @@ export const CONFIG_CHANNEL = 'sessiondesk_config';
 
 export interface ConfigChange {
   tenantId: string;
-  /** What changed: `settings`, `routing`, `widgets`, `users`. */
+  /** What changed: `settings`, `routing`, `widgets`, `users`, `credentials`. */
   topic: string;
 }
 
