@@ -9,7 +9,7 @@
  * It applies pending migrations (0004's indexes) to the dataset first. It measures; it asserts nothing.
  */
 import os from 'node:os';
-import { Kysely, PostgresDialect, type CompiledQuery } from 'kysely';
+import { Kysely, PostgresDialect, type CompiledQuery, type LogEvent } from 'kysely';
 import { loadConfig } from '../server/config';
 import { migrateToLatest, type Database } from '../server/db/database';
 import type { DB } from '../server/db/types.generated';
@@ -84,13 +84,15 @@ async function main(): Promise<void> {
   await database.pool.query('ANALYZE sessions');
 
   const captured: CompiledQuery[] = [];
+  const capture = (event: LogEvent) => {
+    if (event.level === 'query') captured.push(event.query);
+  };
   const db: Database = new Kysely<DB>({
     dialect: new PostgresDialect({ pool: database.pool }),
-    log: (event) => {
-      if (event.level === 'query') captured.push(event.query);
-    },
+    log: capture,
   });
-  attachPool(db, database.pool);
+  // Statements run on a held connection (budgeted ones) are captured too.
+  attachPool(db, database.pool, capture);
   const services = createServices(db, config);
   const app = await createApp({ config, services, logger: true });
   await app.ready();

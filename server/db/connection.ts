@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect, type PostgresPoolClient } from 'kysely';
+import { Kysely, PostgresDialect, type LogConfig, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
 import type { DB } from './types.generated';
 
@@ -12,16 +12,25 @@ export interface Connection {
   db: Kysely<DB>;
 }
 
-const pools = new WeakMap<object, pg.Pool>();
-const bound = new WeakMap<pg.PoolClient, Kysely<DB>>();
+const pools = new WeakMap<object, { pool: pg.Pool; log: LogConfig | undefined }>();
+/** Kysely on one client, per log (a handle's statements on a held connection are logged as its own). */
+const bound = new WeakMap<pg.PoolClient, Map<LogConfig | undefined, Kysely<DB>>>();
 
-/** Remembers which pool a Kysely handle runs on, so `withConnection` can check a client out of it. */
-export function attachPool(db: Kysely<DB>, pool: pg.Pool): void {
-  pools.set(db, pool);
+/**
+ * Remembers which pool a Kysely handle runs on, so `withConnection` can check a client out of it;
+ * `log` is the handle's own log config, for the statements run on that client (benchmarks, tests).
+ */
+export function attachPool(db: Kysely<DB>, pool: pg.Pool, log?: LogConfig): void {
+  pools.set(db, { pool, log });
 }
 
-function kyselyOn(client: pg.PoolClient): Kysely<DB> {
-  let db = bound.get(client);
+function kyselyOn(client: pg.PoolClient, log: LogConfig | undefined): Kysely<DB> {
+  let byLog = bound.get(client);
+  if (!byLog) {
+    byLog = new Map();
+    bound.set(client, byLog);
+  }
+  let db = byLog.get(log);
   if (!db) {
     // Every "connection" Kysely asks for is this client; releasing it is the caller's business.
     const shared: PostgresPoolClient = {
@@ -30,8 +39,9 @@ function kyselyOn(client: pg.PoolClient): Kysely<DB> {
     };
     db = new Kysely<DB>({
       dialect: new PostgresDialect({ pool: { connect: async () => shared, end: async () => {} } }),
+      ...(log ? { log } : {}),
     });
-    bound.set(client, db);
+    byLog.set(log, db);
   }
   return db;
 }
@@ -46,13 +56,13 @@ export interface HeldConnection extends Connection {
  * caller reads at its own pace). The caller must release it; `withConnection` is the safer form.
  */
 export async function checkout(db: Kysely<DB>): Promise<HeldConnection> {
-  const pool = pools.get(db);
-  if (!pool) throw new Error('This database handle has no pool attached (open it with connectDatabase).');
-  const client = await pool.connect();
+  const attached = pools.get(db);
+  if (!attached) throw new Error('This database handle has no pool attached (open it with connectDatabase).');
+  const client = await attached.pool.connect();
   let released = false;
   return {
     client,
-    db: kyselyOn(client),
+    db: kyselyOn(client, attached.log),
     release: (error) => {
       if (released) return;
       released = true;

@@ -117,10 +117,7 @@ export async function readPage(
       .execute(runner)
       .then((result) => result.rows);
   const within = (rows: RawBuilder<unknown>, budgetMs: number, alongIndex: boolean) =>
-    withBudget(db, budgetMs, async (trx) => {
-      if (alongIndex) await sql`SELECT set_config('enable_bitmapscan', 'off', true)`.execute(trx);
-      return read(trx, rows);
-    });
+    withBudget(db, budgetMs, (trx) => read(trx, rows), alongIndex ? { enable_bitmapscan: 'off' } : {});
   /**
    * The page by the plan that follows the sort's index, within the budget; else by collecting the
    * matching sessions and sorting them. Several searched words are first walked along the index for

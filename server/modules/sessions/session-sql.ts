@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
+import { withConnection } from '../../db/connection';
 import type { Database } from '../../db/database';
 import type { TsqueryPart } from '../search/content-query';
 import { typed, typedArray, type ColumnSql } from './session-columns';
@@ -199,24 +200,37 @@ export type CountResult =
  * checks for the cancel only now and then (building a bitmap from two large GIN posting lists took
  * 130–200 ms to notice a 40 ms timeout at a million sessions), so the caller does not wait for that;
  * the statement still ends by its timeout on its own connection.
+ *
+ * It costs one round trip besides `work`'s: the transaction opens with its timeout (and `planner`'s
+ * settings, for this transaction alone) in one simple query, and its end is queued on the connection
+ * rather than awaited — the connection runs it before anything it is given next (a budgeted page was
+ * four round trips: begin, the timeout, the query, commit).
  */
 export async function withBudget<T>(
   db: Database,
   budgetMs: number,
   work: (trx: Database) => Promise<T>,
+  planner: Partial<Record<'enable_bitmapscan', 'on' | 'off'>> = {},
 ): Promise<T | undefined> {
-  const running = db
-    .transaction()
-    .execute(async (trx) => {
-      await sql`SELECT set_config('statement_timeout', ${String(Math.max(1, Math.round(budgetMs)))}, true)`.execute(
-        trx,
-      );
-      return work(trx);
-    })
-    .catch((error: unknown) => {
-      if ((error as { code?: string }).code === '57014') return undefined;
+  const settings = [
+    `SET LOCAL statement_timeout = ${Math.max(1, Math.round(budgetMs))}`,
+    ...Object.entries(planner).map(([name, value]) => `SET LOCAL ${name} = ${value === 'on' ? 'on' : 'off'}`),
+  ];
+  const running = withConnection(db, async ({ client, db: on }) => {
+    await client.query(['BEGIN', ...settings].join('; '));
+    let result: T;
+    try {
+      result = await work(on);
+    } catch (error) {
+      client.query('ROLLBACK').catch(() => undefined);
       throw error;
-    });
+    }
+    client.query('COMMIT').catch(() => undefined);
+    return result;
+  }).catch((error: unknown) => {
+    if ((error as { code?: string }).code === '57014') return undefined;
+    throw error;
+  });
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<undefined>((resolve) => {
     timer = setTimeout(() => resolve(undefined), budgetMs + BUDGET_GRACE_MS);

@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type LogEvent } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { attachPool } from '../../db/connection';
 import type { Database } from '../../db/database';
@@ -139,13 +139,11 @@ describe('list totals', async () => {
   it("a first page that holds everything counts nothing in SQL; later pages carry the first page's total", async () => {
     // The statements the service runs, seen by PostgreSQL's driver (its own tenant: sessions are added).
     const statements: string[] = [];
-    const db: Database = new Kysely<DB>({
-      dialect: new PostgresDialect({ pool: database.pool }),
-      log: (event) => {
-        if (event.level === 'query') statements.push(event.query.sql);
-      },
-    });
-    attachPool(db, database.pool);
+    const log = (event: LogEvent) => {
+      if (event.level === 'query') statements.push(event.query.sql);
+    };
+    const db: Database = new Kysely<DB>({ dialect: new PostgresDialect({ pool: database.pool }), log });
+    attachPool(db, database.pool, log);
     // The count waits for the page however long it takes, so what it does not run is certain.
     const service = sessionService(db, {
       visibility: services.visibility,
