@@ -144,6 +144,7 @@ export function sessionEstimates(
   async function sampleEstimate(
     scope: ListScope,
     policy: CountPolicy,
+    asOf = performance.now(),
   ): Promise<{ count: number; exact: boolean } | undefined> {
     if (facts && scope.view === 'history' && facts.holds(scope.tenantId)) {
       // One budget for every part of the sample the index checks (it stops at the first part that
@@ -157,7 +158,7 @@ export function sessionEstimates(
           const left = deadline - performance.now();
           return left > 0 ? repo.matchingIds(scope, ids, left) : Promise.resolve(undefined);
         },
-        askOf(scope.tenantId, performance.now()),
+        askOf(scope.tenantId, asOf),
       );
       if (estimate) return estimate;
     }
@@ -175,10 +176,11 @@ export function sessionEstimates(
     known: number,
     policy: CountPolicy,
     sampled?: { count: number; exact: boolean },
+    asOf?: number,
   ): Promise<{ total: number; totalIsEstimate: boolean }> {
     if (counted.kind === 'exact') return { total: counted.count, totalIsEstimate: false };
     const atLeast = Math.max(known, counted.kind === 'over' ? counted.atLeast : 0);
-    const estimate = sampled ?? (await sampleEstimate(scope, policy));
+    const estimate = sampled ?? (await sampleEstimate(scope, policy, asOf));
     if (estimate?.exact) return { total: estimate.count, totalIsEstimate: false };
     return {
       total: Math.max(atLeast, estimate?.count ?? (await repo.estimateCount(scope))),

@@ -99,6 +99,8 @@ export function sessionFacts(db: Database, options: FactsOptions) {
   const loading = new Map<string, Promise<void>>();
   /** The read of changes in flight per tenant, and whether another must follow it. */
   const syncing = new Map<string, { done: Promise<boolean>; queuedAt: number }>();
+  /** When the last read of changes that completed for a tenant's index was queued. */
+  const readAt = new WeakMap<TenantFacts, number>();
   const used = new Map<string, number>();
   /** When a tenant was last found too small to load. */
   const small = new Map<string, number>();
@@ -250,17 +252,24 @@ export function sessionFacts(db: Database, options: FactsOptions) {
    */
   function catchUp(tenantId: string, facts: TenantFacts, asOf: number): Promise<boolean> {
     const last = syncing.get(tenantId);
-    // A read queued after the caller's request arrived sees everything committed before it.
+    // A read queued after the caller's request arrived sees everything committed before it, whether
+    // it is under way or done (a search's sample after its page and count).
     if (last && last.queuedAt >= asOf) return last.done;
+    if ((readAt.get(facts) ?? -Infinity) >= asOf) return Promise.resolve(true);
     const queuedAt = performance.now();
     const done = (last?.done ?? Promise.resolve(true))
       .catch(() => true)
       .then(() => (tenants.get(tenantId) === facts ? readChanges(tenantId, facts) : false));
     const entry = { done, queuedAt };
     syncing.set(tenantId, entry);
-    void done.finally(() => {
-      if (syncing.get(tenantId) === entry) syncing.delete(tenantId);
-    });
+    void done
+      .then((fresh) => {
+        if (fresh) readAt.set(facts, Math.max(readAt.get(facts) ?? -Infinity, queuedAt));
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        if (syncing.get(tenantId) === entry) syncing.delete(tenantId);
+      });
     return done;
   }
 
@@ -349,7 +358,9 @@ export function sessionFacts(db: Database, options: FactsOptions) {
     if (!facts) return undefined;
     const matched = matchedBy(facts, compiled, served);
     const population = facts.remember(`count ${filtersKey(served)}`, () => facts.count(matched));
-    const sample = facts.idsOf(facts.sample(matched, sampleSize));
+    const sample = facts.remember(`sample ${sampleSize} ${filtersKey(served)}`, () =>
+      facts.idsOf(facts.sample(matched, sampleSize)),
+    );
     if (sample.length === 0) return { facts, matching: [], scale: 1 };
     const parts = parted ? Math.ceil(sample.length / parted.part) : 1;
     const enough = parted?.enough ?? Number.POSITIVE_INFINITY;
@@ -574,6 +585,11 @@ export function sessionFacts(db: Database, options: FactsOptions) {
       }
       const rows = facts.valuedRows(matched, sort.columnId, cap);
       return rows && facts.idsOf(rows);
+    },
+
+    /** Starts bringing a loaded tenant up to date for a question soon to come with the same `ask`. */
+    prepare(tenantId: string, ask: FactsAsk): void {
+      if (tenants.has(tenantId)) current(tenantId, ask).catch(() => undefined);
     },
 
     /** Whether the tenant is loaded (it may still need to read changes before it answers). */

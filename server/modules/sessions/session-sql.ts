@@ -202,9 +202,9 @@ export type CountResult =
  * the statement still ends by its timeout on its own connection.
  *
  * It costs one round trip besides `work`'s: the transaction opens with its timeout (and `planner`'s
- * settings, for this transaction alone) in one simple query, and its end is queued on the connection
- * rather than awaited — the connection runs it before anything it is given next (a budgeted page was
- * four round trips: begin, the timeout, the query, commit).
+ * settings, for this transaction alone) in one simple query, and the caller has its answer before the
+ * transaction's end, which the connection still awaits before it goes back to the pool (a budgeted
+ * page was four round trips: begin, the timeout, the query, commit).
  */
 export async function withBudget<T>(
   db: Database,
@@ -216,21 +216,26 @@ export async function withBudget<T>(
     `SET LOCAL statement_timeout = ${Math.max(1, Math.round(budgetMs))}`,
     ...Object.entries(planner).map(([name, value]) => `SET LOCAL ${name} = ${value === 'on' ? 'on' : 'off'}`),
   ];
-  const running = withConnection(db, async ({ client, db: on }) => {
+  let answer: (result: T) => void = () => undefined;
+  const answered = new Promise<T>((resolve) => {
+    answer = resolve;
+  });
+  const held = withConnection(db, async ({ client, db: on }) => {
     await client.query(['BEGIN', ...settings].join('; '));
-    let result: T;
     try {
-      result = await work(on);
+      answer(await work(on));
     } catch (error) {
-      client.query('ROLLBACK').catch(() => undefined);
+      await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     }
-    client.query('COMMIT').catch(() => undefined);
-    return result;
-  }).catch((error: unknown) => {
+    // The caller has its answer; the connection goes back to the pool once the transaction ended.
+    await client.query('COMMIT');
+  });
+  const running = Promise.race([answered, held.then(() => answered)]).catch((error: unknown) => {
     if ((error as { code?: string }).code === '57014') return undefined;
     throw error;
   });
+  held.catch(() => undefined);
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<undefined>((resolve) => {
     timer = setTimeout(() => resolve(undefined), budgetMs + BUDGET_GRACE_MS);

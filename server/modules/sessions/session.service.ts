@@ -344,31 +344,36 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
       // only when an estimate is needed. It waits for the page up to COUNT_WAITS_FOR_PAGE_MS, though: a
       // first page with no more rows is its own total, and a count started beside a quick page would run
       // on for nothing (a parameter filter's count reads every candidate; twenty one-row pages in a row
-      // piled up twenty of them). With content search even a capped count first builds a bitmap of every
-      // word's whole posting list to intersect them (two common words: 100–200 ms at a million
-      // sessions, and PostgreSQL notices a timeout late), so for several terms a sample (~10 ms, beside
-      // the page) decides first: when it puts the matches well over the cap, nothing is counted and the
-      // sample is the estimate. One term is counted at once: it stops at the cap.
+      // piled up twenty of them).
+      //
+      // A search's total over the cap is estimated from a sample (the facet index's, checked in SQL), so
+      // the sample starts beside the count, and the index's read of changes it needs beside the page.
+      // With several terms even a capped count first builds a bitmap of every word's whole posting list
+      // to intersect them (two common words: 100–200 ms at a million sessions, and PostgreSQL notices a
+      // timeout late), so the sample decides first: when it puts the matches well over the cap, nothing
+      // is counted and the sample is the estimate. One term is counted at once (it stops at the cap);
+      // when it finds fewer, the sample's answer is not awaited.
+      if (content && !carried && facts?.holds(scope.tenantId) && scope.view === 'history')
+        facts.prepare(scope.tenantId, askOf(scope.tenantId, asOf));
       const gate = pageGate(carried ? 0 : (deps.countWaitsForPageMs ?? COUNT_WAITS_FOR_PAGE_MS));
       const cap = content ? listCount.exactSearchCap : listCount.exactCap;
-      const severalTerms = content !== undefined && content.parts.length > 1 && !carried;
-      const sampled = severalTerms
-        ? gate.needed.then((needed) => (needed ? sampleEstimate(scope, listCount) : undefined))
-        : Promise.resolve(undefined);
+      const sampled =
+        content && !carried
+          ? gate.needed.then((needed) => (needed ? sampleEstimate(scope, listCount, asOf) : undefined))
+          : Promise.resolve(undefined);
+      const severalTerms = content !== undefined && content.parts.length > 1;
       const counting: Promise<CountResult> = carried
         ? Promise.resolve({ kind: 'unknown' })
         : indexedCount(scope, asOf).then((exact) =>
             exact !== undefined
               ? ({ kind: 'exact', count: exact } as const)
-              : gate.needed.then((needed) =>
-                  needed
-                    ? sampled.then((estimate): Promise<CountResult> | CountResult =>
-                        estimate !== undefined && estimate.count > cap * SAMPLE_SKIPS_COUNT_FACTOR
-                          ? { kind: 'unknown' }
-                          : repo.countWithin(scope, cap, listCount.budgetMs),
-                      )
-                    : { kind: 'unknown' },
-                ),
+              : gate.needed.then(async (needed): Promise<CountResult> => {
+                  if (!needed) return { kind: 'unknown' };
+                  const estimate = severalTerms ? await sampled : undefined;
+                  return estimate !== undefined && estimate.count > cap * SAMPLE_SKIPS_COUNT_FACTOR
+                    ? { kind: 'unknown' }
+                    : repo.countWithin(scope, cap, listCount.budgetMs);
+                }),
           );
       void counting.catch(() => undefined);
       void sampled.catch(() => undefined);
@@ -394,11 +399,20 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
         : Promise.resolve([]);
       void matching.catch(() => undefined);
 
+      // A count that found everything leaves the sample beside it unawaited.
+      const counted = carried || proven ? undefined : await counting;
       const { total, totalIsEstimate } =
         carried ??
-        (proven
+        (counted === undefined
           ? { total: page.length, totalIsEstimate: false }
-          : await totalOf(scope, await counting, page.length + (more ? 1 : 0), listCount, await sampled));
+          : await totalOf(
+              scope,
+              counted,
+              page.length + (more ? 1 : 0),
+              listCount,
+              counted.kind === 'exact' ? undefined : await sampled,
+              asOf,
+            ));
       const nextCursor =
         more && last
           ? encodeCursor({
