@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { afterAll, expect } from 'vitest';
-import { fileRefContext } from '../modules/channels/channel-messaging.service';
+import { fileRefContext } from '../modules/channels/channel-outbox';
 import { channelsSandbox, type ChannelsSandbox } from '../modules/channels/sandbox/channels-sandbox';
 import type { App } from '../platform/http/types';
 import type { Services } from '../services';

@@ -12,7 +12,7 @@ import {
 } from '../../test/channel-kit';
 import { bearer, type TestUser } from '../../test/factories';
 import { eventually, operatorPost, pendingOffers } from '../../test/live-kit';
-import { fileRefContext } from './channel-messaging.service';
+import { fileRefContext } from './channel-outbox';
 import type { ChannelsSandbox } from './sandbox/channels-sandbox';
 
 /**
