@@ -1,10 +1,7 @@
-import { activityText } from '../../../common/system-messages';
-import { revealFileName } from '../../../common/bidi';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { sql } from 'kysely';
 import { DEFAULT_SORT } from '../../../common/columns';
 import type { ExportFormat } from '../../../common/domain';
 import type { Database } from '../../db/database';
@@ -13,32 +10,15 @@ import { AppError, forbidden, invalid, notFound } from '../../platform/errors';
 import { recordAudit } from '../audit/audit.repository';
 import { parseContentQuery } from '../search/content-query';
 import { parseFilters, type RawQuery } from '../sessions/session-filters';
-import { listOrderBy, scopeConditions, type ListScope, type ListSort } from '../sessions/session-sql';
+import type { ListScope, ListSort } from '../sessions/session-sql';
 import { sessionRepository } from '../sessions/session.repository';
 import type { SessionVisibility } from '../sessions/session-visibility';
 import { parseSort } from '../sessions/session.service';
-import { copyCsvRows } from './csv-copy';
-import { csvWriter, safeCell, type CellValue, type CsvSeparator } from './csv-writer';
-import {
-  columnHeader,
-  defaultExportColumns,
-  exportColumns,
-  MAX_EXPORT_COLUMNS,
-  formatValue,
-  type ExportColumn,
-  type Lookups,
-} from './export-columns';
-import { deliveryLabel, exportTexts, senderLabel, type ExportLanguage } from './export-labels';
-import { exportRepository, type ActivityRow, type ExportedRow } from './export.repository';
-import {
-  htmlEnd,
-  htmlSession,
-  htmlStart,
-  SESSIONS_PER_CHUNK,
-  CHUNK_CLOSE,
-  CHUNK_OPEN,
-  type HtmlActivity,
-} from './html-document';
+import type { CsvSeparator } from './csv-writer';
+import { defaultExportColumns, exportColumns, type ExportColumn } from './export-columns';
+import type { ExportLanguage } from './export-labels';
+import { renderExport } from './export-render';
+import { exportRepository } from './export.repository';
 
 /**
  * Exports of the sessions list: exactly the sessions the list shows for the same parameters (its
@@ -102,29 +82,9 @@ export type ExportScheduler = (job: { tenantId: string; jobId: string }) => Prom
 
 class ExportCanceled extends Error {}
 
-/** Column aliases in the export's SELECT: c0, c1, … */
-const ALIASES = Array.from({ length: MAX_EXPORT_COLUMNS }, (_, index) => `c${index}`);
-
 function fileNameOf(format: ExportFormat, view: string, now: Date): string {
   const stamp = now.toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
   return `sessions-${view}-${stamp}.${format}`;
-}
-
-function transcriptText(activities: HtmlActivity[], lang: ExportLanguage): string {
-  const t = exportTexts[lang];
-  return activities
-    .map((activity) => {
-      const who = activity.senderName
-        ? `${activity.senderName} (${senderLabel(activity.sender, lang)})`
-        : senderLabel(activity.sender, lang);
-      const body =
-        activity.type === 'file'
-          ? `${t.file}: ${revealFileName(activity.fileName ?? '')}${activity.fileSize !== null ? ` (${activity.fileSize} ${t.bytes})` : ''}${activity.text ? ` ${activity.text}` : ''}`
-          : (activityText(activity, lang) ?? '');
-      const delivery = deliveryLabel(activity.delivery, lang);
-      return `[${activity.at}] ${who}: ${body}${delivery ? ` [${delivery}]` : ''}`;
-    })
-    .join('\n');
 }
 
 export function exportService(
@@ -180,141 +140,6 @@ export function exportService(
       columns,
       fileName: fileNameOf(request.format, view, new Date()),
     };
-  }
-
-  /** The row's cells, formatted; `safe` also makes them safe for a spreadsheet (one pass, one array). */
-  function cells(plan: ExportPlan, row: ExportedRow, lookups: Lookups, safe: boolean): CellValue[] {
-    const { lang } = plan.request;
-    const { columns } = plan;
-    const result: CellValue[] = new Array<CellValue>(columns.length);
-    for (let index = 0; index < columns.length; index++) {
-      const value = formatValue(columns[index]!.column, row[ALIASES[index]!], lookups, lang);
-      result[index] = safe ? safeCell(value, lang) : value;
-    }
-    return result;
-  }
-
-  function toActivities(rows: ActivityRow[], clientNames: Map<string, string | null>, lookups: Lookups) {
-    const bySession = new Map<string, HtmlActivity[]>();
-    for (const row of rows) {
-      const senderName =
-        row.sender === 'operator' && row.user_id
-          ? (lookups.users.get(row.user_id) ?? null)
-          : row.sender === 'chatbot' && row.chatbot_id
-            ? (lookups.chatbots.get(row.chatbot_id) ?? null)
-            : row.sender === 'client'
-              ? (clientNames.get(row.session_id) ?? null)
-              : null;
-      let list = bySession.get(row.session_id);
-      if (!list) bySession.set(row.session_id, (list = []));
-      list.push({
-        at: row.at,
-        sender: row.sender,
-        type: row.type,
-        text: row.text,
-        senderName,
-        fileName: row.file_name,
-        fileSize: row.file_size,
-        fileMimeType: row.file_mime_type,
-        systemCode: row.system_code,
-        systemData: row.system_data,
-        delivery:
-          row.delivery_state === null ? null : { state: row.delivery_state, reason: row.delivery_reason },
-      });
-    }
-    return bySession;
-  }
-
-  /**
-   * The file, chunk by chunk, straight from the database cursor. `onBatch` hears the running count after
-   * each batch (progress; it may throw to stop). Returns the number of sessions written.
-   */
-  async function* render(
-    plan: ExportPlan,
-    onBatch?: (written: number) => Promise<void>,
-  ): AsyncGenerator<string | Buffer, number> {
-    const { request } = plan;
-    const lang = request.lang;
-    const lookups = await repo.lookups(plan.tenantId);
-    const headers = plan.columns.map((column) => columnHeader(column.column, lang, request.timeZone));
-    const csv = request.format === 'csv' ? csvWriter(request.separator) : undefined;
-    if (csv) {
-      const header = request.transcript ? [...headers, exportTexts[lang].transcript] : headers;
-      yield csv.header(header.map((cell) => safeCell(cell, lang)));
-    }
-    if (csv && !request.transcript) {
-      // Without transcripts PostgreSQL renders the whole file (csv-copy.ts): no row passes through Node.
-      return yield* copyCsvRows(db, plan, lookups, onBatch);
-    }
-
-    // With transcripts: sessions in batches through a cursor, each batch's transcripts read beside it.
-    const select = sql.join([
-      sql`s.id::text AS __id`,
-      sql`s.client_name AS __client`,
-      ...plan.columns.map((column, index) => sql`${column.select} AS ${sql.ref(ALIASES[index]!)}`),
-    ]);
-    const stream = repo.streamSessions(
-      { select, where: scopeConditions(plan.scope), orderBy: listOrderBy(plan.sort) },
-      200,
-    );
-    /** The transcripts of a batch's sessions, by session id. */
-    const transcriptsOf = async (batch: {
-      rows: ExportedRow[];
-      activities: (ids: string[], tenantId: string, timeZone: string) => Promise<ActivityRow[]>;
-    }) =>
-      toActivities(
-        await batch.activities(
-          batch.rows.map((row) => row.__id),
-          plan.tenantId,
-          request.timeZone,
-        ),
-        new Map(batch.rows.map((row) => [row.__id, row.__client])),
-        lookups,
-      );
-    let written = 0;
-
-    if (csv) {
-      for await (const batch of stream) {
-        const transcripts = await transcriptsOf(batch);
-        const rows = batch.rows.map((row) => {
-          const line = cells(plan, row, lookups, true);
-          line.push(safeCell(transcriptText(transcripts.get(row.__id) ?? [], lang), lang));
-          return line;
-        });
-        written += rows.length;
-        yield csv.rows(rows);
-        await onBatch?.(written);
-      }
-      return written;
-    }
-
-    yield htmlStart({
-      lang,
-      title: `${exportTexts[lang].sessions} – ${exportTexts[lang].views[plan.scope.view]}`,
-      headers,
-      timeZone: request.timeZone,
-      exportedAt: new Date().toISOString().slice(0, 19).replace('T', ' ') + ' UTC',
-    });
-    for await (const batch of stream) {
-      const transcripts = await transcriptsOf(batch);
-      let chunk = '';
-      for (const row of batch.rows) {
-        if (written % SESSIONS_PER_CHUNK === 0) chunk += (written > 0 ? CHUNK_CLOSE : '') + CHUNK_OPEN;
-        chunk += htmlSession(
-          {
-            id: row.__id,
-            cells: cells(plan, row, lookups, false),
-            activities: transcripts.get(row.__id) ?? [],
-          },
-          lang,
-        );
-        written++;
-      }
-      yield chunk;
-      await onBatch?.(written);
-    }
-    yield (written > 0 ? CHUNK_CLOSE : '') + htmlEnd(written, lang);
-    return written;
   }
 
   async function audit(
@@ -398,7 +223,7 @@ export function exportService(
         let written = 0;
         let completed = false;
         try {
-          const chunks = render(plan, async (n) => {
+          const chunks = renderExport(db, plan, async (n) => {
             written = n;
           });
           for (;;) {
@@ -424,7 +249,7 @@ export function exportService(
     /** Writes an export to a file (benchmarks, jobs); returns how many sessions it holds. */
     async writeFile(plan: ExportPlan, file: string, onBatch?: (written: number) => Promise<void>) {
       let count = 0;
-      const chunks = render(plan, onBatch);
+      const chunks = renderExport(db, plan, onBatch);
       async function* collect() {
         for (;;) {
           const next = await chunks.next();
