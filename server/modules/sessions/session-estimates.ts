@@ -23,6 +23,25 @@ export interface CountPolicy {
   sampleBudgetMs: number;
 }
 
+/**
+ * How long a list's count in SQL waits for its page before it starts beside it: a page that answers
+ * sooner and proves its total (a first page with no more rows) needs no count at all.
+ */
+export const COUNT_WAITS_FOR_PAGE_MS = 10;
+
+/** `needed` settles when the page answers (whether the total needs counting), or after `waitMs` as true. */
+function pageGate(waitMs: number) {
+  let answered: (needed: boolean) => void = () => undefined;
+  const needed = new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => resolve(true), waitMs);
+    answered = (value) => {
+      clearTimeout(timer);
+      resolve(value);
+    };
+  });
+  return { needed, answered: (value: boolean) => answered(value) };
+}
+
 /** A content search whose sample estimates this many times the exact cap is not counted at all. */
 export const SAMPLE_SKIPS_COUNT_FACTOR = 2;
 
@@ -188,5 +207,68 @@ export function sessionEstimates(
     };
   }
 
-  return { askOf, everyone, indexedCount, quickOrEstimated, sampleEstimate, totalOf };
+  /**
+   * The total of a list's page, worked out beside the page: started before the page is read, settled
+   * with what the page found (`settle`), or dropped when the page failed (`abandon`).
+   *
+   * The facet index counts what it can exactly. Otherwise a capped count runs in SQL beside the page
+   * (its own connection), so a page costs one round trip more only when an estimate is needed. It
+   * waits for the page up to `waitMs`, though: a first page with no more rows is its own total, and a
+   * count started beside a quick page would run on for nothing (a parameter filter's count reads every
+   * candidate; twenty one-row pages in a row piled up twenty of them).
+   *
+   * A search's total over the cap is estimated from a sample (the facet index's, checked in SQL), so
+   * the sample starts beside the count, and the index's read of changes it needs beside the page.
+   * With several terms even a capped count first builds a bitmap of every word's whole posting list to
+   * intersect them (two common words: 100–200 ms at a million sessions, and PostgreSQL notices a
+   * timeout late), so the sample decides first: when it puts the matches well over the cap, nothing is
+   * counted and the sample is the estimate. One term is counted at once (it stops at the cap); so are
+   * several the planner believes rare (`rareWords`: a parcel number and a word, whose count is a
+   * millisecond and whose sample would check every part for nothing). A count that finds everything
+   * leaves the sample unawaited, or undrawn.
+   */
+  function listTotal(
+    scope: ListScope,
+    options: { policy: CountPolicy; asOf: number; waitMs: number; rareWords: boolean },
+  ) {
+    const { policy, asOf } = options;
+    const content = scope.search !== undefined;
+    if (content && facts?.holds(scope.tenantId) && scope.view === 'history')
+      facts.prepare(scope.tenantId, askOf(scope.tenantId, asOf));
+    const gate = pageGate(options.waitMs);
+    const cap = content ? policy.exactSearchCap : policy.exactCap;
+    const sampleFirst = (scope.search?.length ?? 0) > 1 && !options.rareWords;
+    const sampled =
+      content && !options.rareWords
+        ? gate.needed.then((needed) => (needed ? sampleEstimate(scope, policy, asOf) : undefined))
+        : Promise.resolve(undefined);
+    const counting: Promise<CountResult> = indexedCount(scope, asOf).then((exact) =>
+      exact !== undefined
+        ? ({ kind: 'exact', count: exact } as const)
+        : gate.needed.then(async (needed): Promise<CountResult> => {
+            if (!needed) return { kind: 'unknown' };
+            const estimate = sampleFirst ? await sampled : undefined;
+            return estimate !== undefined && estimate.count > cap * SAMPLE_SKIPS_COUNT_FACTOR
+              ? { kind: 'unknown' }
+              : repo.countWithin(scope, cap, policy.budgetMs);
+          }),
+    );
+    void counting.catch(() => undefined);
+    void sampled.catch(() => undefined);
+    return {
+      abandon: () => gate.answered(false),
+      /** The page's rows shown, whether more follow, and whether it was the first page. */
+      async settle(shown: number, more: boolean, first: boolean) {
+        // What the page itself proves: on the first page everything there is.
+        const proven = first && !more;
+        gate.answered(!proven);
+        if (proven) return { total: shown, totalIsEstimate: false };
+        const counted = await counting;
+        const sample = counted.kind === 'exact' ? undefined : await sampled;
+        return totalOf(scope, counted, shown + (more ? 1 : 0), policy, sample, asOf);
+      },
+    };
+  }
+
+  return { askOf, everyone, indexedCount, listTotal, quickOrEstimated, sampleEstimate, totalOf };
 }

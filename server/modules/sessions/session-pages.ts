@@ -6,6 +6,7 @@ import {
   keysetCondition,
   listOrderBy,
   narrowed,
+  planRows,
   rowColumns,
   scopeConditions,
   withBudget,
@@ -30,6 +31,35 @@ export const ORDERED_BUDGET_MS = 200;
 
 /** How long a search of several words walks the sort's index before the planner's own plan runs. */
 const WALK_FIRST_MS = 60;
+/**
+ * About how many sessions that walk checks in its time (~120 a millisecond at a million sessions, each
+ * one's words read from its document), and the margin the planner's estimate of the words' matches is
+ * given: it multiplies the words' frequencies as if they were independent, and is off by up to ~2× for
+ * common Czech prefixes. Only words estimated at a tenth of what the walk could find a page among are
+ * left to the planner at once (a parcel number and a word: 310 sessions of a million, 130 ms → ~45 ms).
+ */
+const WALK_REACH = 7_000;
+const ESTIMATE_MARGIN = 10;
+
+/**
+ * Whether searched words are too rare for a walk along the sort's index to fill a page: the planner's
+ * estimate of their share of the scope's sessions, times what a walk reaches, is under a tenth of a
+ * page. Their matches are then looked up in the search index at once (`readPage`), and counted
+ * before any sample is drawn (session-estimates.ts). Two plans, no execution (~1–2 ms).
+ */
+export async function rareWords(
+  db: Database,
+  scope: ListScope,
+  limit: number,
+  walkReach = WALK_REACH,
+): Promise<boolean> {
+  const [matching, all] = await Promise.all([
+    planRows(db, sql`SELECT 1 FROM sessions s WHERE ${scopeConditions(scope)}`),
+    planRows(db, sql`SELECT 1 FROM sessions s WHERE ${scopeConditions({ ...scope, search: undefined })}`),
+  ]);
+  return all > 0 && (matching / all) * walkReach < (limit + 1) / ESTIMATE_MARGIN;
+}
+
 /** The sort's value of a row, as text, for the next page's cursor. */
 const sortValue = (sort: ListSort) => sql`(to_json(${sort.column.expr}) #>> '{}') AS sort_value`;
 
@@ -98,6 +128,8 @@ export interface PageOptions {
    * the matching sessions are collected and sorted instead (ms; ≤ 0: collect and sort at once).
    */
   orderedBudgetMs?: number;
+  /** Several searched words the planner believes rare (`rareWords`): not walked along the sort first. */
+  rareWords?: boolean;
 }
 
 /** One page of sessions in (sort, id) order after the cursor; one row more than asked tells "more". */
@@ -109,7 +141,7 @@ export async function readPage(
   after?: { v: string | null; id: string },
   options: PageOptions = {},
 ): Promise<SessionRow[]> {
-  const { ids, valuedIds, orderedBudgetMs = ORDERED_BUDGET_MS } = options;
+  const { ids, valuedIds, orderedBudgetMs = ORDERED_BUDGET_MS, rareWords: rare = false } = options;
   const read = (runner: Database, rows: RawBuilder<unknown>) =>
     sql<SessionRow>`
       SELECT ${itemFields}, s.sort_value FROM (${rows}) s
@@ -124,12 +156,13 @@ export async function readPage(
    * a moment, said so to the planner: it may plan them as bitmaps of every tenant's sessions with
    * each word (three common words at a 200 k tenant beside a 1 M one: estimated at 1,565 matches of
    * 3,173, planned as bitmaps, 735 ms; walking 3,000 sessions by creation time finds the page in 25
-   * ms). One word is left to the planner: a rare one is a bitmap of its few sessions (~10 ms).
+   * ms). One word is left to the planner: a rare one is a bitmap of its few sessions (~10 ms). So are
+   * several words the planner's statistics put at too few for a walk to find a page (`rareWords`).
    */
   const followedElseCollected = async (along: RawBuilder<unknown>, collected: RawBuilder<unknown>) => {
     if (orderedBudgetMs <= 0) return read(db, collected);
     const walked =
-      (scope.search?.length ?? 0) > 1
+      (scope.search?.length ?? 0) > 1 && !rare
         ? await within(along, Math.min(WALK_FIRST_MS, orderedBudgetMs), true)
         : undefined;
     return walked ?? (await within(along, orderedBudgetMs, false)) ?? read(db, collected);

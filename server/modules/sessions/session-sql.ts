@@ -145,6 +145,13 @@ export function scopeConditions(scope: ListScope): RawBuilder<unknown> {
   return and(parts);
 }
 
+/** The planner's row estimate of a query, from EXPLAIN (nothing is executed). */
+export async function planRows(db: Database, query: RawBuilder<unknown>): Promise<number> {
+  const result = await sql<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>`
+    EXPLAIN (FORMAT JSON) ${query}`.execute(db);
+  return Math.round(result.rows[0]?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0);
+}
+
 /** The list's ORDER BY; exports reuse it so an export's rows come in the list's order. */
 export function listOrderBy(sort: ListSort): RawBuilder<unknown> {
   const direction = sort.desc ? sql`DESC` : sql`ASC`;
@@ -221,7 +228,9 @@ export async function withBudget<T>(
     answer = resolve;
   });
   const held = withConnection(db, async ({ client, db: on }) => {
-    await client.query(['BEGIN', ...settings].join('; '));
+    // Through the handle, so its log shows the budget and the planner's settings (one simple query:
+    // no parameters).
+    await sql.raw(['BEGIN', ...settings].join('; ')).execute(on);
     try {
       answer(await work(on));
     } catch (error) {

@@ -18,36 +18,17 @@ import { decodeCursor, encodeCursor, listFingerprint } from './session-cursor';
 import { isValidTimestamp, parseFilters, type RawQuery } from './session-filters';
 import { recordsAnything, type SettingsService } from '../settings/settings.service';
 import type { SessionVisibility } from './session-visibility';
-import { narrowed, type CountResult, type ListScope, type ListSort, type SessionRow } from './session-sql';
+import { narrowed, type ListScope, type ListSort, type SessionRow } from './session-sql';
 import { sessionRepository } from './session.repository';
 import {
   FACET_ESTIMATE,
   FULL_COUNT,
   LIST_COUNT,
-  SAMPLE_SKIPS_COUNT_FACTOR,
+  COUNT_WAITS_FOR_PAGE_MS,
   sessionEstimates,
   type CountPolicy,
   type FacetEstimatePolicy,
 } from './session-estimates';
-
-/**
- * How long a list's count in SQL waits for its page before it starts beside it: a page that answers
- * sooner and proves its total (a first page with no more rows) needs no count at all.
- */
-const COUNT_WAITS_FOR_PAGE_MS = 10;
-
-/** `needed` settles when the page answers (whether the total needs counting), or after `waitMs` as true. */
-function pageGate(waitMs: number) {
-  let answered: (needed: boolean) => void = () => undefined;
-  const needed = new Promise<boolean>((resolve) => {
-    const timer = setTimeout(() => resolve(true), waitMs);
-    answered = (value) => {
-      clearTimeout(timer);
-      resolve(value);
-    };
-  });
-  return { needed, answered: (value: boolean) => answered(value) };
-}
 
 /** A text sort's sessions with a value are sorted from the facet index's ids up to this many. */
 const VALUED_SORT_CAP = 4_000;
@@ -66,6 +47,8 @@ export interface SessionServiceOptions {
   facetEstimate?: FacetEstimatePolicy;
   /** How long a list's SQL count waits for its page (COUNT_WAITS_FOR_PAGE_MS; tests wait for ever). */
   countWaitsForPageMs?: number;
+  /** Sessions a walk along the sort's index is taken to check in its time (tests scale it to theirs). */
+  searchWalkReach?: number;
 }
 
 /**
@@ -188,7 +171,7 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
   const facetEstimate = deps.facetEstimate ?? FACET_ESTIMATE;
   const { facts } = deps;
 
-  const { askOf, everyone, indexedCount, quickOrEstimated, sampleEstimate, totalOf } = sessionEstimates(
+  const { askOf, everyone, indexedCount, listTotal, quickOrEstimated, totalOf } = sessionEstimates(
     repo,
     facts,
     facetEstimate,
@@ -265,6 +248,7 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
     limit: number,
     asOf: number,
     after?: { v: string | null; id: string },
+    rareWords = false,
   ) {
     const index = sort.column.sortIndex;
     // Ascending ids under a filter: the matching sessions may all lie at the index's far end (a date
@@ -303,9 +287,9 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
         VALUED_SORT_CAP,
         askOf(scope.tenantId, asOf),
       );
-      if (valuedIds) return repo.page(scope, sort, limit, after, { valuedIds });
+      if (valuedIds) return repo.page(scope, sort, limit, after, { valuedIds, rareWords });
     }
-    return repo.page(scope, sort, limit, after);
+    return repo.page(scope, sort, limit, after, { rareWords });
   }
 
   return {
@@ -339,55 +323,28 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
         scope.view === 'history' && after?.t !== undefined && after.f === fingerprint
           ? { total: after.t, totalIsEstimate: after.e === true }
           : undefined;
-
-      // The capped count runs beside the page (its own connection), so a page costs one round trip more
-      // only when an estimate is needed. It waits for the page up to COUNT_WAITS_FOR_PAGE_MS, though: a
-      // first page with no more rows is its own total, and a count started beside a quick page would run
-      // on for nothing (a parameter filter's count reads every candidate; twenty one-row pages in a row
-      // piled up twenty of them).
-      //
-      // A search's total over the cap is estimated from a sample (the facet index's, checked in SQL), so
-      // the sample starts beside the count, and the index's read of changes it needs beside the page.
-      // With several terms even a capped count first builds a bitmap of every word's whole posting list
-      // to intersect them (two common words: 100–200 ms at a million sessions, and PostgreSQL notices a
-      // timeout late), so the sample decides first: when it puts the matches well over the cap, nothing
-      // is counted and the sample is the estimate. One term is counted at once (it stops at the cap);
-      // when it finds fewer, the sample's answer is not awaited.
-      if (content && !carried && facts?.holds(scope.tenantId) && scope.view === 'history')
-        facts.prepare(scope.tenantId, askOf(scope.tenantId, asOf));
-      const gate = pageGate(carried ? 0 : (deps.countWaitsForPageMs ?? COUNT_WAITS_FOR_PAGE_MS));
-      const cap = content ? listCount.exactSearchCap : listCount.exactCap;
-      const sampled =
-        content && !carried
-          ? gate.needed.then((needed) => (needed ? sampleEstimate(scope, listCount, asOf) : undefined))
-          : Promise.resolve(undefined);
-      const severalTerms = content !== undefined && content.parts.length > 1;
-      const counting: Promise<CountResult> = carried
-        ? Promise.resolve({ kind: 'unknown' })
-        : indexedCount(scope, asOf).then((exact) =>
-            exact !== undefined
-              ? ({ kind: 'exact', count: exact } as const)
-              : gate.needed.then(async (needed): Promise<CountResult> => {
-                  if (!needed) return { kind: 'unknown' };
-                  const estimate = severalTerms ? await sampled : undefined;
-                  return estimate !== undefined && estimate.count > cap * SAMPLE_SKIPS_COUNT_FACTOR
-                    ? { kind: 'unknown' }
-                    : repo.countWithin(scope, cap, listCount.budgetMs);
-                }),
-          );
-      void counting.catch(() => undefined);
-      void sampled.catch(() => undefined);
+      // Several searched words the planner believes rare are looked up at once, not walked for.
+      const rare =
+        content !== undefined &&
+        content.parts.length > 1 &&
+        (await repo.rareWords(scope, query.limit, deps.searchWalkReach));
+      // The total is worked out beside the page (session-estimates.ts).
+      const totaling = carried
+        ? undefined
+        : listTotal(scope, {
+            policy: listCount,
+            asOf,
+            waitMs: deps.countWaitsForPageMs ?? COUNT_WAITS_FOR_PAGE_MS,
+            rareWords: rare,
+          });
       let rows: SessionRow[];
       try {
-        rows = await pageOf(scope, sort, query.limit, asOf, after);
+        rows = await pageOf(scope, sort, query.limit, asOf, after, rare);
       } catch (error) {
-        gate.answered(false);
+        totaling?.abandon();
         throw error;
       }
       const more = rows.length > query.limit;
-      // What the page itself proves: on the first page everything there is, or at least one more row.
-      const proven = !after && !more;
-      gate.answered(!proven && !carried);
       const page = rows.slice(0, query.limit);
       const last = page.at(-1);
       const matching = content
@@ -398,21 +355,7 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
           )
         : Promise.resolve([]);
       void matching.catch(() => undefined);
-
-      // A count that found everything leaves the sample beside it unawaited.
-      const counted = carried || proven ? undefined : await counting;
-      const { total, totalIsEstimate } =
-        carried ??
-        (counted === undefined
-          ? { total: page.length, totalIsEstimate: false }
-          : await totalOf(
-              scope,
-              counted,
-              page.length + (more ? 1 : 0),
-              listCount,
-              counted.kind === 'exact' ? undefined : await sampled,
-              asOf,
-            ));
+      const { total, totalIsEstimate } = carried ?? (await totaling!.settle(page.length, more, !after));
       const nextCursor =
         more && last
           ? encodeCursor({

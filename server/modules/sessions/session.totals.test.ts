@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect, type LogEvent } from 'kysely';
+import { Kysely, PostgresDialect, sql, type LogEvent } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { attachPool } from '../../db/connection';
 import type { Database } from '../../db/database';
@@ -138,21 +138,37 @@ describe('list totals', async () => {
     }
   });
 
-  it("a first page that holds everything counts nothing in SQL; later pages carry the first page's total", async () => {
-    // The statements the service runs, seen by PostgreSQL's driver (its own tenant: sessions are added).
+  /**
+   * A service whose statements are seen as PostgreSQL's driver runs them. Its count waits for the page
+   * however long that takes, so what it does not run is certain.
+   */
+  function watched(options: { searchWalkReach?: number } = {}) {
     const statements: string[] = [];
     const log = (event: LogEvent) => {
       if (event.level === 'query') statements.push(event.query.sql);
     };
     const db: Database = new Kysely<DB>({ dialect: new PostgresDialect({ pool: database.pool }), log });
     attachPool(db, database.pool, log);
-    // The count waits for the page however long it takes, so what it does not run is certain.
     const service = sessionService(db, {
       visibility: services.visibility,
       settings: services.settings,
       log: silentLog,
       countWaitsForPageMs: 60_000,
+      ...options,
     });
+    const counts = () => statements.filter((text) => /FROM \(SELECT 1 FROM sessions/.test(text)).length;
+    // Until every statement the last request started has answered (its count runs beside the page).
+    const settle = async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      while (database.pool.idleCount < database.pool.totalCount || database.pool.waitingCount > 0)
+        await new Promise((resolve) => setTimeout(resolve, 5));
+    };
+    return { service, statements, counts, settle };
+  }
+
+  it("a first page that holds everything counts nothing in SQL; later pages carry the first page's total", async () => {
+    const { service, counts, settle } = watched();
+    // Its own tenant: sessions are added.
     const own = await createTenant(services);
     const caller = adminPrincipal(own);
     const complaint = (minute: number) =>
@@ -161,13 +177,6 @@ describe('list totals', async () => {
         pageUrl: 'https://shop.example/reklamace',
       });
     for (let i = 0; i < 7; i++) await complaint(i);
-    const counts = () => statements.filter((text) => /FROM \(SELECT 1 FROM sessions/.test(text)).length;
-    // Until every statement the last request started has answered (its count runs beside the page).
-    const settle = async () => {
-      await new Promise((resolve) => setImmediate(resolve));
-      while (database.pool.idleCount < database.pool.totalCount || database.pool.waitingCount > 0)
-        await new Promise((resolve) => setTimeout(resolve, 5));
-    };
     const query = { sort: '-createdAt', 'pageUrl.contains': 'reklamace' };
 
     const whole = await service.list(caller, { ...query, limit: 10 });
@@ -200,6 +209,46 @@ describe('list totals', async () => {
     expect(counts()).toBe(2);
     // A new first page counts again and sees the added session.
     expect(await service.list(caller, { ...query, limit: 3 })).toMatchObject({ total: 8 });
+  });
+
+  it('looks up several words the planner believes too rare for a walk at once and counts them without a sample; with a walk that reaches far, walks for them and samples first', async () => {
+    const own = await createTenant(services);
+    const caller = adminPrincipal(own);
+    for (let i = 0; i < 150; i++) {
+      const text =
+        i >= 70 && i < 74
+          ? 'Zásilka DR55501234 nedorazila, kde je moje objednávka?'
+          : i % 3 === 0
+            ? `Kde je moje objednávka ${i}?`
+            : `Dobrý den, mám dotaz ${i}.`;
+      await insertSession(services, own.id, { createdAt: new Date(Date.UTC(2025, 6, 1, 9, i)) }, [
+        { sender: 'client', text },
+      ]);
+    }
+    // The planner's statistics of the words, as the database keeps them: a number it has not among its
+    // most common words is put at under 0.5 % of the sessions.
+    await sql`ANALYZE sessions`.execute(services.db);
+    // A page of two with more to come: the total is counted (four, too many for "did you mean").
+    const query = { sort: '-createdAt', limit: 2, q: 'DR55501234 objednávka' };
+    const seen = async (searchWalkReach: number) => {
+      const { service, statements, counts, settle } = watched({ searchWalkReach });
+      const page = await service.list(caller, query);
+      await settle();
+      expect(page).toMatchObject({ total: 4, totalIsEstimate: false });
+      expect(page.items).toHaveLength(2);
+      return {
+        // A walk along the sort's index is said so to the planner (no facet index here: the sample is
+        // TABLESAMPLE, which sets nothing).
+        walks: statements.filter((text) => /enable_bitmapscan/.test(text)).length,
+        samples: statements.filter((text) => /TABLESAMPLE|s\.id = ANY/.test(text)).length,
+        counts: counts(),
+      };
+    };
+    // A walk taken to reach 10 sessions (a million-session tenant's reaches ~7,000): words in under
+    // 3 % of the sessions are too rare for it to find a page of two.
+    expect(await seen(10)).toEqual({ walks: 0, samples: 0, counts: 1 });
+    // One taken to reach a million finds a page among any words the statistics know of.
+    expect(await seen(1_000_000)).toEqual({ walks: 1, samples: 1, counts: 1 });
   });
 
   it('rejects a malformed filter on the count with a 400 naming it', async () => {
