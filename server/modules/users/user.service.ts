@@ -124,7 +124,7 @@ export function userService(
     },
 
     async update(principal: Principal, userId: string, patch: UserPatch) {
-      const deactivated = await db.transaction().execute(async (trx) => {
+      const changed = await db.transaction().execute(async (trx) => {
         const trxRepo = userRepository(trx);
         // Admins first, always in id order, then the user: one lock order for every change.
         const admins = await trxRepo.lockActiveAdmins(principal.tenantId);
@@ -153,7 +153,7 @@ export function userService(
         note('capacity', user.capacity, patch.capacity);
         note('languages', user.languages, patch.languages);
         note('active', wasActive, patch.active);
-        if (Object.keys(after).length === 0) return false;
+        if (Object.keys(after).length === 0) return { deactivated: false, access: false };
         await trxRepo.update(principal.tenantId, userId, {
           name: patch.name,
           role: patch.role,
@@ -173,11 +173,16 @@ export function userService(
           objectId: userId,
           data: { before, after },
         });
-        return patch.active === false && wasActive;
+        // What a request is allowed (the role, whether the user may log in at all) is what cached
+        // credentials hold; a name, capacity or languages are not.
+        return {
+          deactivated: patch.active === false && wasActive,
+          access: 'role' in after || 'active' in after,
+        };
       });
-      deps.credentialsChanged(principal.tenantId);
+      if (changed.access) deps.credentialsChanged(principal.tenantId);
       // After the commit: the engine hands the user's pending offers on (it takes its own locks).
-      if (deactivated) await deps.setOffline(principal.tenantId, userId);
+      if (changed.deactivated) await deps.setOffline(principal.tenantId, userId);
       return presentUser(await requireUser(principal.tenantId, userId));
     },
 
