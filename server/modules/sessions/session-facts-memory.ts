@@ -1,4 +1,5 @@
 import type { CompiledFilter } from './session-facts-filters';
+import { TextOrders } from './session-facts-orders';
 
 /**
  * The facet index's memory (session-facts.ts reads the database into it): a tenant's sessions as one
@@ -204,26 +205,6 @@ export type Store = DictStore | MultiStore | NumberStore | FlagsStore;
 
 const MEMO_SIZE = 12;
 
-/**
- * A text column's order as PostgreSQL sorts it (its collation), read once: the rows of the sessions
- * with a value in `(value, id)` order (-1: a session not held yet), and each row's place in it (-1: no
- * value when read). Rows written since the read (`changed`) may have another value now; their order is
- * left to SQL.
- */
-export interface TextOrder {
-  rows: Int32Array;
-  places: Int32Array;
-  changed: Set<number>;
-  /** When a page last walked it (the clock of `useTextOrder`). */
-  usedAt: number;
-}
-
-/**
- * About what one session's facts take in memory (its stores' bytes: ~60); a text order's bytes are
- * weighed against it, so that the process's bound counts them as sessions.
- */
-const SESSION_BYTES = 60;
-
 /** One tenant's sessions. */
 export class TenantFacts {
   size = 0;
@@ -237,10 +218,8 @@ export class TenantFacts {
   readonly stores: Store[];
   /** Changes are read from this transaction id on. */
   since = '0';
-  /** Text columns' orders (`TextOrder`), by column id. */
-  private readonly textOrders = new Map<string, TextOrder>();
-  /** The rows written since each order (kept or being read) began to be read. */
-  private readonly tracking = new Set<Set<number>>();
+  /** Its text columns' orders (session-facts-orders.ts). */
+  readonly textOrders = new TextOrders(this);
 
   constructor(capacity = 1024) {
     this.capacity = capacity;
@@ -259,7 +238,8 @@ export class TenantFacts {
     });
   }
 
-  private rowOf(id: number): number | undefined {
+  /** The row of a session id, if the index holds it. */
+  rowOf(id: number): number | undefined {
     let low = 0;
     let high = this.sortedUntil - 1;
     while (low <= high) {
@@ -272,7 +252,6 @@ export class TenantFacts {
     return this.late.get(id);
   }
 
-  /** Writes one session, read as text in SELECT_LIST's order (id first). */
   /**
    * `compute()`, or its answer from before when nothing changed since: a list's total and page share
    * one pass, and filter lists opened one after another under the same filters are counted once.
@@ -286,6 +265,7 @@ export class TenantFacts {
     return value;
   }
 
+  /** Writes one session, read as text in SELECT_LIST's order (id first). */
   put(fields: readonly (string | null)[]): void {
     this.memo.clear();
     const id = Number(fields[0]);
@@ -297,7 +277,7 @@ export class TenantFacts {
       if (this.sortedUntil === row && (row === 0 || this.ids[row - 1]! < id)) this.sortedUntil++;
       else this.late.set(id, row);
     }
-    for (const changed of this.tracking) changed.add(row);
+    this.textOrders.written(row);
     for (let i = 0; i < SPECS.length; i++) {
       const spec = SPECS[i]!;
       const value = fields[i + 1] ?? null;
@@ -372,8 +352,7 @@ export class TenantFacts {
    * `cap`; undefined when there are more.
    */
   valuedRows(matched: Uint8Array, columnId: string, cap: number): number[] | undefined {
-    const mask = 1 << valuedBit(columnId);
-    const { bits } = this.stores[VALUED_INDEX] as FlagsStore;
+    const { mask, bits } = this.valued(columnId);
     const rows: number[] = [];
     for (let row = 0; row < this.size; row++) {
       if (!matched[row] || !(bits[row]! & mask)) continue;
@@ -383,102 +362,14 @@ export class TenantFacts {
     return rows;
   }
 
-  /**
-   * Starts recording the rows written from now on, for a text order about to be read; the set goes to
-   * `setTextOrder` (or to `untrack` when the read fails).
-   */
-  track(): Set<number> {
-    const changed = new Set<number>();
-    this.tracking.add(changed);
-    return changed;
-  }
-
-  untrack(changed: Set<number>): void {
-    this.tracking.delete(changed);
-  }
-
-  /** Keeps a text column's order: the ids of its sessions with a value, in order, as read since `track()`. */
-  setTextOrder(columnId: string, ids: readonly number[], changed: Set<number>, now: number): void {
-    const rows = new Int32Array(ids.length);
-    const places = new Int32Array(this.size).fill(-1);
-    for (let place = 0; place < ids.length; place++) {
-      // A session the index has not read yet is written later, and so is among `changed`.
-      const row = this.rowOf(ids[place]!) ?? -1;
-      rows[place] = row;
-      if (row >= 0 && row < places.length) places[row] = place;
-    }
-    const before = this.textOrders.get(columnId);
-    if (before) this.tracking.delete(before.changed);
-    this.textOrders.set(columnId, { rows, places, changed, usedAt: now });
-  }
-
-  textOrder(columnId: string): TextOrder | undefined {
-    return this.textOrders.get(columnId);
-  }
-
-  /** The column's order for a page, marked as used at `now`. */
-  useTextOrder(columnId: string, now: number): TextOrder | undefined {
-    const order = this.textOrders.get(columnId);
-    if (order) order.usedAt = now;
-    return order;
-  }
-
-  /** Drops the orders no page has walked since `time` (their rows written since stop being tracked). */
-  dropTextOrdersUnusedSince(time: number): void {
-    for (const [columnId, order] of this.textOrders) {
-      if (order.usedAt >= time) continue;
-      this.tracking.delete(order.changed);
-      this.textOrders.delete(columnId);
-    }
+  /** Every row's valued flags, and the bit of a text column of VALUED_COLUMNS among them. */
+  valued(columnId: string): { mask: number; bits: Uint8Array } {
+    return { mask: 1 << valuedBit(columnId), bits: (this.stores[VALUED_INDEX] as FlagsStore).bits };
   }
 
   /** What the tenant holds, in sessions' worth of memory: its sessions and its text orders. */
   get weight(): number {
-    let bytes = 0;
-    for (const order of this.textOrders.values()) bytes += order.rows.byteLength + order.places.byteLength;
-    return this.size + Math.ceil(bytes / SESSION_BYTES);
-  }
-
-  /**
-   * For a text sort's part with a value: a superset of the page's rows — the first `limit` matched rows
-   * unchanged since the order was read, walking it in the sort's direction from the cursor's row; and
-   * every matched row with a value that changed since (SQL sorts them all and keeps the page).
-   * Undefined when there is no order, the cursor's row has no place in it, or more than `cap` matched
-   * rows changed.
-   */
-  textCandidates(
-    columnId: string,
-    matched: Uint8Array,
-    desc: boolean,
-    limit: number,
-    afterId: string | undefined,
-    cap: number,
-  ): number[] | undefined {
-    const order = this.textOrders.get(columnId);
-    if (!order) return undefined;
-    const { rows, places, changed } = order;
-    const step = desc ? -1 : 1;
-    let start = desc ? rows.length - 1 : 0;
-    if (afterId !== undefined) {
-      const row = this.rowOf(Number(afterId));
-      if (row === undefined || changed.has(row) || !(row < places.length) || places[row]! < 0)
-        return undefined;
-      start = places[row]! + step;
-    }
-    const mask = 1 << valuedBit(columnId);
-    const { bits } = this.stores[VALUED_INDEX] as FlagsStore;
-    const found: number[] = [];
-    for (const row of changed) {
-      if (!matched[row] || !(bits[row]! & mask)) continue;
-      if (found.length === cap) return undefined;
-      found.push(row);
-    }
-    const extra = found.length;
-    for (let at = start; at >= 0 && at < rows.length && found.length - extra < limit; at += step) {
-      const row = rows[at]!;
-      if (row >= 0 && matched[row] && !changed.has(row)) found.push(row);
-    }
-    return found;
+    return this.size + this.textOrders.weight;
   }
 
   /** Session ids of rows. */

@@ -16,6 +16,7 @@ import {
   type MultiStore,
   type NumberColumn,
 } from './session-facts-memory';
+import { textOrdering } from './session-facts-orders';
 
 export { factsKeep, type FactCount } from './session-facts-memory';
 
@@ -50,14 +51,8 @@ export interface FactsOptions {
 }
 
 const SIZE_CHECK_MS = 60_000;
-/** A text sort's candidates from the column's order: at most this many changed since it was read. */
-const TEXT_CHANGED_CAP = 4_000;
-/** A text column's order is read again once this share of the tenant's sessions changed since. */
-const TEXT_REORDER_SHARE = 0.01;
 /** A parted sample is checked this many parts at a time. */
 const PARTS_AT_ONCE = 2;
-/** A text column's order no page walked for this long is dropped (read again when asked). */
-const TEXT_ORDER_IDLE_MS = 60 * 60 * 1000;
 
 export const FACTS_DEFAULTS = { minSessions: 20_000, maxSessions: 4_000_000, maxChanges: 50_000 };
 
@@ -137,69 +132,8 @@ export function sessionFacts(db: Database, options: FactsOptions) {
     log.info({ tenantId, sessions: facts.size, ms: Date.now() - started }, 'facet index loaded the tenant');
   }
 
-  /** The text columns' orders being read, by tenant and column. */
-  const ordering = new Map<string, Promise<void>>();
-
-  /**
-   * Reads a text column's order in the background (the ids of the tenant's sessions with a value, by
-   * one ordered read of the column's index) and keeps it in the tenant's index; rows written meanwhile
-   * are tracked from the start, so the order never claims a place it may have lost.
-   */
-  function orderSoon(tenantId: string, facts: TenantFacts, columnId: string, expr: RawBuilder<unknown>) {
-    const key = `${tenantId} ${columnId}`;
-    if (ordering.has(key)) return;
-    const changed = facts.track();
-    const started = Date.now();
-    const run = withConnection(db, async ({ client }) => {
-      const ids: number[] = [];
-      const stream = copyOut(
-        client,
-        sql`SELECT s.id FROM sessions s WHERE s.tenant_id = ${tenantId} AND ${expr} IS NOT NULL
-          ORDER BY ${expr}, s.id`.compile(db),
-        '',
-      );
-      await readCopyText(stream, (fields) => ids.push(Number(fields[0])));
-      facts.setTextOrder(columnId, ids, changed, now());
-      evict(tenantId);
-      log.info(
-        { tenantId, columnId, sessions: ids.length, ms: Date.now() - started },
-        'facet index read an order',
-      );
-    })
-      .catch((error: unknown) => {
-        facts.untrack(changed);
-        log.error({ err: error, tenantId, columnId }, 'facet index could not read an order');
-      })
-      .finally(() => ordering.delete(key));
-    ordering.set(key, run);
-  }
-
-  /**
-   * The rows that may be a text sort's page with a value, from the column's order kept in the index
-   * (read soon when missing or stale); undefined when there is none yet or the cursor's place is not
-   * known. The cursor's place is its session's place in the order, which holds while the session keeps
-   * the cursor's value (it may have changed before the order was read, after the cursor was).
-   */
-  async function orderedRows(
-    tenantId: string,
-    facts: TenantFacts,
-    sort: { columnId: string; desc: boolean; expr: RawBuilder<unknown> },
-    matched: Uint8Array,
-    limit: number,
-    after: { v: string | null; id: string } | undefined,
-  ): Promise<number[] | undefined> {
-    const order = facts.useTextOrder(sort.columnId, now());
-    if (!order || order.changed.size > facts.size * TEXT_REORDER_SHARE)
-      orderSoon(tenantId, facts, sort.columnId, sort.expr);
-    if (!order) return undefined;
-    if (after) {
-      const same = await sql<{ same: boolean | null }>`
-        SELECT ${sort.expr} = ${after.v} AS same FROM sessions s
-        WHERE s.tenant_id = ${tenantId} AND s.id = ${after.id}::bigint`.execute(db);
-      if (same.rows[0]?.same !== true) return undefined;
-    }
-    return facts.textCandidates(sort.columnId, matched, sort.desc, limit, after?.id, TEXT_CHANGED_CAP);
-  }
+  /** The text columns' orders (session-facts-orders.ts). */
+  const ordering = textOrdering(db, { log, now, evict });
 
   /**
    * Drops the least recently used tenants while the process holds more than `maxSessions`' worth
@@ -286,7 +220,7 @@ export function sessionFacts(db: Database, options: FactsOptions) {
       return undefined;
     }
     used.set(tenantId, Date.now());
-    facts.dropTextOrdersUnusedSince(now() - TEXT_ORDER_IDLE_MS);
+    ordering.dropIdle(facts);
     const fresh = await catchUp(tenantId, facts, ask.asOf).catch((error: unknown) => {
       log.error({ err: error, tenantId }, 'facet index could not read changes');
       return false;
@@ -550,7 +484,7 @@ export function sessionFacts(db: Database, options: FactsOptions) {
 
     /** Waits for the loads and text orders being read in the background (tests, benchmarks). */
     async settled(): Promise<void> {
-      await Promise.all([...loading.values(), ...ordering.values()]);
+      await Promise.all([...loading.values(), ...ordering.reads()]);
     },
 
     /** Loads the tenant now, whatever its size (tests, and a warm-up after start). */
@@ -562,7 +496,7 @@ export function sessionFacts(db: Database, options: FactsOptions) {
      * For a History page in a text column's order: the ids of every session with a value that may be on
      * the page, for SQL to check and sort (its sessions without a value follow by id); undefined when the
      * index cannot say. With `page` (the caller sees every session and searches nothing) and filters
-     * the index all serves, from the column's order (`TenantFacts.textCandidates`; the first ask reads
+     * the index all serves, from the column's order (`TextOrders.candidates`; the first ask reads
      * it in the background); else, or meanwhile, every such session passing the filters the index
      * serves, when there are at most `cap`.
      */
@@ -580,7 +514,7 @@ export function sessionFacts(db: Database, options: FactsOptions) {
       if (!facts) return undefined;
       const matched = matchedBy(facts, compiled, served);
       if (page && page.after?.v !== null && served.length === filters.length) {
-        const ordered = await orderedRows(tenantId, facts, sort, matched, page.limit, page.after);
+        const ordered = await ordering.orderedRows(tenantId, facts, sort, matched, page.limit, page.after);
         if (ordered) return facts.idsOf(ordered);
       }
       const rows = facts.valuedRows(matched, sort.columnId, cap);
@@ -600,7 +534,7 @@ export function sessionFacts(db: Database, options: FactsOptions) {
     /** The text columns whose order the index keeps for a tenant (operations, tests). */
     ordered(tenantId: string): string[] {
       const facts = tenants.get(tenantId);
-      return VALUED_COLUMNS.map(([id]) => id).filter((id) => facts?.textOrder(id) !== undefined);
+      return VALUED_COLUMNS.map(([id]) => id).filter((id) => facts?.textOrders.get(id) !== undefined);
     },
 
     /** Sessions held per tenant (operations, tests). */
