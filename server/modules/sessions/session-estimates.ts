@@ -21,6 +21,12 @@ export interface CountPolicy {
   sampleRows: number;
   /** Sampling stops after this long; the planner's estimate is the last resort. */
   sampleBudgetMs: number;
+  /**
+   * A list's one searched term that the planner puts at this many times the search cap is not counted:
+   * its sample is the estimate. The planner's estimates of Czech prefixes run up to ~2.2× high at a
+   * million sessions, so a word it puts at ten times the cap has far more matches than the cap.
+   */
+  plannerSkipsCountFactor: number;
 }
 
 /**
@@ -51,6 +57,7 @@ export const LIST_COUNT: CountPolicy = {
   budgetMs: 40,
   sampleRows: 10_000,
   sampleBudgetMs: 120,
+  plannerSkipsCountFactor: 10,
 };
 
 export const FULL_COUNT: CountPolicy = {
@@ -59,6 +66,8 @@ export const FULL_COUNT: CountPolicy = {
   budgetMs: 5_000,
   sampleRows: 40_000,
   sampleBudgetMs: 2_000,
+  // `GET /sessions/count` counts whatever the planner thinks.
+  plannerSkipsCountFactor: Infinity,
 };
 
 /**
@@ -222,7 +231,8 @@ export function sessionEstimates(
    * With several terms even a capped count first builds a bitmap of every word's whole posting list to
    * intersect them (two common words: 100–200 ms at a million sessions, and PostgreSQL notices a
    * timeout late), so the sample decides first: when it puts the matches well over the cap, nothing is
-   * counted and the sample is the estimate. One term is counted at once (it stops at the cap); so are
+   * counted and the sample is the estimate. One term is counted at once (it stops at the cap), unless
+   * the planner puts it far over the cap (asked beside the page; the sample is then the estimate); so are
    * several the planner believes rare (`rareWords`: a parcel number and a word, whose count is a
    * millisecond and whose sample would check every part for nothing). A count that finds everything
    * leaves the sample unawaited, or undrawn.
@@ -242,11 +252,17 @@ export function sessionEstimates(
       content && !options.rareWords
         ? gate.needed.then((needed) => (needed ? sampleEstimate(scope, policy, asOf) : undefined))
         : Promise.resolve(undefined);
+    // One term: the planner's estimate, asked beside the page (the count waits for the page anyway).
+    const plannedFar =
+      content && !sampleFirst && !options.rareWords
+        ? repo.estimateCount(scope).then((planned) => planned > cap * policy.plannerSkipsCountFactor)
+        : Promise.resolve(false);
+    void plannedFar.catch(() => undefined);
     const counting: Promise<CountResult> = indexedCount(scope, asOf).then((exact) =>
       exact !== undefined
         ? ({ kind: 'exact', count: exact } as const)
         : gate.needed.then(async (needed): Promise<CountResult> => {
-            if (!needed) return { kind: 'unknown' };
+            if (!needed || (await plannedFar)) return { kind: 'unknown' };
             const estimate = sampleFirst ? await sampled : undefined;
             return estimate !== undefined && estimate.count > cap * SAMPLE_SKIPS_COUNT_FACTOR
               ? { kind: 'unknown' }

@@ -465,6 +465,7 @@ describe('facet index', async () => {
             budgetMs: 0,
             sampleRows: 10_000,
             sampleBudgetMs: 10_000,
+            plannerSkipsCountFactor: 10,
           },
         });
       let tested = 0;

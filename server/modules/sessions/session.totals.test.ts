@@ -142,7 +142,7 @@ describe('list totals', async () => {
    * A service whose statements are seen as PostgreSQL's driver runs them. Its count waits for the page
    * however long that takes, so what it does not run is certain.
    */
-  function watched(options: { searchWalkReach?: number } = {}) {
+  function watched(options: { searchWalkReach?: number; listCount?: CountPolicy } = {}) {
     const statements: string[] = [];
     const log = (event: LogEvent) => {
       if (event.level === 'query') statements.push(event.query.sql);
@@ -249,6 +249,27 @@ describe('list totals', async () => {
     expect(await seen(10)).toEqual({ walks: 0, samples: 0, counts: 1 });
     // One taken to reach a million finds a page among any words the statistics know of.
     expect(await seen(1_000_000)).toEqual({ walks: 1, samples: 1, counts: 1 });
+  });
+
+  it("does not count one searched term the planner puts far over the cap: the total is the sample's, labelled", async () => {
+    const seen = async (plannerSkipsCountFactor: number) => {
+      const { service, counts, settle } = watched({
+        listCount: { ...LIST_COUNT, exactSearchCap: 1_000, budgetMs: 10_000, plannerSkipsCountFactor },
+      });
+      // Three to a page: more follow, so the total is not the page's.
+      const page = await service.list(principal, { sort: '-createdAt', limit: 3, q: 'objednávka' });
+      await settle();
+      return { total: page.total, totalIsEstimate: page.totalIsEstimate, counts: counts() };
+    };
+    // The planner's estimate of the tenant's 20 orders is at least one row: with a factor of 0 any
+    // estimate is "far over" the cap, and the sample (every session of this small tenant) answers.
+    expect(await seen(0)).toEqual({ total: truth.order, totalIsEstimate: true, counts: 0 });
+    // As the list has it, 20 matches are nowhere near ten times the cap of 1,000: counted, exact.
+    expect(await seen(LIST_COUNT.plannerSkipsCountFactor)).toEqual({
+      total: truth.order,
+      totalIsEstimate: false,
+      counts: 1,
+    });
   });
 
   it('rejects a malformed filter on the count with a 400 naming it', async () => {
