@@ -9,17 +9,8 @@ import type { Log } from '../../platform/log';
 import type { SecretBox } from '../../platform/auth/secret-box';
 import type { ChannelAccountType } from '../../../common/domain';
 import type { RoutingService } from '../routing/routing.service';
-import {
-  fetchMessengerMedia,
-  fetchWhatsappMedia,
-  parseMessengerWebhook,
-  parseWhatsappWebhook,
-  validHubSignature,
-  verificationChallenge,
-} from './adapters/meta.adapter';
-import type { MediaRef, ParsedWebhook } from './adapters/platform';
-import { parseVkCallback } from './adapters/vk.adapter';
-import { appleBody, fetchAppleMedia, parseAppleMessage, validAppleJwt } from './adapters/apple.adapter';
+import { accountAdapter } from './adapters';
+import type { MediaRef, ParsedWebhook, WebhookRefusal, WebhookRequest } from './adapters/platform';
 import type { ChannelAccountService, OpenAccount } from './channel-account.service';
 import type { FileService } from '../files/file.service';
 import { channelRepository as repo, type StoredInbound } from './channel.repository';
@@ -38,16 +29,6 @@ class AlreadyProcessed extends Error {}
 /** Another message of the same new client created its session first; place this one again. */
 class PlaceAgain extends Error {}
 
-export interface WebhookRequest {
-  raw: Buffer;
-  headers: Record<string, string | string[] | undefined>;
-}
-
-const header = (headers: WebhookRequest['headers'], name: string): string | undefined => {
-  const value = headers[name];
-  return Array.isArray(value) ? value[0] : value;
-};
-
 const extensionOf = (mimeType: string): string =>
   ({
     'image/jpeg': 'jpg',
@@ -60,6 +41,13 @@ const extensionOf = (mimeType: string): string =>
     'audio/ogg': 'ogg',
     'audio/mpeg': 'mp3',
   })[mimeType] ?? 'bin';
+
+/** The error of each refusal of a webhook (an adapter's `receive`). */
+const webhookRefusals = {
+  invalid_signature: () =>
+    new AppError('channels.invalid_signature', 'The webhook signature does not match the account.'),
+  invalid_json: () => new AppError('invalid_json', 'The webhook body is not JSON.'),
+} satisfies Record<WebhookRefusal, () => AppError>;
 
 /**
  * Messaging sessions: platform webhooks in (verified, stored once, answered at once; placed into the
@@ -92,84 +80,11 @@ export function channelMessagingService(
     return account;
   }
 
-  function verifyToken(account: OpenAccount): string | undefined {
-    return account.type === 'whatsapp' || account.type === 'messenger'
-      ? account.config.verifyToken
-      : undefined;
-  }
-
-  const invalidSignature = () =>
-    new AppError('channels.invalid_signature', 'The webhook signature does not match the account.');
-
-  /**
-   * Authenticates a webhook and turns it into messages and statuses. Meta: the X-Hub-Signature-256
-   * HMAC over the raw bytes, before anything is parsed. VK: the community id and the `secret` inside
-   * the JSON. Answers what to reply: Meta expects 200, VK the confirmation code or `ok`.
-   */
-  function authenticateAndParse(
-    account: OpenAccount,
-    request: WebhookRequest,
-  ): { parsed: ParsedWebhook; reply: string; readUpTo: { clientId: string; messageId: string } | null } {
-    const json = (): unknown => {
-      try {
-        return JSON.parse(request.raw.toString('utf8'));
-      } catch {
-        return undefined;
-      }
-    };
-    switch (account.type) {
-      case 'whatsapp':
-      case 'messenger': {
-        const signature = header(request.headers, 'x-hub-signature-256');
-        if (!validHubSignature(account.config.appSecret, request.raw, signature)) throw invalidSignature();
-        const body = json();
-        if (body === undefined) throw new AppError('invalid_json', 'The webhook body is not JSON.');
-        const parsed =
-          account.type === 'whatsapp'
-            ? parseWhatsappWebhook(body, account.config.phoneNumberId)
-            : parseMessengerWebhook(body, account.config.pageId);
-        return { parsed, reply: 'EVENT_RECEIVED', readUpTo: null };
-      }
-      case 'vkontakte': {
-        const callback = parseVkCallback(json(), account.config);
-        if (!callback) throw invalidSignature();
-        if (callback.kind === 'confirmation')
-          return {
-            parsed: { messages: [], statuses: [], watermarks: [] },
-            reply: account.config.confirmationCode,
-            readUpTo: null,
-          };
-        return { parsed: callback.parsed, reply: 'ok', readUpTo: callback.readUpTo };
-      }
-      case 'apple': {
-        const seconds = Math.floor(now().getTime() / 1000);
-        if (!validAppleJwt(account.config, header(request.headers, 'authorization'), seconds))
-          throw invalidSignature();
-        const parsed = parseAppleMessage(
-          appleBody(request.raw, header(request.headers, 'content-encoding')),
-          {
-            id: header(request.headers, 'id'),
-            sourceId: header(request.headers, 'source-id'),
-            destinationId: header(request.headers, 'destination-id'),
-          },
-          account.config,
-        );
-        if (!parsed) throw invalidSignature();
-        return { parsed, reply: '', readUpTo: null };
-      }
-    }
-  }
-
-  async function fetchMedia(account: OpenAccount, media: MediaRef): Promise<Response> {
-    switch (account.type) {
-      case 'whatsapp':
-        return fetchWhatsappMedia(account.config, media);
-      case 'apple':
-        return fetchAppleMedia(account.config, media, Math.floor(now().getTime() / 1000));
-      case 'messenger':
-      case 'vkontakte':
-        return fetchMessengerMedia(media);
-    }
+  /** Authenticates a webhook and reads it by its platform's adapter (`receive`); a refusal throws. */
+  function authenticateAndParse(account: OpenAccount, request: WebhookRequest) {
+    const reading = accountAdapter(account).receive(request, now);
+    if (!reading.ok) throw webhookRefusals[reading.refusal]();
+    return reading;
   }
 
   /**
@@ -184,7 +99,7 @@ export function channelMessagingService(
   ): Promise<{ file: { name: string; size: number; mimeType: string }; key: string } | { note: string }> {
     let response: Response;
     try {
-      response = await fetchMedia(account, media);
+      response = await accountAdapter(account).fetchMedia(media, now);
     } catch (error) {
       throw new Error(`media download failed: ${(error as Error).message}`);
     }
@@ -365,8 +280,7 @@ export function channelMessagingService(
       query: Record<string, unknown>,
     ): Promise<string> {
       const account = await accountFor(type, accountId);
-      const token = verifyToken(account);
-      const challenge = token === undefined ? undefined : verificationChallenge(token, query);
+      const challenge = accountAdapter(account).verify(query);
       if (challenge === undefined)
         throw new AppError('channels.verification_failed', 'The verify token does not match the account.');
       return challenge;

@@ -5,25 +5,9 @@ import type { Log } from '../../platform/log';
 import type { SecretBox } from '../../platform/auth/secret-box';
 import { restorableChannels, type ChannelAccountType } from '../../../common/domain';
 import type { TranscriptHook } from '../routing/routing.service';
-import {
-  prepareMessengerFile,
-  prepareWhatsappFile,
-  sendMessenger,
-  sendWhatsapp,
-  WHATSAPP_MEDIA_LIFETIME_MS,
-} from './adapters/meta.adapter';
-import {
-  uploadTimeoutMs,
-  type FileRef,
-  type OutboundFile,
-  type OutboundMessage,
-  type OutboundTemplate,
-  type PrepareResult,
-  type SendResult,
-} from './adapters/platform';
-import { prepareVkFile, sendVk } from './adapters/vk.adapter';
-import { APPLE_ATTACHMENT_LIFETIME_MS, prepareAppleFile, sendApple } from './adapters/apple.adapter';
-import type { ChannelAccountService, OpenAccount } from './channel-account.service';
+import { accountAdapter, platformAdapters } from './adapters';
+import { uploadTimeoutMs, type FileRef, type OutboundFile, type OutboundTemplate } from './adapters/platform';
+import type { ChannelAccountService } from './channel-account.service';
 import type { FileService } from '../files/file.service';
 import { channelRepository as repo } from './channel.repository';
 import { maySend, messagingWindow, windowRefusal } from './messaging-window';
@@ -55,49 +39,6 @@ export function channelOutbox(
 ) {
   const { now } = deps;
 
-  async function send(account: OpenAccount, message: OutboundMessage, lineKey: string): Promise<SendResult> {
-    switch (account.type) {
-      case 'whatsapp':
-        return sendWhatsapp(account.config, message);
-      case 'messenger':
-        return sendMessenger(account.config, message);
-      case 'vkontakte':
-        return sendVk(account.config, message, lineKey);
-      case 'apple':
-        return sendApple(account.config, message, lineKey, Math.floor(now().getTime() / 1000));
-    }
-  }
-
-  /**
-   * Uploads a file to the platform (the first phase of a file's send): answers the platform's reference
-   * to it, or its refusal.
-   */
-  async function prepare(account: OpenAccount, file: OutboundFile, clientId: string): Promise<PrepareResult> {
-    switch (account.type) {
-      case 'whatsapp':
-        return prepareWhatsappFile(account.config, file);
-      case 'messenger':
-        return prepareMessengerFile(account.config, file);
-      case 'vkontakte':
-        return prepareVkFile(account.config, file, clientId);
-      case 'apple':
-        return prepareAppleFile(account.config, file, Math.floor(now().getTime() / 1000));
-    }
-  }
-
-  /** How long a platform keeps a prepared file's reference usable (null: as long as the file exists). */
-  function refLifetimeMs(type: ChannelAccountType): number | null {
-    switch (type) {
-      case 'whatsapp':
-        return WHATSAPP_MEDIA_LIFETIME_MS;
-      case 'apple':
-        return APPLE_ATTACHMENT_LIFETIME_MS;
-      case 'messenger':
-      case 'vkontakte':
-        return null;
-    }
-  }
-
   /**
    * The line's stored reference when it is still usable now, else null (then it is prepared again).
    * It is kept sealed to the line (`fileRefContext`), so a reference copied to another row opens nowhere.
@@ -110,7 +51,7 @@ export function channelOutbox(
   ): FileRef | null {
     const at = line.file_ref_at;
     if (line.file_ref_sealed === null || at === null) return null;
-    const lifetime = refLifetimeMs(type);
+    const lifetime = platformAdapters[type].refLifetimeMs;
     if (lifetime !== null && now().getTime() - at.getTime() >= lifetime) return null;
     return JSON.parse(deps.box.open(line.file_ref_sealed, fileRefContext(tenantId, activityId))) as FileRef;
   }
@@ -152,7 +93,7 @@ export function channelOutbox(
       if ((await repo.deliveryState(db, tenantId, activityId)) !== 'pending') return 'done';
       throw new Error(`channels.send ${activityId}: the line is being sent by another worker`);
     }
-    const prepared = await prepare(account, file, line.client_id);
+    const prepared = await accountAdapter(account).prepare(file, line.client_id, now);
     if (prepared.ok) {
       const sealed = deps.box.seal(JSON.stringify(prepared.ref), fileRefContext(tenantId, activityId));
       await repo.storeFileRef(db, tenantId, activityId, sealed, startedAt);
@@ -251,8 +192,7 @@ export function channelOutbox(
               ref,
             }
           : null;
-      const result = await send(
-        account,
+      const result = await accountAdapter(account).send(
         {
           clientId: line.client_id,
           text: line.text,
@@ -261,6 +201,7 @@ export function channelOutbox(
           file,
         },
         `${tenantId}:${activityId}`,
+        now,
       );
       if (result.ok) {
         await repo.markSent(trx, tenantId, activityId, result.platformMessageId);

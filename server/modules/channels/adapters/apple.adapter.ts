@@ -13,6 +13,7 @@ import type { AppleConfig } from '../channel.schemas';
 import {
   networkFailure,
   platformFetch,
+  requestHeader,
   uploadTimeoutMs,
   type MediaRef,
   type OutboundFile,
@@ -21,6 +22,8 @@ import {
   type PlatformFailure,
   type PrepareResult,
   type SendResult,
+  type WebhookReading,
+  type WebhookRequest,
 } from './platform';
 
 /**
@@ -127,6 +130,30 @@ export function parseAppleMessage(
     });
   }
   return parsed;
+}
+
+/**
+ * A message from the MSP: its Bearer JWT (`validAppleJwt`), then the body (gzip) for this business
+ * (`parseAppleMessage`). Answered with an empty 200.
+ */
+export function readAppleWebhook(
+  config: AppleConfig,
+  request: WebhookRequest,
+  nowSeconds: number,
+): WebhookReading {
+  if (!validAppleJwt(config, requestHeader(request.headers, 'authorization'), nowSeconds))
+    return { ok: false, refusal: 'invalid_signature' };
+  const parsed = parseAppleMessage(
+    appleBody(request.raw, requestHeader(request.headers, 'content-encoding')),
+    {
+      id: requestHeader(request.headers, 'id'),
+      sourceId: requestHeader(request.headers, 'source-id'),
+      destinationId: requestHeader(request.headers, 'destination-id'),
+    },
+    config,
+  );
+  if (!parsed) return { ok: false, refusal: 'invalid_signature' };
+  return { ok: true, parsed, reply: '', readUpTo: null };
 }
 
 /** What the pre-download call and the decryption need of an attachment, kept in the media reference. */

@@ -1,10 +1,12 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { MessengerConfig, WhatsappConfig } from '../channel.schemas';
 import {
+  jsonBody,
   multipartBody,
   postMultipart,
   networkFailure,
   platformFetch,
+  requestHeader,
   type MediaRef,
   type OutboundFile,
   type OutboundMessage,
@@ -14,6 +16,8 @@ import {
   type PrepareResult,
   type SendResult,
   type StatusUpdate,
+  type WebhookReading,
+  type WebhookRequest,
 } from './platform';
 
 /**
@@ -45,6 +49,23 @@ export function verificationChallenge(
   const b = Buffer.from(verifyToken);
   if (a.length !== b.length || !timingSafeEqual(a, b)) return undefined;
   return challenge.slice(0, 200);
+}
+
+/**
+ * A webhook of either platform: the X-Hub-Signature-256 HMAC over the raw bytes, before anything is
+ * parsed, then the JSON by the platform's own parser (`parse`). Meta expects 200.
+ */
+export function readMetaWebhook(
+  appSecret: string,
+  request: WebhookRequest,
+  parse: (body: unknown) => ParsedWebhook,
+): WebhookReading {
+  const signature = requestHeader(request.headers, 'x-hub-signature-256');
+  if (!validHubSignature(appSecret, request.raw, signature))
+    return { ok: false, refusal: 'invalid_signature' };
+  const body = jsonBody(request.raw);
+  if (body === undefined) return { ok: false, refusal: 'invalid_json' };
+  return { ok: true, parsed: parse(body), reply: 'EVENT_RECEIVED', readUpTo: null };
 }
 
 /** Codes Meta documents as temporary (throttling, service errors): retried with backoff. */

@@ -49,6 +49,42 @@ export interface ParsedWebhook {
   watermarks: Watermark[];
 }
 
+/** A webhook as the platform sent it: the raw bytes (the signature is over them) and the headers. */
+export interface WebhookRequest {
+  raw: Buffer;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+export const requestHeader = (headers: WebhookRequest['headers'], name: string): string | undefined => {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+};
+
+/** The raw body as JSON; undefined when it is not JSON. */
+export function jsonBody(raw: Buffer): unknown {
+  try {
+    return JSON.parse(raw.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Why a webhook is refused: the service answers each with its own error. */
+export type WebhookRefusal = 'invalid_signature' | 'invalid_json';
+
+/**
+ * A webhook authenticated and read: what it carries and what to reply (VK: the client's read marker
+ * as one of its message ids), or its refusal.
+ */
+export type WebhookReading =
+  | {
+      ok: true;
+      parsed: ParsedWebhook;
+      reply: string;
+      readUpTo: { clientId: string; messageId: string } | null;
+    }
+  | { ok: false; refusal: WebhookRefusal };
+
 export interface OutboundMessage {
   clientId: string;
   text: string | null;

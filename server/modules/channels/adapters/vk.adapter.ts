@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { VkontakteConfig } from '../channel.schemas';
 import {
+  jsonBody,
   multipartBody,
   postMultipart,
   networkFailure,
@@ -11,6 +12,8 @@ import {
   type PlatformFailure,
   type PrepareResult,
   type SendResult,
+  type WebhookReading,
+  type WebhookRequest,
 } from './platform';
 
 /**
@@ -71,6 +74,23 @@ export function parseVkCallback(body: unknown, config: VkontakteConfig): VkCallb
   }
   // message_reply (the community's own messages, ours included) and other events: acknowledged.
   return { kind: 'event', parsed, readUpTo: null };
+}
+
+/**
+ * A callback: the community id and the `secret` inside the JSON (`parseVkCallback`). Answered with
+ * the community's confirmation code or `ok`.
+ */
+export function readVkWebhook(config: VkontakteConfig, request: WebhookRequest): WebhookReading {
+  const callback = parseVkCallback(jsonBody(request.raw), config);
+  if (!callback) return { ok: false, refusal: 'invalid_signature' };
+  if (callback.kind === 'confirmation')
+    return {
+      ok: true,
+      parsed: { messages: [], statuses: [], watermarks: [] },
+      reply: config.confirmationCode,
+      readUpTo: null,
+    };
+  return { ok: true, parsed: callback.parsed, reply: 'ok', readUpTo: callback.readUpTo };
 }
 
 function vkMedia(attachment: Record<string, unknown>) {
