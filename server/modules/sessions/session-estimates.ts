@@ -232,10 +232,10 @@ export function sessionEstimates(
    * intersect them (two common words: 100–200 ms at a million sessions, and PostgreSQL notices a
    * timeout late), so the sample decides first: when it puts the matches well over the cap, nothing is
    * counted and the sample is the estimate. One term is counted at once (it stops at the cap), unless
-   * the planner puts it far over the cap (asked beside the page; the sample is then the estimate); so are
-   * several the planner believes rare (`rareWords`: a parcel number and a word, whose count is a
-   * millisecond and whose sample would check every part for nothing). A count that finds everything
-   * leaves the sample unawaited, or undrawn.
+   * the planner puts it far over the cap (asked once the page needs a count; the sample is then the
+   * estimate); so are several the planner believes rare (`rareWords`: a parcel number and a word,
+   * whose count is a millisecond and whose sample would check every part for nothing). A count that
+   * finds everything leaves the sample unawaited, or undrawn.
    */
   function listTotal(
     scope: ListScope,
@@ -252,17 +252,15 @@ export function sessionEstimates(
       content && !options.rareWords
         ? gate.needed.then((needed) => (needed ? sampleEstimate(scope, policy, asOf) : undefined))
         : Promise.resolve(undefined);
-    // One term: the planner's estimate, asked beside the page (the count waits for the page anyway).
-    const plannedFar =
-      content && !sampleFirst && !options.rareWords
-        ? repo.estimateCount(scope).then((planned) => planned > cap * policy.plannerSkipsCountFactor)
-        : Promise.resolve(false);
-    void plannedFar.catch(() => undefined);
     const counting: Promise<CountResult> = indexedCount(scope, asOf).then((exact) =>
       exact !== undefined
         ? ({ kind: 'exact', count: exact } as const)
         : gate.needed.then(async (needed): Promise<CountResult> => {
-            if (!needed || (await plannedFar)) return { kind: 'unknown' };
+            if (!needed) return { kind: 'unknown' };
+            // One term the planner puts far over the cap: the sample beside is the estimate.
+            const oneTerm = content && !sampleFirst && !options.rareWords;
+            if (oneTerm && (await repo.estimateCount(scope)) > cap * policy.plannerSkipsCountFactor)
+              return { kind: 'unknown' };
             const estimate = sampleFirst ? await sampled : undefined;
             return estimate !== undefined && estimate.count > cap * SAMPLE_SKIPS_COUNT_FACTOR
               ? { kind: 'unknown' }
