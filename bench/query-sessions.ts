@@ -130,11 +130,14 @@ async function main(): Promise<void> {
         `SELECT params->>'orderId' AS v FROM sessions WHERE tenant_id = $1 AND params ? 'orderId' ORDER BY id LIMIT 1 OFFSET 5000`,
       )
     ).v ?? 'x';
-  // A number that occurs in few transcripts: the order number of a session in the middle of the data.
+  // A number that occurs in few transcripts: an order number a client wrote, in the middle of the data
+  // (the sessions' `orderId` parameters are not the numbers their transcripts carry).
   const orderInText =
     (
       await q1(
-        `SELECT params->>'orderId' AS v FROM sessions WHERE tenant_id = $1 AND params ? 'orderId' ORDER BY id OFFSET 500001 LIMIT 1`,
+        `SELECT lexeme AS v FROM (SELECT search_document FROM sessions WHERE tenant_id = $1 ORDER BY id
+           OFFSET ${Math.floor(Number(counts.sessions) * 0.5)} LIMIT 2000) s, unnest(tsvector_to_array(s.search_document)) lexeme
+         WHERE lexeme ~ '^[0-9]{8}$' LIMIT 1`,
       )
     )?.v ?? '1';
   // A parcel number from a transcript in the middle of the data (one session has it).
