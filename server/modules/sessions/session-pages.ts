@@ -36,7 +36,7 @@ const WALK_FIRST_MS = 60;
  * one's words read from its document), and the margin the planner's estimate of the words' matches is
  * given: it multiplies the words' frequencies as if they were independent, and is off by up to ~2× for
  * common Czech prefixes. Only words estimated at a tenth of what the walk could find a page among are
- * left to the planner at once (a parcel number and a word: 310 sessions of a million, 130 ms → ~45 ms).
+ * left to the planner at once (a parcel number and a word: 310 sessions of a million, 130 → 30 ms p50).
  */
 const WALK_REACH = 7_000;
 const ESTIMATE_MARGIN = 10;

@@ -119,7 +119,7 @@ export async function buildApp({
     void reply.header('x-request-id', request.id);
   });
 
-  await registerSecurityHeaders(app, { https: config.cookieSecure });
+  registerSecurityHeaders(app, { https: config.cookieSecure });
   await app.register(fastifyCookie);
   // WebSockets for the live parties (web chat clients, operators); small frames only.
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
