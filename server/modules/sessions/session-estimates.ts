@@ -187,6 +187,8 @@ export function sessionEstimates(
           return left > 0 ? repo.matchingIds(scope, ids, left) : Promise.resolve(undefined);
         },
         askOf(scope.tenantId, asOf),
+        // What the check applies beyond the filters: the same list asked again reuses its share.
+        JSON.stringify([scope.view, scope.search ?? null, scope.visibility]),
       );
       if (estimate) return estimate;
     }

@@ -8,7 +8,9 @@ import { createServices } from '../../services';
 import { adminPrincipal, createTenant, type TestTenant } from '../../test/factories';
 import { useTestApp } from '../../test/harness';
 import { buildFixture, insertSession, type Fixture } from '../../test/session-fixtures';
-import { factsKeep, sessionFacts } from './session-facts';
+import { recordedDatabase } from '../../test/recorded-db';
+import { LIST_COUNT } from './session-estimates';
+import { factsKeep, SHARE_KEEP_MS, sessionFacts } from './session-facts';
 import { sessionService } from './session.service';
 
 /**
@@ -18,7 +20,7 @@ import { sessionService } from './session.service';
  * committed while the index was reading.
  */
 describe('facet index', async () => {
-  const { services } = await useTestApp();
+  const { services, database } = await useTestApp();
   let tenant: TestTenant;
   let principal: Principal;
   let fixture: Fixture;
@@ -506,6 +508,66 @@ describe('facet index', async () => {
       }
       expect(tested).toBeGreaterThanOrEqual(2);
       expect(stopped).toBeGreaterThanOrEqual(1);
+    });
+
+    it("reuses a search's sampled share for a while, applied to the sessions passing its filters now", async () => {
+      let clock = Date.UTC(2026, 0, 1);
+      const own = await createTenant(services);
+      const caller = adminPrincipal(own);
+      // Every fifth session mentions an order; 120 at first, 120 more later.
+      const add = async (from: number) => {
+        for (let i = from; i < from + 120; i++)
+          await insertSession(services, own.id, { createdAt: new Date(Date.UTC(2025, 7, 1, 9, i)) }, [
+            { sender: 'client', text: i % 5 === 0 ? `Kde je moje objednávka ${i}?` : `Dotaz ${i}.` },
+          ]);
+      };
+      await add(0);
+      const { db, statements } = recordedDatabase(database.pool);
+      const facts = sessionFacts(db, { log: silentLog, now: () => clock });
+      await facts.load(own.id);
+      // A sample of 40 of the 120 sessions and no time to count: every total is the sample's.
+      const service = sessionService(db, {
+        visibility: services.visibility,
+        settings: services.settings,
+        log: silentLog,
+        facts,
+        facetEstimate: {
+          sampleSize: 40,
+          countPart: 1_000,
+          countEnough: 400,
+          checkBudgetMs: 10_000,
+          fewSeen: 0,
+          exactBudgetMs: 0,
+        },
+        // However long the sample takes on a busy machine (past its budget, TABLESAMPLE would answer).
+        listCount: { ...LIST_COUNT, budgetMs: 0, sampleBudgetMs: 60_000 },
+      });
+      const query = { view: 'history', sort: '-createdAt', limit: 5, q: 'objednávka' };
+      const checks = () => statements.filter((text) => /s\.id = ANY/.test(text)).length;
+
+      const first = await service.list(caller, query);
+      // A systematic sample of every third session finds every fifth's share: 8 of 40, so 24.
+      expect(first).toMatchObject({ total: 24, totalIsEstimate: true });
+      const sampledOnce = checks();
+      expect(sampledOnce).toBeGreaterThan(0);
+
+      // Asked again within the keep: the same estimate, no document checked.
+      clock += SHARE_KEEP_MS - 1_000;
+      expect(await service.list(caller, query)).toMatchObject({ total: 24, totalIsEstimate: true });
+      expect(checks()).toBe(sampledOnce);
+      // Twice the sessions passing its filters: the share applied to them, still unchecked.
+      await add(120);
+      expect(await service.list(caller, query)).toMatchObject({ total: 48, totalIsEstimate: true });
+      expect(checks()).toBe(sampledOnce);
+      // Another search, and the same search under another filter, are sampled on their own.
+      await service.list(caller, { ...query, q: 'dotaz' });
+      expect(checks()).toBe(sampledOnce + 1);
+      await service.list(caller, { ...query, channel: 'webchat' });
+      expect(checks()).toBe(sampledOnce + 2);
+      // Past the keep, sampled again.
+      clock += 2_000;
+      expect(await service.list(caller, query)).toMatchObject({ total: 48, totalIsEstimate: true });
+      expect(checks()).toBe(sampledOnce + 3);
     });
 
     it('counts in SQL when the sample finds few matches and SQL is quick', async () => {

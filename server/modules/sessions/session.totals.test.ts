@@ -1,12 +1,10 @@
-import { Kysely, PostgresDialect, sql, type LogEvent } from 'kysely';
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { attachPool } from '../../db/connection';
-import type { Database } from '../../db/database';
-import type { DB } from '../../db/types.generated';
 import type { Principal } from '../../platform/auth/principal';
 import { adminPrincipal, bearer, createTenant, type TestTenant } from '../../test/factories';
 import { silentLog } from '../../platform/log';
 import { useTestApp } from '../../test/harness';
+import { recordedDatabase } from '../../test/recorded-db';
 import { insertSession } from '../../test/session-fixtures';
 import { LIST_COUNT, type CountPolicy } from './session-estimates';
 import { sessionService } from './session.service';
@@ -143,12 +141,7 @@ describe('list totals', async () => {
    * however long that takes, so what it does not run is certain.
    */
   function watched(options: { searchWalkReach?: number; listCount?: CountPolicy } = {}) {
-    const statements: string[] = [];
-    const log = (event: LogEvent) => {
-      if (event.level === 'query') statements.push(event.query.sql);
-    };
-    const db: Database = new Kysely<DB>({ dialect: new PostgresDialect({ pool: database.pool }), log });
-    attachPool(db, database.pool, log);
+    const { db, statements } = recordedDatabase(database.pool);
     const service = sessionService(db, {
       visibility: services.visibility,
       settings: services.settings,
