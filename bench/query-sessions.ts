@@ -2,7 +2,8 @@
  * Benchmarks of the sessions API at scale: filtered sorted pages (several filter mixes, deep cursors),
  * facets and content search, each through the HTTP pipeline (app.inject: routing, validation, the
  * service's SQL, serialisation) and beside the best hand-written SQL for the same answer. Records
- * p50/p95 and the ratio; prints the key lines of the API query plans.
+ * p50/p95 and the ratio; prints the key lines of the API query plans. Searches are measured as asked
+ * again (the same list within two minutes, its sampled share kept) and as first asked.
  *
  *   npx tsx bench/query-sessions.ts --data-dir /work/bench-data --tenant bench [--iterations 20]
  *
@@ -17,6 +18,7 @@ import { attachPool } from '../server/db/connection';
 import { openDatabase } from '../server/db/open';
 import { createApp } from '../server/app';
 import { createServices } from '../server/services';
+import { SHARE_KEEP_MS } from '../server/modules/sessions/session-facts';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i] ?? '', process.argv[i + 1] ?? '');
@@ -93,7 +95,10 @@ async function main(): Promise<void> {
   });
   // Statements run on a held connection (budgeted ones) are captured too.
   attachPool(db, database.pool, capture);
-  const services = createServices(db, config);
+  // The facet index's clock, moved past the keep of a search's sampled share to measure a search as
+  // first asked (SHARE_KEEP_MS: asked again within it, its estimate reads no documents).
+  let clockShift = 0;
+  const services = createServices(db, config, { facts: { now: () => Date.now() + clockShift } });
   const app = await createApp({ config, services, logger: true });
   await app.ready();
 
@@ -324,6 +329,8 @@ async function main(): Promise<void> {
   const results: {
     scenario: Scenario;
     api: { p50: number; p95: number };
+    /** Searches: every run as first asked (no sampled share kept). */
+    firstAsked?: { p50: number; p95: number };
     hand: { p50: number; p95: number };
     plan: string[];
     answer: string;
@@ -331,8 +338,16 @@ async function main(): Promise<void> {
   for (const scenario of scenarios) {
     if (only && !new RegExp(only).test(scenario.group + ' ' + scenario.name)) continue;
     let api: { p50: number; p95: number };
+    let firstAsked: { p50: number; p95: number } | undefined;
     try {
       api = await time(() => get(scenario.url));
+      firstAsked =
+        scenario.group === 'search'
+          ? await time(() => {
+              clockShift += SHARE_KEEP_MS;
+              return get(scenario.url);
+            })
+          : undefined;
     } catch (error) {
       log(`${scenario.name}: ${(error as Error).message}`);
       continue;
@@ -396,9 +411,9 @@ async function main(): Promise<void> {
         line.replace(/\s+\(cost=[^)]*\)/, '').trimEnd(),
       );
     }
-    results.push({ scenario, api, hand, plan, answer });
+    results.push({ scenario, api, firstAsked, hand, plan, answer });
     log(
-      `${scenario.group.padEnd(6)} ${scenario.name.padEnd(36)} api p50 ${api.p50.toFixed(1)} p95 ${api.p95.toFixed(1)} ms | hand p50 ${hand.p50.toFixed(1)} p95 ${hand.p95.toFixed(1)} ms | ratio ${(api.p95 / hand.p95).toFixed(2)}`,
+      `${scenario.group.padEnd(6)} ${scenario.name.padEnd(36)} api p50 ${api.p50.toFixed(1)} p95 ${api.p95.toFixed(1)} ms${firstAsked ? ` (first asked p50 ${firstAsked.p50.toFixed(1)} p95 ${firstAsked.p95.toFixed(1)})` : ''} | hand p50 ${hand.p50.toFixed(1)} p95 ${hand.p95.toFixed(1)} ms | ratio ${(api.p95 / hand.p95).toFixed(2)}`,
     );
   }
 
@@ -406,11 +421,11 @@ async function main(): Promise<void> {
     `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${os.cpus().length} cores (nproc), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM,`,
     `dataset ${dataDir} tenant ${slug}: ${counts.sessions} sessions, ${counts.activities} activities; ${iterations} runs after 3 warm-ups.`,
     '',
-    '| kind | scenario | total / values | API p50 ms | API p95 ms | hand SQL p50 ms | hand SQL p95 ms | API/hand (p95) |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| kind | scenario | total / values | API p50 ms | API p95 ms | search first asked p50 / p95 ms | hand SQL p50 ms | hand SQL p95 ms | API/hand (p95) |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...results.map(
-      ({ scenario, api, hand, answer }) =>
-        `| ${scenario.group} | ${scenario.name} | ${answer} | ${api.p50.toFixed(1)} | ${api.p95.toFixed(1)} | ${hand.p50.toFixed(1)} | ${hand.p95.toFixed(1)} | ${(api.p95 / hand.p95).toFixed(2)} |`,
+      ({ scenario, api, firstAsked, hand, answer }) =>
+        `| ${scenario.group} | ${scenario.name} | ${answer} | ${api.p50.toFixed(1)} | ${api.p95.toFixed(1)} | ${firstAsked ? `${firstAsked.p50.toFixed(1)} / ${firstAsked.p95.toFixed(1)}` : ''} | ${hand.p50.toFixed(1)} | ${hand.p95.toFixed(1)} | ${(api.p95 / hand.p95).toFixed(2)} |`,
     ),
     '',
     'Key plan lines of the API query (EXPLAIN ANALYZE):',
