@@ -281,7 +281,10 @@ export function sessionFacts(db: Database, options: FactsOptions) {
     return { served, compiled };
   }
 
-  /** The sessions passing the filters the index serves (a sample's population), and how many. */
+  /**
+   * The sessions passing the filters the index serves (a sample's population), and how many; undefined
+   * when the index cannot answer.
+   */
   async function servedBy(tenantId: string, filters: readonly Filter[], ask: FactsAsk) {
     const { served, compiled } = await compileServed(filters);
     const facts = await current(tenantId, ask);
@@ -293,9 +296,9 @@ export function sessionFacts(db: Database, options: FactsOptions) {
 
   /**
    * A systematic sample of `sampleSize` of the History sessions passing the filters the index can
-   * apply, and those of them `check` (SQL, with every condition of the scope: the other filters, a
-   * content search, the caller's visibility) keeps; `scale` is how many sessions each stands for (1:
-   * the sample is all of them). Undefined when the index cannot answer or `check` gives up.
+   * apply (`servedBy`), and those of them `check` (SQL, with every condition of the scope: the other
+   * filters, a content search, the caller's visibility) keeps, of `checked`; `scale` is how many
+   * sessions each stands for (1: the sample is all of them). Undefined when `check` gives up.
    *
    * With `parted`, the sample is checked in interleaved parts of `part` sessions, two at a time (each a
    * systematic sample of the whole), stopping once `enough` sessions matched or when `check` gives up
@@ -303,20 +306,15 @@ export function sessionFacts(db: Database, options: FactsOptions) {
    * instead of 5,000 (each a heap read of its search document), a rarer one from as many as time allows.
    */
   async function sampled(
-    tenantId: string,
-    filters: readonly Filter[],
+    { facts, served, matched, population }: NonNullable<Awaited<ReturnType<typeof servedBy>>>,
     sampleSize: number,
     check: (ids: string[]) => Promise<string[] | undefined>,
-    ask: FactsAsk,
     parted?: { part: number; enough: number },
   ) {
-    const passing = await servedBy(tenantId, filters, ask);
-    if (!passing) return undefined;
-    const { facts, served, matched, population } = passing;
     const sample = facts.remember(`sample ${sampleSize} ${filtersKey(served)}`, () =>
       facts.idsOf(facts.sample(matched, sampleSize)),
     );
-    if (sample.length === 0) return { facts, matching: [], scale: 1, population };
+    if (sample.length === 0) return { matching: [], checked: 0, scale: 1 };
     const parts = parted ? Math.ceil(sample.length / parted.part) : 1;
     const enough = parted?.enough ?? Number.POSITIVE_INFINITY;
     const matching: string[] = [];
@@ -335,7 +333,7 @@ export function sessionFacts(db: Database, options: FactsOptions) {
       if (found.includes(undefined)) break;
     }
     if (checked === 0) return undefined;
-    return { facts, matching, scale: population / checked, population };
+    return { matching, checked, scale: population / checked };
   }
 
   /** What a dictionary column sorts by: its value, or the name behind its id (groups, first operator). */
@@ -466,9 +464,11 @@ export function sessionFacts(db: Database, options: FactsOptions) {
     ): Promise<{ counts: FactCount[]; exact: boolean; seen: number } | undefined> {
       const kept = specById.get(columnId);
       if (!kept || kept.spec.kind === 'number') return undefined;
-      const found = await sampled(tenantId, filters, sampleSize, check, ask);
+      const passing = await servedBy(tenantId, filters, ask);
+      const found = passing && (await sampled(passing, sampleSize, check));
       if (!found) return undefined;
-      const { facts, matching, scale } = found;
+      const { matching, scale } = found;
+      const { facts } = passing;
       const counts = facts.facet(columnId, facts.passOf(matching));
       return {
         counts:
@@ -491,22 +491,21 @@ export function sessionFacts(db: Database, options: FactsOptions) {
       ask: FactsAsk,
       checkKey?: string,
     ): Promise<{ count: number; exact: boolean } | undefined> {
+      const passing = await servedBy(tenantId, filters, ask);
+      if (!passing) return undefined;
       const key = checkKey === undefined ? undefined : `${tenantId} ${filtersKey(filters)} ${checkKey}`;
       const kept = key === undefined ? undefined : shares.get(key);
-      if (kept && now() - kept.at < SHARE_KEEP_MS) {
-        const population = (await servedBy(tenantId, filters, ask))?.population;
-        // A population the sample would now cover whole is counted exactly instead.
-        if (population !== undefined && population > sample.size)
-          return { count: Math.round(kept.share * population), exact: false };
-      }
-      const found = await sampled(tenantId, filters, sample.size, check, ask, sample);
+      // A population the sample would now cover whole is counted exactly instead.
+      if (kept && now() - kept.at < SHARE_KEEP_MS && passing.population > sample.size)
+        return { count: Math.round(kept.share * passing.population), exact: false };
+      const found = await sampled(passing, sample.size, check, sample);
       if (!found) return undefined;
-      const { matching, scale, population } = found;
+      const { matching, checked, scale } = found;
       const exact = scale === 1;
       if (key !== undefined && !exact) {
         shares.delete(key);
         if (shares.size >= SHARES_KEPT) shares.delete(shares.keys().next().value!);
-        shares.set(key, { share: (matching.length * scale) / population, at: now() });
+        shares.set(key, { share: matching.length / checked, at: now() });
       }
       return { count: Math.round(matching.length * scale), exact };
     },
