@@ -1,7 +1,7 @@
 import { Kysely, Migrator, PostgresDialect, type MigrationResultSet } from 'kysely';
 import pg from 'pg';
 import type { DB } from './types.generated';
-import { attachPool } from './connection';
+import { attachPool, closeBudgetedPool } from './connection';
 import { migrations } from './migrations';
 
 export type Database = Kysely<DB>;
@@ -36,6 +36,7 @@ export function connectDatabase(
     pool,
     close: async () => {
       await db.destroy();
+      await closeBudgetedPool(pool);
     },
   };
 }

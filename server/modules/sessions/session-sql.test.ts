@@ -1,55 +1,68 @@
 import { sql } from 'kysely';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { connectDatabase } from '../../db/database';
+import { recordedDatabase } from '../../test/recorded-db';
 import { withBudget } from './session-sql';
 
 /**
- * A statement within a budget (session-sql.ts): its timeout and planner settings hold for its own
- * transaction only, and the connection it ran on comes back clean — after an answer, a timeout or an
- * error — though its transaction's end is queued rather than awaited. One connection, so the next
- * statement is certain to run where the budgeted one did.
+ * A statement within a budget (session-sql.ts): it runs on a connection kept for budgeted statements
+ * (db/connection.ts), under its own timeout and planner settings whatever the statement before it on
+ * that connection asked — after an answer, a timeout or an error — and the handle's own connections
+ * never see them. One connection in each pool, so the next statement is certain to run where the
+ * budgeted one did.
  */
 describe('withBudget', () => {
   const database = connectDatabase(inject('databaseUrl'), { max: 1, applicationName: 'budget-test' });
   afterAll(() => database.close());
-  const { db } = database;
+  const { db, statements } = recordedDatabase(database.pool);
   const show = async (name: string) =>
     (await sql<Record<string, string>>`SELECT current_setting(${name}) AS v`.execute(db)).rows[0]!.v;
-  // Outside a transaction a statement's start is its transaction's start.
   const untouched = async () => ({
     timeout: await show('statement_timeout'),
     bitmaps: await show('enable_bitmapscan'),
-    autocommit: (await sql<{ same: boolean }>`SELECT now() = statement_timestamp() AS same`.execute(db))
-      .rows[0]!.same,
   });
-
-  it('answers within its settings and leaves the connection as it found it', async () => {
-    const before = await untouched();
-    const seen = await withBudget(
+  const settingsWithin = (budgetMs: number, planner?: { enable_bitmapscan: 'on' | 'off' }) =>
+    withBudget(
       db,
-      5_000,
+      budgetMs,
       async (trx) =>
         (
           await sql<{ t: string; b: string }>`SELECT current_setting('statement_timeout') AS t,
             current_setting('enable_bitmapscan') AS b`.execute(trx)
         ).rows[0],
-      { enable_bitmapscan: 'off' },
+      planner,
     );
-    expect(seen).toEqual({ t: '5s', b: 'off' });
+
+  it("answers within its own settings, never another budgeted statement's, and leaves the handle's connections alone", async () => {
+    const before = await untouched();
+    expect(await settingsWithin(5_000, { enable_bitmapscan: 'off' })).toEqual({ t: '5s', b: 'off' });
+    // The same connection next: the planner's setting was this statement's alone.
+    expect(await settingsWithin(4_000)).toEqual({ t: '4s', b: 'on' });
+    expect(await settingsWithin(4_000, { enable_bitmapscan: 'off' })).toEqual({ t: '4s', b: 'off' });
     expect(await untouched()).toEqual(before);
   });
 
-  it('gives up on a statement past its budget, and the connection is clean after', async () => {
+  it('costs no round trip but its own when the connection already holds its settings', async () => {
+    await settingsWithin(3_000);
+    statements.length = 0;
+    await settingsWithin(3_000);
+    await settingsWithin(3_000);
+    expect(statements.filter((statement) => /^SET /.test(statement))).toEqual([]);
+    await settingsWithin(2_000);
+    expect(statements.filter((statement) => /^SET /.test(statement))).toEqual(['SET statement_timeout = 2000']);
+  });
+
+  it('gives up on a statement past its budget, and the next one runs under its own settings', async () => {
     const before = await untouched();
     expect(await withBudget(db, 30, async (trx) => sql`SELECT pg_sleep(2)`.execute(trx))).toBeUndefined();
+    expect(await settingsWithin(5_000)).toEqual({ t: '5s', b: 'on' });
     expect(await untouched()).toEqual(before);
   });
 
-  it("passes a failing statement's error on, and the connection is clean after", async () => {
-    const before = await untouched();
+  it("passes a failing statement's error on, and the next one runs under its own settings", async () => {
     await expect(withBudget(db, 5_000, async (trx) => sql`SELECT 1 / 0`.execute(trx))).rejects.toMatchObject({
       code: '22012',
     });
-    expect(await untouched()).toEqual(before);
+    expect(await settingsWithin(6_000, { enable_bitmapscan: 'off' })).toEqual({ t: '6s', b: 'off' });
   });
 });

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import { withConnection } from '../../db/connection';
+import { withBudgetedConnection } from '../../db/connection';
 import type { Database } from '../../db/database';
 import type { TsqueryPart } from '../search/content-query';
 import { typed, typedArray, type ColumnSql } from './session-columns';
@@ -202,16 +202,15 @@ export type CountResult =
   { kind: 'exact'; count: number } | { kind: 'over'; atLeast: number } | { kind: 'unknown' };
 
 /**
- * Runs `work` in a transaction whose statements stop after `budgetMs`; undefined when they did
- * (57014 query_canceled) — or when the answer has not come a little after the budget: PostgreSQL
- * checks for the cancel only now and then (building a bitmap from two large GIN posting lists took
- * 130–200 ms to notice a 40 ms timeout at a million sessions), so the caller does not wait for that;
- * the statement still ends by its timeout on its own connection.
+ * Runs `work`, one statement, so that it stops after `budgetMs`; undefined when it did (57014
+ * query_canceled) — or when the answer has not come a little after the budget: PostgreSQL checks for
+ * the cancel only now and then (building a bitmap from two large GIN posting lists took 130–200 ms to
+ * notice a 40 ms timeout at a million sessions), so the caller does not wait for that; the statement
+ * still ends by its timeout on its own connection.
  *
- * It costs one round trip besides `work`'s: the transaction opens with its timeout (and `planner`'s
- * settings, for this transaction alone) in one simple query, and the caller has its answer before the
- * transaction's end, which the connection still awaits before it goes back to the pool (a budgeted
- * page was four round trips: begin, the timeout, the query, commit).
+ * The statement runs on a connection kept for budgeted statements (`withBudgetedConnection`), whose
+ * settings — the timeout, and the planner's `planner` settings — stay from one statement to the next:
+ * the same budget asked again costs no round trip besides the statement's.
  */
 export async function withBudget<T>(
   db: Database,
@@ -219,32 +218,11 @@ export async function withBudget<T>(
   work: (trx: Database) => Promise<T>,
   planner: Partial<Record<'enable_bitmapscan', 'on' | 'off'>> = {},
 ): Promise<T | undefined> {
-  const settings = [
-    `SET LOCAL statement_timeout = ${Math.max(1, Math.round(budgetMs))}`,
-    ...Object.entries(planner).map(([name, value]) => `SET LOCAL ${name} = ${value === 'on' ? 'on' : 'off'}`),
-  ];
-  let answer: (result: T) => void = () => undefined;
-  const answered = new Promise<T>((resolve) => {
-    answer = resolve;
-  });
-  const held = withConnection(db, async ({ client, db: on }) => {
-    // Through the handle, so its log shows the budget and the planner's settings (one simple query:
-    // no parameters).
-    await sql.raw(['BEGIN', ...settings].join('; ')).execute(on);
-    try {
-      answer(await work(on));
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    }
-    // The caller has its answer; the connection goes back to the pool once the transaction ended.
-    await client.query('COMMIT');
-  });
-  const running = Promise.race([answered, held.then(() => answered)]).catch((error: unknown) => {
+  const settings = { statementTimeoutMs: Math.max(1, Math.round(budgetMs)), bitmapScans: planner.enable_bitmapscan !== 'off' };
+  const running = withBudgetedConnection(db, settings, ({ db: on }) => work(on)).catch((error: unknown) => {
     if ((error as { code?: string }).code === '57014') return undefined;
     throw error;
   });
-  held.catch(() => undefined);
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<undefined>((resolve) => {
     timer = setTimeout(() => resolve(undefined), budgetMs + BUDGET_GRACE_MS);

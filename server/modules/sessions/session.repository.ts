@@ -124,36 +124,18 @@ export function sessionRepository(db: Database) {
       options?: PageOptions,
     ) => readPage(db, scope, sort, limit, after, options),
 
-    /**
-     * The exact count when it is at most `cap` and counting takes at most `budgetMs`; else undefined (the
-     * caller estimates). The budget is a statement timeout local to the counting transaction.
-     */
-    async countUpTo(scope: ListScope, cap: number, budgetMs?: number): Promise<number | undefined> {
-      const count = (runner: Database) =>
-        sql<{ count: number }>`
-          SELECT count(*)::int AS count
-          FROM (SELECT 1 FROM sessions s WHERE ${scopeConditions(scope)} LIMIT ${cap + 1}) x`
-          .execute(runner)
-          .then((result) => {
-            const counted = result.rows[0]?.count ?? 0;
-            return counted > cap ? undefined : counted;
-          });
-      if (budgetMs === undefined) return count(db);
-      try {
-        return await db.transaction().execute(async (trx) => {
-          await sql`SELECT set_config('statement_timeout', ${String(budgetMs)}, true)`.execute(trx);
-          return count(trx);
-        });
-      } catch (error) {
-        // 57014 query_canceled: the budget ran out.
-        if ((error as { code?: string }).code === '57014') return undefined;
-        throw error;
-      }
+    /** The exact count when it is at most `cap`; else undefined (exports: how large it is). */
+    async countUpTo(scope: ListScope, cap: number): Promise<number | undefined> {
+      const result = await sql<{ count: number }>`
+        SELECT count(*)::int AS count
+        FROM (SELECT 1 FROM sessions s WHERE ${scopeConditions(scope)} LIMIT ${cap + 1}) x`.execute(db);
+      const counted = result.rows[0]?.count ?? 0;
+      return counted > cap ? undefined : counted;
     },
 
     /**
-     * Counts the scope's sessions up to `cap` within `budgetMs` (a statement timeout local to the
-     * counting transaction; 0 or less: do not count). Says which of the three happened: counted, more
+     * Counts the scope's sessions up to `cap` within `budgetMs` (the counting statement's timeout;
+     * 0 or less: do not count). Says which of the three happened: counted, more
      * than the cap, or the budget ran out — an unknown count is never reported as a large one.
      */
     async countWithin(scope: ListScope, cap: number, budgetMs: number): Promise<CountResult> {
