@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { staticColumns } from '../../../common/columns';
+import { poolBusy } from '../../db/connection';
 import type { Principal } from '../../platform/auth/principal';
 import { loadConfig } from '../../config';
 import { silentLog } from '../../platform/log';
@@ -572,6 +573,43 @@ describe('facet index', async () => {
       expect(again.totalIsEstimate).toBe(true);
       expect(again.total).toBeGreaterThan(24);
       expect(again.total).toBeLessThan(96);
+    });
+
+    it("reads what changed only once a search's page needs a total", async () => {
+      const own = await createTenant(services);
+      const caller = adminPrincipal(own);
+      for (let i = 0; i < 30; i++)
+        await insertSession(services, own.id, { createdAt: new Date(Date.UTC(2025, 7, 2, 9, i)) }, [
+          { sender: 'client', text: i % 10 === 0 ? `Reklamace číslo ${i}.` : `Kde je moje objednávka ${i}?` },
+        ]);
+      const { db, statements } = recordedDatabase(database.pool);
+      const facts = sessionFacts(db, { log: silentLog });
+      await facts.load(own.id);
+      const service = sessionService(db, {
+        visibility: services.visibility,
+        settings: services.settings,
+        log: silentLog,
+        facts,
+        // The total waits for the page however long it takes on a busy machine.
+        countWaitsForPageMs: 60_000,
+      });
+      // Once every statement the request started has answered (a total's work runs beside its page).
+      const changeReads = async () => {
+        while (poolBusy(database.pool)) await new Promise((resolve) => setTimeout(resolve, 5));
+        return statements.filter((text) => /change_xid >=/.test(text)).length;
+      };
+      const query = { view: 'history', sort: '-createdAt', limit: 5 };
+      // Three complaints on a page of five: the page is the whole answer, nothing else is read.
+      expect(await service.list(caller, { ...query, q: 'reklamace' })).toMatchObject({
+        total: 3,
+        totalIsEstimate: false,
+      });
+      expect(await changeReads()).toBe(0);
+      // Twenty-seven orders: the page does not prove its total, and the sample needs the index current.
+      const orders = await service.list(caller, { ...query, q: 'objednávka' });
+      expect(orders.items).toHaveLength(5);
+      expect(orders.total).toBe(27);
+      expect(await changeReads()).toBe(1);
     });
 
     it('counts in SQL when the sample finds few matches and SQL is quick', async () => {
