@@ -42,22 +42,45 @@ const WALK_REACH = 7_000;
 const ESTIMATE_MARGIN = 10;
 
 /**
+ * A searched part the planner puts at no more sessions than this is looked up alone in the search index,
+ * the other parts checked on each of its sessions (a few µs each). A word outside the statistics' most
+ * common ones is put at half the least common one's frequency (~2,000 of a million), so this takes
+ * every such word and no common one ("dr" of every parcel number: 92,000).
+ */
+const LOOKUP_ROWS = 5_000;
+
+/** Searched words too rare for a walk (`rareWords`), and the one the search index looks up alone. */
+export interface RareWords {
+  /** The part the planner puts at few sessions (`ListScope.searchLookup`), if one is. */
+  lookup: number | undefined;
+}
+
+/**
  * Whether searched words are too rare for a walk along the sort's index to fill a page: the planner's
  * estimate of their share of the scope's sessions, times what a walk reaches, is under a tenth of a
  * page. Their matches are then looked up in the search index at once (`readPage`), and counted
- * before any sample is drawn (session-estimates.ts). Two plans, no execution (~1–2 ms).
+ * before any sample is drawn (session-estimates.ts); one of them the planner puts at few sessions is
+ * looked up alone. One plan per word and one without them, no execution (~1–2 ms, side by side); the
+ * words' share is the product of theirs, as the planner takes it.
  */
 export async function rareWords(
   db: Database,
   scope: ListScope,
   limit: number,
   walkReach = WALK_REACH,
-): Promise<boolean> {
-  const [matching, all] = await Promise.all([
-    planRows(db, sql`SELECT 1 FROM sessions s WHERE ${scopeConditions(scope)}`),
+): Promise<RareWords | undefined> {
+  const parts = scope.search ?? [];
+  const [all = 0, ...each] = await Promise.all([
     planRows(db, sql`SELECT 1 FROM sessions s WHERE ${scopeConditions({ ...scope, search: undefined })}`),
+    ...parts.map((part) =>
+      planRows(db, sql`SELECT 1 FROM sessions s WHERE ${scopeConditions({ ...scope, search: [part] })}`),
+    ),
   ]);
-  return all > 0 && (matching / all) * walkReach < (limit + 1) / ESTIMATE_MARGIN;
+  if (all <= 0) return undefined;
+  const share = each.reduce((product, rows) => product * (rows / all), 1);
+  if (share * walkReach >= (limit + 1) / ESTIMATE_MARGIN) return undefined;
+  const fewest = Math.min(...each);
+  return { lookup: fewest <= LOOKUP_ROWS ? each.indexOf(fewest) : undefined };
 }
 
 /** The sort's value of a row, as text, for the next page's cursor. */
@@ -158,6 +181,8 @@ export async function readPage(
    * 3,173, planned as bitmaps, 735 ms; walking 3,000 sessions by creation time finds the page in 25
    * ms). One word is left to the planner: a rare one is a bitmap of its few sessions (~10 ms). So are
    * several words the planner's statistics put at too few for a walk to find a page (`rareWords`).
+   * Sessions are collected by every searched part, not one looked up alone (`searchLookup`): a part
+   * the planner believes rare that is not would have each of its sessions read and checked.
    */
   const followedElseCollected = async (along: RawBuilder<unknown>, collected: RawBuilder<unknown>) => {
     if (orderedBudgetMs <= 0) return read(db, collected);
@@ -167,6 +192,7 @@ export async function readPage(
         : undefined;
     return walked ?? (await within(along, orderedBudgetMs, false)) ?? read(db, collected);
   };
+  const everyPart: ListScope = { ...scope, searchLookup: undefined };
   if (!ids && splitSort(sort)) {
     // A text column's index read in order finds a page at once when many sessions match. When the
     // filters leave few with a value (WhatsApp sessions have no IP address) or only those at the
@@ -177,13 +203,16 @@ export async function readPage(
       return read(db, splitPage(scope, sort, limit, after, 'index'));
     return followedElseCollected(
       splitPage(scope, sort, limit, after, 'index'),
-      splitPage(scope, sort, limit, after, 'sort'),
+      splitPage(everyPart, sort, limit, after, 'sort'),
     );
   }
-  const parts = [scopeConditions(scope)];
-  if (after) parts.push(keysetCondition(sort, after));
-  if (ids) parts.push(sql`s.id = ANY(${ids}::bigint[])`);
-  const plain = sql`SELECT ${rowColumns}, ${sortValue(sort)} FROM sessions s WHERE ${and(parts)}
+  const conditions = (of: ListScope) => {
+    const parts = [scopeConditions(of)];
+    if (after) parts.push(keysetCondition(sort, after));
+    if (ids) parts.push(sql`s.id = ANY(${ids}::bigint[])`);
+    return and(parts);
+  };
+  const plain = sql`SELECT ${rowColumns}, ${sortValue(sort)} FROM sessions s WHERE ${conditions(scope)}
     ORDER BY ${listOrderBy(sort)} LIMIT ${limit + 1}`;
   if (ids || scope.search === undefined) return read(db, plain);
   // A content search: PostgreSQL often walks the sort's index and checks each session against the
@@ -192,7 +221,7 @@ export async function readPage(
   // budget the matching sessions are collected from the search index first, then sorted.
   return followedElseCollected(
     plain,
-    sql`WITH matched AS MATERIALIZED (SELECT ${rowColumns} FROM sessions s WHERE ${and(parts)})
+    sql`WITH matched AS MATERIALIZED (SELECT ${rowColumns} FROM sessions s WHERE ${conditions(everyPart)})
       SELECT s.*, ${sortValue(sort)} FROM matched s ORDER BY ${listOrderBy(sort)} LIMIT ${limit + 1}`,
   );
 }

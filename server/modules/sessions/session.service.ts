@@ -323,15 +323,19 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
         scope.view === 'history' && after?.t !== undefined && after.f === fingerprint
           ? { total: after.t, totalIsEstimate: after.e === true }
           : undefined;
-      // Several searched words the planner believes rare are looked up at once, not walked for.
-      const rare =
-        content !== undefined &&
-        content.parts.length > 1 &&
-        (await repo.rareWords(scope, query.limit, deps.searchWalkReach));
+      // Several searched words the planner believes rare are looked up at once, not walked for; one of
+      // them it puts at few sessions alone (a parcel number), the others checked on those.
+      const rareWords =
+        content !== undefined && content.parts.length > 1
+          ? await repo.rareWords(scope, query.limit, deps.searchWalkReach)
+          : undefined;
+      const rare = rareWords !== undefined;
+      const looked: ListScope =
+        rareWords?.lookup !== undefined ? { ...scope, searchLookup: rareWords.lookup } : scope;
       // The total is worked out beside the page (session-estimates.ts).
       const totaling = carried
         ? undefined
-        : listTotal(scope, {
+        : listTotal(looked, {
             policy: listCount,
             asOf,
             waitMs: deps.countWaitsForPageMs ?? COUNT_WAITS_FOR_PAGE_MS,
@@ -339,7 +343,7 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
           });
       let rows: SessionRow[];
       try {
-        rows = await pageOf(scope, sort, query.limit, asOf, after, rare);
+        rows = await pageOf(looked, sort, query.limit, asOf, after, rare);
       } catch (error) {
         totaling?.abandon();
         throw error;
