@@ -157,7 +157,8 @@ export async function withBudgetedConnection<T>(
     }
     return await work({ client, db: on });
   } catch (error) {
-    if (!(error instanceof pg.DatabaseError)) broken = error instanceof Error ? error : new Error(String(error));
+    if (!(error instanceof pg.DatabaseError))
+      broken = error instanceof Error ? error : new Error(String(error));
     throw error;
   } finally {
     client.release(broken);

@@ -49,7 +49,9 @@ describe('withBudget', () => {
     await settingsWithin(3_000);
     expect(statements.filter((statement) => /^SET /.test(statement))).toEqual([]);
     await settingsWithin(2_000);
-    expect(statements.filter((statement) => /^SET /.test(statement))).toEqual(['SET statement_timeout = 2000']);
+    expect(statements.filter((statement) => /^SET /.test(statement))).toEqual([
+      'SET statement_timeout = 2000',
+    ]);
   });
 
   it('gives up on a statement past its budget, and the next one runs under its own settings', async () => {

@@ -144,8 +144,7 @@ export function tsquery(parts: TsqueryPart[], combine: 'all' | 'any'): RawBuilde
  */
 function searchCondition(parts: TsqueryPart[], lookup: number | undefined): RawBuilder<unknown> {
   const lead = lookup === undefined ? undefined : parts[lookup];
-  if (lead === undefined || parts.length < 2)
-    return sql`s.search_document @@ ${tsquery(parts, 'all')}`;
+  if (lead === undefined || parts.length < 2) return sql`s.search_document @@ ${tsquery(parts, 'all')}`;
   const others = parts.filter((_, index) => index !== lookup);
   return sql`s.search_document @@ ${tsquery([lead], 'all')}
     AND (s.search_document @@ ${tsquery(others, 'all')}) IS TRUE`;
@@ -239,7 +238,10 @@ export async function withBudget<T>(
   work: (trx: Database) => Promise<T>,
   planner: Partial<Record<'enable_bitmapscan', 'on' | 'off'>> = {},
 ): Promise<T | undefined> {
-  const settings = { statementTimeoutMs: Math.max(1, Math.round(budgetMs)), bitmapScans: planner.enable_bitmapscan !== 'off' };
+  const settings = {
+    statementTimeoutMs: Math.max(1, Math.round(budgetMs)),
+    bitmapScans: planner.enable_bitmapscan !== 'off',
+  };
   const running = withBudgetedConnection(db, settings, ({ db: on }) => work(on)).catch((error: unknown) => {
     if ((error as { code?: string }).code === '57014') return undefined;
     throw error;

@@ -276,7 +276,10 @@ describe('list totals', async () => {
         expect(
           ids(await repo.page(looked, sort, 500, undefined, { rareWords: true, orderedBudgetMs: 0 })),
         ).toEqual(ids(every));
-        expect(await repo.countWithin(looked, 10_000, 10_000)).toEqual({ kind: 'exact', count: every.length });
+        expect(await repo.countWithin(looked, 10_000, 10_000)).toEqual({
+          kind: 'exact',
+          count: every.length,
+        });
       }
     }
   });
