@@ -10,7 +10,7 @@ import { uploadTimeoutMs, type FileRef, type OutboundFile, type OutboundTemplate
 import type { ChannelAccountService } from './channel-account.service';
 import type { FileService } from '../files/file.service';
 import { channelRepository as repo } from './channel.repository';
-import { maySend, messagingWindow, windowRefusal } from './messaging-window';
+import { accountWindow, maySend, windowRefusal } from './messaging-window';
 
 /** After this many refused or unanswered attempts a line is failed rather than retried again. */
 export const CHANNEL_SEND_ATTEMPTS = 8;
@@ -73,11 +73,10 @@ export function channelOutbox(
     const account = await deps.accounts.openAccount(tenantId, line.account_id);
     if (!account?.enabled) return 'send';
     if (freshRef(account.type, line, tenantId, activityId)) return 'send';
-    const window = messagingWindow(
-      account.type,
+    const window = accountWindow(
+      account,
       await repo.lastInboundAt(db, tenantId, line.account_id, line.client_id),
       now(),
-      { humanAgentTag: account.type === 'messenger' && account.config.humanAgentTag },
     );
     if (!maySend(window, 'text')) return 'send';
     const file: OutboundFile = {
@@ -161,16 +160,15 @@ export function channelOutbox(
       };
       const account = await deps.accounts.openAccount(tenantId, line.account_id);
       if (!account?.enabled) return fail('The channel account is disabled.', 'account_disabled', false);
-      const template = line.template as OutboundTemplate | null;
+      // Only WhatsApp sends a template (a line written for another platform's account is text).
+      const template = account.type === 'whatsapp' ? (line.template as OutboundTemplate | null) : null;
       const hasFile = line.file_name !== null;
       if (hasFile && !line.file_object_key)
         return fail('The file is no longer stored, so it cannot be sent.', 'file_missing', false);
       if (!line.text && !template && !hasFile) return fail('The line has nothing to send.', 'empty', false);
       const last = await repo.lastInboundAt(trx, tenantId, line.account_id, line.client_id);
-      const window = messagingWindow(account.type, last, now(), {
-        humanAgentTag: account.type === 'messenger' && account.config.humanAgentTag,
-      });
-      if (!maySend(window, template && account.type === 'whatsapp' ? 'template' : 'text'))
+      const window = accountWindow(account, last, now());
+      if (!maySend(window, template ? 'template' : 'text'))
         return fail(windowRefusal(window), 'window_closed', false);
       const ref = hasFile ? freshRef(account.type, line, tenantId, activityId) : null;
       if (hasFile && !ref) {
@@ -197,7 +195,7 @@ export function channelOutbox(
           clientId: line.client_id,
           text: line.text,
           tag: window.allows === 'tag' ? window.tag : null,
-          template: account.type === 'whatsapp' ? template : null,
+          template,
           file,
         },
         `${tenantId}:${activityId}`,

@@ -1,4 +1,5 @@
 import type { ChannelAccountType } from '../../../common/domain';
+import type { OpenAccount } from './channel-account.service';
 
 /**
  * What a business may send to a client on a messaging platform now, computed from the client's last
@@ -32,6 +33,16 @@ const HOUR = 3600 * 1000;
 export const WHATSAPP_WINDOW_MS = 24 * HOUR;
 export const MESSENGER_STANDARD_MS = 24 * HOUR;
 export const MESSENGER_HUMAN_AGENT_MS = 7 * 24 * HOUR;
+
+/**
+ * The window of one account: its platform's rule with what the account itself may (a Messenger page's
+ * human-agent tag). What the outbox and Restore ask.
+ */
+export function accountWindow(account: OpenAccount, lastInboundAt: Date | null, now: Date): WindowAnswer {
+  return messagingWindow(account.type, lastInboundAt, now, {
+    humanAgentTag: account.type === 'messenger' && account.config.humanAgentTag,
+  });
+}
 
 export function messagingWindow(
   type: ChannelAccountType,

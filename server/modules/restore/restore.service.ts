@@ -9,7 +9,7 @@ import {
 } from '../../../common/whatsapp-template';
 import type { ChannelAccountService, OpenAccount } from '../channels/channel-account.service';
 import { channelRepository } from '../channels/channel.repository';
-import { messagingWindow, restoreOptions, type WindowAnswer } from '../channels/messaging-window';
+import { accountWindow, restoreOptions, type WindowAnswer } from '../channels/messaging-window';
 import { isOffered, type WhatsappTemplateService } from '../channels/whatsapp-template.service';
 import type { RoutingService } from '../routing/routing.service';
 import { routingRepository, type SessionRow } from '../routing/routing.repository';
@@ -98,9 +98,7 @@ export function restoreService(
       account.id,
       link.client_id,
     );
-    result.window = messagingWindow(account.type, result.lastInboundAt, deps.now(), {
-      humanAgentTag: account.type === 'messenger' && account.config.humanAgentTag,
-    });
+    result.window = accountWindow(account, result.lastInboundAt, deps.now());
     const options = restoreOptions(account.type, result.window);
     if (!options.text && !options.template)
       return block('restore.window_closed', windowClosedMessage(result.window));
