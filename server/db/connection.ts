@@ -80,15 +80,23 @@ export async function withConnection<T>(
   work: (connection: Connection) => Promise<T>,
 ): Promise<T> {
   const connection = await checkout(db);
+  return releasing(
+    (error) => connection.release(error),
+    () => work(connection),
+  );
+}
+
+/** Runs `work`, then releases its connection: discarded when it failed below SQL (socket, protocol). */
+async function releasing<T>(release: (error?: Error) => void, work: () => Promise<T>): Promise<T> {
   let broken: Error | undefined;
   try {
-    return await work(connection);
+    return await work();
   } catch (error) {
     if (!(error instanceof pg.DatabaseError))
       broken = error instanceof Error ? error : new Error(String(error));
     throw error;
   } finally {
-    connection.release(broken);
+    release(broken);
   }
 }
 
@@ -137,32 +145,28 @@ export async function withBudgetedConnection<T>(
   if (!attached) throw new Error('This database handle has no pool attached (open it with connectDatabase).');
   const client = await budgetedPool(attached.pool).connect();
   const on = kyselyOn(client, attached.log);
-  let broken: Error | undefined;
-  try {
-    const was = held.get(client);
-    const changes = [
-      ...(was?.statementTimeoutMs === settings.statementTimeoutMs
-        ? []
-        : [`SET statement_timeout = ${settings.statementTimeoutMs}`]),
-      ...(was?.bitmapScans === settings.bitmapScans
-        ? []
-        : [`SET enable_bitmapscan = ${settings.bitmapScans ? 'on' : 'off'}`]),
-    ];
-    if (changes.length > 0) {
-      // Forgotten first: a failed SET leaves the connection's settings unknown.
-      held.delete(client);
-      // Through the handle, so its log shows the settings (one simple query: no parameters).
-      await sql.raw(changes.join('; ')).execute(on);
-      held.set(client, { ...settings });
-    }
-    return await work({ client, db: on });
-  } catch (error) {
-    if (!(error instanceof pg.DatabaseError))
-      broken = error instanceof Error ? error : new Error(String(error));
-    throw error;
-  } finally {
-    client.release(broken);
-  }
+  return releasing(
+    (error) => client.release(error),
+    async () => {
+      const was = held.get(client);
+      const changes = [
+        ...(was?.statementTimeoutMs === settings.statementTimeoutMs
+          ? []
+          : [`SET statement_timeout = ${settings.statementTimeoutMs}`]),
+        ...(was?.bitmapScans === settings.bitmapScans
+          ? []
+          : [`SET enable_bitmapscan = ${settings.bitmapScans ? 'on' : 'off'}`]),
+      ];
+      if (changes.length > 0) {
+        // Forgotten first: a failed SET leaves the connection's settings unknown.
+        held.delete(client);
+        // Through the handle, so its log shows the settings (one simple query: no parameters).
+        await sql.raw(changes.join('; ')).execute(on);
+        held.set(client, { ...settings });
+      }
+      return work({ client, db: on });
+    },
+  );
 }
 
 /** Closes the budgeted pool beside `pool`, if one was made (with the handle's own pool). */

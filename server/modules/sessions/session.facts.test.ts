@@ -12,7 +12,7 @@ import { buildFixture, insertSession, type Fixture } from '../../test/session-fi
 import { recordedDatabase } from '../../test/recorded-db';
 import { LIST_COUNT } from './session-estimates';
 import { factsKeep, SHARE_KEEP_MS, sessionFacts } from './session-facts';
-import { sessionService } from './session.service';
+import { sessionService, type SessionServiceOptions } from './session.service';
 
 /**
  * The facet index (session-facts.ts) against plain SQL counting: every value-list column's filter list
@@ -432,6 +432,23 @@ describe('facet index', async () => {
         facts: services.facts!,
         facetEstimate: { sampleSize, countPart: 1_000, countEnough: 400, checkBudgetMs: 10_000, ...quick },
       });
+    /** A service over a facet index of its own that holds `tenantId`, its statements recorded. */
+    async function ownIndexService(
+      tenantId: string,
+      options: { now?: () => number; service?: Partial<SessionServiceOptions> } = {},
+    ) {
+      const { db, statements } = recordedDatabase(database.pool);
+      const facts = sessionFacts(db, { log: silentLog, ...(options.now ? { now: options.now } : {}) });
+      await facts.load(tenantId);
+      const service = sessionService(db, {
+        visibility: services.visibility,
+        settings: services.settings,
+        log: silentLog,
+        facts,
+        ...options.service,
+      });
+      return { service, statements };
+    }
     const hard: Record<string, string>[] = [
       { 'pageUrl.contains': 'kosik' },
       { 'param.segment': 'B2B', channel: 'webchat,whatsapp', 'duration.min': '60' },
@@ -523,25 +540,21 @@ describe('facet index', async () => {
           ]);
       };
       await add(0);
-      const { db, statements } = recordedDatabase(database.pool);
-      const facts = sessionFacts(db, { log: silentLog, now: () => clock });
-      await facts.load(own.id);
       // A sample of 40 of the 120 sessions and no time to count: every total is the sample's.
-      const service = sessionService(db, {
-        visibility: services.visibility,
-        settings: services.settings,
-        log: silentLog,
-        facts,
-        facetEstimate: {
-          sampleSize: 40,
-          countPart: 1_000,
-          countEnough: 400,
-          checkBudgetMs: 10_000,
-          fewSeen: 0,
-          exactBudgetMs: 0,
+      const { service, statements } = await ownIndexService(own.id, {
+        now: () => clock,
+        service: {
+          facetEstimate: {
+            sampleSize: 40,
+            countPart: 1_000,
+            countEnough: 400,
+            checkBudgetMs: 10_000,
+            fewSeen: 0,
+            exactBudgetMs: 0,
+          },
+          // However long the sample takes on a busy machine (past its budget, TABLESAMPLE would answer).
+          listCount: { ...LIST_COUNT, budgetMs: 0, sampleBudgetMs: 60_000 },
         },
-        // However long the sample takes on a busy machine (past its budget, TABLESAMPLE would answer).
-        listCount: { ...LIST_COUNT, budgetMs: 0, sampleBudgetMs: 60_000 },
       });
       const query = { view: 'history', sort: '-createdAt', limit: 5, q: 'objednávka' };
       const checks = () => statements.filter((text) => /s\.id = ANY/.test(text)).length;
@@ -582,16 +595,9 @@ describe('facet index', async () => {
         await insertSession(services, own.id, { createdAt: new Date(Date.UTC(2025, 7, 2, 9, i)) }, [
           { sender: 'client', text: i % 10 === 0 ? `Reklamace číslo ${i}.` : `Kde je moje objednávka ${i}?` },
         ]);
-      const { db, statements } = recordedDatabase(database.pool);
-      const facts = sessionFacts(db, { log: silentLog });
-      await facts.load(own.id);
-      const service = sessionService(db, {
-        visibility: services.visibility,
-        settings: services.settings,
-        log: silentLog,
-        facts,
-        // The total waits for the page however long it takes on a busy machine.
-        countWaitsForPageMs: 60_000,
+      // The total waits for the page however long it takes on a busy machine.
+      const { service, statements } = await ownIndexService(own.id, {
+        service: { countWaitsForPageMs: 60_000 },
       });
       // Once every statement the request started has answered (a total's work runs beside its page).
       const changeReads = async () => {
