@@ -67,4 +67,23 @@ describe('withBudget', () => {
     });
     expect(await settingsWithin(6_000, { enable_bitmapscan: 'off' })).toEqual({ t: '6s', b: 'off' });
   });
+
+  it("closes its budgeted connections with the handle's own", async () => {
+    const name = `budget-close-${process.pid}`;
+    const other = connectDatabase(inject('databaseUrl'), { max: 2, applicationName: name });
+    await sql`SELECT 1`.execute(other.db);
+    expect(await withBudget(other.db, 5_000, async (trx) => sql`SELECT 1`.execute(trx))).toBeDefined();
+    const open = async () =>
+      (
+        await sql<{ count: number }>`SELECT count(*)::int AS count FROM pg_stat_activity
+          WHERE application_name = ${name}`.execute(db)
+      ).rows[0]!.count;
+    // The handle's connection and the budgeted one.
+    expect(await open()).toBe(2);
+    await other.close();
+    // A backend leaves pg_stat_activity a moment after its client said goodbye.
+    for (let waited = 0; (await open()) > 0 && waited < 5_000; waited += 20)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await open()).toBe(0);
+  });
 });
