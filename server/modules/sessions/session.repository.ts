@@ -109,6 +109,14 @@ const labelTables: Record<LabelSource, RawBuilder<unknown>> = {
   widgets: sql`widgets`,
 };
 
+/** The scope's sessions counted up to one past `cap` (reading no further). */
+async function cappedCount(runner: Database, scope: ListScope, cap: number): Promise<number> {
+  const result = await sql<{ count: number }>`
+    SELECT count(*)::int AS count
+    FROM (SELECT 1 FROM sessions s WHERE ${scopeConditions(scope)} LIMIT ${cap + 1}) x`.execute(runner);
+  return result.rows[0]?.count ?? 0;
+}
+
 export function sessionRepository(db: Database) {
   return {
     /** Whether several searched words are too rare to walk the sort's index for (session-pages.ts). */
@@ -126,10 +134,7 @@ export function sessionRepository(db: Database) {
 
     /** The exact count when it is at most `cap`; else undefined (exports: how large it is). */
     async countUpTo(scope: ListScope, cap: number): Promise<number | undefined> {
-      const result = await sql<{ count: number }>`
-        SELECT count(*)::int AS count
-        FROM (SELECT 1 FROM sessions s WHERE ${scopeConditions(scope)} LIMIT ${cap + 1}) x`.execute(db);
-      const counted = result.rows[0]?.count ?? 0;
+      const counted = await cappedCount(db, scope, cap);
       return counted > cap ? undefined : counted;
     },
 
@@ -140,13 +145,7 @@ export function sessionRepository(db: Database) {
      */
     async countWithin(scope: ListScope, cap: number, budgetMs: number): Promise<CountResult> {
       if (budgetMs <= 0) return { kind: 'unknown' };
-      const counted = await withBudget(db, budgetMs, (trx) =>
-        sql<{ count: number }>`
-          SELECT count(*)::int AS count
-          FROM (SELECT 1 FROM sessions s WHERE ${scopeConditions(scope)} LIMIT ${cap + 1}) x`
-          .execute(trx)
-          .then((result) => result.rows[0]?.count ?? 0),
-      );
+      const counted = await withBudget(db, budgetMs, (trx) => cappedCount(trx, scope, cap));
       if (counted === undefined) return { kind: 'unknown' };
       return counted > cap ? { kind: 'over', atLeast: cap + 1 } : { kind: 'exact', count: counted };
     },
