@@ -110,20 +110,31 @@ export interface BudgetSettings {
   bitmapScans: boolean;
 }
 
-/** The budgeted pool beside each pool (`withBudgetedConnection`), made when first asked. */
-const budgetedPools = new WeakMap<pg.Pool, pg.Pool>();
+/**
+ * The budgeted pools beside each pool (`withBudgetedConnection`), made when first asked: one for
+ * statements the planner may plan with bitmap scans and one for those it may not (a walk along the sort's
+ * index, a sample checked by key). The two kinds alternate within one request (a search's page and
+ * its sample beside it), and a pool hands out its last released connection: in one pool nearly every
+ * statement paid a `SET` first.
+ */
+const budgetedPools = new WeakMap<pg.Pool, Map<boolean, pg.Pool>>();
 /** The settings each of a budgeted pool's connections holds. */
 const held = new WeakMap<pg.PoolClient, BudgetSettings>();
 
-function budgetedPool(pool: pg.Pool): pg.Pool {
-  let budgeted = budgetedPools.get(pool);
+function budgetedPool(pool: pg.Pool, bitmapScans: boolean): pg.Pool {
+  let lanes = budgetedPools.get(pool);
+  if (!lanes) {
+    lanes = new Map<boolean, pg.Pool>();
+    budgetedPools.set(pool, lanes);
+  }
+  let budgeted = lanes.get(bitmapScans);
   if (!budgeted) {
     // The same server, user and size; idle connections close (and let the process exit) on their own.
     budgeted = new pg.Pool({ ...pool.options, allowExitOnIdle: true });
     budgeted.on('error', () => {
       // An idle client lost its connection; the pool replaces it.
     });
-    budgetedPools.set(pool, budgeted);
+    lanes.set(bitmapScans, budgeted);
   }
   return budgeted;
 }
@@ -143,7 +154,7 @@ export async function withBudgetedConnection<T>(
 ): Promise<T> {
   const attached = pools.get(db);
   if (!attached) throw new Error('This database handle has no pool attached (open it with connectDatabase).');
-  const client = await budgetedPool(attached.pool).connect();
+  const client = await budgetedPool(attached.pool, settings.bitmapScans).connect();
   const on = kyselyOn(client, attached.log);
   return releasing(
     (error) => client.release(error),
@@ -169,17 +180,17 @@ export async function withBudgetedConnection<T>(
   );
 }
 
-/** Closes the budgeted pool beside `pool`, if one was made (with the handle's own pool). */
+/** Closes the budgeted pools beside `pool`, if any were made (with the handle's own pool). */
 export async function closeBudgetedPool(pool: pg.Pool): Promise<void> {
-  const budgeted = budgetedPools.get(pool);
-  if (!budgeted) return;
+  const lanes = budgetedPools.get(pool);
+  if (!lanes) return;
   budgetedPools.delete(pool);
-  await budgeted.end();
+  await Promise.all([...lanes.values()].map((budgeted) => budgeted.end()));
 }
 
-/** Whether a statement is under way on `pool` or the budgeted pool beside it (tests wait for quiet). */
+/** Whether a statement is under way on `pool` or the budgeted pools beside it (tests wait for quiet). */
 export function poolBusy(pool: pg.Pool): boolean {
-  return [pool, budgetedPools.get(pool)].some(
-    (each) => each !== undefined && (each.idleCount < each.totalCount || each.waitingCount > 0),
+  return [pool, ...(budgetedPools.get(pool)?.values() ?? [])].some(
+    (each) => each.idleCount < each.totalCount || each.waitingCount > 0,
   );
 }

@@ -8,8 +8,8 @@ import { withBudget } from './session-sql';
  * A statement within a budget (session-sql.ts): it runs on a connection kept for budgeted statements
  * (db/connection.ts), under its own timeout and planner settings whatever the statement before it on
  * that connection asked — after an answer, a timeout or an error — and the handle's own connections
- * never see them. One connection in each pool, so the next statement is certain to run where the
- * budgeted one did.
+ * never see them. One connection in each pool, so the next statement of a kind (bitmap scans allowed
+ * or not, each kind with a pool of its own) is certain to run where the last one of that kind did.
  */
 describe('withBudget', () => {
   const database = connectDatabase(inject('databaseUrl'), { max: 1, applicationName: 'budget-test' });
@@ -36,9 +36,10 @@ describe('withBudget', () => {
   it("answers within its own settings, never another budgeted statement's, and leaves the handle's connections alone", async () => {
     const before = await untouched();
     expect(await settingsWithin(5_000, { enable_bitmapscan: 'off' })).toEqual({ t: '5s', b: 'off' });
-    // The same connection next: the planner's setting was this statement's alone.
     expect(await settingsWithin(4_000)).toEqual({ t: '4s', b: 'on' });
+    // The same connection as the first: its timeout was that statement's alone.
     expect(await settingsWithin(4_000, { enable_bitmapscan: 'off' })).toEqual({ t: '4s', b: 'off' });
+    expect(await settingsWithin(3_000, { enable_bitmapscan: 'off' })).toEqual({ t: '3s', b: 'off' });
     expect(await untouched()).toEqual(before);
   });
 
@@ -52,6 +53,21 @@ describe('withBudget', () => {
     expect(statements.filter((statement) => /^SET /.test(statement))).toEqual([
       'SET statement_timeout = 2000',
     ]);
+  });
+
+  it('sends no SET when statements of both kinds alternate, nor for a budget counting down to a deadline', async () => {
+    await settingsWithin(3_000);
+    await settingsWithin(3_000, { enable_bitmapscan: 'off' });
+    statements.length = 0;
+    for (let i = 0; i < 3; i++) {
+      expect(await settingsWithin(3_000)).toEqual({ t: '3s', b: 'on' });
+      expect(await settingsWithin(3_000, { enable_bitmapscan: 'off' })).toEqual({ t: '3s', b: 'off' });
+    }
+    // What is left of a deadline: rounded up to the timeout the connection holds.
+    expect(await settingsWithin(2_991.4, { enable_bitmapscan: 'off' })).toEqual({ t: '3s', b: 'off' });
+    expect(await settingsWithin(2_999)).toEqual({ t: '3s', b: 'on' });
+    expect(statements.filter((statement) => /^SET /.test(statement))).toEqual([]);
+    expect(await settingsWithin(2_989)).toEqual({ t: '2990ms', b: 'on' });
   });
 
   it('gives up on a statement past its budget, and the next one runs under its own settings', async () => {

@@ -230,7 +230,9 @@ export type CountResult =
  *
  * The statement runs on a connection kept for budgeted statements (`withBudgetedConnection`), whose
  * settings — the timeout, and the planner's `planner` settings — stay from one statement to the next:
- * the same budget asked again costs no round trip besides the statement's.
+ * the same budget asked again costs no round trip besides the statement's. The server's timeout is the
+ * budget rounded up to whole `TIMEOUT_STEP_MS` (within the grace the caller waits anyway), so budgets
+ * that count down to a deadline (a sample's parts) mostly ask for the timeout the connection holds.
  */
 export async function withBudget<T>(
   db: Database,
@@ -239,7 +241,7 @@ export async function withBudget<T>(
   planner: Partial<Record<'enable_bitmapscan', 'on' | 'off'>> = {},
 ): Promise<T | undefined> {
   const settings = {
-    statementTimeoutMs: Math.max(1, Math.round(budgetMs)),
+    statementTimeoutMs: Math.max(1, Math.ceil(budgetMs / TIMEOUT_STEP_MS) * TIMEOUT_STEP_MS),
     bitmapScans: planner.enable_bitmapscan !== 'off',
   };
   const running = withBudgetedConnection(db, settings, ({ db: on }) => work(on)).catch((error: unknown) => {
@@ -261,3 +263,5 @@ export async function withBudget<T>(
 
 /** How long past its budget an answer is still awaited (the round trip itself). */
 const BUDGET_GRACE_MS = 15;
+/** A budget's timeout in the server is rounded up to this (less than the grace). */
+const TIMEOUT_STEP_MS = 10;
