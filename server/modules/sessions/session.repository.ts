@@ -185,14 +185,19 @@ export function sessionRepository(db: Database) {
     async matchingIds(scope: ListScope, ids: readonly string[], budgetMs: number) {
       // Said so to the planner: words it believes rare (a parcel number) it would otherwise look up
       // in the search index first, a bitmap of every tenant's sessions with each word (40–100 ms at a
-      // million sessions, against ~10 ms for a part's 1,000 sessions read by their key).
+      // million sessions, against ~2–4 ms for a part's 1,000 sessions read by their key). The ids are
+      // joined, not `s.id = ANY(ids)`: with that and a filter the planner read the filter's index with
+      // the ids checked on each entry — every WhatsApp session of the tenant, 17–30 ms — and estimating
+      // the array's 1,000 values took ~1 ms of planning.
       return withBudget(
         db,
         budgetMs,
         async (trx) => {
           const result = await sql<{ id: string }>`
-            SELECT s.id::text AS id FROM sessions s
-            WHERE s.id = ANY(${ids}::bigint[]) AND ${scopeConditions(scope)}`.execute(trx);
+            SELECT s.id::text AS id
+            FROM unnest(${ids}::bigint[]) AS p (id)
+            JOIN sessions s ON s.tenant_id = ${scope.tenantId} AND s.id = p.id
+            WHERE ${scopeConditions(scope)}`.execute(trx);
           return result.rows.map((row) => row.id);
         },
         { enable_bitmapscan: 'off' },

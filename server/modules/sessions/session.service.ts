@@ -22,6 +22,7 @@ import {
   FULL_COUNT,
   LIST_COUNT,
   COUNT_WAITS_FOR_PAGE_MS,
+  PLANNER_WAITS_FOR_PAGE_MS,
   sessionEstimates,
   type CountPolicy,
   type FacetEstimatePolicy,
@@ -42,7 +43,10 @@ export interface SessionServiceOptions {
   facts?: SessionFacts;
   /** Filter lists under what the index cannot apply (tests force the estimate with a zero budget). */
   facetEstimate?: FacetEstimatePolicy;
-  /** How long a list's SQL count waits for its page (COUNT_WAITS_FOR_PAGE_MS; tests wait for ever). */
+  /**
+   * How long a list's SQL count waits for its page (COUNT_WAITS_FOR_PAGE_MS), and a search's question to
+   * the planner (PLANNER_WAITS_FOR_PAGE_MS); tests wait for ever.
+   */
   countWaitsForPageMs?: number;
   /** Sessions a walk along the sort's index is taken to check in its time (tests scale it to theirs). */
   searchWalkReach?: number;
@@ -307,6 +311,7 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
             policy: listCount,
             asOf,
             waitMs: deps.countWaitsForPageMs ?? COUNT_WAITS_FOR_PAGE_MS,
+            plannerWaitMs: deps.countWaitsForPageMs ?? PLANNER_WAITS_FOR_PAGE_MS,
             rareWords: rare,
           });
       let rows: SessionRow[];
