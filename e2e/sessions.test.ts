@@ -152,7 +152,27 @@ describe('the sessions screen', () => {
             tabs.map((tab) => Math.round(tab.getBoundingClientRect().top)),
           );
         expect(new Set(tabTops).size).toBe(1);
+        // The row's cut edge fades out while tabs lie beyond it, the start's once scrolled, neither
+        // when the row fits.
+        const tabRow = detail.getByRole('tablist');
+        const fades = () =>
+          tabRow.evaluate((row: { hasAttribute(name: string): boolean }) => [
+            row.hasAttribute('data-more-start'),
+            row.hasAttribute('data-more-end'),
+          ]);
+        await poll(fades).toEqual([false, true]);
         await screenshot(mobile, `sessions-phone-detail-${language}`);
+        await tabRow.evaluate((row: { scrollLeft: number }) => (row.scrollLeft = 60));
+        await poll(fades).toEqual([true, true]);
+        await tabRow.evaluate(
+          (row: { scrollLeft: number; scrollWidth: number }) => (row.scrollLeft = row.scrollWidth),
+        );
+        await poll(fades).toEqual([true, false]);
+        await tabRow.evaluate((row: { scrollLeft: number }) => (row.scrollLeft = 0));
+
+        // A tablet's full-screen detail holds every tab.
+        await mobile.setViewportSize({ width: 800, height: 844 });
+        await poll(fades).toEqual([false, false]);
 
         await mobile.setViewportSize({ width: 1280, height: 720 });
         await poll(() => detail.isVisible()).toBe(true);

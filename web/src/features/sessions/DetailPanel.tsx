@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useFormat, useI18n } from '../../i18n';
 import { isApiError } from '../../lib/api';
+import { useScrollEdges } from '../../lib/useScrollEdges';
 import { useMe } from '../auth';
 import { InfoTab, ParamsTab } from './InfoTab';
 import { enumLabel } from './labels';
@@ -47,6 +48,7 @@ export function DetailPanel({
 }: DetailPanelProps) {
   const { t } = useI18n();
   const format = useFormat();
+  const tabRow = useScrollEdges<HTMLDivElement>();
   const detail = useQuery({
     queryKey: sessionKeys.detail(sessionId),
     queryFn: ({ signal }) => sessionsApi.detail(sessionId, signal),
@@ -147,7 +149,13 @@ export function DetailPanel({
           styles={{ tab: { paddingInline: 9, fontSize: 'var(--mantine-font-size-sm)' } }}
           style={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}
         >
-          <Tabs.List px="sm" className={classes.tabsList}>
+          <Tabs.List
+            px="sm"
+            className={classes.tabsList}
+            ref={tabRow.ref}
+            data-more-start={tabRow.edges.start || undefined}
+            data-more-end={tabRow.edges.end || undefined}
+          >
             <Tabs.Tab value="transcript">{t('detail.tab.transcript')}</Tabs.Tab>
             <Tabs.Tab value="info">{t('detail.tab.info')}</Tabs.Tab>
             <Tabs.Tab value="params">{t('detail.tab.params')}</Tabs.Tab>
