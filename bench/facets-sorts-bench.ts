@@ -112,6 +112,11 @@ const filters: { name: string; query: string; where: string }[] = [
     where: `${closed} AND s.search_document @@ to_tsquery('sessiondesk', 'objednavk:* | objednavc:*')`,
   },
   {
+    name: 'search objednávka + channel=whatsapp',
+    query: 'q=objedn%C3%A1vka&channel=whatsapp',
+    where: `${closed} AND s.channel = 'whatsapp' AND s.search_document @@ to_tsquery('sessiondesk', 'objednavk:* | objednavc:*')`,
+  },
+  {
     name: 'search faktura doručení',
     query: 'q=faktura%20doru%C4%8Den%C3%AD',
     where: `${closed} AND s.search_document @@ to_tsquery('sessiondesk', 'faktur:* & dorucen:*')`,
