@@ -4,6 +4,7 @@ import { ANY_ROLE } from '../../platform/auth/principal';
 import { principalOf } from '../../platform/auth/authorize';
 import type { App } from '../../platform/http/types';
 import { errorResponses, idParams } from '../../platform/http/schemas';
+import { sentAsBuilt } from '../../platform/http/sent-as-built';
 import type { Services } from '../../services';
 import {
   columnSchema,
@@ -45,7 +46,7 @@ export function sessionRoutes(app: App, services: Services): void {
           '(`param.<name>=…`, `.contains=`, `.empty=`). Operators see only sessions they took part in unless the ' +
           'tenant allows more. `total` is exact when `totalIsEstimate` is false.',
         querystring: listQuerySchema,
-        response: { 200: listResponseSchema, ...errorResponses },
+        response: { 200: sentAsBuilt(listResponseSchema), ...errorResponses },
       },
     },
     async (request) => services.sessions.list(principalOf(request), request.query),

@@ -7,12 +7,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyRequest } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Config } from '../../config';
@@ -24,6 +19,7 @@ import { registerDocumentedBodyErrors } from './documented-errors';
 import { errorHandler } from './error-mapper';
 import { registerInputGuard } from './input-guard';
 import { registerSecurityHeaders } from './security-headers';
+import { responseSerializer } from './sent-as-built';
 import { defaultTimeouts, registerBodyTimeouts, serverTimeoutOptions, type HttpTimeouts } from './timeouts';
 import { registerWebSocketOriginCheck } from './websocket-origin';
 import type { ApiRoute, App } from './types';
@@ -97,7 +93,7 @@ export async function buildApp({
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializer({ trustBuilt: config.env === 'production' }));
   app.setErrorHandler(errorHandler);
   registerInputGuard(app);
   registerWebSocketOriginCheck(app);
