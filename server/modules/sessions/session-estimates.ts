@@ -1,5 +1,6 @@
-import type { ColumnSql } from './session-columns';
+import { resolveColumn, type ColumnSql } from './session-columns';
 import { factsKeep, type FactsAsk, type SessionFacts } from './session-facts';
+import type { Filter } from './session-filters';
 import type { CountResult, ListScope } from './session-sql';
 import type { SessionRepository } from './session.repository';
 
@@ -107,6 +108,9 @@ export const FACET_ESTIMATE: FacetEstimatePolicy = {
   exactBudgetMs: 80,
 };
 
+/** The operator column, whose filter stands for an operator's visibility in the facet index. */
+const OPERATOR_COLUMN = resolveColumn('operator')!.sql;
+
 /**
  * Totals and filter lists beyond what counting can do in time: the facet index's exact counts, its
  * samples checked in SQL, `TABLESAMPLE`, and the planner's estimate, in that order of preference.
@@ -122,15 +126,40 @@ export function sessionEstimates(
     size: () => repo.estimateCount({ tenantId, view: 'history', filters: [], visibility: { kind: 'all' } }),
   });
 
-  /**
-   * An exact count from the facet index, when it can give one: History, no content search, a caller
-   * who sees every session, value and range filters of the columns it keeps.
-   */
+  /** History of everyone's sessions with no content search. */
   const everyone = (scope: ListScope) =>
     scope.view === 'history' && scope.search === undefined && scope.visibility.kind === 'all';
+
+  /**
+   * The filters under which the facet index counts a scope as its caller sees it: History with no
+   * content search, everyone's sessions under the scope's filters, or an operator's own (visibility
+   * `participant`) under those and the operator filter of that operator — the same sessions
+   * (`operator_ids && [id]` is `@> [id]` for one id), which the index keeps, so an operator's console
+   * counts as an administrator's does (32 → ~4 ms for an operator of 88,000 sessions at a million).
+   * Undefined otherwise (and for a caller who sees nothing: SQL's `false` answers at once).
+   */
+  function indexedFilters(scope: ListScope): readonly Filter[] | undefined {
+    if (scope.view !== 'history' || scope.search !== undefined) return undefined;
+    if (scope.visibility.kind === 'all') return scope.filters;
+    if (scope.visibility.kind === 'none') return undefined;
+    const own: Filter = {
+      columnId: 'operator',
+      column: OPERATOR_COLUMN,
+      op: 'in',
+      values: [scope.visibility.userId],
+      includeEmpty: false,
+    };
+    return [...scope.filters, own];
+  }
+
+  /**
+   * An exact count from the facet index, when it can give one: `indexedFilters`, value and range
+   * filters of the columns it keeps.
+   */
   function indexedCount(scope: ListScope, asOf: number): Promise<number | undefined> {
-    if (!facts || !everyone(scope)) return Promise.resolve(undefined);
-    return facts.count(scope.tenantId, scope.filters, askOf(scope.tenantId, asOf));
+    const filters = indexedFilters(scope);
+    if (!facts || !filters) return Promise.resolve(undefined);
+    return facts.count(scope.tenantId, filters, askOf(scope.tenantId, asOf));
   }
 
   type FacetRows = Awaited<ReturnType<typeof repo.facetValues>>;
@@ -314,5 +343,14 @@ export function sessionEstimates(
     };
   }
 
-  return { askOf, everyone, indexedCount, listTotal, quickOrEstimated, sampleEstimate, totalOf };
+  return {
+    askOf,
+    everyone,
+    indexedCount,
+    indexedFilters,
+    listTotal,
+    quickOrEstimated,
+    sampleEstimate,
+    totalOf,
+  };
 }

@@ -73,13 +73,13 @@ describe('facet index', async () => {
   };
 
   /** Every facet and the total of every query, from the index and from SQL, must be the same. */
-  async function expectSameAsSql() {
+  async function expectSameAsSql(caller: Principal = principal) {
     for (const query of queries()) {
       for (const column of valueColumns) {
         const facetQuery = { view: 'history', limit: 500, ...query };
         const [fromIndex, fromSql] = await Promise.all([
-          indexed.facet(principal, column, facetQuery),
-          plain.facet(principal, column, facetQuery),
+          indexed.facet(caller, column, facetQuery),
+          plain.facet(caller, column, facetQuery),
         ]);
         expect({ query, column, values: fromIndex.values }).toEqual({
           query,
@@ -88,8 +88,8 @@ describe('facet index', async () => {
         });
       }
       const [indexedTotal, plainTotal] = await Promise.all([
-        indexed.count(principal, { view: 'history', ...query }),
-        plain.count(principal, { view: 'history', ...query }),
+        indexed.count(caller, { view: 'history', ...query }),
+        plain.count(caller, { view: 'history', ...query }),
       ]);
       expect({ query, ...indexedTotal }).toEqual({ query, ...plainTotal });
     }
@@ -167,6 +167,33 @@ describe('facet index', async () => {
   it('counts every facet and total exactly as SQL does once loaded', async () => {
     expect(services.facts!.held()[tenant.id]).toBe(400);
     await expectSameAsSql();
+  });
+
+  it("counts an operator's own sessions from memory, every facet and total as SQL does", async () => {
+    // The tenant keeps operators to their own sessions (the default).
+    expect((await services.settings.get(tenant.id)).operatorsSeeAllSessions).toBe(false);
+    const own: Principal = { ...principal, role: 'operator', userId: fixture.operators[0]!.id };
+    await expectSameAsSql(own);
+
+    const { db, statements } = recordedDatabase(database.pool);
+    const facts = sessionFacts(db, { log: silentLog });
+    await facts.load(tenant.id);
+    const service = sessionService(db, {
+      visibility: services.visibility,
+      settings: services.settings,
+      log: silentLog,
+      facts,
+    });
+    statements.length = 0;
+    const query = { view: 'history', channel: 'webchat,whatsapp' };
+    const counted = await service.count(own, query);
+    const facet = await service.facet(own, 'tags', { ...query, limit: 500 });
+    expect(counted).toEqual(await plain.count(own, query));
+    expect(counted.total).toBeGreaterThan(0);
+    expect(counted.total).toBeLessThan((await plain.count(principal, query)).total);
+    expect(facet).toEqual(await plain.facet(own, 'tags', { ...query, limit: 500 }));
+    // Neither counted in SQL.
+    expect(statements.filter((text) => /count\(/.test(text))).toEqual([]);
   });
 
   it('answers from memory: a write that bypasses the change stamp is not seen, one that does is', async () => {

@@ -143,11 +143,8 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
   const facetEstimate = deps.facetEstimate ?? FACET_ESTIMATE;
   const { facts } = deps;
 
-  const { askOf, everyone, indexedCount, listTotal, quickOrEstimated, totalOf } = sessionEstimates(
-    repo,
-    facts,
-    facetEstimate,
-  );
+  const { askOf, everyone, indexedCount, indexedFilters, listTotal, quickOrEstimated, totalOf } =
+    sessionEstimates(repo, facts, facetEstimate);
 
   async function scopeOf(
     principal: Principal,
@@ -401,14 +398,15 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
       }
       const { scope } = await scopeOf(principal, query, FACET_OPTIONS, columnId);
       const options = { limit: query.limit, ...(query.search !== undefined ? { search: query.search } : {}) };
-      // History of everyone's sessions is what grows with the tenant. The facet index counts it exactly
-      // under value and range filters once the tenant is loaded; until then (and for what it cannot
-      // filter) the unfiltered list comes from the column's rollup plus the sessions closed since, and
-      // a filtered one is counted in SQL.
+      // History is what grows with the tenant. The facet index counts it exactly under value and range
+      // filters once the tenant is loaded, everyone's sessions or an operator's own (`indexedFilters`);
+      // until then (and for what it cannot filter) the unfiltered list of everyone's comes from the
+      // column's rollup plus the sessions closed since, and any other is counted in SQL.
       const asOf = performance.now();
+      const indexedBy = indexedFilters(scope);
       const indexed =
-        facts && everyone(scope)
-          ? await facts.facet(principal.tenantId, columnId, scope.filters, askOf(principal.tenantId, asOf))
+        facts && indexedBy
+          ? await facts.facet(principal.tenantId, columnId, indexedBy, askOf(principal.tenantId, asOf))
           : undefined;
       const estimated =
         indexed === undefined && query.exact !== 'true'
