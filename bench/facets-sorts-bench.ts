@@ -6,6 +6,8 @@
  *   npx tsx bench/facets-sorts-bench.ts --data-dir /work/bench-1m --tenant bench [--iterations 20]
  *     [--hand-iterations 5] [--only regexp] [--no-index]
  *
+ * The "own" rows ask as an operator who sees only their own sessions, through the service (API keys act
+ * for no user).
  * `--no-index` measures the same requests with the index left out (what main did before it). It
  * applies pending migrations first. It measures; it asserts nothing.
  */
@@ -232,6 +234,44 @@ for (const filter of filters.filter((f) => ['none', 'channel=whatsapp', 'last 30
       await measure('sort', `${sort}, ${filter.name}`, url, hand);
     }
   }
+}
+
+// An operator's own sessions (the tenant's default visibility): through the service, as that
+// operator's console asks (API keys act for no user). The first page with its total and the filter
+// lists under status=closed, beside the hand-written SQL that counts the same rows.
+const ownOperator = {
+  tenantId,
+  role: 'operator' as const,
+  userId: someOperator,
+  apiKeyId: null,
+  via: 'cookie' as const,
+  csrfToken: null,
+  authSessionId: null,
+};
+const measureOwn = async (name: string, run: () => Promise<unknown>, hand?: string) => {
+  if (only && !new RegExp(only).test(`own ${name}`)) return;
+  const api = await time(run, iterations);
+  const handTime = hand ? await time(() => database.pool.query(hand, [tenantId]), handIterations) : undefined;
+  const ratio = handTime ? (api.p95 / handTime.p95).toFixed(2) : '';
+  const line = `| own | ${name} | ${api.p50.toFixed(1)} | ${api.p95.toFixed(1)} | ${handTime ? handTime.p50.toFixed(1) : ''} | ${handTime ? handTime.p95.toFixed(1) : ''} | ${ratio} |`;
+  rows.push(line);
+  log(line);
+};
+const own = `${closed} AND s.operator_ids @> ARRAY[${someOperator}]::bigint[]`;
+await measureOwn(
+  'first page and total, operator sees own',
+  () => services.sessions.list(ownOperator, { view: 'history', sort: '-createdAt', limit: 50 }),
+  `SELECT count(*) FROM (SELECT 1 FROM sessions s WHERE s.tenant_id = $1 AND ${own} LIMIT 10001) c`,
+);
+for (const column of ['channel', 'group', 'endReason', 'tags']) {
+  const expression = facetSql[column];
+  await measureOwn(
+    `${column} list, status=closed, operator sees own`,
+    () => services.sessions.facet(ownOperator, column, { view: 'history', limit: 50, status: 'closed' }),
+    expression && column !== 'tags'
+      ? `SELECT ${expression}, count(*) FROM sessions s WHERE s.tenant_id = $1 AND ${own} GROUP BY 1 ORDER BY 2 DESC LIMIT 51`
+      : undefined,
+  );
 }
 
 const load = os
