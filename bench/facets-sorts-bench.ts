@@ -159,15 +159,18 @@ const get = async (url: string) => {
 };
 
 const rows: string[] = [];
-const measure = async (kind: string, name: string, url: string, hand?: string) => {
+/** Times `run` (a request, or a service call) and the hand-written SQL beside it, as one table row. */
+const measureRun = async (kind: string, name: string, run: () => Promise<unknown>, hand?: string) => {
   if (only && !new RegExp(only).test(`${kind} ${name}`)) return;
-  const api = await time(() => get(url), iterations);
+  const api = await time(run, iterations);
   const handTime = hand ? await time(() => database.pool.query(hand, [tenantId]), handIterations) : undefined;
   const ratio = handTime ? (api.p95 / handTime.p95).toFixed(2) : '';
   const line = `| ${kind} | ${name} | ${api.p50.toFixed(1)} | ${api.p95.toFixed(1)} | ${handTime ? handTime.p50.toFixed(1) : ''} | ${handTime ? handTime.p95.toFixed(1) : ''} | ${ratio} |`;
   rows.push(line);
   log(line);
 };
+const measure = (kind: string, name: string, url: string, hand?: string) =>
+  measureRun(kind, name, () => get(url), hand);
 
 // Facets: every value-list column under each filter mix (hand SQL for the single-valued columns under
 // the first three mixes, so the run ends in minutes).
@@ -248,24 +251,17 @@ const ownOperator = {
   csrfToken: null,
   authSessionId: null,
 };
-const measureOwn = async (name: string, run: () => Promise<unknown>, hand?: string) => {
-  if (only && !new RegExp(only).test(`own ${name}`)) return;
-  const api = await time(run, iterations);
-  const handTime = hand ? await time(() => database.pool.query(hand, [tenantId]), handIterations) : undefined;
-  const ratio = handTime ? (api.p95 / handTime.p95).toFixed(2) : '';
-  const line = `| own | ${name} | ${api.p50.toFixed(1)} | ${api.p95.toFixed(1)} | ${handTime ? handTime.p50.toFixed(1) : ''} | ${handTime ? handTime.p95.toFixed(1) : ''} | ${ratio} |`;
-  rows.push(line);
-  log(line);
-};
 const own = `${closed} AND s.operator_ids @> ARRAY[${someOperator}]::bigint[]`;
-await measureOwn(
+await measureRun(
+  'own',
   'first page and total, operator sees own',
   () => services.sessions.list(ownOperator, { view: 'history', sort: '-createdAt', limit: 50 }),
   `SELECT count(*) FROM (SELECT 1 FROM sessions s WHERE s.tenant_id = $1 AND ${own} LIMIT 10001) c`,
 );
 for (const column of ['channel', 'group', 'endReason', 'tags']) {
   const expression = facetSql[column];
-  await measureOwn(
+  await measureRun(
+    'own',
     `${column} list, status=closed, operator sees own`,
     () => services.sessions.facet(ownOperator, column, { view: 'history', limit: 50, status: 'closed' }),
     expression && column !== 'tags'
