@@ -139,7 +139,12 @@ export function sessionEstimates(
    * Undefined otherwise (and for a caller who sees nothing: SQL's `false` answers at once).
    */
   function indexedFilters(scope: ListScope): readonly Filter[] | undefined {
-    if (scope.view !== 'history' || scope.search !== undefined) return undefined;
+    return scope.search === undefined ? visibleFilters(scope) : undefined;
+  }
+
+  /** `indexedFilters` whatever the scope searches: the sessions a content search looks among. */
+  function visibleFilters(scope: ListScope): readonly Filter[] | undefined {
+    if (scope.view !== 'history') return undefined;
     if (scope.visibility.kind === 'all') return scope.filters;
     if (scope.visibility.kind === 'none') return undefined;
     const own: Filter = {
@@ -165,6 +170,26 @@ export function sessionEstimates(
   type FacetRows = Awaited<ReturnType<typeof repo.facetValues>>;
 
   /**
+   * The tenant's sample of search documents answers a content search (no document read) when its
+   * sampled matches are as many as a SQL sample's parts stop at (the same ±10 %), and more sessions
+   * pass the filters than a SQL sample would check (it would count them exactly).
+   */
+  const precise = (found: { seen: number; population: number } | undefined) =>
+    found !== undefined &&
+    found.seen >= facetEstimate.countEnough &&
+    found.population > facetEstimate.sampleSize;
+
+  /**
+   * The sample of search documents' estimate of a History search as its caller sees it, however few
+   * sampled sessions matched (`precise` says whether it is the total's); undefined when there is none.
+   */
+  async function searchSampled(scope: ListScope, asOf: number) {
+    const visible = visibleFilters(scope);
+    if (!facts || !scope.search || !visible || !facts.holds(scope.tenantId)) return undefined;
+    return facts.estimateSearch(scope.tenantId, visible, scope.search, askOf(scope.tenantId, asOf));
+  }
+
+  /**
    * A History facet of everyone's sessions under a content search or filters the facet index cannot
    * apply (text, parameters), at a tenant the index holds: a sample the index draws and SQL checks
    * first — exact when it is every session passing the other filters; when it finds few matches (a
@@ -181,6 +206,19 @@ export function sessionEstimates(
   ): Promise<{ rows: FacetRows; countsAreEstimates: boolean } | undefined> {
     const tenantWide = scope.view === 'history' && scope.visibility.kind === 'all';
     if (!facts || !tenantWide || !facts.holds(scope.tenantId) || !factsKeep(columnId)) return undefined;
+    const fromWords = scope.search
+      ? await facts.estimateSearchFacet(
+          scope.tenantId,
+          columnId,
+          scope.filters,
+          scope.search,
+          askOf(scope.tenantId, asOf),
+        )
+      : undefined;
+    if (fromWords && precise(fromWords)) {
+      const rows = await repo.facetValues(scope, column, { ...options, precounted: fromWords.counts });
+      return { rows, countsAreEstimates: true };
+    }
     const sampled = await facts.estimateFacet(
       scope.tenantId,
       columnId,
@@ -211,6 +249,8 @@ export function sessionEstimates(
     asOf = performance.now(),
   ): Promise<{ count: number; exact: boolean } | undefined> {
     if (facts && scope.view === 'history' && facts.holds(scope.tenantId)) {
+      const fromWords = await searchSampled(scope, asOf);
+      if (fromWords && precise(fromWords)) return { count: fromWords.count, exact: false };
       // One budget for every part of the sample the index checks (it stops at the first part that
       // runs out, and estimates from the parts before it).
       const deadline = performance.now() + policy.sampleBudgetMs;
@@ -293,10 +333,13 @@ export function sessionEstimates(
     // page answered within `plannerWaitMs` (an order number's page proves its total sooner).
     const early = pageGate(options.plannerWaitMs);
     const farOver = oneTerm
-      ? early.needed.then(
-          async (needed) =>
-            needed && (await repo.estimateCount(scope)) > cap * policy.plannerSkipsCountFactor,
-        )
+      ? early.needed.then(async (needed) => {
+          if (!needed) return false;
+          // The sample of search documents knows better than the planner (its Czech prefixes run ~2×
+          // high), and asks PostgreSQL nothing the sample's estimate does not need anyway.
+          const sampledCount = (await searchSampled(scope, asOf))?.count;
+          return (sampledCount ?? (await repo.estimateCount(scope))) > cap * policy.plannerSkipsCountFactor;
+        })
       : Promise.resolve(false);
     void farOver.catch(() => undefined);
     // A search sure to need its sample (a word too common to count, several words not rare) starts it

@@ -1,5 +1,6 @@
 import type { CompiledFilter } from './session-facts-filters';
-import { TextOrders } from './session-facts-orders';
+import { SESSION_BYTES, TextOrders } from './session-facts-orders';
+import type { WordSample } from './session-facts-words';
 
 /**
  * The facet index's memory (session-facts.ts reads the database into it): a tenant's sessions as one
@@ -220,6 +221,10 @@ export class TenantFacts {
   since = '0';
   /** Its text columns' orders (session-facts-orders.ts). */
   readonly textOrders = new TextOrders(this);
+  /** Its sample of search documents (session-facts-words.ts), once read. */
+  words: WordSample | undefined;
+  /** Sets of the rows written since each began (`track`): what a read kept beside the index has missed. */
+  private readonly tracking = new Set<Set<number>>();
 
   constructor(capacity = 1024) {
     this.capacity = capacity;
@@ -277,7 +282,7 @@ export class TenantFacts {
       if (this.sortedUntil === row && (row === 0 || this.ids[row - 1]! < id)) this.sortedUntil++;
       else this.late.set(id, row);
     }
-    this.textOrders.written(row);
+    for (const changed of this.tracking) changed.add(row);
     for (let i = 0; i < SPECS.length; i++) {
       const spec = SPECS[i]!;
       const value = fields[i + 1] ?? null;
@@ -294,6 +299,20 @@ export class TenantFacts {
         (store as DictStore | NumberStore | FlagsStore).set(row, value);
       }
     }
+  }
+
+  /**
+   * Starts recording the rows written from now on, for something read beside the index (a text order,
+   * the sample of search documents) that a later write may have outdated; `untrack` stops it.
+   */
+  track(): Set<number> {
+    const changed = new Set<number>();
+    this.tracking.add(changed);
+    return changed;
+  }
+
+  untrack(changed: Set<number>): void {
+    this.tracking.delete(changed);
   }
 
   private grow(capacity: number): void {
@@ -367,9 +386,12 @@ export class TenantFacts {
     return { mask: 1 << valuedBit(columnId), bits: (this.stores[VALUED_INDEX] as FlagsStore).bits };
   }
 
-  /** What the tenant holds, in sessions' worth of memory: its sessions and its text orders. */
+  /**
+   * What the tenant holds, in sessions' worth of memory: its sessions, its text orders and its sample of
+   * search documents.
+   */
   get weight(): number {
-    return this.size + this.textOrders.weight;
+    return this.size + this.textOrders.weight + Math.ceil((this.words?.bytes ?? 0) / SESSION_BYTES);
   }
 
   /** Session ids of rows. */

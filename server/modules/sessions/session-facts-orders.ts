@@ -34,34 +34,13 @@ export interface TextOrder {
  * About what one session's facts take in memory (its stores' bytes: ~60); a text order's bytes are
  * weighed against it, so that the process's bound counts them as sessions.
  */
-const SESSION_BYTES = 60;
+export const SESSION_BYTES = 60;
 
 /** One tenant's text columns' orders (`TextOrder`), by column id. */
 export class TextOrders {
   private readonly orders = new Map<string, TextOrder>();
-  /** The rows written since each order (kept or being read) began to be read. */
-  private readonly tracking = new Set<Set<number>>();
 
   constructor(private readonly facts: TenantFacts) {}
-
-  /** Notes a row just written (`TenantFacts.put`) in every order kept or being read. */
-  written(row: number): void {
-    for (const changed of this.tracking) changed.add(row);
-  }
-
-  /**
-   * Starts recording the rows written from now on, for a text order about to be read; the set goes to
-   * `set` (or to `untrack` when the read fails).
-   */
-  track(): Set<number> {
-    const changed = new Set<number>();
-    this.tracking.add(changed);
-    return changed;
-  }
-
-  untrack(changed: Set<number>): void {
-    this.tracking.delete(changed);
-  }
 
   /** Keeps a text column's order: the ids of its sessions with a value, in order, as read since `track()`. */
   set(columnId: string, ids: readonly number[], changed: Set<number>, now: number): void {
@@ -74,7 +53,7 @@ export class TextOrders {
       if (row >= 0 && row < places.length) places[row] = place;
     }
     const before = this.orders.get(columnId);
-    if (before) this.tracking.delete(before.changed);
+    if (before) this.facts.untrack(before.changed);
     this.orders.set(columnId, { rows, places, changed, usedAt: now });
   }
 
@@ -93,7 +72,7 @@ export class TextOrders {
   dropUnusedSince(time: number): void {
     for (const [columnId, order] of this.orders) {
       if (order.usedAt >= time) continue;
-      this.tracking.delete(order.changed);
+      this.facts.untrack(order.changed);
       this.orders.delete(columnId);
     }
   }
@@ -175,7 +154,8 @@ export function textOrdering(db: Database, { log, now, evict }: OrderingOptions)
   function orderSoon(tenantId: string, facts: TenantFacts, columnId: string, expr: RawBuilder<unknown>) {
     const key = `${tenantId} ${columnId}`;
     if (reading.has(key)) return;
-    const changed = facts.textOrders.track();
+    // Rows written from now on may move in the order; `set` keeps them (`untrack` when the read fails).
+    const changed = facts.track();
     const started = Date.now();
     const run = withConnection(db, async ({ client }) => {
       const ids: number[] = [];
@@ -194,7 +174,7 @@ export function textOrdering(db: Database, { log, now, evict }: OrderingOptions)
       );
     })
       .catch((error: unknown) => {
-        facts.textOrders.untrack(changed);
+        facts.untrack(changed);
         log.error({ err: error, tenantId, columnId }, 'facet index could not read an order');
       })
       .finally(() => reading.delete(key));

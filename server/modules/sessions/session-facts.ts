@@ -17,6 +17,8 @@ import {
   type NumberColumn,
 } from './session-facts-memory';
 import { textOrdering } from './session-facts-orders';
+import { WORD_SAMPLE_SIZE, wordSampling } from './session-facts-words';
+import type { TsqueryPart } from '../search/content-query';
 
 export { factsKeep, type FactCount } from './session-facts-memory';
 
@@ -48,6 +50,11 @@ export interface FactsOptions {
   maxChanges?: number;
   /** The clock of text orders' use (tests move it past TEXT_ORDER_IDLE_MS). */
   now?: () => number;
+  /**
+   * A tenant's sample of search documents (session-facts-words.ts): how many sessions (0: none), and
+   * from how many History sessions a tenant gets one.
+   */
+  words?: { size: number; minSessions: number };
 }
 
 const SIZE_CHECK_MS = 60_000;
@@ -65,7 +72,12 @@ export const SHARE_KEEP_MS = 120_000;
 /** At most this many shares are kept (the least recently drawn goes first). */
 const SHARES_KEPT = 256;
 
-export const FACTS_DEFAULTS = { minSessions: 20_000, maxSessions: 4_000_000, maxChanges: 50_000 };
+export const FACTS_DEFAULTS = {
+  minSessions: 20_000,
+  maxSessions: 4_000_000,
+  maxChanges: 50_000,
+  words: { size: WORD_SAMPLE_SIZE, minSessions: 20_000 },
+};
 
 /** Who asks: when their request arrived (performance.now()), and the tenant's size if not loaded. */
 export interface FactsAsk {
@@ -90,6 +102,11 @@ function roughly(count: number): number {
   if (count < 10) return Math.max(1, Math.round(count));
   const unit = 10 ** (Math.floor(Math.log10(count)) - 1);
   return Math.round(count / unit) * unit;
+}
+
+/** A sample's counts, each standing for `scale` sessions (to two significant digits unless 1). */
+function scaled(counts: FactCount[], scale: number): FactCount[] {
+  return scale === 1 ? counts : counts.map((fact) => ({ ...fact, count: roughly(fact.count * scale) }));
 }
 
 /** The rows passing the filters, shared by every answer under the same filters until a change. */
@@ -147,6 +164,8 @@ export function sessionFacts(db: Database, options: FactsOptions) {
 
   /** The text columns' orders (session-facts-orders.ts). */
   const ordering = textOrdering(db, { log, now, evict });
+  /** The tenants' samples of search documents (session-facts-words.ts). */
+  const wording = wordSampling(db, { log, ...settings.words, evict });
 
   /**
    * Drops the least recently used tenants while the process holds more than `maxSessions`' worth
@@ -336,6 +355,44 @@ export function sessionFacts(db: Database, options: FactsOptions) {
     return { matching, checked, scale: population / checked };
   }
 
+  /**
+   * The sampled sessions (session-facts-words.ts) passing the filters that match a content search
+   * (`rows`), how many sessions each stands for (`scale`: the sessions passing the filters over the
+   * sampled ones that do) and how many pass the filters (`population`). Undefined when the index cannot
+   * answer: a filter it does not serve, no sample yet, a search the sample cannot evaluate, no sampled
+   * session passing the filters.
+   */
+  async function searchedSample(
+    tenantId: string,
+    filters: readonly Filter[],
+    parts: readonly TsqueryPart[],
+    ask: FactsAsk,
+  ) {
+    const compiled = await compileAll(filters);
+    if (!compiled) return undefined;
+    const facts = await current(tenantId, ask);
+    if (!facts) return undefined;
+    const history = () => matchedBy(facts, [], []);
+    const sample = wording.sample(tenantId, facts, history, () =>
+      facts.remember(`count ${filtersKey([])}`, () => facts.count(history())),
+    );
+    const hits = sample?.matches(parts);
+    if (!sample || !hits) return undefined;
+    const matched = matchedBy(facts, compiled, filters);
+    const rows: number[] = [];
+    let passing = 0;
+    for (let place = 0; place < hits.length; place++) {
+      const row = sample.rows[place]!;
+      // A session written since the sample was read may hold other words now.
+      if (!matched[row] || sample.changed.has(row)) continue;
+      passing++;
+      if (hits[place]) rows.push(row);
+    }
+    if (passing === 0) return undefined;
+    const population = facts.remember(`count ${filtersKey(filters)}`, () => facts.count(matched));
+    return { facts, rows, scale: population / passing, population };
+  }
+
   /** What a dictionary column sorts by: its value, or the name behind its id (groups, first operator). */
   function sortName(columnId: string, tenantId: string) {
     if (columnId === 'group')
@@ -471,8 +528,7 @@ export function sessionFacts(db: Database, options: FactsOptions) {
       const { facts } = passing;
       const counts = facts.facet(columnId, facts.passOf(matching));
       return {
-        counts:
-          scale === 1 ? counts : counts.map((fact) => ({ ...fact, count: roughly(fact.count * scale) })),
+        counts: scaled(counts, scale),
         exact: scale === 1,
         seen: matching.length,
       };
@@ -510,6 +566,49 @@ export function sessionFacts(db: Database, options: FactsOptions) {
       return { count: Math.round(matching.length * scale), exact };
     },
 
+    /**
+     * An estimate of how many History sessions pass the filters and match a content search, from the
+     * tenant's sample of search documents, with no document read (`searchedSample`); `seen`: how many
+     * sampled sessions matched (its precision), `population`: how many pass the filters.
+     */
+    async estimateSearch(
+      tenantId: string,
+      filters: readonly Filter[],
+      parts: readonly TsqueryPart[],
+      ask: FactsAsk,
+    ): Promise<{ count: number; seen: number; population: number } | undefined> {
+      const found = await searchedSample(tenantId, filters, parts, ask);
+      if (!found) return undefined;
+      const { rows, scale, population } = found;
+      return { count: Math.round(rows.length * scale), seen: rows.length, population };
+    },
+
+    /**
+     * An estimate of the History facet of a kept column under filters and a content search, from the
+     * tenant's sample of search documents (`searchedSample`): each value's count among the matching
+     * sampled sessions, scaled up; `seen` and `population` as for `estimateSearch`.
+     */
+    async estimateSearchFacet(
+      tenantId: string,
+      columnId: string,
+      filters: readonly Filter[],
+      parts: readonly TsqueryPart[],
+      ask: FactsAsk,
+    ): Promise<{ counts: FactCount[]; seen: number; population: number } | undefined> {
+      const kept = specById.get(columnId);
+      if (!kept || kept.spec.kind === 'number') return undefined;
+      const found = await searchedSample(tenantId, filters, parts, ask);
+      if (!found) return undefined;
+      const { facts, rows, scale, population } = found;
+      const pass = new Uint8Array(facts.size);
+      for (const row of rows) pass[row] = 1;
+      return {
+        counts: scaled(facts.facet(columnId, pass), scale),
+        seen: rows.length,
+        population,
+      };
+    },
+
     /** How many History sessions pass the filters, exactly; undefined as for `facet`. */
     async count(tenantId: string, filters: readonly Filter[], ask: FactsAsk): Promise<number | undefined> {
       const compiled = await compileAll(filters);
@@ -521,9 +620,9 @@ export function sessionFacts(db: Database, options: FactsOptions) {
       );
     },
 
-    /** Waits for the loads and text orders being read in the background (tests, benchmarks). */
+    /** Waits for the loads, text orders and word samples being read in the background (tests, benchmarks). */
     async settled(): Promise<void> {
-      await Promise.all([...loading.values(), ...ordering.reads()]);
+      await Promise.all([...loading.values(), ...ordering.reads(), ...wording.reads()]);
     },
 
     /** Loads the tenant now, whatever its size (tests, and a warm-up after start). */

@@ -1,0 +1,263 @@
+import { sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { silentLog } from '../../platform/log';
+import { parseContentQuery } from '../search/content-query';
+import { adminPrincipal, createTenant, type TestTenant } from '../../test/factories';
+import { useTestApp } from '../../test/harness';
+import { insertSession, prng } from '../../test/session-fixtures';
+import { recordedDatabase } from '../../test/recorded-db';
+import { LIST_COUNT } from './session-estimates';
+import { sessionFacts, type FactsAsk } from './session-facts';
+import { readParts } from './session-facts-words';
+import { tsquery } from './session-sql';
+import { sessionService } from './session.service';
+
+/**
+ * The facet index's sample of search documents (session-facts-words.ts): a search's matches among the
+ * sampled sessions must be exactly the sessions PostgreSQL's `search_document @@` finds among them, so
+ * with every session sampled its estimates are SQL's counts; a session written since the read is left
+ * out, and the sample is read again once many were written.
+ */
+describe('sample of search documents', async () => {
+  const { services, database } = await useTestApp();
+  let tenant: TestTenant;
+
+  const phrases = [
+    'Dobrý den, kde je moje objednávka číslo 48552671?',
+    'Vaše objednávku jsme odeslali, sledujte zásilku.',
+    'Ve faktuře chybí DIČ, pošlete opravenou fakturu.',
+    'Chci podat reklamaci, kniha přišla poškozená.',
+    'Ke knize pošlete foto, reklamací se zabývá kolega.',
+    'Nebyl jsem doma, kurýr nechal zásilku u souseda v domě.',
+    'Hello, my ORDER has not been delivered, invoices attached.',
+    'Napište na jan.novak@firma.cz nebo volejte.',
+    'Odkaz: https://shop.example.cz/objednavka/12 a e-shop funguje.',
+    'Sleva vám přísluší podle smlouvy, paní Nováková.',
+    'Objednávek bylo víc, faktura dorazila.',
+    'Děkuji, nashledanou.',
+  ];
+  const channels = ['webchat', 'whatsapp', 'messenger', 'phone'];
+
+  beforeAll(async () => {
+    tenant = await createTenant(services);
+    const random = prng(7);
+    for (let i = 0; i < 160; i++) {
+      const said = Array.from({ length: 1 + Math.floor(random() * 3) }, () => ({
+        sender: random() < 0.5 ? ('client' as const) : ('operator' as const),
+        text: phrases[Math.floor(random() * phrases.length)]!,
+      }));
+      await insertSession(
+        services,
+        tenant.id,
+        { createdAt: new Date(Date.UTC(2025, 4, 1, 8, i)), channel: channels[i % channels.length]! },
+        said,
+      );
+    }
+  });
+
+  const searches = [
+    'objednávka',
+    'objedn',
+    'OBJEDNÁVEK faktura',
+    'faktuře',
+    'reklamace kniha',
+    'dům',
+    'Nováková',
+    'invoice',
+    'zásilka sousedovi',
+    '48552671',
+    'xyzzy',
+  ];
+
+  /** An index of its own over the tenant, its statements recorded, sampling every session for words. */
+  async function ownIndex(words = { size: 100_000, minSessions: 0 }) {
+    const { db, statements } = recordedDatabase(database.pool);
+    const facts = sessionFacts(db, { log: silentLog, words });
+    await facts.load(tenant.id);
+    return { facts, statements, db };
+  }
+  const ask = (): FactsAsk => ({ asOf: performance.now(), size: () => Promise.resolve(0) });
+  const partsOf = (q: string) => parseContentQuery(q)!.parts;
+  const sqlCount = async (q: string) => {
+    const result = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM sessions s
+      WHERE s.tenant_id = ${tenant.id} AND s.status = 'closed'
+        AND s.search_document @@ ${tsquery(partsOf(q), 'all')}`.execute(services.db);
+    return result.rows[0]!.n;
+  };
+
+  it('reads only words and prefixes under AND and OR: no phrase, compound or lexeme to_tsquery might change', () => {
+    expect(readParts(partsOf('objednávka faktura'))).toBeDefined();
+    expect(readParts(partsOf('48552671'))).toBeDefined();
+    expect(readParts(partsOf('"moje objednávka"'))).toBeUndefined();
+    expect(readParts(partsOf('jan.novak@firma.cz'))).toBeUndefined();
+    expect(readParts([{ parsed: "('straße':*)", literal: null, phrase: null }])).toBeUndefined();
+    expect(readParts([{ parsed: "('a':* | 'b') & 'c'", literal: null, phrase: null }])).toBeDefined();
+    for (const broken of ["('a'", "'a' 'b'", "'a' <-> 'b'", "!'a'", "'a':B", ''])
+      expect(readParts([{ parsed: broken, literal: null, phrase: null }])).toBeUndefined();
+  });
+
+  it('with every session sampled, counts each search exactly as PostgreSQL does, reading no document', async () => {
+    const { facts, statements } = await ownIndex();
+    // The first search reads the sample in the background.
+    expect(await facts.estimateSearch(tenant.id, [], partsOf('objednávka'), ask())).toBeUndefined();
+    await facts.settled();
+    const reads = statements.length;
+    let found = 0;
+    for (const q of searches) {
+      const expected = await sqlCount(q);
+      const estimate = await facts.estimateSearch(tenant.id, [], partsOf(q), ask());
+      expect({ q, count: estimate?.count, seen: estimate?.seen }).toEqual({
+        q,
+        count: expected,
+        seen: expected,
+      });
+      if (expected > 0) found += 1;
+    }
+    expect(found).toBeGreaterThanOrEqual(searches.length - 1);
+    // Nothing but the index's reads of changes (none here) went to PostgreSQL.
+    expect(statements.slice(reads).filter((text) => !/change_xid >=/.test(text))).toEqual([]);
+    // A phrase is not the sample's to answer.
+    expect(await facts.estimateSearch(tenant.id, [], partsOf('"moje objednávka"'), ask())).toBeUndefined();
+  });
+
+  it("gives a list's total and filter lists under a search from the sample, labelled, as SQL counts them", async () => {
+    const { facts, statements } = await ownIndex();
+    const caller = adminPrincipal(tenant);
+    const precision = { sampleSize: 1, countPart: 1_000, countEnough: 1, checkBudgetMs: 10_000 };
+    const service = sessionService(services.db, {
+      visibility: services.visibility,
+      settings: services.settings,
+      log: silentLog,
+      facts,
+      facetEstimate: { ...precision, fewSeen: 0, exactBudgetMs: 0 },
+      // No time to count: every total over the first page is an estimate.
+      listCount: { ...LIST_COUNT, budgetMs: 0, sampleBudgetMs: 60_000, plannerSkipsCountFactor: 0 },
+    });
+    const plain = sessionService(services.db, {
+      visibility: services.visibility,
+      settings: services.settings,
+      log: silentLog,
+    });
+    await service.list(caller, { view: 'history', q: 'objednávka', sort: '-createdAt', limit: 5 });
+    await facts.settled();
+    const sampleChecks = () => statements.filter((text) => /AS p \(id\)\s+JOIN sessions s/.test(text)).length;
+    const checked = sampleChecks();
+    for (const q of ['objednávka', 'faktura', 'reklamace kniha']) {
+      for (const filters of [{}, { channel: 'whatsapp,phone' }] as Record<string, string>[]) {
+        const query = { view: 'history', q, ...filters };
+        const [list, exact] = await Promise.all([
+          service.list(caller, { ...query, sort: '-createdAt', limit: 5 }),
+          plain.count(caller, query),
+        ]);
+        expect({ q, filters, total: list.total, estimate: list.totalIsEstimate }).toEqual({
+          q,
+          filters,
+          total: exact.total,
+          estimate: exact.total > 5,
+        });
+        for (const column of ['channel', 'language']) {
+          const [facet, exactFacet] = await Promise.all([
+            service.facet(caller, column, { ...query, limit: 500 }),
+            plain.facet(caller, column, { ...query, limit: 500 }),
+          ]);
+          expect({ q, column, ...facet }).toEqual({ q, column, ...exactFacet, countsAreEstimates: true });
+        }
+      }
+    }
+    expect(sampleChecks()).toBe(checked);
+  });
+
+  it('decides from the sample, not the planner, whether one searched word is too common to count', async () => {
+    const { db, statements } = recordedDatabase(database.pool);
+    const facts = sessionFacts(db, { log: silentLog, words: { size: 100_000, minSessions: 0 } });
+    await facts.load(tenant.id);
+    const service = sessionService(db, {
+      visibility: services.visibility,
+      settings: services.settings,
+      log: silentLog,
+      facts,
+      facetEstimate: {
+        sampleSize: 1,
+        countPart: 1_000,
+        countEnough: 1,
+        checkBudgetMs: 10_000,
+        fewSeen: 0,
+        exactBudgetMs: 0,
+      },
+      // A word with more than 5 matches is far over a cap of 1: not counted. The total waits for no page.
+      listCount: { ...LIST_COUNT, exactSearchCap: 1, plannerSkipsCountFactor: 5, sampleBudgetMs: 60_000 },
+      countWaitsForPageMs: 0,
+    });
+    const caller = adminPrincipal(tenant);
+    const query = (q: string) => ({ view: 'history', q, sort: '-createdAt', limit: 1 });
+    // Before the sample is read, the planner is asked.
+    await service.list(caller, query('objednávka'));
+    expect(statements.filter((text) => /EXPLAIN \(FORMAT JSON\)/.test(text)).length).toBe(1);
+    await facts.settled();
+    const before = statements.length;
+    const counts = (from: number) => statements.slice(from).filter((text) => /count\(\*\)/.test(text)).length;
+    for (const q of ['objednávka', 'faktura', 'invoice']) {
+      const exact = await sqlCount(q);
+      const list = await service.list(caller, query(q));
+      expect({ q, total: list.total, estimate: list.totalIsEstimate }).toEqual({
+        q,
+        total: exact,
+        estimate: true,
+      });
+      expect(exact).toBeGreaterThan(5);
+    }
+    expect(statements.slice(before).filter((text) => /EXPLAIN \(FORMAT JSON\)/.test(text))).toEqual([]);
+    expect(counts(before)).toBe(0);
+  });
+
+  it('leaves out a sampled session written since the read, and reads the sample again once many were', async () => {
+    const own = await createTenant(services);
+    for (let i = 0; i < 100; i++)
+      await insertSession(services, own.id, { createdAt: new Date(Date.UTC(2025, 5, 1, 8, i)) }, [
+        { sender: 'client', text: i % 5 === 0 ? `Kde je moje objednávka ${i}?` : `Dotaz ${i}.` },
+      ]);
+    const { db } = recordedDatabase(database.pool);
+    const facts = sessionFacts(db, { log: silentLog, words: { size: 100_000, minSessions: 0 } });
+    await facts.load(own.id);
+    const estimate = async (q: string) => (await facts.estimateSearch(own.id, [], partsOf(q), ask()))?.count;
+    await estimate('objednávka');
+    await facts.settled();
+    expect(await estimate('objednávka')).toBe(20);
+
+    // One session (of the 20 with an order) gets a new word: the sample's copy of it is out of date.
+    const [written] = (
+      await sql<{
+        id: string;
+      }>`SELECT id::text FROM sessions WHERE tenant_id = ${own.id} ORDER BY id LIMIT 1`.execute(services.db)
+    ).rows;
+    const say = async (sessionId: string, text: string) => {
+      await sql`INSERT INTO activities (tenant_id, session_id, at, sender, type, text)
+                VALUES (${own.id}, ${sessionId}, now(), 'client', 'message', ${text})`.execute(services.db);
+      await sql`SELECT refresh_search_documents(${own.id}::bigint, ARRAY[${sessionId}]::bigint[])`.execute(
+        services.db,
+      );
+    };
+    await say(written!.id, 'A ještě xylofon.');
+    // Left out: the 19 other orders stand for the 99 unchanged sessions' share of all 100.
+    expect(await estimate('xylofon')).toBe(0);
+    expect(await estimate('objednávka')).toBe(Math.round((19 / 99) * 100));
+    // Three more sessions written (4 % of the sample): read again, and the new words are found.
+    for (let i = 0; i < 3; i++)
+      await insertSession(services, own.id, { createdAt: new Date(Date.UTC(2025, 5, 2, 8, i)) }, [
+        { sender: 'client', text: 'Kde je xylofon a objednávka?' },
+      ]);
+    await estimate('objednávka');
+    await facts.settled();
+    expect(await estimate('xylofon')).toBe(4);
+    expect(await estimate('objednávka')).toBe(23);
+  });
+
+  it('reads no sample for a tenant with fewer History sessions than its minimum', async () => {
+    const { facts, statements } = await ownIndex({ size: 100_000, minSessions: 1_000 });
+    const before = statements.length;
+    expect(await facts.estimateSearch(tenant.id, [], partsOf('objednávka'), ask())).toBeUndefined();
+    await facts.settled();
+    expect(statements.slice(before).filter((text) => /tsvector_to_array/.test(text))).toEqual([]);
+  });
+});
