@@ -190,8 +190,10 @@ export function sessionEstimates(
   }
 
   /**
-   * A History facet of everyone's sessions under a content search or filters the facet index cannot
-   * apply (text, parameters), at a tenant the index holds: a sample the index draws and SQL checks
+   * A History facet under a content search or filters the facet index cannot apply (text, parameters),
+   * at a tenant the index holds. A search its sample of search documents answers precisely enough
+   * (`precise`) is estimated from it, for everyone's sessions or an operator's own. Otherwise, for
+   * everyone's: a sample the index draws and SQL checks
    * first — exact when it is every session passing the other filters; when it finds few matches (a
    * rare word, whose count in SQL is cheap) SQL counts them within `exactBudgetMs`; otherwise the
    * sample's estimate. Undefined when the index cannot answer (not loaded, a column it does not
@@ -204,21 +206,24 @@ export function sessionEstimates(
     options: { limit: number; search?: string },
     asOf: number,
   ): Promise<{ rows: FacetRows; countsAreEstimates: boolean } | undefined> {
-    const tenantWide = scope.view === 'history' && scope.visibility.kind === 'all';
-    if (!facts || !tenantWide || !facts.holds(scope.tenantId) || !factsKeep(columnId)) return undefined;
-    const fromWords = scope.search
-      ? await facts.estimateSearchFacet(
-          scope.tenantId,
-          columnId,
-          scope.filters,
-          scope.search,
-          askOf(scope.tenantId, asOf),
-        )
-      : undefined;
+    if (!facts || !facts.holds(scope.tenantId) || !factsKeep(columnId)) return undefined;
+    // Under a content search, the sample of search documents, for an operator's own sessions too.
+    const visible = visibleFilters(scope);
+    const fromWords =
+      scope.search && visible
+        ? await facts.estimateSearchFacet(
+            scope.tenantId,
+            columnId,
+            visible,
+            scope.search,
+            askOf(scope.tenantId, asOf),
+          )
+        : undefined;
     if (fromWords && precise(fromWords)) {
       const rows = await repo.facetValues(scope, column, { ...options, precounted: fromWords.counts });
       return { rows, countsAreEstimates: true };
     }
+    if (scope.view !== 'history' || scope.visibility.kind !== 'all') return undefined;
     const sampled = await facts.estimateFacet(
       scope.tenantId,
       columnId,

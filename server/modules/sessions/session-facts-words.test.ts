@@ -2,7 +2,14 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { silentLog } from '../../platform/log';
 import { parseContentQuery } from '../search/content-query';
-import { adminPrincipal, createTenant, type TestTenant } from '../../test/factories';
+import {
+  adminPrincipal,
+  createTenant,
+  createUser,
+  type TestTenant,
+  type TestUser,
+} from '../../test/factories';
+import type { Principal } from '../../platform/auth/principal';
 import { useTestApp } from '../../test/harness';
 import { insertSession, prng } from '../../test/session-fixtures';
 import { recordedDatabase } from '../../test/recorded-db';
@@ -21,6 +28,7 @@ import { sessionService } from './session.service';
 describe('sample of search documents', async () => {
   const { services, database } = await useTestApp();
   let tenant: TestTenant;
+  let operators: TestUser[];
 
   const phrases = [
     'Dobrý den, kde je moje objednávka číslo 48552671?',
@@ -40,6 +48,10 @@ describe('sample of search documents', async () => {
 
   beforeAll(async () => {
     tenant = await createTenant(services);
+    operators = [
+      await createUser(services, tenant.slug, 'operator'),
+      await createUser(services, tenant.slug, 'operator'),
+    ];
     const random = prng(7);
     for (let i = 0; i < 160; i++) {
       const said = Array.from({ length: 1 + Math.floor(random() * 3) }, () => ({
@@ -49,7 +61,11 @@ describe('sample of search documents', async () => {
       await insertSession(
         services,
         tenant.id,
-        { createdAt: new Date(Date.UTC(2025, 4, 1, 8, i)), channel: channels[i % channels.length]! },
+        {
+          createdAt: new Date(Date.UTC(2025, 4, 1, 8, i)),
+          channel: channels[i % channels.length]!,
+          operatorIds: operators.filter(() => random() < 0.5).map((operator) => operator.id),
+        },
         said,
       );
     }
@@ -123,7 +139,10 @@ describe('sample of search documents', async () => {
 
   it("gives a list's total and filter lists under a search from the sample, labelled, as SQL counts them", async () => {
     const { facts, statements } = await ownIndex();
-    const caller = adminPrincipal(tenant);
+    const admin = adminPrincipal(tenant);
+    // The tenant keeps operators to their own sessions (the default): theirs are counted from the sample too.
+    expect((await services.settings.get(tenant.id)).operatorsSeeAllSessions).toBe(false);
+    const operator: Principal = { ...admin, role: 'operator', userId: operators[0]!.id };
     const precision = { sampleSize: 1, countPart: 1_000, countEnough: 1, checkBudgetMs: 10_000 };
     const service = sessionService(services.db, {
       visibility: services.visibility,
@@ -139,19 +158,26 @@ describe('sample of search documents', async () => {
       settings: services.settings,
       log: silentLog,
     });
-    await service.list(caller, { view: 'history', q: 'objednávka', sort: '-createdAt', limit: 5 });
+    await service.list(admin, { view: 'history', q: 'objednávka', sort: '-createdAt', limit: 5 });
     await facts.settled();
     const sampleChecks = () => statements.filter((text) => /AS p \(id\)\s+JOIN sessions s/.test(text)).length;
     const checked = sampleChecks();
-    for (const q of ['objednávka', 'faktura', 'reklamace kniha']) {
+    for (const [q, caller] of [
+      ['objednávka', admin],
+      ['faktura', admin],
+      ['reklamace kniha', admin],
+      ['objednávka', operator],
+      ['faktura', operator],
+    ] as const) {
       for (const filters of [{}, { channel: 'whatsapp,phone' }] as Record<string, string>[]) {
         const query = { view: 'history', q, ...filters };
         const [list, exact] = await Promise.all([
           service.list(caller, { ...query, sort: '-createdAt', limit: 5 }),
           plain.count(caller, query),
         ]);
-        expect({ q, filters, total: list.total, estimate: list.totalIsEstimate }).toEqual({
+        expect({ q, who: caller.role, filters, total: list.total, estimate: list.totalIsEstimate }).toEqual({
           q,
+          who: caller.role,
           filters,
           total: exact.total,
           estimate: exact.total > 5,
@@ -161,7 +187,13 @@ describe('sample of search documents', async () => {
             service.facet(caller, column, { ...query, limit: 500 }),
             plain.facet(caller, column, { ...query, limit: 500 }),
           ]);
-          expect({ q, column, ...facet }).toEqual({ q, column, ...exactFacet, countsAreEstimates: true });
+          expect({ q, who: caller.role, column, ...facet }).toEqual({
+            q,
+            who: caller.role,
+            column,
+            ...exactFacet,
+            countsAreEstimates: true,
+          });
         }
       }
     }
