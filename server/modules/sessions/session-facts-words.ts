@@ -27,38 +27,46 @@ export const WORD_SAMPLE_SIZE = 20_000;
 /** The sample is read again once the sessions written since are this share of the tenant's. */
 const WORD_RESAMPLE_SHARE = 0.02;
 
-/** The sample's sessions' words: each distinct word (sorted) and the sample places it occurs at. */
+/**
+ * The sample's sessions' words: each distinct word (sorted), the sample places it occurs at (ascending),
+ * and at each place the word's positions in that document (for phrases).
+ */
 export class WordSample {
+  /** What it holds in memory, roughly (weighed against the process's bound). */
+  readonly bytes: number;
+
   /**
    * @param rows the index's row of each sampled session, by place
-   * @param words the distinct words, sorted by UTF-16 code units (so a prefix's words are adjacent)
-   * @param starts where each word's places begin in `places` (one more entry: the end)
+   * @param index the words and where they occur (`indexWords`)
    * @param changed the rows written since the read began
    * @param heldAt how many sessions the index held when it was read
    */
   constructor(
     readonly rows: Int32Array,
-    private readonly words: readonly string[],
-    private readonly starts: Uint32Array,
-    private readonly places: Uint32Array,
+    private readonly index: WordIndex,
     readonly changed: Set<number>,
     readonly heldAt: number,
   ) {
     let text = 0;
-    for (const word of words) text += 16 + word.length * 2;
-    this.bytes = rows.byteLength + starts.byteLength + places.byteLength + text;
+    for (const word of index.words) text += 16 + word.length * 2;
+    const { starts, places, positionStarts, positions } = index;
+    this.bytes =
+      rows.byteLength +
+      starts.byteLength +
+      places.byteLength +
+      positionStarts.byteLength +
+      positions.byteLength +
+      text;
   }
-
-  /** What it holds in memory, roughly (weighed against the process's bound). */
-  readonly bytes: number;
 
   /** The first word at or after `text` in the sorted words. */
   private lowerBound(text: string): number {
+    const { words } = this.index;
     let low = 0;
-    let high = this.words.length;
+    let high = words.length;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if (this.words[middle]! < text) low = middle + 1;
+      if (words[middle]! < text) low = middle + 1;
       else high = middle;
     }
     return low;
@@ -66,10 +74,63 @@ export class WordSample {
 
   /** Marks the places of a word (or of every word it begins, as a prefix) in `into`. */
   private mark(lexeme: string, prefix: boolean, into: Uint8Array): void {
-    for (let at = this.lowerBound(lexeme); at < this.words.length; at++) {
-      const word = this.words[at]!;
+    const { words, starts, places } = this.index;
+    for (let at = this.lowerBound(lexeme); at < words.length; at++) {
+      const word = words[at]!;
       if (prefix ? !word.startsWith(lexeme) : word !== lexeme) break;
-      for (let place = this.starts[at]!; place < this.starts[at + 1]!; place++) into[this.places[place]!] = 1;
+      for (let entry = starts[at]!; entry < starts[at + 1]!; entry++) into[places[entry]!] = 1;
+    }
+  }
+
+  /** The entry of a word (by its index) at a place, or -1: a binary search of its ascending places. */
+  private entryAt(word: number, place: number): number {
+    const { starts, places } = this.index;
+    let low = starts[word]!;
+    let high = starts[word + 1]!;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (places[middle]! < place) low = middle + 1;
+      else high = middle;
+    }
+    return low < starts[word + 1]! && places[low] === place ? low : -1;
+  }
+
+  /** Marks the places where the words occur one right after another (`a <-> b <-> …`) in `into`. */
+  private markPhrase(lexemes: readonly string[], into: Uint8Array): void {
+    const { words, starts, places, positionStarts, positions } = this.index;
+    const found = lexemes.map((lexeme) => {
+      const at = this.lowerBound(lexeme);
+      return words[at] === lexeme ? at : -1;
+    });
+    if (found.includes(-1)) return;
+    const has = (entry: number, position: number) => {
+      for (let at = positionStarts[entry]!; at < positionStarts[entry + 1]!; at++)
+        if (positions[at] === position) return true;
+      return false;
+    };
+    // The rarest word's places are the candidates; the others' entries there are looked up.
+    let rarest = 0;
+    found.forEach((word, i) => {
+      if (starts[word + 1]! - starts[word]! < starts[found[rarest]! + 1]! - starts[found[rarest]!]!)
+        rarest = i;
+    });
+    const entries = new Int32Array(found.length);
+    const lead = found[rarest]!;
+    candidates: for (let entry = starts[lead]!; entry < starts[lead + 1]!; entry++) {
+      const place = places[entry]!;
+      for (let i = 0; i < found.length; i++) {
+        entries[i] = i === rarest ? entry : this.entryAt(found[i]!, place);
+        if (entries[i]! < 0) continue candidates;
+      }
+      for (let at = positionStarts[entry]!; at < positionStarts[entry + 1]!; at++) {
+        const start = positions[at]! - rarest;
+        let all = true;
+        for (let i = 0; i < found.length && all; i++) all = i === rarest || has(entries[i]!, start + i);
+        if (all) {
+          into[place] = 1;
+          continue candidates;
+        }
+      }
     }
   }
 
@@ -81,9 +142,10 @@ export class WordSample {
     const read = readParts(parts);
     if (!read) return undefined;
     const evaluate = (node: Node): Uint8Array => {
-      if (node.kind === 'word') {
+      if (node.kind === 'word' || node.kind === 'phrase') {
         const into = new Uint8Array(this.rows.length);
-        this.mark(node.lexeme, node.prefix, into);
+        if (node.kind === 'word') this.mark(node.lexeme, node.prefix, into);
+        else this.markPhrase(node.lexemes, into);
         return into;
       }
       const [first, ...rest] = node.of.map(evaluate);
@@ -97,14 +159,17 @@ export class WordSample {
   }
 }
 
-type Node = { kind: 'word'; lexeme: string; prefix: boolean } | { kind: 'and' | 'or'; of: Node[] };
+type Node =
+  | { kind: 'word'; lexeme: string; prefix: boolean }
+  | { kind: 'phrase'; lexemes: string[] }
+  | { kind: 'and' | 'or'; of: Node[] };
 
 /** A lexeme `to_tsquery('sessiondesk', …)` keeps as typed: plain letters and digits. */
 const PLAIN = /^[a-z0-9]+$/;
 
 /**
- * The parts as a tree of words and prefixes under AND and OR, or undefined when any part is more than
- * that: a phrase (`<->`), a compound (a literal or PostgreSQL's phrase of it), a lexeme that is not
+ * The parts as a tree of words, prefixes and phrases of whole words under AND and OR, or undefined when
+ * any part is more than that: a compound (a literal or PostgreSQL's phrase of it), a lexeme that is not
  * plain (to_tsquery might split or change it). Reads only the tsquery text `content-query.ts` writes.
  */
 export function readParts(parts: readonly TsqueryPart[]): Node[] | undefined {
@@ -119,9 +184,10 @@ export function readParts(parts: readonly TsqueryPart[]): Node[] | undefined {
 }
 
 function readTsquery(text: string): Node | undefined {
-  const tokens = text.match(/'[^']*'(?::\*)?|[()&|]|\S/g) ?? [];
+  const tokens = text.match(/'[^']*'(?::\*)?|<->|[()&|]|\S/g) ?? [];
   let at = 0;
-  // expression := and ('|' and)*; and := operand ('&' operand)*; operand := '(' expression ')' | word
+  // expression := and ('|' and)*; and := phrase ('&' phrase)*; phrase := operand ('<->' operand)*;
+  // operand := '(' expression ')' | word. A phrase is of whole words only.
   const operand = (): Node | undefined => {
     const token = tokens[at++];
     if (token === '(') {
@@ -131,6 +197,23 @@ function readTsquery(text: string): Node | undefined {
     const word = token?.match(/^'([^']*)'(:\*)?$/);
     if (!word || !PLAIN.test(word[1]!)) return undefined;
     return { kind: 'word', lexeme: word[1]!, prefix: word[2] !== undefined };
+  };
+  const phrase = (): Node | undefined => {
+    const words: Node[] = [];
+    for (;;) {
+      const node = operand();
+      if (!node) return undefined;
+      words.push(node);
+      if (tokens[at] !== '<->') break;
+      at++;
+    }
+    if (words.length === 1) return words[0];
+    const lexemes: string[] = [];
+    for (const word of words) {
+      if (word.kind !== 'word' || word.prefix) return undefined;
+      lexemes.push(word.lexeme);
+    }
+    return { kind: 'phrase', lexemes };
   };
   const joined =
     (kind: 'and' | 'or', operator: string, next: () => Node | undefined) => (): Node | undefined => {
@@ -143,10 +226,106 @@ function readTsquery(text: string): Node | undefined {
         at++;
       }
     };
-  const conjunction = joined('and', '&', operand);
+  const conjunction = joined('and', '&', phrase);
   const expression: () => Node | undefined = joined('or', '|', conjunction);
   const node = expression();
   return node && at === tokens.length ? node : undefined;
+}
+
+/** The sample's words: sorted, each word's entries (a place and its positions there) by place. */
+export interface WordIndex {
+  words: string[];
+  /** Where each word's entries begin (one more: the end). */
+  starts: Uint32Array;
+  /** Each entry's place. */
+  places: Uint32Array;
+  /** Where each entry's positions begin in `positions` (one more: the end). */
+  positionStarts: Uint32Array;
+  positions: Uint16Array;
+}
+
+/**
+ * Reads a tsvector's text output (`'word':1,5B 'it''s':3`: quotes and backslashes doubled, positions
+ * with an optional weight letter), calling `each` with every word and its positions.
+ */
+export function readDocument(text: string, each: (word: string, positions: number[]) => void): void {
+  let at = 0;
+  while (at < text.length) {
+    if (text[at] !== "'") {
+      at++;
+      continue;
+    }
+    let word = '';
+    let from = ++at;
+    for (;;) {
+      const end = text.indexOf("'", at);
+      const slash = text.indexOf('\\', at);
+      if (end < 0) return;
+      if (slash >= 0 && slash < end) {
+        word += text.slice(from, slash) + text[slash + 1];
+        at = from = slash + 2;
+        continue;
+      }
+      if (text[end + 1] === "'") {
+        word += text.slice(from, end + 1);
+        at = from = end + 2;
+        continue;
+      }
+      word += text.slice(from, end);
+      at = end + 1;
+      break;
+    }
+    const positions: number[] = [];
+    if (text[at] === ':') {
+      at++;
+      for (;;) {
+        let position = 0;
+        while (at < text.length && text.charCodeAt(at) >= 48 && text.charCodeAt(at) <= 57)
+          position = position * 10 + text.charCodeAt(at++) - 48;
+        positions.push(position);
+        if (/[A-D]/.test(text[at] ?? '')) at++;
+        if (text[at] !== ',') break;
+        at++;
+      }
+    }
+    each(word, positions);
+  }
+}
+
+/** The index of documents by place (`documents[place]`, a tsvector's text output). */
+export function indexWords(documents: readonly string[]): WordIndex {
+  const byWord = new Map<string, { places: number[]; positions: number[][] }>();
+  let entries = 0;
+  let positionCount = 0;
+  documents.forEach((document, place) =>
+    readDocument(document, (word, positions) => {
+      let at = byWord.get(word);
+      if (!at) byWord.set(word, (at = { places: [], positions: [] }));
+      at.places.push(place);
+      at.positions.push(positions);
+      entries++;
+      positionCount += positions.length;
+    }),
+  );
+  const words = [...byWord.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const starts = new Uint32Array(words.length + 1);
+  const places = new Uint32Array(entries);
+  const positionStarts = new Uint32Array(entries + 1);
+  const positions = new Uint16Array(positionCount);
+  let entry = 0;
+  let position = 0;
+  words.forEach((word, at) => {
+    starts[at] = entry;
+    const occurs = byWord.get(word)!;
+    occurs.places.forEach((place, i) => {
+      places[entry] = place;
+      positionStarts[entry++] = position;
+      for (const value of occurs.positions[i]!) positions[position++] = value;
+    });
+  });
+  starts[words.length] = entry;
+  positionStarts[entry] = position;
+  return { words, starts, places, positionStarts, positions };
 }
 
 export interface WordSamplingOptions {
@@ -174,35 +353,19 @@ export function wordSampling(db: Database, { log, size, minSessions, evict }: Wo
     const heldAt = facts.size;
     const rows = Int32Array.from(facts.sample(history, size));
     const run = (async () => {
-      const result = await sql<{ place: number; words: string[] }>`
-        SELECT p.place::int AS place, tsvector_to_array(s.search_document) AS words
+      const result = await sql<{ place: number; document: string }>`
+        SELECT p.place::int AS place, s.search_document::text AS document
         FROM unnest(${facts.idsOf([...rows])}::bigint[]) WITH ORDINALITY AS p (id, place)
         JOIN sessions s ON s.tenant_id = ${tenantId} AND s.id = p.id`.execute(db);
-      const byWord = new Map<string, number[]>();
-      let count = 0;
-      for (const row of result.rows) {
-        for (const word of row.words) {
-          let places = byWord.get(word);
-          if (!places) byWord.set(word, (places = []));
-          places.push(row.place - 1);
-          count++;
-        }
-      }
-      const words = [...byWord.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-      const starts = new Uint32Array(words.length + 1);
-      const places = new Uint32Array(count);
-      let end = 0;
-      words.forEach((word, at) => {
-        starts[at] = end;
-        for (const place of byWord.get(word)!) places[end++] = place;
-      });
-      starts[words.length] = end;
+      const documents: string[] = new Array<string>(rows.length).fill('');
+      for (const row of result.rows) documents[row.place - 1] = row.document;
+      const index = indexWords(documents);
       const before = facts.words;
       if (before) facts.untrack(before.changed);
-      facts.words = new WordSample(rows, words, starts, places, changed, heldAt);
+      facts.words = new WordSample(rows, index, changed, heldAt);
       evict(tenantId);
       log.info(
-        { tenantId, sessions: rows.length, words: words.length, ms: Date.now() - started },
+        { tenantId, sessions: rows.length, words: index.words.length, ms: Date.now() - started },
         'facet index read a sample of search documents',
       );
     })()
