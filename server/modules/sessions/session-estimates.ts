@@ -190,6 +190,20 @@ export function sessionEstimates(
   }
 
   /**
+   * How a History page of a content search, in an order no b-tree index serves, is walked in the facet
+   * index: the filters it walks under (the caller's visibility among them) and the share of the
+   * sessions passing them the search matches, from the sample of search documents. Undefined when the
+   * sample has not seen the search often enough (`precise`): a rarer one is found sooner through the
+   * search index, its few sessions sorted.
+   */
+  async function searchWalk(scope: ListScope, asOf: number) {
+    const visible = visibleFilters(scope);
+    const found = await searchSampled(scope, asOf);
+    if (!visible || !found || !precise(found)) return undefined;
+    return { filters: visible, share: found.count / found.population };
+  }
+
+  /**
    * A History facet under a content search or filters the facet index cannot apply (text, parameters),
    * at a tenant the index holds. A search its sample of search documents answers precisely enough
    * (`precise`) is estimated from it, for everyone's sessions or an operator's own. Otherwise, for
@@ -399,6 +413,7 @@ export function sessionEstimates(
     listTotal,
     quickOrEstimated,
     sampleEstimate,
+    searchWalk,
     totalOf,
   };
 }

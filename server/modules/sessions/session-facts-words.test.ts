@@ -65,6 +65,9 @@ describe('sample of search documents', async () => {
           createdAt: new Date(Date.UTC(2025, 4, 1, 8, i)),
           channel: channels[i % channels.length]!,
           operatorIds: operators.filter(() => random() < 0.5).map((operator) => operator.id),
+          // Ties and empty values, for sorts.
+          duration: random() < 0.2 ? null : Math.floor(random() * 40) * 15,
+          waitingTime: random() < 0.3 ? null : Math.floor(random() * 20),
         },
         said,
       );
@@ -270,6 +273,83 @@ describe('sample of search documents', async () => {
     }
     expect(statements.slice(before).filter((text) => /EXPLAIN \(FORMAT JSON\)/.test(text))).toEqual([]);
     expect(counts(before)).toBe(0);
+  });
+
+  it('walks a search in an order no index serves through the facet index, paging exactly as SQL orders it', async () => {
+    const { db, statements } = recordedDatabase(database.pool);
+    const facts = sessionFacts(db, { log: silentLog, words: { size: 100_000, minSessions: 0 } });
+    await facts.load(tenant.id);
+    const service = sessionService(db, {
+      visibility: services.visibility,
+      settings: services.settings,
+      log: silentLog,
+      facts,
+      facetEstimate: {
+        sampleSize: 1,
+        countPart: 1_000,
+        countEnough: 1,
+        checkBudgetMs: 10_000,
+        fewSeen: 0,
+        exactBudgetMs: 0,
+      },
+      // Chunks of one to three sessions: a page spans many, and ties fall across their edges.
+      searchWalk: { minChunk: 1, maxChunk: 3, budgetMs: 60_000 },
+    });
+    const plain = sessionService(services.db, {
+      visibility: services.visibility,
+      settings: services.settings,
+      log: silentLog,
+    });
+    const admin = adminPrincipal(tenant);
+    const operator: Principal = { ...admin, role: 'operator', userId: operators[1]!.id };
+    // Pages SQL sorted itself (not the ids the walk found).
+    const sortedBySql = () =>
+      statements.filter(
+        (text) => /ORDER BY/.test(text) && /search_document @@/.test(text) && !/= ANY\(/.test(text),
+      ).length;
+    await service.list(admin, { view: 'history', q: 'objednávka', sort: '-createdAt', limit: 5 });
+    await facts.settled();
+    const walk = async (
+      from: typeof plain,
+      caller: Principal,
+      query: Record<string, string> & { sort: string },
+    ) => {
+      const ids: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await from.list(caller, {
+          view: 'history',
+          ...query,
+          limit: 7,
+          ...(cursor ? { cursor } : {}),
+        });
+        ids.push(...page.items.map((item) => item.id));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return ids;
+    };
+    const walks = () => statements.filter((text) => /AS p \(id\)\s+JOIN sessions s/.test(text)).length;
+    const before = walks();
+    const sqlSorts = sortedBySql();
+    for (const [q, caller, filters] of [
+      ['objednávka', admin, {}],
+      ['faktura', admin, { channel: 'whatsapp,webchat' }],
+      ['"moje objednávka"', admin, {}],
+      ['objednávka', operator, {}],
+    ] as const) {
+      // Sorts no b-tree index serves (a descending duration has one).
+      for (const sort of ['duration', 'waitingTime', 'channel', '-operator', '-group']) {
+        const query = { q, sort, ...filters };
+        const [walked, sorted] = await Promise.all([
+          walk(service, caller, query),
+          walk(plain, caller, query),
+        ]);
+        expect({ query, who: caller.role, ids: walked }).toEqual({ query, who: caller.role, ids: sorted });
+        expect(sorted.length).toBeGreaterThan(7);
+      }
+    }
+    expect(walks()).toBeGreaterThan(before);
+    expect(sortedBySql()).toBe(sqlSorts);
   });
 
   it('leaves out a sampled session written since the read, and reads the sample again once many were', async () => {

@@ -443,6 +443,10 @@ export function sessionFacts(db: Database, options: FactsOptions) {
     /**
      * The ids of a History page sorted by a kept column (both directions, NULLS LAST, after a keyset
      * cursor), in the list's order; undefined when the index cannot answer. The caller reads the rows.
+     *
+     * With `check` (a content search, which the index cannot apply): the sessions passing the filters
+     * are walked in the list's order `chunk` at a time, and `check` (SQL, reading them by key) keeps
+     * those that match, until the page is full; undefined when `check` gives up (its budget ran out).
      */
     async page(
       tenantId: string,
@@ -451,6 +455,7 @@ export function sessionFacts(db: Database, options: FactsOptions) {
       limit: number,
       after: { v: string | null; id: string } | undefined,
       ask: FactsAsk,
+      check?: { chunk: number; keep: (ids: string[]) => Promise<string[] | undefined> },
     ): Promise<string[] | undefined> {
       const kept = specById.get(sort.columnId);
       if (!kept && sort.columnId !== 'id') return undefined;
@@ -473,14 +478,25 @@ export function sessionFacts(db: Database, options: FactsOptions) {
         keys = facts.sortKeys(kept.index, ranked.ranks);
         cursorKey = ranked.cursorKey;
       }
-      const rows = facts.top(
-        keys,
-        matchedBy(facts, compiled, filters),
-        sort.desc,
-        limit,
-        after ? { key: cursorKey, id: Number(after.id) } : undefined,
-      );
-      return facts.idsOf(rows);
+      const matched = matchedBy(facts, compiled, filters);
+      let from = after ? { key: cursorKey, id: Number(after.id) } : undefined;
+      if (!check) return facts.idsOf(facts.top(keys, matched, sort.desc, limit, from));
+      const found: string[] = [];
+      for (;;) {
+        const rows = facts.top(keys, matched, sort.desc, check.chunk, from);
+        if (rows.length === 0) return found;
+        const ids = facts.idsOf(rows);
+        const kept = await check.keep(ids);
+        if (!kept) return undefined;
+        const keep = new Set(kept);
+        for (const id of ids) {
+          if (!keep.has(id)) continue;
+          found.push(id);
+          if (found.length === limit) return found;
+        }
+        const last = rows[rows.length - 1]!;
+        from = { key: keys[last]!, id: facts.idKeys()[last]! };
+      }
     },
 
     /**
