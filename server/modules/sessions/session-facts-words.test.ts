@@ -17,7 +17,7 @@ import { LIST_COUNT } from './session-estimates';
 import { sessionFacts, type FactsAsk } from './session-facts';
 import { readDocument, readParts } from './session-facts-words';
 import { tsquery } from './session-sql';
-import { sessionService } from './session.service';
+import { sessionService, type SessionServiceOptions } from './session.service';
 
 /**
  * The facet index's sample of search documents (session-facts-words.ts): a search's matches among the
@@ -100,6 +100,33 @@ describe('sample of search documents', async () => {
     await facts.load(tenant.id);
     return { facts, statements, db };
   }
+  /** The index's own service over it, statements recorded; every search estimated from the sample. */
+  async function ownService(options: Partial<SessionServiceOptions> = {}) {
+    const { facts, statements, db } = await ownIndex();
+    const service = sessionService(db, {
+      visibility: services.visibility,
+      settings: services.settings,
+      log: silentLog,
+      facts,
+      // However few sessions pass the filters and the sample sees: the sample answers.
+      facetEstimate: {
+        sampleSize: 1,
+        countPart: 1_000,
+        countEnough: 1,
+        checkBudgetMs: 10_000,
+        fewSeen: 0,
+        exactBudgetMs: 0,
+      },
+      ...options,
+    });
+    return { facts, statements, service };
+  }
+  /** Everything counted and sorted in SQL. */
+  const plain = sessionService(services.db, {
+    visibility: services.visibility,
+    settings: services.settings,
+    log: silentLog,
+  });
   const ask = (): FactsAsk => ({ asOf: performance.now(), size: () => Promise.resolve(0) });
   const partsOf = (q: string) => parseContentQuery(q)!.parts;
   const sqlCount = async (q: string) => {
@@ -170,26 +197,14 @@ describe('sample of search documents', async () => {
   });
 
   it("gives a list's total and filter lists under a search from the sample, labelled, as SQL counts them", async () => {
-    const { facts, statements } = await ownIndex();
+    // No time to count: every total over the first page is an estimate.
+    const { facts, statements, service } = await ownService({
+      listCount: { ...LIST_COUNT, budgetMs: 0, sampleBudgetMs: 60_000, plannerSkipsCountFactor: 0 },
+    });
     const admin = adminPrincipal(tenant);
     // The tenant keeps operators to their own sessions (the default): theirs are counted from the sample too.
     expect((await services.settings.get(tenant.id)).operatorsSeeAllSessions).toBe(false);
     const operator: Principal = { ...admin, role: 'operator', userId: operators[0]!.id };
-    const precision = { sampleSize: 1, countPart: 1_000, countEnough: 1, checkBudgetMs: 10_000 };
-    const service = sessionService(services.db, {
-      visibility: services.visibility,
-      settings: services.settings,
-      log: silentLog,
-      facts,
-      facetEstimate: { ...precision, fewSeen: 0, exactBudgetMs: 0 },
-      // No time to count: every total over the first page is an estimate.
-      listCount: { ...LIST_COUNT, budgetMs: 0, sampleBudgetMs: 60_000, plannerSkipsCountFactor: 0 },
-    });
-    const plain = sessionService(services.db, {
-      visibility: services.visibility,
-      settings: services.settings,
-      log: silentLog,
-    });
     await service.list(admin, { view: 'history', q: 'objednávka', sort: '-createdAt', limit: 5 });
     await facts.settled();
     const sampleChecks = () => statements.filter((text) => /AS p \(id\)\s+JOIN sessions s/.test(text)).length;
@@ -233,22 +248,7 @@ describe('sample of search documents', async () => {
   });
 
   it('decides from the sample, not the planner, whether one searched word is too common to count', async () => {
-    const { db, statements } = recordedDatabase(database.pool);
-    const facts = sessionFacts(db, { log: silentLog, words: { size: 100_000, minSessions: 0 } });
-    await facts.load(tenant.id);
-    const service = sessionService(db, {
-      visibility: services.visibility,
-      settings: services.settings,
-      log: silentLog,
-      facts,
-      facetEstimate: {
-        sampleSize: 1,
-        countPart: 1_000,
-        countEnough: 1,
-        checkBudgetMs: 10_000,
-        fewSeen: 0,
-        exactBudgetMs: 0,
-      },
+    const { facts, statements, service } = await ownService({
       // A word with more than 5 matches is far over a cap of 1: not counted. The total waits for no page.
       listCount: { ...LIST_COUNT, exactSearchCap: 1, plannerSkipsCountFactor: 5, sampleBudgetMs: 60_000 },
       countWaitsForPageMs: 0,
@@ -276,29 +276,9 @@ describe('sample of search documents', async () => {
   });
 
   it('walks a search in an order no index serves through the facet index, paging exactly as SQL orders it', async () => {
-    const { db, statements } = recordedDatabase(database.pool);
-    const facts = sessionFacts(db, { log: silentLog, words: { size: 100_000, minSessions: 0 } });
-    await facts.load(tenant.id);
-    const service = sessionService(db, {
-      visibility: services.visibility,
-      settings: services.settings,
-      log: silentLog,
-      facts,
-      facetEstimate: {
-        sampleSize: 1,
-        countPart: 1_000,
-        countEnough: 1,
-        checkBudgetMs: 10_000,
-        fewSeen: 0,
-        exactBudgetMs: 0,
-      },
+    const { facts, statements, service } = await ownService({
       // Chunks of one to three sessions: a page spans many, and ties fall across their edges.
       searchWalk: { minChunk: 1, maxChunk: 3, budgetMs: 60_000 },
-    });
-    const plain = sessionService(services.db, {
-      visibility: services.visibility,
-      settings: services.settings,
-      log: silentLog,
     });
     const admin = adminPrincipal(tenant);
     const operator: Principal = { ...admin, role: 'operator', userId: operators[1]!.id };
