@@ -259,6 +259,8 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
       if (walk) {
         const { minChunk, maxChunk, budgetMs } = searchWalkPolicy;
         const deadline = performance.now() + budgetMs;
+        let walked = 0;
+        let found = 0;
         const ids = await facts.page(
           scope.tenantId,
           walk.filters,
@@ -269,9 +271,17 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
           {
             // About one and a half pages' worth of matches per chunk.
             chunk: Math.min(maxChunk, Math.max(minChunk, Math.ceil((1.5 * (limit + 1)) / walk.share))),
-            keep: (chunk) => {
+            keep: async (chunk) => {
               const left = deadline - performance.now();
-              return left > 0 ? repo.matchingIds(scope, chunk, left) : Promise.resolve(undefined);
+              // An order through sessions the search misses (the first operator by name may have taken
+              // no order at all) finds far fewer than the share says: given up once four pages' worth
+              // were expected, rather than at the budget.
+              const expected = walked * walk.share;
+              if (left <= 0 || (expected >= 4 * (limit + 1) && found < expected / 4)) return undefined;
+              const matching = await repo.matchingIds(scope, chunk, left);
+              walked += chunk.length;
+              found += matching?.length ?? 0;
+              return matching;
             },
           },
         );
