@@ -1,6 +1,5 @@
 import { defaultColumnsByView } from '../../../../common/columns';
 import {
-  keepPreviousData,
   useInfiniteQuery,
   useMutation,
   useQuery,
@@ -36,6 +35,16 @@ export function useColumnCatalogue() {
   });
 }
 
+/**
+ * What a list shows while its next rows load: the rows before a change of filters, search or order stay
+ * until the new ones arrive; another view's do not (ended sessions under the Live tab, or live ones
+ * under History, with the new view's heading above them).
+ */
+export function previousRowsOfView(view: string | undefined) {
+  return <T>(previous: T | undefined, previousQuery?: { queryKey: readonly unknown[] }): T | undefined =>
+    (previousQuery?.queryKey[2] as ListParams | undefined)?.view === view ? previous : undefined;
+}
+
 /** Pages of sessions for the current query, fetched as the table scrolls (keyset cursors). */
 export function useSessionList(params: ListParams, live: boolean, pollWhileLive: boolean) {
   return useInfiniteQuery<SessionPage, Error, InfiniteData<SessionPage>, readonly unknown[], string | null>({
@@ -43,7 +52,7 @@ export function useSessionList(params: ListParams, live: boolean, pollWhileLive:
     queryFn: ({ pageParam, signal }) => sessionsApi.list(params, pageParam, signal),
     initialPageParam: null,
     getNextPageParam: (last) => last.nextCursor,
-    placeholderData: keepPreviousData,
+    placeholderData: previousRowsOfView(params.view),
     refetchInterval: live && pollWhileLive ? LIVE_POLL_SECONDS * 1000 : false,
     // Refetching many loaded pages every few seconds is wasteful; keep the first pages fresh.
     maxPages: live ? 10 : undefined,
