@@ -5,24 +5,25 @@ import type { TsqueryPart } from '../search/content-query';
 import type { TenantFacts } from './session-facts-memory';
 
 /**
- * The facet index's sample of search documents: the words (lexemes) of a fixed sample of a tenant's
- * History sessions, read once in the background and kept beside its columns as a small inverted index,
- * so the share of a content search among the sessions passing some filters is counted in memory — no
- * document read. A list's total and filter lists under a common word are then estimated in well under a
- * millisecond instead of checking 2,000–5,000 documents in SQL (~7 ms of two cores at a million
- * sessions, the most of a first asked search).
+ * The facet index's sample of search documents: the words (lexemes) and their positions of a fixed
+ * sample of a tenant's History sessions, read once in the background and kept beside its columns as a
+ * small inverted index, so the share of a content search among the sessions passing some filters is
+ * counted in memory — no document read. A list's total and filter lists under a common word are then
+ * estimated in about a millisecond instead of checking 2,000–5,000 documents in SQL (~7 ms of two cores
+ * at a million sessions, the most of a first asked search), and a search can be walked in an order no
+ * index serves (session.service.ts, `pageOf`).
  *
- * Only what the sample answers as PostgreSQL would is answered: searched words and prefixes combined
- * with AND and OR, over lexemes of plain letters and digits (what `to_tsquery` keeps unchanged). A
- * phrase needs positions and a compound PostgreSQL's own parse: those, and shares the sample sees too
- * few matches of for ±10 %, are left to the SQL sample (session-facts.ts, `sampled`).
+ * Only what the sample answers as PostgreSQL would is answered: searched words, prefixes and phrases of
+ * whole words combined with AND and OR, over lexemes of plain letters and digits (what `to_tsquery`
+ * keeps unchanged). A compound needs PostgreSQL's own parse: it, and shares the sample sees too few
+ * matches of for ±10 %, are left to the SQL sample (session-facts.ts, `sampled`).
  *
  * Sessions written since the read are tracked (`TenantFacts.track`): a sampled one may have other words
  * now and is left out, and once the written ones are more than WORD_RESAMPLE_SHARE of the tenant's
  * sessions (new sessions the sample cannot stand for), the sample is read again.
  */
 
-/** How many History sessions a tenant's sample holds (~60 words each: ~5 MB at a million sessions). */
+/** How many History sessions a tenant's sample holds (~60 words each: ~18 MiB with their positions). */
 export const WORD_SAMPLE_SIZE = 20_000;
 /** The sample is read again once the sessions written since are this share of the tenant's. */
 const WORD_RESAMPLE_SHARE = 0.02;
