@@ -266,9 +266,10 @@ export function sessionEstimates(
     scope: ListScope,
     policy: CountPolicy,
     asOf = performance.now(),
+    words = () => searchSampled(scope, asOf),
   ): Promise<{ count: number; exact: boolean } | undefined> {
     if (facts && scope.view === 'history' && facts.holds(scope.tenantId)) {
-      const fromWords = await searchSampled(scope, asOf);
+      const fromWords = await words();
       if (fromWords && precise(fromWords)) return { count: fromWords.count, exact: false };
       // One budget for every part of the sample the index checks (it stops at the first part that
       // runs out, and estimates from the parts before it).
@@ -351,12 +352,15 @@ export function sessionEstimates(
     // One term: whether the planner puts it far over the cap (then it is not counted), asked unless the
     // page answered within `plannerWaitMs` (an order number's page proves its total sooner).
     const early = pageGate(options.plannerWaitMs);
+    // The sample of search documents' answer, asked at most once (the question below and the estimate).
+    let wordsAsked: ReturnType<typeof searchSampled> | undefined;
+    const words = () => (wordsAsked ??= searchSampled(scope, asOf));
     const farOver = oneTerm
       ? early.needed.then(async (needed) => {
           if (!needed) return false;
           // The sample of search documents knows better than the planner (its Czech prefixes run ~2×
           // high), and asks PostgreSQL nothing the sample's estimate does not need anyway.
-          const sampledCount = (await searchSampled(scope, asOf))?.count;
+          const sampledCount = (await words())?.count;
           return (sampledCount ?? (await repo.estimateCount(scope))) > cap * policy.plannerSkipsCountFactor;
         })
       : Promise.resolve(false);
@@ -371,7 +375,7 @@ export function sessionEstimates(
         .catch(() => undefined);
     const sampled =
       content && !options.rareWords
-        ? sampleNeeded.then((needed) => (needed ? sampleEstimate(scope, policy, asOf) : undefined))
+        ? sampleNeeded.then((needed) => (needed ? sampleEstimate(scope, policy, asOf, words) : undefined))
         : Promise.resolve(undefined);
     const counting: Promise<CountResult> = indexedCount(scope, asOf).then((exact) =>
       exact !== undefined

@@ -235,8 +235,8 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
     // range), which the facet index does not mind.
     const idsUp = sort.key === 'id' && scope.filters.length > 0;
     const served = (index === 'both' && !idsUp) || index === 'asc' || (index === 'desc' && sort.desc);
+    const columnId = sort.key.startsWith('-') ? sort.key.slice(1) : sort.key;
     if (facts && everyone(scope) && !served) {
-      const columnId = sort.key.startsWith('-') ? sort.key.slice(1) : sort.key;
       const ids = await facts.page(
         scope.tenantId,
         scope.filters,
@@ -264,7 +264,7 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
         const ids = await facts.page(
           scope.tenantId,
           walk.filters,
-          { columnId: sort.key.startsWith('-') ? sort.key.slice(1) : sort.key, desc: sort.desc },
+          { columnId, desc: sort.desc },
           limit + 1,
           after,
           askOf(scope.tenantId, asOf),
@@ -300,7 +300,7 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
         scope.tenantId,
         scope.filters,
         {
-          columnId: sort.key.startsWith('-') ? sort.key.slice(1) : sort.key,
+          columnId,
           desc: sort.desc,
           expr: sort.column.expr,
         },
