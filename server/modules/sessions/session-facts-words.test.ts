@@ -316,7 +316,7 @@ describe('sample of search documents', async () => {
       ['objednávka', operator, {}],
     ] as const) {
       // Sorts no b-tree index serves (a descending duration has one).
-      for (const sort of ['duration', 'waitingTime', 'channel', '-operator', '-group']) {
+      for (const sort of ['duration', 'waitingTime', 'channel', 'operator', '-operator', '-group']) {
         const query = { q, sort, ...filters };
         const [walked, sorted] = await Promise.all([
           walk(service, caller, query),
