@@ -79,3 +79,23 @@ export function compile(filter: Filter, bounds: ReadonlyMap<string, number>): Co
   }
   return undefined;
 }
+
+/** What identifies a set of filters (time bounds are read the same way every time). */
+export function filtersKey(filters: readonly Filter[]): string {
+  return JSON.stringify(
+    filters.map((filter) =>
+      filter.op === 'in'
+        ? [filter.columnId, filter.op, filter.values, filter.includeEmpty]
+        : [filter.columnId, filter.op, filter.value],
+    ),
+  );
+}
+
+/** The rows passing the filters, shared by every answer under the same filters until a change. */
+export function matchedBy(
+  facts: TenantFacts,
+  compiled: readonly CompiledFilter[],
+  filters: readonly Filter[],
+) {
+  return facts.remember(`match ${filtersKey(filters)}`, () => facts.match(compiled));
+}

@@ -4,18 +4,9 @@ import { withConnection } from '../../db/connection';
 import { copyOut, readCopyText } from '../../db/copy-out';
 import type { Log } from '../../platform/log';
 import type { Filter } from './session-filters';
-import { compile, type CompiledFilter } from './session-facts-filters';
-import {
-  SELECT_LIST,
-  TenantFacts,
-  VALUED_COLUMNS,
-  specById,
-  type DictStore,
-  type Dictionary,
-  type FactCount,
-  type MultiStore,
-  type NumberColumn,
-} from './session-facts-memory';
+import { compile, filtersKey, matchedBy, type CompiledFilter } from './session-facts-filters';
+import { factsPages } from './session-facts-pages';
+import { SELECT_LIST, TenantFacts, VALUED_COLUMNS, specById, type FactCount } from './session-facts-memory';
 import { textOrdering } from './session-facts-orders';
 import { WORD_SAMPLE_SIZE, wordSampling } from './session-facts-words';
 import type { TsqueryPart } from '../search/content-query';
@@ -86,17 +77,6 @@ export interface FactsAsk {
   size: () => Promise<number>;
 }
 
-/** What identifies a set of filters (time bounds are read the same way every time). */
-function filtersKey(filters: readonly Filter[]): string {
-  return JSON.stringify(
-    filters.map((filter) =>
-      filter.op === 'in'
-        ? [filter.columnId, filter.op, filter.values, filter.includeEmpty]
-        : [filter.columnId, filter.op, filter.value],
-    ),
-  );
-}
-
 /** An estimated count to two significant digits (never 0: the sample saw it). */
 function roughly(count: number): number {
   if (count < 10) return Math.max(1, Math.round(count));
@@ -107,11 +87,6 @@ function roughly(count: number): number {
 /** A sample's counts, each standing for `scale` sessions (to two significant digits unless 1). */
 function scaled(counts: FactCount[], scale: number): FactCount[] {
   return scale === 1 ? counts : counts.map((fact) => ({ ...fact, count: roughly(fact.count * scale) }));
-}
-
-/** The rows passing the filters, shared by every answer under the same filters until a change. */
-function matchedBy(facts: TenantFacts, compiled: readonly CompiledFilter[], filters: readonly Filter[]) {
-  return facts.remember(`match ${filtersKey(filters)}`, () => facts.match(compiled));
 }
 
 export function sessionFacts(db: Database, options: FactsOptions) {
@@ -405,111 +380,15 @@ export function sessionFacts(db: Database, options: FactsOptions) {
     return { facts, rows, scale: population / passing, population };
   }
 
-  /** What a dictionary column sorts by: its value, or the name behind its id (groups, first operator). */
-  function sortName(columnId: string, tenantId: string) {
-    if (columnId === 'group')
-      return sql`(SELECT g.name FROM operator_groups g WHERE g.tenant_id = ${tenantId} AND g.id = d.value::bigint)`;
-    if (columnId === 'operator')
-      return sql`(SELECT u.name FROM users u WHERE u.tenant_id = ${tenantId} AND u.id = d.value::bigint)`;
-    return sql`d.value`;
-  }
-
-  /**
-   * Ranks of a dictionary's codes in PostgreSQL's order of what they sort by (so text compares by the
-   * database's collation), NaN for NULL; and where a cursor's text value falls among them (an equal
-   * value's rank, or half a rank below the next).
-   */
-  async function rank(
-    tenantId: string,
-    columnId: string,
-    dict: Dictionary,
-    cursor: string | null | undefined,
-  ) {
-    const named = sql`
-      WITH d AS (SELECT value, ord FROM unnest(${dict.values}::text[]) WITH ORDINALITY AS d (value, ord)),
-      named AS (SELECT ord, ${sortName(columnId, tenantId)} AS key FROM d)`;
-    const result = await sql<{ ord: number; rank: number | null }>`
-      ${named}
-      SELECT ord::int, CASE WHEN key IS NOT NULL THEN dense_rank() OVER (ORDER BY key) END::int AS rank
-      FROM named`.execute(db);
-    const ranks = new Float64Array(dict.values.length + 1).fill(Number.NaN);
-    for (const row of result.rows) ranks[row.ord] = row.rank ?? Number.NaN;
-    if (cursor === undefined || cursor === null) return { ranks, cursorKey: Number.NaN };
-    const place = await sql<{ below: number; equal: boolean }>`
-      ${named}
-      SELECT count(DISTINCT key) FILTER (WHERE key < ${cursor}::text)::int AS below,
-             coalesce(bool_or(key = ${cursor}::text), false) AS equal
-      FROM named`.execute(db);
-    const { below, equal } = place.rows[0]!;
-    return { ranks, cursorKey: equal ? below + 1 : below + 0.5 };
-  }
-
-  /** A cursor's value as a sort key of a number column (time: µs, as PostgreSQL reads it). */
-  async function numberKey(spec: NumberColumn, value: string | null): Promise<number> {
-    if (value === null) return Number.NaN;
-    if (!spec.time) return Number(value);
-    return (await micros([value])).get(value)!;
-  }
+  /** Pages sorted by a kept column (session-facts-pages.ts). */
+  const paging = factsPages(db, { compileAll, current, micros });
 
   return {
     /**
-     * The ids of a History page sorted by a kept column (both directions, NULLS LAST, after a keyset
-     * cursor), in the list's order; undefined when the index cannot answer. The caller reads the rows.
-     *
-     * With `check` (a content search, which the index cannot apply): the sessions passing the filters
-     * are walked in the list's order `chunk` at a time, and `check` (SQL, reading them by key) keeps
-     * those that match, until the page is full; undefined when `check` gives up (its budget ran out).
+     * The ids of a History page sorted by a kept column, in the list's order, from the index; a content
+     * search walked with `check` (`FactsPages.page`).
      */
-    async page(
-      tenantId: string,
-      filters: readonly Filter[],
-      sort: { columnId: string; desc: boolean },
-      limit: number,
-      after: { v: string | null; id: string } | undefined,
-      ask: FactsAsk,
-      check?: { chunk: number; keep: (ids: string[]) => Promise<string[] | undefined> },
-    ): Promise<string[] | undefined> {
-      const kept = specById.get(sort.columnId);
-      if (!kept && sort.columnId !== 'id') return undefined;
-      const compiled = await compileAll(filters);
-      if (!compiled) return undefined;
-      const facts = await current(tenantId, ask);
-      if (!facts) return undefined;
-      let keys: Float64Array;
-      let cursorKey = Number.NaN;
-      if (!kept) {
-        keys = facts.idKeys();
-        if (after) cursorKey = Number(after.id);
-      } else if (kept.spec.kind === 'number') {
-        const { spec, index } = kept;
-        keys = facts.sortKeys(index);
-        if (after) cursorKey = await numberKey(spec, after.v);
-      } else {
-        const store = facts.stores[kept.index] as DictStore | MultiStore;
-        const ranked = await rank(tenantId, sort.columnId, store.dict, after?.v);
-        keys = facts.sortKeys(kept.index, ranked.ranks);
-        cursorKey = ranked.cursorKey;
-      }
-      const matched = matchedBy(facts, compiled, filters);
-      let from = after ? { key: cursorKey, id: Number(after.id) } : undefined;
-      if (!check) return facts.idsOf(facts.top(keys, matched, sort.desc, limit, from));
-      const found: string[] = [];
-      for (;;) {
-        const rows = facts.top(keys, matched, sort.desc, check.chunk, from);
-        if (rows.length === 0) return found;
-        const ids = facts.idsOf(rows);
-        const kept = await check.keep(ids);
-        if (!kept) return undefined;
-        const keep = new Set(kept);
-        for (const id of ids) {
-          if (!keep.has(id)) continue;
-          found.push(id);
-          if (found.length === limit) return found;
-        }
-        const last = rows[rows.length - 1]!;
-        from = { key: keys[last]!, id: facts.idKeys()[last]! };
-      }
-    },
+    page: paging.page,
 
     /**
      * The History facet of a kept column under value and range filters, counted exactly; undefined when
