@@ -372,6 +372,24 @@ describe('sample of search documents', async () => {
     expect(await estimate('objednávka')).toBe(23);
   });
 
+  it('reads the sample with the tenant only when the process has room for it, else on its first search', async () => {
+    const { db, statements } = recordedDatabase(database.pool);
+    const reads = () => statements.filter((text) => /search_document::text/.test(text)).length;
+    // Room for the tenant's sessions, not for its sample's ~1 KB a session.
+    const facts = sessionFacts(db, {
+      log: silentLog,
+      words: { size: 100_000, minSessions: 0 },
+      maxSessions: 1_000,
+    });
+    await facts.load(tenant.id);
+    await facts.settled();
+    expect(reads()).toBe(0);
+    expect(await facts.estimateSearch(tenant.id, [], partsOf('objednávka'), ask())).toBeUndefined();
+    await facts.settled();
+    expect(reads()).toBe(1);
+    expect(await facts.estimateSearch(tenant.id, [], partsOf('objednávka'), ask())).toBeDefined();
+  });
+
   it('reads no sample for a tenant with fewer History sessions than its minimum', async () => {
     const { facts, statements } = await ownIndex({ size: 100_000, minSessions: 1_000 });
     expect(await facts.estimateSearch(tenant.id, [], partsOf('objednávka'), ask())).toBeUndefined();

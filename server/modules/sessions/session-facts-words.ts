@@ -25,6 +25,8 @@ import type { TenantFacts } from './session-facts-memory';
 
 /** How many History sessions a tenant's sample holds (~60 words each: ~18 MiB with their positions). */
 export const WORD_SAMPLE_SIZE = 20_000;
+/** What a sampled session's words and positions take in memory (~18 MiB for 20,000 at a million sessions). */
+export const SAMPLED_SESSION_BYTES = 1_000;
 /** The sample is read again once the sessions written since are this share of the tenant's. */
 const WORD_RESAMPLE_SHARE = 0.02;
 

@@ -7,8 +7,8 @@ import type { Filter } from './session-filters';
 import { compile, filtersKey, matchedBy, type CompiledFilter } from './session-facts-filters';
 import { factsPages } from './session-facts-pages';
 import { SELECT_LIST, TenantFacts, VALUED_COLUMNS, specById, type FactCount } from './session-facts-memory';
-import { textOrdering } from './session-facts-orders';
-import { WORD_SAMPLE_SIZE, wordSampling } from './session-facts-words';
+import { SESSION_BYTES, textOrdering } from './session-facts-orders';
+import { SAMPLED_SESSION_BYTES, WORD_SAMPLE_SIZE, wordSampling } from './session-facts-words';
 import type { TsqueryPart } from '../search/content-query';
 
 export { factsKeep, type FactCount } from './session-facts-memory';
@@ -135,10 +135,14 @@ export function sessionFacts(db: Database, options: FactsOptions) {
     used.set(tenantId, Date.now());
     evict(tenantId);
     log.info({ tenantId, sessions: facts.size, ms: Date.now() - started }, 'facet index loaded the tenant');
-    // The sample of search documents is read now, not on the tenant's first search: that search's total
-    // and filter lists, and its pages in an order no index serves (walked on the sample's share), are
-    // then served by it too (~2 s of reading in the background at a million sessions).
-    sampleOf(tenantId, facts);
+    // The sample of search documents is read now, not on the tenant's first search, when the process
+    // has room for it without dropping a tenant: that search's total and filter lists, and its pages in an
+    // order no index serves (walked on the sample's share), are then served by it too (~2 s of reading in
+    // the background at a million sessions). A sample weighs ~1 KB a session: a tenant of 20,000 would
+    // weigh fifteen times its own sessions, held for a search that may never come.
+    const held = [...tenants.values()].reduce((sum, each) => sum + each.weight, 0);
+    const sampleWeight = (Math.min(settings.words.size, facts.size) * SAMPLED_SESSION_BYTES) / SESSION_BYTES;
+    if (held + sampleWeight <= settings.maxSessions) sampleOf(tenantId, facts);
   }
 
   /** The text columns' orders (session-facts-orders.ts). */
