@@ -99,6 +99,8 @@ export function sessionFacts(db: Database, options: FactsOptions) {
   const syncing = new Map<string, { done: Promise<boolean>; queuedAt: number }>();
   /** When the last read of changes that completed for a tenant's index was queued. */
   const readAt = new WeakMap<TenantFacts, number>();
+  /** The tenants' indexes whose sample of search documents was asked for after a read of changes. */
+  const warmed = new WeakSet<TenantFacts>();
   const used = new Map<string, number>();
   /** Shares of samples that passed a check, by tenant, filters and check (`estimateCount`). */
   const shares = new Map<string, { share: number; at: number }>();
@@ -135,14 +137,6 @@ export function sessionFacts(db: Database, options: FactsOptions) {
     used.set(tenantId, Date.now());
     evict(tenantId);
     log.info({ tenantId, sessions: facts.size, ms: Date.now() - started }, 'facet index loaded the tenant');
-    // The sample of search documents is read now, not on the tenant's first search, when the process
-    // has room for it without dropping a tenant: that search's total and filter lists, and its pages in an
-    // order no index serves (walked on the sample's share), are then served by it too (~2 s of reading in
-    // the background at a million sessions). A sample weighs ~1 KB a session: a tenant of 20,000 would
-    // weigh fifteen times its own sessions, held for a search that may never come.
-    const held = [...tenants.values()].reduce((sum, each) => sum + each.weight, 0);
-    const sampleWeight = (Math.min(settings.words.size, facts.size) * SAMPLED_SESSION_BYTES) / SESSION_BYTES;
-    if (held + sampleWeight <= settings.maxSessions) sampleOf(tenantId, facts);
   }
 
   /** The text columns' orders (session-facts-orders.ts). */
@@ -192,7 +186,27 @@ export function sessionFacts(db: Database, options: FactsOptions) {
     }
     for (const row of result.rows) if (row.fields) facts.put(row.fields);
     facts.since = result.rows[0]!.xmin;
+    if (!warmed.has(facts)) {
+      warmed.add(facts);
+      warmWords(tenantId, facts);
+    }
     return true;
+  }
+
+  /**
+   * Starts reading the tenant's sample of search documents after the first read of changes since the
+   * tenant was loaded (which may bring back sessions the load already held: every one committed since the
+   * oldest transaction then running — the sample would count them as written since its read), rather
+   * than on the tenant's first search: that search's total and filter lists, and its pages in an order no
+   * index serves (walked on the sample's share), are then served by it too (~2 s of reading in the
+   * background at a million sessions). Only when the process has room for it without dropping a tenant:
+   * a sample weighs ~1 KB a session, and a tenant of 20,000 would weigh fifteen times its own sessions,
+   * held for a search that may never come.
+   */
+  function warmWords(tenantId: string, facts: TenantFacts): void {
+    const held = [...tenants.values()].reduce((sum, each) => sum + each.weight, 0);
+    const sampleWeight = (Math.min(settings.words.size, facts.size) * SAMPLED_SESSION_BYTES) / SESSION_BYTES;
+    if (held + sampleWeight <= settings.maxSessions) sampleOf(tenantId, facts);
   }
 
   /**
