@@ -281,6 +281,16 @@ for (const column of ['channel', 'group', 'endReason', 'tags']) {
       : undefined,
   );
 }
+// The operator's own sessions in every sortable column's order, both directions (the facet index walks
+// an operator's own only for a content search; their other pages are PostgreSQL's).
+for (const column of sortColumns) {
+  for (const desc of [false, true]) {
+    const sort = `${desc ? '-' : ''}${column}`;
+    await measureRun('own', `sort ${sort}, operator sees own`, () =>
+      services.sessions.list(ownOperator, { view: 'history', sort, limit: 50 }),
+    );
+  }
+}
 
 const load = os
   .loadavg()

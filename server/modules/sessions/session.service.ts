@@ -219,7 +219,7 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
 
   /**
    * One page. The facet index picks a History page's sessions for the sorts no b-tree index serves
-   * (every other kept column and direction); PostgreSQL reads them. Should a row have changed in between so that it no
+   * (every other kept column and direction), everyone's or an operator's own; PostgreSQL reads them. Should a row have changed in between so that it no
    * longer matches, the page is read the ordinary way.
    */
   async function pageOf(
@@ -236,10 +236,12 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
     const idsUp = sort.key === 'id' && scope.filters.length > 0;
     const served = (index === 'both' && !idsUp) || index === 'asc' || (index === 'desc' && sort.desc);
     const columnId = sort.key.startsWith('-') ? sort.key.slice(1) : sort.key;
-    if (facts && everyone(scope) && !served) {
+    // Everyone's sessions, or an operator's own (0.7–1 s in SQL for most orders at a million sessions).
+    const indexedBy = facts && !served ? indexedFilters(scope) : undefined;
+    if (facts && indexedBy) {
       const ids = await facts.page(
         scope.tenantId,
-        scope.filters,
+        indexedBy,
         { columnId, desc: sort.desc },
         limit + 1,
         after,
