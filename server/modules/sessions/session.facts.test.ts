@@ -95,6 +95,20 @@ describe('facet index', async () => {
     }
   }
 
+  /** The service over a facet index of its own with the tenant loaded, its statements recorded. */
+  async function recordedService() {
+    const { db, statements } = recordedDatabase(database.pool);
+    const facts = sessionFacts(db, { log: silentLog });
+    await facts.load(tenant.id);
+    const service = sessionService(db, {
+      visibility: services.visibility,
+      settings: services.settings,
+      log: silentLog,
+      facts,
+    });
+    return { statements, service };
+  }
+
   /** Every session of a list, page by page through its cursors, by id. */
   async function walk(
     service: typeof plain,
@@ -181,15 +195,7 @@ describe('facet index', async () => {
     const own: Principal = { ...principal, role: 'operator', userId: fixture.operators[0]!.id };
     await expectSameAsSql(own);
 
-    const { db, statements } = recordedDatabase(database.pool);
-    const facts = sessionFacts(db, { log: silentLog });
-    await facts.load(tenant.id);
-    const service = sessionService(db, {
-      visibility: services.visibility,
-      settings: services.settings,
-      log: silentLog,
-      facts,
-    });
+    const { statements, service } = await recordedService();
     statements.length = 0;
     const query = { view: 'history', channel: 'webchat,whatsapp' };
     const counted = await service.count(own, query);
@@ -344,15 +350,7 @@ describe('facet index', async () => {
 
   it("pages an operator's own sessions in an order no index serves from the index, not sorted by SQL", async () => {
     const own: Principal = { ...principal, role: 'operator', userId: fixture.operators[0]!.id };
-    const { db, statements } = recordedDatabase(database.pool);
-    const facts = sessionFacts(db, { log: silentLog });
-    await facts.load(tenant.id);
-    const service = sessionService(db, {
-      visibility: services.visibility,
-      settings: services.settings,
-      log: silentLog,
-      facts,
-    });
+    const { statements, service } = await recordedService();
     for (const sort of ['duration', 'endReason', '-group']) {
       statements.length = 0;
       const page = await service.list(own, { view: 'history', sort, limit: 10 });
