@@ -135,5 +135,3 @@ export function factsPages(db: Database, { compileAll, current, micros }: PageIn
 
   return { page };
 }
-
-export type FactsPages = ReturnType<typeof factsPages>;

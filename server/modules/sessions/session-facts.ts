@@ -6,10 +6,10 @@ import type { Log } from '../../platform/log';
 import type { Filter } from './session-filters';
 import { compile, filtersKey, matchedBy, type CompiledFilter } from './session-facts-filters';
 import { factsPages } from './session-facts-pages';
+import { factsSearch, scaled } from './session-facts-search';
 import { SELECT_LIST, TenantFacts, VALUED_COLUMNS, specById, type FactCount } from './session-facts-memory';
 import { SESSION_BYTES, textOrdering } from './session-facts-orders';
 import { SAMPLED_SESSION_BYTES, WORD_SAMPLE_SIZE, wordSampling } from './session-facts-words';
-import type { TsqueryPart } from '../search/content-query';
 
 export { factsKeep, type FactCount } from './session-facts-memory';
 
@@ -77,18 +77,6 @@ export interface FactsAsk {
   size: () => Promise<number>;
 }
 
-/** An estimated count to two significant digits (never 0: the sample saw it). */
-function roughly(count: number): number {
-  if (count < 10) return Math.max(1, Math.round(count));
-  const unit = 10 ** (Math.floor(Math.log10(count)) - 1);
-  return Math.round(count / unit) * unit;
-}
-
-/** A sample's counts, each standing for `scale` sessions (to two significant digits unless 1). */
-function scaled(counts: FactCount[], scale: number): FactCount[] {
-  return scale === 1 ? counts : counts.map((fact) => ({ ...fact, count: roughly(fact.count * scale) }));
-}
-
 export function sessionFacts(db: Database, options: FactsOptions) {
   const settings = { ...FACTS_DEFAULTS, ...options };
   const { log } = options;
@@ -144,12 +132,17 @@ export function sessionFacts(db: Database, options: FactsOptions) {
   /** The tenants' samples of search documents (session-facts-words.ts). */
   const wording = wordSampling(db, { log, ...settings.words, evict });
 
+  /** What the process holds, in sessions' worth (`TenantFacts.weight`). */
+  function heldWeight(): number {
+    return [...tenants.values()].reduce((sum, facts) => sum + facts.weight, 0);
+  }
+
   /**
    * Drops the least recently used tenants while the process holds more than `maxSessions`' worth
    * (a tenant weighs its sessions and its text orders, `TenantFacts.weight`).
    */
   function evict(keep: string): void {
-    let held = [...tenants.values()].reduce((sum, facts) => sum + facts.weight, 0);
+    let held = heldWeight();
     const byAge = [...used.entries()].sort((a, b) => a[1] - b[1]);
     for (const [tenantId] of byAge) {
       if (held <= settings.maxSessions) break;
@@ -204,9 +197,8 @@ export function sessionFacts(db: Database, options: FactsOptions) {
    * held for a search that may never come.
    */
   function warmWords(tenantId: string, facts: TenantFacts): void {
-    const held = [...tenants.values()].reduce((sum, each) => sum + each.weight, 0);
     const sampleWeight = (Math.min(settings.words.size, facts.size) * SAMPLED_SESSION_BYTES) / SESSION_BYTES;
-    if (held + sampleWeight <= settings.maxSessions) sampleOf(tenantId, facts);
+    if (heldWeight() + sampleWeight <= settings.maxSessions) sampleOf(tenantId, facts);
   }
 
   /**
@@ -363,48 +355,15 @@ export function sessionFacts(db: Database, options: FactsOptions) {
     );
   }
 
-  /**
-   * The sampled sessions (session-facts-words.ts) passing the filters that match a content search
-   * (`rows`), how many sessions each stands for (`scale`: the sessions passing the filters over the
-   * sampled ones that do) and how many pass the filters (`population`). Undefined when the index cannot
-   * answer: a filter it does not serve, no sample yet, a search the sample cannot evaluate, no sampled
-   * session passing the filters.
-   */
-  async function searchedSample(
-    tenantId: string,
-    filters: readonly Filter[],
-    parts: readonly TsqueryPart[],
-    ask: FactsAsk,
-  ) {
-    const compiled = await compileAll(filters);
-    if (!compiled) return undefined;
-    const facts = await current(tenantId, ask);
-    if (!facts) return undefined;
-    const sample = sampleOf(tenantId, facts);
-    const hits = sample?.matches(parts);
-    if (!sample || !hits) return undefined;
-    const matched = matchedBy(facts, compiled, filters);
-    const rows: number[] = [];
-    let passing = 0;
-    for (let place = 0; place < hits.length; place++) {
-      const row = sample.rows[place]!;
-      // A session written since the sample was read may hold other words now.
-      if (!matched[row] || sample.changed.has(row)) continue;
-      passing++;
-      if (hits[place]) rows.push(row);
-    }
-    if (passing === 0) return undefined;
-    const population = facts.remember(`count ${filtersKey(filters)}`, () => facts.count(matched));
-    return { facts, rows, scale: population / passing, population };
-  }
-
   /** Pages sorted by a kept column (session-facts-pages.ts). */
   const paging = factsPages(db, { compileAll, current, micros });
+  /** A content search's estimates from the sample of search documents (session-facts-search.ts). */
+  const searching = factsSearch({ compileAll, current, sampleOf });
 
   return {
     /**
      * The ids of a History page sorted by a kept column, in the list's order, from the index; a content
-     * search walked with `check` (`FactsPages.page`).
+     * search walked with `check` (session-facts-pages.ts).
      */
     page: paging.page,
 
@@ -492,47 +451,11 @@ export function sessionFacts(db: Database, options: FactsOptions) {
     },
 
     /**
-     * An estimate of how many History sessions pass the filters and match a content search, from the
-     * tenant's sample of search documents, with no document read (`searchedSample`); `seen`: how many
-     * sampled sessions matched (its precision), `population`: how many pass the filters.
+     * A content search's count, and a kept column's facet under it, estimated from the tenant's sample of
+     * search documents with no document read (`FactsSearch`).
      */
-    async estimateSearch(
-      tenantId: string,
-      filters: readonly Filter[],
-      parts: readonly TsqueryPart[],
-      ask: FactsAsk,
-    ): Promise<{ count: number; seen: number; population: number } | undefined> {
-      const found = await searchedSample(tenantId, filters, parts, ask);
-      if (!found) return undefined;
-      const { rows, scale, population } = found;
-      return { count: Math.round(rows.length * scale), seen: rows.length, population };
-    },
-
-    /**
-     * An estimate of the History facet of a kept column under filters and a content search, from the
-     * tenant's sample of search documents (`searchedSample`): each value's count among the matching
-     * sampled sessions, scaled up; `seen` and `population` as for `estimateSearch`.
-     */
-    async estimateSearchFacet(
-      tenantId: string,
-      columnId: string,
-      filters: readonly Filter[],
-      parts: readonly TsqueryPart[],
-      ask: FactsAsk,
-    ): Promise<{ counts: FactCount[]; seen: number; population: number } | undefined> {
-      const kept = specById.get(columnId);
-      if (!kept || kept.spec.kind === 'number') return undefined;
-      const found = await searchedSample(tenantId, filters, parts, ask);
-      if (!found) return undefined;
-      const { facts, rows, scale, population } = found;
-      const pass = new Uint8Array(facts.size);
-      for (const row of rows) pass[row] = 1;
-      return {
-        counts: scaled(facts.facet(columnId, pass), scale),
-        seen: rows.length,
-        population,
-      };
-    },
+    estimateSearch: searching.estimateSearch,
+    estimateSearchFacet: searching.estimateSearchFacet,
 
     /** How many History sessions pass the filters, exactly; undefined as for `facet`. */
     async count(tenantId: string, filters: readonly Filter[], ask: FactsAsk): Promise<number | undefined> {

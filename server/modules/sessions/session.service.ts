@@ -219,8 +219,8 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
 
   /**
    * One page. The facet index picks a History page's sessions for the sorts no b-tree index serves
-   * (every other kept column and direction), everyone's or an operator's own; PostgreSQL reads them. Should a row have changed in between so that it no
-   * longer matches, the page is read the ordinary way.
+   * (every other kept column and direction), everyone's or an operator's own; PostgreSQL reads them.
+   * Should a row have changed in between so that it no longer matches, the page is read the ordinary way.
    */
   async function pageOf(
     scope: ListScope,

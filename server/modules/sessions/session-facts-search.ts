@@ -1,0 +1,112 @@
+import type { Filter } from './session-filters';
+import { filtersKey, matchedBy } from './session-facts-filters';
+import { specById, type FactCount, type TenantFacts } from './session-facts-memory';
+import type { PageIndex } from './session-facts-pages';
+import type { WordSample } from './session-facts-words';
+import type { FactsAsk } from './session-facts';
+import type { TsqueryPart } from '../search/content-query';
+
+/**
+ * A content search's estimates from the facet index's sample of search documents (session-facts-words.ts):
+ * how many sessions passing some filters match it, and a kept column's facet among them, counted on the
+ * sampled sessions and scaled up, with no document read.
+ */
+
+/** An estimated count to two significant digits (never 0: the sample saw it). */
+function roughly(count: number): number {
+  if (count < 10) return Math.max(1, Math.round(count));
+  const unit = 10 ** (Math.floor(Math.log10(count)) - 1);
+  return Math.round(count / unit) * unit;
+}
+
+/** A sample's counts, each standing for `scale` sessions (to two significant digits unless 1). */
+export function scaled(counts: FactCount[], scale: number): FactCount[] {
+  return scale === 1 ? counts : counts.map((fact) => ({ ...fact, count: roughly(fact.count * scale) }));
+}
+
+/** What the index lends: its filters as passes, a tenant's facts brought up to date, and its sample. */
+export type SearchIndex = Pick<PageIndex, 'compileAll' | 'current'> & {
+  sampleOf: (tenantId: string, facts: TenantFacts) => WordSample | undefined;
+};
+
+export function factsSearch({ compileAll, current, sampleOf }: SearchIndex) {
+  /**
+   * The sampled sessions (session-facts-words.ts) passing the filters that match a content search
+   * (`rows`), how many sessions each stands for (`scale`: the sessions passing the filters over the
+   * sampled ones that do) and how many pass the filters (`population`). Undefined when the index cannot
+   * answer: a filter it does not serve, no sample yet, a search the sample cannot evaluate, no sampled
+   * session passing the filters.
+   */
+  async function searchedSample(
+    tenantId: string,
+    filters: readonly Filter[],
+    parts: readonly TsqueryPart[],
+    ask: FactsAsk,
+  ) {
+    const compiled = await compileAll(filters);
+    if (!compiled) return undefined;
+    const facts = await current(tenantId, ask);
+    if (!facts) return undefined;
+    const sample = sampleOf(tenantId, facts);
+    const hits = sample?.matches(parts);
+    if (!sample || !hits) return undefined;
+    const matched = matchedBy(facts, compiled, filters);
+    const rows: number[] = [];
+    let passing = 0;
+    for (let place = 0; place < hits.length; place++) {
+      const row = sample.rows[place]!;
+      // A session written since the sample was read may hold other words now.
+      if (!matched[row] || sample.changed.has(row)) continue;
+      passing++;
+      if (hits[place]) rows.push(row);
+    }
+    if (passing === 0) return undefined;
+    const population = facts.remember(`count ${filtersKey(filters)}`, () => facts.count(matched));
+    return { facts, rows, scale: population / passing, population };
+  }
+
+  /**
+   * An estimate of how many History sessions pass the filters and match a content search, from the
+   * tenant's sample of search documents, with no document read (`searchedSample`); `seen`: how many
+   * sampled sessions matched (its precision), `population`: how many pass the filters.
+   */
+  async function estimateSearch(
+    tenantId: string,
+    filters: readonly Filter[],
+    parts: readonly TsqueryPart[],
+    ask: FactsAsk,
+  ): Promise<{ count: number; seen: number; population: number } | undefined> {
+    const found = await searchedSample(tenantId, filters, parts, ask);
+    if (!found) return undefined;
+    const { rows, scale, population } = found;
+    return { count: Math.round(rows.length * scale), seen: rows.length, population };
+  }
+
+  /**
+   * An estimate of the History facet of a kept column under filters and a content search, from the
+   * tenant's sample of search documents (`searchedSample`): each value's count among the matching
+   * sampled sessions, scaled up; `seen` and `population` as for `estimateSearch`.
+   */
+  async function estimateSearchFacet(
+    tenantId: string,
+    columnId: string,
+    filters: readonly Filter[],
+    parts: readonly TsqueryPart[],
+    ask: FactsAsk,
+  ): Promise<{ counts: FactCount[]; seen: number; population: number } | undefined> {
+    const kept = specById.get(columnId);
+    if (!kept || kept.spec.kind === 'number') return undefined;
+    const found = await searchedSample(tenantId, filters, parts, ask);
+    if (!found) return undefined;
+    const { facts, rows, scale, population } = found;
+    const pass = new Uint8Array(facts.size);
+    for (const row of rows) pass[row] = 1;
+    return {
+      counts: scaled(facts.facet(columnId, pass), scale),
+      seen: rows.length,
+      population,
+    };
+  }
+
+  return { estimateSearch, estimateSearchFacet };
+}
