@@ -157,6 +157,28 @@ export function sessionEstimates(
     return [...scope.filters, own];
   }
 
+  /** Which of some sessions written since the postings of common words were read match a scope. */
+  const confirmOf = (scope: ListScope) => (ids: string[]) =>
+    repo.matchingIds(scope, ids, facetEstimate.checkBudgetMs);
+
+  /**
+   * A content search's exact count from the facet index's postings of common words
+   * (session-facts-postings.ts), under the filters it serves (everyone's sessions or an operator's own);
+   * undefined when they cannot answer. Reads the index's changes: asked when a page needs a total.
+   */
+  function searchCount(scope: ListScope, asOf: number): Promise<number | undefined> {
+    const visible = visibleFilters(scope);
+    if (!facts || !scope.search || !visible || !facts.holds(scope.tenantId))
+      return Promise.resolve(undefined);
+    return facts.countSearch(
+      scope.tenantId,
+      visible,
+      scope.search,
+      confirmOf(scope),
+      askOf(scope.tenantId, asOf),
+    );
+  }
+
   /**
    * An exact count from the facet index, when it can give one: `indexedFilters`, value and range
    * filters of the columns it keeps.
@@ -221,8 +243,24 @@ export function sessionEstimates(
     asOf: number,
   ): Promise<{ rows: FacetRows; countsAreEstimates: boolean } | undefined> {
     if (!facts || !facts.holds(scope.tenantId) || !factsKeep(columnId)) return undefined;
-    // Under a content search, the sample of search documents, for an operator's own sessions too.
+    // Under a content search, exactly from the postings of common words, else estimated from the sample
+    // of search documents, for an operator's own sessions too.
     const visible = visibleFilters(scope);
+    const exact =
+      scope.search && visible
+        ? await facts.searchFacet(
+            scope.tenantId,
+            columnId,
+            visible,
+            scope.search,
+            confirmOf(scope),
+            askOf(scope.tenantId, asOf),
+          )
+        : undefined;
+    if (exact) {
+      const rows = await repo.facetValues(scope, column, { ...options, precounted: exact });
+      return { rows, countsAreEstimates: false };
+    }
     const fromWords =
       scope.search && visible
         ? await facts.estimateSearchFacet(
@@ -381,7 +419,11 @@ export function sessionEstimates(
       exact !== undefined
         ? ({ kind: 'exact', count: exact } as const)
         : gate.needed.then(async (needed): Promise<CountResult> => {
-            if (!needed || (await farOver)) return { kind: 'unknown' };
+            if (!needed) return { kind: 'unknown' };
+            // A search the postings of common words answer is counted exactly in memory.
+            const fromPostings = content ? await searchCount(scope, asOf) : undefined;
+            if (fromPostings !== undefined) return { kind: 'exact', count: fromPostings };
+            if (await farOver) return { kind: 'unknown' };
             const estimate = sampleFirst ? await sampled : undefined;
             return estimate !== undefined && estimate.count > cap * SAMPLE_SKIPS_COUNT_FACTOR
               ? { kind: 'unknown' }
@@ -417,7 +459,9 @@ export function sessionEstimates(
     listTotal,
     quickOrEstimated,
     sampleEstimate,
+    searchCount,
     searchWalk,
     totalOf,
+    visibleFilters,
   };
 }

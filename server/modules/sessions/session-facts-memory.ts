@@ -1,5 +1,6 @@
 import type { CompiledFilter } from './session-facts-filters';
 import { SESSION_BYTES, TextOrders } from './session-facts-orders';
+import type { WordPostings } from './session-facts-postings';
 import type { WordSample } from './session-facts-words';
 
 /**
@@ -223,6 +224,8 @@ export class TenantFacts {
   readonly textOrders = new TextOrders(this);
   /** Its sample of search documents (session-facts-words.ts), once read. */
   words: WordSample | undefined;
+  /** Its postings of common words (session-facts-postings.ts), once read. */
+  postings: WordPostings | undefined;
   /** Sets of the rows written since each began (`track`): what a read kept beside the index has missed. */
   private readonly tracking = new Set<Set<number>>();
 
@@ -391,7 +394,8 @@ export class TenantFacts {
    * search documents.
    */
   get weight(): number {
-    return this.size + this.textOrders.weight + Math.ceil((this.words?.bytes ?? 0) / SESSION_BYTES);
+    const beside = (this.words?.bytes ?? 0) + (this.postings?.bytes ?? 0);
+    return this.size + this.textOrders.weight + Math.ceil(beside / SESSION_BYTES);
   }
 
   /** Session ids of rows. */

@@ -11,6 +11,8 @@ import {
   type TenantFacts,
 } from './session-facts-memory';
 import type { FactsAsk } from './session-facts';
+import type { RareLookup, WordPostings } from './session-facts-postings';
+import type { TsqueryPart } from '../search/content-query';
 
 /**
  * History pages from the facet index (session-facts.ts): the sessions passing the filters in a kept
@@ -25,9 +27,33 @@ export interface PageIndex {
   compileAll: (filters: readonly Filter[]) => Promise<CompiledFilter[] | undefined>;
   current: (tenantId: string, ask: FactsAsk) => Promise<TenantFacts | undefined>;
   micros: (values: readonly string[]) => Promise<Map<string, number>>;
+  /** The tenant's postings of common words, when current (session-facts-postings.ts). */
+  postingsOf?: (tenantId: string, facts: TenantFacts) => WordPostings | undefined;
+  lookupOf?: (tenantId: string) => RareLookup;
 }
 
-export function factsPages(db: Database, { compileAll, current, micros }: PageIndex) {
+/** A content search walked in the list's order, SQL keeping the sessions of each chunk that match. */
+export interface WalkCheck {
+  chunk: number;
+  keep: (ids: string[]) => Promise<string[] | undefined>;
+}
+
+/**
+ * A content search matched by the postings of common words; SQL confirms the sessions written since
+ * they were read that reach the page (`confirm`: those of the ids that match; undefined: gave up).
+ */
+export interface PostingsCheck {
+  parts: readonly TsqueryPart[];
+  confirm: (ids: string[]) => Promise<string[] | undefined>;
+}
+
+/**
+ * How many times a page from the postings asks SQL about sessions written since they were read (each time
+ * some that did not match leave the page, the next in order take their place).
+ */
+const CONFIRM_ROUNDS = 8;
+
+export function factsPages(db: Database, { compileAll, current, micros, postingsOf, lookupOf }: PageIndex) {
   /** What a dictionary column sorts by: its value, or the name behind its id (groups, first operator). */
   function sortName(columnId: string, tenantId: string) {
     if (columnId === 'group')
@@ -78,9 +104,12 @@ export function factsPages(db: Database, { compileAll, current, micros }: PageIn
    * The ids of a History page sorted by a kept column (both directions, NULLS LAST, after a keyset
    * cursor), in the list's order; undefined when the index cannot answer. The caller reads the rows.
    *
-   * With `check` (a content search, which the index cannot apply): the sessions passing the filters
-   * are walked in the list's order `chunk` at a time, and `check` (SQL, reading them by key) keeps
-   * those that match, until the page is full; undefined when `check` gives up (its budget ran out).
+   * With a content search, which the index applies only with the postings of common words: by them
+   * (`PostingsCheck`) when the tenant has them and the search is of words and prefixes, the sessions
+   * written since they were read that reach the page confirmed in SQL; undefined otherwise. Or
+   * (`WalkCheck`) the sessions passing the filters are walked in the list's order `chunk` at a time,
+   * and `keep` (SQL, reading them by key) keeps those that match, until the page is full; undefined when
+   * it gives up (its budget ran out).
    */
   async function page(
     tenantId: string,
@@ -89,7 +118,7 @@ export function factsPages(db: Database, { compileAll, current, micros }: PageIn
     limit: number,
     after: { v: string | null; id: string } | undefined,
     ask: FactsAsk,
-    check?: { chunk: number; keep: (ids: string[]) => Promise<string[] | undefined> },
+    check?: WalkCheck | PostingsCheck,
   ): Promise<string[] | undefined> {
     const kept = specById.get(sort.columnId);
     if (!kept && sort.columnId !== 'id') return undefined;
@@ -115,6 +144,36 @@ export function factsPages(db: Database, { compileAll, current, micros }: PageIn
     const matched = matchedBy(facts, compiled, filters);
     let from = after ? { key: cursorKey, id: Number(after.id) } : undefined;
     if (!check) return facts.idsOf(facts.top(keys, matched, sort.desc, limit, from));
+    if ('parts' in check) {
+      const postings = postingsOf?.(tenantId, facts);
+      const hits =
+        postings &&
+        lookupOf &&
+        (await postings.matches(check.parts, lookupOf(tenantId), (id) => facts.rowOf(id)));
+      if (!postings || !hits) return undefined;
+      // The sessions passing the filters that match, or were written since the postings were read.
+      const { pass: candidates, unsure: written } = postings.split(matched, hits, facts.size);
+      const unknown = new Set(written);
+      for (const row of written) candidates[row] = 1;
+      for (let round = 0; round < CONFIRM_ROUNDS; round++) {
+        const rows = facts.top(keys, candidates, sort.desc, limit, from);
+        const unsure = rows.filter((row) => unknown.has(row));
+        if (unsure.length === 0) return facts.idsOf(rows);
+        const kept = await check.confirm(facts.idsOf(unsure));
+        if (!kept) return undefined;
+        const keep = new Set(kept);
+        let dropped = false;
+        for (const row of unsure) {
+          unknown.delete(row);
+          if (!keep.has(facts.idsOf([row])[0]!)) {
+            candidates[row] = 0;
+            dropped = true;
+          }
+        }
+        if (!dropped) return facts.idsOf(rows);
+      }
+      return undefined;
+    }
     const found: string[] = [];
     for (;;) {
       const rows = facts.top(keys, matched, sort.desc, check.chunk, from);

@@ -3,6 +3,7 @@ import { filtersKey, matchedBy } from './session-facts-filters';
 import { specById, type FactCount, type TenantFacts } from './session-facts-memory';
 import type { PageIndex } from './session-facts-pages';
 import type { WordSample } from './session-facts-words';
+import type { RareLookup, WordPostings } from './session-facts-postings';
 import type { FactsAsk } from './session-facts';
 import type { TsqueryPart } from '../search/content-query';
 
@@ -24,12 +25,81 @@ export function scaled(counts: FactCount[], scale: number): FactCount[] {
   return scale === 1 ? counts : counts.map((fact) => ({ ...fact, count: roughly(fact.count * scale) }));
 }
 
-/** What the index lends: its filters as passes, a tenant's facts brought up to date, and its sample. */
+/**
+ * What the index lends: its filters as passes, a tenant's facts brought up to date, its sample, and its
+ * postings of common words.
+ */
 export type SearchIndex = Pick<PageIndex, 'compileAll' | 'current'> & {
   sampleOf: (tenantId: string, facts: TenantFacts) => WordSample | undefined;
+  postingsOf: (tenantId: string, facts: TenantFacts) => WordPostings | undefined;
+  lookupOf: (tenantId: string) => RareLookup;
 };
 
-export function factsSearch({ compileAll, current, sampleOf }: SearchIndex) {
+/**
+ * At most this many sessions written since the postings were read are confirmed in SQL for an exact
+ * count (~2–4 ms a thousand, each read by key); more, and the count is estimated from the sample.
+ */
+export const CONFIRM_MAX = 5_000;
+
+export function factsSearch({ compileAll, current, sampleOf, postingsOf, lookupOf }: SearchIndex) {
+  /**
+   * The History sessions passing the filters that match a content search, exactly, by the postings of
+   * common words (session-facts-postings.ts); those written since they were read confirmed by `confirm`
+   * (SQL: which of the ids match). Undefined when the postings cannot answer (not read, a phrase, too
+   * many rare words, too many written since) or `confirm` gives up.
+   */
+  async function searchPassing(
+    tenantId: string,
+    filters: readonly Filter[],
+    parts: readonly TsqueryPart[],
+    confirm: (ids: string[]) => Promise<string[] | undefined>,
+    ask: FactsAsk,
+  ) {
+    const compiled = await compileAll(filters);
+    if (!compiled) return undefined;
+    const facts = await current(tenantId, ask);
+    if (!facts) return undefined;
+    const postings = postingsOf(tenantId, facts);
+    const hits = postings && (await postings.matches(parts, lookupOf(tenantId), (id) => facts.rowOf(id)));
+    if (!postings || !hits) return undefined;
+    const { pass, unsure } = postings.split(matchedBy(facts, compiled, filters), hits, facts.size);
+    if (unsure.length > CONFIRM_MAX) return undefined;
+    if (unsure.length > 0) {
+      const kept = await confirm(facts.idsOf(unsure));
+      if (!kept) return undefined;
+      const confirmed = facts.passOf(kept);
+      for (const row of unsure) pass[row] = confirmed[row]!;
+    }
+    return { facts, pass };
+  }
+
+  /** How many History sessions pass the filters and match a content search, exactly (`searchPassing`). */
+  async function countSearch(
+    tenantId: string,
+    filters: readonly Filter[],
+    parts: readonly TsqueryPart[],
+    confirm: (ids: string[]) => Promise<string[] | undefined>,
+    ask: FactsAsk,
+  ): Promise<number | undefined> {
+    const found = await searchPassing(tenantId, filters, parts, confirm, ask);
+    return found && found.facts.count(found.pass);
+  }
+
+  /** The History facet of a kept column under filters and a content search, exactly (`searchPassing`). */
+  async function searchFacet(
+    tenantId: string,
+    columnId: string,
+    filters: readonly Filter[],
+    parts: readonly TsqueryPart[],
+    confirm: (ids: string[]) => Promise<string[] | undefined>,
+    ask: FactsAsk,
+  ): Promise<FactCount[] | undefined> {
+    const kept = specById.get(columnId);
+    if (!kept || kept.spec.kind === 'number') return undefined;
+    const found = await searchPassing(tenantId, filters, parts, confirm, ask);
+    return found && found.facts.facet(columnId, found.pass);
+  }
+
   /**
    * The sampled sessions (session-facts-words.ts) passing the filters that match a content search
    * (`rows`), how many sessions each stands for (`scale`: the sessions passing the filters over the
@@ -108,5 +178,5 @@ export function factsSearch({ compileAll, current, sampleOf }: SearchIndex) {
     };
   }
 
-  return { estimateSearch, estimateSearchFacet };
+  return { countSearch, estimateSearch, estimateSearchFacet, searchFacet };
 }

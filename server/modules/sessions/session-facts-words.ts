@@ -162,6 +162,8 @@ export class WordSample {
   }
 }
 
+export type WordNode = Node;
+
 type Node =
   | { kind: 'word'; lexeme: string; prefix: boolean }
   | { kind: 'phrase'; lexemes: string[] }

@@ -10,6 +10,7 @@ import { factsSearch, scaled } from './session-facts-search';
 import { SELECT_LIST, TenantFacts, VALUED_COLUMNS, specById, type FactCount } from './session-facts-memory';
 import { SESSION_BYTES, textOrdering } from './session-facts-orders';
 import { SAMPLED_SESSION_BYTES, WORD_SAMPLE_SIZE, wordSampling } from './session-facts-words';
+import { postingsReading } from './session-facts-postings';
 
 export { factsKeep, type FactCount } from './session-facts-memory';
 
@@ -46,6 +47,12 @@ export interface FactsOptions {
    * from how many History sessions a tenant gets one.
    */
   words?: { size: number; minSessions: number };
+  /**
+   * A tenant's postings of common words (session-facts-postings.ts): from how many sessions a tenant
+   * gets them (Infinity: none), the share of sessions a word is held from (tests: lower), and the share
+   * written since after which they are read again (tests: higher).
+   */
+  postings?: { minSessions: number; heldShare?: number; rereadShare?: number };
 }
 
 const SIZE_CHECK_MS = 60_000;
@@ -68,6 +75,8 @@ export const FACTS_DEFAULTS = {
   maxSessions: 4_000_000,
   maxChanges: 50_000,
   words: { size: WORD_SAMPLE_SIZE, minSessions: 20_000 },
+  // Below this, a common word's matches are collected and sorted in SQL within ~200 ms.
+  postings: { minSessions: 150_000 } as NonNullable<FactsOptions['postings']>,
 };
 
 /** Who asks: when their request arrived (performance.now()), and the tenant's size if not loaded. */
@@ -131,6 +140,13 @@ export function sessionFacts(db: Database, options: FactsOptions) {
   const ordering = textOrdering(db, { log, now, evict });
   /** The tenants' samples of search documents (session-facts-words.ts). */
   const wording = wordSampling(db, { log, ...settings.words, evict });
+  /** The tenants' postings of common words (session-facts-postings.ts). */
+  const posting = postingsReading(db, {
+    log,
+    ...settings.postings,
+    room: (bytes) => heldWeight() + bytes / SESSION_BYTES <= settings.maxSessions,
+    evict,
+  });
 
   /** What the process holds, in sessions' worth (`TenantFacts.weight`). */
   function heldWeight(): number {
@@ -199,6 +215,8 @@ export function sessionFacts(db: Database, options: FactsOptions) {
   function warmWords(tenantId: string, facts: TenantFacts): void {
     const sampleWeight = (Math.min(settings.words.size, facts.size) * SAMPLED_SESSION_BYTES) / SESSION_BYTES;
     if (heldWeight() + sampleWeight <= settings.maxSessions) sampleOf(tenantId, facts);
+    // The postings of common words, likewise when there is room (`postingsReading`).
+    posting.postings(tenantId, facts);
   }
 
   /**
@@ -356,9 +374,21 @@ export function sessionFacts(db: Database, options: FactsOptions) {
   }
 
   /** Pages sorted by a kept column (session-facts-pages.ts). */
-  const paging = factsPages(db, { compileAll, current, micros });
+  const paging = factsPages(db, {
+    compileAll,
+    current,
+    micros,
+    postingsOf: (tenantId, facts) => posting.postings(tenantId, facts),
+    lookupOf: posting.lookupOf,
+  });
   /** A content search's estimates from the sample of search documents (session-facts-search.ts). */
-  const searching = factsSearch({ compileAll, current, sampleOf });
+  const searching = factsSearch({
+    compileAll,
+    current,
+    sampleOf,
+    postingsOf: (tenantId, facts) => posting.postings(tenantId, facts),
+    lookupOf: posting.lookupOf,
+  });
 
   return {
     /**
@@ -457,6 +487,13 @@ export function sessionFacts(db: Database, options: FactsOptions) {
     estimateSearch: searching.estimateSearch,
     estimateSearchFacet: searching.estimateSearchFacet,
 
+    /**
+     * A content search's count, and a kept column's facet under it, exactly from the postings of common
+     * words, the sessions written since confirmed by SQL (`FactsSearch`).
+     */
+    countSearch: searching.countSearch,
+    searchFacet: searching.searchFacet,
+
     /** How many History sessions pass the filters, exactly; undefined as for `facet`. */
     async count(tenantId: string, filters: readonly Filter[], ask: FactsAsk): Promise<number | undefined> {
       const compiled = await compileAll(filters);
@@ -470,7 +507,7 @@ export function sessionFacts(db: Database, options: FactsOptions) {
 
     /** Waits for the loads, text orders and word samples being read in the background (tests, benchmarks). */
     async settled(): Promise<void> {
-      await Promise.all([...loading.values(), ...ordering.reads(), ...wording.reads()]);
+      await Promise.all([...loading.values(), ...ordering.reads(), ...wording.reads(), ...posting.reads()]);
     },
 
     /** Loads the tenant now, whatever its size (tests, and a warm-up after start). */
@@ -521,6 +558,15 @@ export function sessionFacts(db: Database, options: FactsOptions) {
     ordered(tenantId: string): string[] {
       const facts = tenants.get(tenantId);
       return VALUED_COLUMNS.map(([id]) => id).filter((id) => facts?.textOrders.get(id) !== undefined);
+    },
+
+    /**
+     * The tenant's postings of common words (operations, tests): the sessions they were read from, how
+     * many words are held and rare, what they take, and how many sessions were written since.
+     */
+    postings(tenantId: string) {
+      const postings = tenants.get(tenantId)?.postings;
+      return postings && postings.summary();
     },
 
     /** Sessions held per tenant (operations, tests). */
