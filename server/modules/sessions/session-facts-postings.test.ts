@@ -56,7 +56,10 @@ describe('postings of common words', async () => {
     const random = prng(11);
     for (let i = 0; i < 160; i++) {
       // A rarer word or two in some sessions: looked up in the search index, not held.
-      const rare = i % 23 === 0 ? [{ sender: 'client' as const, text: `Objednávkový formulář ${i}` }] : [];
+      const rare =
+        i % 23 === 0
+          ? [{ sender: 'client' as const, text: `Objednávkový formulář ${i}, faktura-fv2026${i}.pdf` }]
+          : [];
       const said = Array.from({ length: 1 + Math.floor(random() * 3) }, () => ({
         sender: random() < 0.5 ? ('client' as const) : ('operator' as const),
         text: phrases[Math.floor(random() * phrases.length)]!,
@@ -181,6 +184,7 @@ describe('postings of common words', async () => {
     const searches = [
       'objednávka',
       'objedn',
+      'faktura',
       'OBJEDNÁVEK faktura',
       'reklamace kniha',
       'zásilka sousedovi',

@@ -32,16 +32,14 @@ import { readParts, type WordNode } from './session-facts-words';
 export const POSTINGS_HELD_SHARE = 0.005;
 /** A searched word or prefix whose rare words are in more sessions than this is not answered here. */
 export const UNHELD_MAX_SESSIONS = 20_000;
-/** … nor one that stands for more rare words than this (each named in the lookup's tsquery). */
-const UNHELD_MAX_WORDS = 2_000;
+/** … nor one whose rare words take more terms than this in the lookup's tsquery (`rareTerms`). */
+const UNHELD_MAX_TERMS = 2_000;
 /** The postings are read again once the sessions written since are this share of the tenant's. */
 export const POSTINGS_REREAD_SHARE = 0.005;
 /** … and no longer used once they are this share (each would be checked in SQL). */
 const POSTINGS_STALE_SHARE = 0.1;
 /** How many searches' matches are kept (a page of one, the next page, another order of it). */
 const MATCHES_KEPT = 4;
-/** A word PostgreSQL writes unquoted in an array and `to_tsquery` keeps as typed (`readParts`). */
-const PLAIN = /^[a-z0-9]+$/;
 
 /** A held word's sessions: a bitmap of rows (common words) or the rows, ascending. */
 type Posting = { kind: 'bits'; bits: Uint32Array } | { kind: 'rows'; rows: Int32Array };
@@ -99,8 +97,14 @@ export class RareWords {
   }
 }
 
-/** The sessions a search's rare words are in: their ids, looked up in the search index. */
-export type RareLookup = (words: readonly string[]) => Promise<readonly string[]>;
+/** A word, or every word it begins (`prefix`), for the search index to look up. */
+export interface RareTerm {
+  word: string;
+  prefix: boolean;
+}
+
+/** The sessions holding any of some rare words: their ids, looked up in the search index. */
+export type RareLookup = (terms: readonly RareTerm[]) => Promise<readonly string[]>;
 
 export class WordPostings {
   readonly bytes: number;
@@ -215,7 +219,9 @@ export class WordPostings {
     const [from, to] = this.rare.range(lexeme, prefix);
     let sessions = 0;
     for (let place = from; place < to; place++) sessions += this.rare.counts[place]!;
-    if (sessions > UNHELD_MAX_SESSIONS || to - from > UNHELD_MAX_WORDS) return undefined;
+    if (sessions > UNHELD_MAX_SESSIONS) return undefined;
+    const terms = this.rareTerms(from, to, prefix ? lexeme.length : undefined);
+    if (!terms) return undefined;
     const into = new Uint8Array(this.heldAt);
     const { words, postings } = this.held;
     for (let at = lowerBound(words, lexeme); at < words.length; at++) {
@@ -229,14 +235,40 @@ export class WordPostings {
             into[i * 32 + 31 - Math.clz32(rest & -rest)] = 1;
         });
     }
-    if (to > from) {
-      const rare = Array.from({ length: to - from }, (_, i) => this.rare.word(from + i));
-      for (const id of await lookup(rare)) {
+    if (terms.length > 0) {
+      for (const id of await lookup(terms)) {
         const row = rowOf(Number(id));
         if (row !== undefined && row < into.length) into[row] = 1;
       }
     }
     return into;
+  }
+
+  /**
+   * The rare words from `from` to `to` as few terms for the search index: under a searched prefix (of
+   * `least` characters), each as the shortest prefix of it that begins no held word — it then stands
+   * for every rare word it begins, and the search index reads those words' few sessions only (a
+   * thousand invoices' file names, `faktura-fv2026…pdf`, are `faktura-`:*); else, and when the word
+   * begins a held one, the word itself. Undefined when they would be more than UNHELD_MAX_TERMS.
+   */
+  private rareTerms(from: number, to: number, least: number | undefined): RareTerm[] | undefined {
+    const held = this.held.words;
+    const begins = (text: string) => held[lowerBound(held, text)]?.startsWith(text) ?? false;
+    const terms: RareTerm[] = [];
+    let cover: string | undefined;
+    for (let place = from; place < to; place++) {
+      const word = this.rare.word(place);
+      if (cover !== undefined && word.startsWith(cover)) continue;
+      cover = undefined;
+      if (least !== undefined)
+        for (let length = least; length <= word.length && cover === undefined; length++)
+          // Not between the halves of a character written as two (a byte prefix to PostgreSQL).
+          if (!/[\uD800-\uDBFF]$/.test(word.slice(0, length)) && !begins(word.slice(0, length)))
+            cover = word.slice(0, length);
+      terms.push(cover === undefined ? { word, prefix: false } : { word: cover, prefix: true });
+      if (terms.length > UNHELD_MAX_TERMS) return undefined;
+    }
+    return terms;
   }
 }
 
@@ -350,8 +382,12 @@ export function postingsReading(db: Database, options: PostingsReadingOptions) {
 
   /** The sessions holding any of the words, by the search index (a tsquery of them, quoted). */
   function lookupOf(tenantId: string): RareLookup {
-    return async (words) => {
-      const query = words.map((word) => `'${word.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`).join(' | ');
+    return async (terms) => {
+      const query = terms
+        .map(
+          ({ word, prefix }) => `'${word.replace(/\\/g, '\\\\').replace(/'/g, "''")}'${prefix ? ':*' : ''}`,
+        )
+        .join(' | ');
       const result = await sql<{ id: string }>`
         SELECT s.id::text AS id FROM sessions s
         WHERE s.tenant_id = ${tenantId} AND s.search_document @@ ${query}::tsquery`.execute(db);
@@ -399,10 +435,9 @@ async function readPostings(
     (fields) => all.push({ word: fields[0]!, count: Number(fields[1]) }),
   );
   const least = Math.max(1, Math.ceil(heldShare * heldAt));
-  const heldWords = all
-    .filter(({ word, count }) => count >= least && PLAIN.test(word))
-    .sort((a, b) => (a.word < b.word ? -1 : 1));
-  const rareWords = all.filter(({ word, count }) => !(count >= least && PLAIN.test(word)));
+  // Every common word, a compound too (an e-mail address, `faktura.pdf`): a searched prefix may begin it.
+  const heldWords = all.filter(({ count }) => count >= least).sort((a, b) => (a.word < b.word ? -1 : 1));
+  const rareWords = all.filter(({ count }) => count < least);
   all.length = 0;
   const rare = new RareWords(
     rareWords.map((entry) => entry.word),
