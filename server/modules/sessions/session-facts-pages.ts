@@ -11,7 +11,7 @@ import {
   type TenantFacts,
 } from './session-facts-memory';
 import type { FactsAsk } from './session-facts';
-import type { RareLookup, WordPostings } from './session-facts-postings';
+import type { WordPostings } from './session-facts-postings';
 import type { TsqueryPart } from '../search/content-query';
 
 /**
@@ -27,9 +27,18 @@ export interface PageIndex {
   compileAll: (filters: readonly Filter[]) => Promise<CompiledFilter[] | undefined>;
   current: (tenantId: string, ask: FactsAsk) => Promise<TenantFacts | undefined>;
   micros: (values: readonly string[]) => Promise<Map<string, number>>;
-  /** The tenant's postings of common words, when current (session-facts-postings.ts). */
-  postingsOf?: (tenantId: string, facts: TenantFacts) => WordPostings | undefined;
-  lookupOf?: (tenantId: string) => RareLookup;
+  /** A content search's matches by the tenant's postings of common words (session-facts-postings.ts). */
+  hitsOf: (
+    tenantId: string,
+    facts: TenantFacts,
+    parts: readonly TsqueryPart[],
+  ) => Promise<SearchHits | undefined>;
+}
+
+/** A content search's matches by the postings of common words, and the postings (`WordPostings.matches`). */
+export interface SearchHits {
+  postings: WordPostings;
+  hits: Uint8Array;
 }
 
 /** A content search walked in the list's order, SQL keeping the sessions of each chunk that match. */
@@ -53,7 +62,7 @@ export interface PostingsCheck {
  */
 const CONFIRM_ROUNDS = 8;
 
-export function factsPages(db: Database, { compileAll, current, micros, postingsOf, lookupOf }: PageIndex) {
+export function factsPages(db: Database, { compileAll, current, micros, hitsOf }: PageIndex) {
   /** What a dictionary column sorts by: its value, or the name behind its id (groups, first operator). */
   function sortName(columnId: string, tenantId: string) {
     if (columnId === 'group')
@@ -145,12 +154,9 @@ export function factsPages(db: Database, { compileAll, current, micros, postings
     let from = after ? { key: cursorKey, id: Number(after.id) } : undefined;
     if (!check) return facts.idsOf(facts.top(keys, matched, sort.desc, limit, from));
     if ('parts' in check) {
-      const postings = postingsOf?.(tenantId, facts);
-      const hits =
-        postings &&
-        lookupOf &&
-        (await postings.matches(check.parts, lookupOf(tenantId), (id) => facts.rowOf(id)));
-      if (!postings || !hits) return undefined;
+      const searched = await hitsOf(tenantId, facts, check.parts);
+      if (!searched) return undefined;
+      const { postings, hits } = searched;
       // The sessions passing the filters that match, or were written since the postings were read.
       const { pass: candidates, unsure: written } = postings.split(matched, hits, facts.size);
       const unknown = new Set(written);

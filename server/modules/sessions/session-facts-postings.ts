@@ -38,8 +38,12 @@ const UNHELD_MAX_TERMS = 2_000;
 export const POSTINGS_REREAD_SHARE = 0.005;
 /** … and no longer used once they are this share (each would be checked in SQL). */
 const POSTINGS_STALE_SHARE = 0.1;
-/** How many searches' matches are kept (a page of one, the next page, another order of it). */
+/**
+ * How many searches' matches are kept (its pages, its total and filter lists, another order of it), and
+ * for how long (as a search's sampled share: session-facts.ts, SHARE_KEEP_MS).
+ */
 const MATCHES_KEPT = 4;
+const MATCHES_KEEP_MS = 120_000;
 
 /** A held word's sessions: a bitmap of rows (common words) or the rows, ascending. */
 type Posting = { kind: 'bits'; bits: Uint32Array } | { kind: 'rows'; rows: Int32Array };
@@ -108,7 +112,7 @@ export type RareLookup = (terms: readonly RareTerm[]) => Promise<readonly string
 
 export class WordPostings {
   readonly bytes: number;
-  private readonly kept = new Map<string, Uint8Array | undefined>();
+  private readonly kept = new Map<string, { found: Uint8Array | undefined; at: number }>();
 
   /**
    * @param held the held words, sorted, and their postings
@@ -175,18 +179,19 @@ export class WordPostings {
     parts: readonly TsqueryPart[],
     lookup: RareLookup,
     rowOf: (id: number) => number | undefined,
+    now: number,
   ) {
     const key = parts.map((part) => part.parsed).join('\n');
-    if (this.kept.has(key)) {
-      const found = this.kept.get(key);
-      this.kept.delete(key);
-      this.kept.set(key, found);
-      return found;
+    const kept = this.kept.get(key);
+    this.kept.delete(key);
+    if (kept && now - kept.at < MATCHES_KEEP_MS) {
+      this.kept.set(key, kept);
+      return kept.found;
     }
     const read = readParts(parts);
     const found = read && (await this.evaluate({ kind: 'and', of: read }, lookup, rowOf));
     if (this.kept.size >= MATCHES_KEPT) this.kept.delete(this.kept.keys().next().value!);
-    this.kept.set(key, found);
+    this.kept.set(key, { found, at: now });
     return found;
   }
 

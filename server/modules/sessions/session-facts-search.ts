@@ -3,7 +3,6 @@ import { filtersKey, matchedBy } from './session-facts-filters';
 import { specById, type FactCount, type TenantFacts } from './session-facts-memory';
 import type { PageIndex } from './session-facts-pages';
 import type { WordSample } from './session-facts-words';
-import type { RareLookup, WordPostings } from './session-facts-postings';
 import type { FactsAsk } from './session-facts';
 import type { TsqueryPart } from '../search/content-query';
 
@@ -31,8 +30,7 @@ export function scaled(counts: FactCount[], scale: number): FactCount[] {
  */
 export type SearchIndex = Pick<PageIndex, 'compileAll' | 'current'> & {
   sampleOf: (tenantId: string, facts: TenantFacts) => WordSample | undefined;
-  postingsOf: (tenantId: string, facts: TenantFacts) => WordPostings | undefined;
-  lookupOf: (tenantId: string) => RareLookup;
+  hitsOf: PageIndex['hitsOf'];
 };
 
 /**
@@ -41,7 +39,7 @@ export type SearchIndex = Pick<PageIndex, 'compileAll' | 'current'> & {
  */
 export const CONFIRM_MAX = 5_000;
 
-export function factsSearch({ compileAll, current, sampleOf, postingsOf, lookupOf }: SearchIndex) {
+export function factsSearch({ compileAll, current, sampleOf, hitsOf }: SearchIndex) {
   /**
    * The History sessions passing the filters that match a content search, exactly, by the postings of
    * common words (session-facts-postings.ts); those written since they were read confirmed by `confirm`
@@ -59,9 +57,9 @@ export function factsSearch({ compileAll, current, sampleOf, postingsOf, lookupO
     if (!compiled) return undefined;
     const facts = await current(tenantId, ask);
     if (!facts) return undefined;
-    const postings = postingsOf(tenantId, facts);
-    const hits = postings && (await postings.matches(parts, lookupOf(tenantId), (id) => facts.rowOf(id)));
-    if (!postings || !hits) return undefined;
+    const searched = await hitsOf(tenantId, facts, parts);
+    if (!searched) return undefined;
+    const { postings, hits } = searched;
     const { pass, unsure } = postings.split(matchedBy(facts, compiled, filters), hits, facts.size);
     if (unsure.length > CONFIRM_MAX) return undefined;
     if (unsure.length > 0) {

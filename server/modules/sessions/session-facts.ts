@@ -4,6 +4,7 @@ import { withConnection } from '../../db/connection';
 import { copyOut, readCopyText } from '../../db/copy-out';
 import type { Log } from '../../platform/log';
 import type { Filter } from './session-filters';
+import type { TsqueryPart } from '../search/content-query';
 import { compile, filtersKey, matchedBy, type CompiledFilter } from './session-facts-filters';
 import { factsPages } from './session-facts-pages';
 import { factsSearch, scaled } from './session-facts-search';
@@ -373,21 +374,30 @@ export function sessionFacts(db: Database, options: FactsOptions) {
     );
   }
 
+  /**
+   * A content search's matches by the tenant's postings of common words, with the postings (which say
+   * for which rows they stand); undefined when there are none current or they cannot answer it.
+   */
+  async function hitsOf(tenantId: string, facts: TenantFacts, parts: readonly TsqueryPart[]) {
+    const postings = posting.postings(tenantId, facts);
+    const hits =
+      postings && (await postings.matches(parts, posting.lookupOf(tenantId), (id) => facts.rowOf(id), now()));
+    return postings && hits ? { postings, hits } : undefined;
+  }
+
   /** Pages sorted by a kept column (session-facts-pages.ts). */
   const paging = factsPages(db, {
     compileAll,
     current,
     micros,
-    postingsOf: (tenantId, facts) => posting.postings(tenantId, facts),
-    lookupOf: posting.lookupOf,
+    hitsOf,
   });
   /** A content search's estimates from the sample of search documents (session-facts-search.ts). */
   const searching = factsSearch({
     compileAll,
     current,
     sampleOf,
-    postingsOf: (tenantId, facts) => posting.postings(tenantId, facts),
-    lookupOf: posting.lookupOf,
+    hitsOf,
   });
 
   return {
