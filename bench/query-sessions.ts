@@ -169,11 +169,15 @@ async function main(): Promise<void> {
     return response;
   };
   const get = async (url: string) => (await request(url)).json<{ nextCursor?: string | null }>();
-  // The sample of search documents as the app reads it after a tenant's first content search.
+  // The sample of search documents and the postings of common words as the app reads them after a
+  // tenant's first question.
   const wordsStarted = performance.now();
   await request('/api/v1/sessions?limit=50&q=objedn%C3%A1vka');
   await services.facts!.settled();
-  log(`sample of search documents read in ${(performance.now() - wordsStarted).toFixed(0)} ms`);
+  const postings = services.facts!.postings(tenantId);
+  log(
+    `sample of search documents and postings of common words (${postings?.held ?? 0} held, ${((postings?.bytes ?? 0) / 2 ** 20).toFixed(0)} MiB) read in ${(performance.now() - wordsStarted).toFixed(0)} ms`,
+  );
 
   // A deep cursor: the 20th page of the default list.
   let deep = '';

@@ -411,18 +411,31 @@ export function sessionEstimates(
       void sampleNeeded
         .then((needed) => needed && facts.prepare(scope.tenantId, askOf(scope.tenantId, asOf)))
         .catch(() => undefined);
+    // A search the postings of common words answer is counted exactly in memory, as soon as a sample
+    // would be needed (beside the page, for a common word: Node waits on the page's SQL meanwhile);
+    // the sample only when they cannot.
+    const fromPostings = content
+      ? sampleNeeded.then((needed) =>
+          // Whatever fails there is counted in SQL as before.
+          needed ? searchCount(scope, asOf).catch(() => undefined) : undefined,
+        )
+      : Promise.resolve(undefined);
     const sampled =
       content && !options.rareWords
-        ? sampleNeeded.then((needed) => (needed ? sampleEstimate(scope, policy, asOf, words) : undefined))
+        ? fromPostings.then(async (exact) =>
+            exact === undefined && (await sampleNeeded)
+              ? sampleEstimate(scope, policy, asOf, words)
+              : undefined,
+          )
         : Promise.resolve(undefined);
+    void fromPostings.catch(() => undefined);
     const counting: Promise<CountResult> = indexedCount(scope, asOf).then((exact) =>
       exact !== undefined
         ? ({ kind: 'exact', count: exact } as const)
         : gate.needed.then(async (needed): Promise<CountResult> => {
             if (!needed) return { kind: 'unknown' };
-            // A search the postings of common words answer is counted exactly in memory.
-            const fromPostings = content ? await searchCount(scope, asOf) : undefined;
-            if (fromPostings !== undefined) return { kind: 'exact', count: fromPostings };
+            const exact = await fromPostings;
+            if (exact !== undefined) return { kind: 'exact', count: exact };
             if (await farOver) return { kind: 'unknown' };
             const estimate = sampleFirst ? await sampled : undefined;
             return estimate !== undefined && estimate.count > cap * SAMPLE_SKIPS_COUNT_FACTOR

@@ -273,6 +273,11 @@ export class TenantFacts {
     return value;
   }
 
+  /** Drops a remembered answer (one that only said "cannot answer yet"). */
+  forget(key: string): void {
+    this.memo.delete(key);
+  }
+
   /** Writes one session, read as text in SELECT_LIST's order (id first). */
   put(fields: readonly (string | null)[]): void {
     this.memo.clear();

@@ -274,6 +274,32 @@ describe('postings of common words', async () => {
     );
   });
 
+  it('answers a search asked before the postings were read once they are, nothing written between', async () => {
+    const { db, statements } = recordedDatabase(database.pool);
+    const facts = sessionFacts(db, {
+      log: silentLog,
+      words: { size: 0, minSessions: 0 },
+      postings: { minSessions: 0, heldShare: 0.1 },
+    });
+    await facts.load(tenant.id);
+    const service = sessionService(db, {
+      visibility: services.visibility,
+      settings: services.settings,
+      log: silentLog,
+      facts,
+    });
+    const query = { view: 'history', q: 'objednávka' };
+    const sqlCounts = () =>
+      statements.filter((text) => /count\(/.test(text) && /search_document @@/.test(text)).length;
+    // Counted in SQL: the postings are being read (after this first question).
+    const exact = await plain.count(admin(), query);
+    expect(await service.count(admin(), query)).toEqual(exact);
+    expect(sqlCounts()).toBe(1);
+    await facts.settled();
+    expect(await service.count(admin(), query)).toEqual(exact);
+    expect(sqlCounts()).toBe(1);
+  });
+
   it('leaves a phrase to SQL, paging it as SQL does', async () => {
     const { statements, service } = await ownService();
     const sorted = sortedBySql(statements);

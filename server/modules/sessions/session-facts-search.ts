@@ -57,18 +57,25 @@ export function factsSearch({ compileAll, current, sampleOf, hitsOf }: SearchInd
     if (!compiled) return undefined;
     const facts = await current(tenantId, ask);
     if (!facts) return undefined;
-    const searched = await hitsOf(tenantId, facts, parts);
-    if (!searched) return undefined;
-    const { postings, hits } = searched;
-    const { pass, unsure } = postings.split(matchedBy(facts, compiled, filters), hits, facts.size);
-    if (unsure.length > CONFIRM_MAX) return undefined;
-    if (unsure.length > 0) {
-      const kept = await confirm(facts.idsOf(unsure));
-      if (!kept) return undefined;
-      const confirmed = facts.passOf(kept);
-      for (const row of unsure) pass[row] = confirmed[row]!;
-    }
-    return { facts, pass };
+    // Until the next change the index reads: a list's total, its count and filter lists ask alike.
+    const key = `search ${filtersKey(filters)} ${JSON.stringify(parts)}`;
+    const pass = await facts.remember(key, async () => {
+      const searched = await hitsOf(tenantId, facts, parts);
+      if (!searched) return undefined;
+      const { postings, hits } = searched;
+      const split = postings.split(matchedBy(facts, compiled, filters), hits, facts.size);
+      if (split.unsure.length > CONFIRM_MAX) return undefined;
+      if (split.unsure.length > 0) {
+        const kept = await confirm(facts.idsOf(split.unsure));
+        if (!kept) return undefined;
+        const confirmed = facts.passOf(kept);
+        for (const row of split.unsure) split.pass[row] = confirmed[row]!;
+      }
+      return { pass: split.pass, count: facts.count(split.pass) };
+    });
+    // Not answered now (the postings not read yet, SQL gave up): asked again next time.
+    if (!pass) facts.forget(key);
+    return pass && { facts, ...pass };
   }
 
   /** How many History sessions pass the filters and match a content search, exactly (`searchPassing`). */
@@ -79,8 +86,7 @@ export function factsSearch({ compileAll, current, sampleOf, hitsOf }: SearchInd
     confirm: (ids: string[]) => Promise<string[] | undefined>,
     ask: FactsAsk,
   ): Promise<number | undefined> {
-    const found = await searchPassing(tenantId, filters, parts, confirm, ask);
-    return found && found.facts.count(found.pass);
+    return (await searchPassing(tenantId, filters, parts, confirm, ask))?.count;
   }
 
   /** The History facet of a kept column under filters and a content search, exactly (`searchPassing`). */
