@@ -43,7 +43,7 @@ const POSTINGS_STALE_SHARE = 0.1;
  * for how long (as a search's sampled share: session-facts.ts, SHARE_KEEP_MS).
  */
 const MATCHES_KEPT = 4;
-const MATCHES_KEEP_MS = 120_000;
+export const MATCHES_KEEP_MS = 120_000;
 
 /** A held word's sessions: a bitmap of rows (common words) or the rows, ascending. */
 type Posting = { kind: 'bits'; bits: Uint32Array } | { kind: 'rows'; rows: Int32Array };

@@ -4,6 +4,7 @@ import { specById, type FactCount, type TenantFacts } from './session-facts-memo
 import type { PageIndex } from './session-facts-pages';
 import type { WordSample } from './session-facts-words';
 import type { FactsAsk } from './session-facts';
+import { MATCHES_KEEP_MS } from './session-facts-postings';
 import type { TsqueryPart } from '../search/content-query';
 
 /**
@@ -31,6 +32,8 @@ export function scaled(counts: FactCount[], scale: number): FactCount[] {
 export type SearchIndex = Pick<PageIndex, 'compileAll' | 'current'> & {
   sampleOf: (tenantId: string, facts: TenantFacts) => WordSample | undefined;
   hitsOf: PageIndex['hitsOf'];
+  /** The index's clock (a search's exact count is kept as long as its matches: MATCHES_KEEP_MS). */
+  now: () => number;
 };
 
 /**
@@ -39,7 +42,7 @@ export type SearchIndex = Pick<PageIndex, 'compileAll' | 'current'> & {
  */
 export const CONFIRM_MAX = 5_000;
 
-export function factsSearch({ compileAll, current, sampleOf, hitsOf }: SearchIndex) {
+export function factsSearch({ compileAll, current, sampleOf, hitsOf, now }: SearchIndex) {
   /**
    * The History sessions passing the filters that match a content search, exactly, by the postings of
    * common words (session-facts-postings.ts); those written since they were read confirmed by `confirm`
@@ -57,9 +60,10 @@ export function factsSearch({ compileAll, current, sampleOf, hitsOf }: SearchInd
     if (!compiled) return undefined;
     const facts = await current(tenantId, ask);
     if (!facts) return undefined;
-    // Until the next change the index reads: a list's total, its count and filter lists ask alike.
+    // Until the next change the index reads, for as long as the search's matches are kept: a list's
+    // total, its count and filter lists ask alike.
     const key = `search ${filtersKey(filters)} ${JSON.stringify(parts)}`;
-    const pass = await facts.remember(key, async () => {
+    const compute = async () => {
       const searched = await hitsOf(tenantId, facts, parts);
       if (!searched) return undefined;
       const { postings, hits } = searched;
@@ -71,8 +75,13 @@ export function factsSearch({ compileAll, current, sampleOf, hitsOf }: SearchInd
         const confirmed = facts.passOf(kept);
         for (const row of split.unsure) split.pass[row] = confirmed[row]!;
       }
-      return { pass: split.pass, count: facts.count(split.pass) };
-    });
+      return { pass: split.pass, count: facts.count(split.pass), at: now() };
+    };
+    let pass = await facts.remember(key, compute);
+    if (pass && now() - pass.at >= MATCHES_KEEP_MS) {
+      facts.forget(key);
+      pass = await facts.remember(key, compute);
+    }
     // Not answered now (the postings not read yet, SQL gave up): asked again next time.
     if (!pass) facts.forget(key);
     return pass && { facts, ...pass };

@@ -398,6 +398,7 @@ export function sessionFacts(db: Database, options: FactsOptions) {
     current,
     sampleOf,
     hitsOf,
+    now,
   });
 
   return {
