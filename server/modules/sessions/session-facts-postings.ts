@@ -201,7 +201,10 @@ export class WordPostings {
     rowOf: (id: number) => number | undefined,
   ): Promise<Uint8Array | undefined> {
     if (node.kind === 'phrase') return undefined;
-    if (node.kind === 'word') return this.word(node.lexeme, node.prefix, lookup, rowOf);
+    if (node.kind === 'word') return this.words([node], lookup, rowOf);
+    // Words and prefixes under OR (a Czech root's forms) marked in one pass, their rare words looked up at once.
+    const words = node.of.filter((child) => child.kind === 'word');
+    if (node.kind === 'or' && words.length === node.of.length) return this.words(words, lookup, rowOf);
     let into: Uint8Array | undefined;
     for (const child of node.of) {
       const found = await this.evaluate(child, lookup, rowOf);
@@ -214,37 +217,44 @@ export class WordPostings {
     return into;
   }
 
-  /** The rows holding a word, or any word it begins (a prefix): held postings, then rare words' lookup. */
-  private async word(
-    lexeme: string,
-    prefix: boolean,
+  /**
+   * The rows holding any of the words, or any word one of them begins (a prefix): held postings, then
+   * the rare words' lookup (one for all of them); undefined when their rare words are too many.
+   */
+  private async words(
+    searched: readonly { lexeme: string; prefix: boolean }[],
     lookup: RareLookup,
     rowOf: (id: number) => number | undefined,
   ): Promise<Uint8Array | undefined> {
-    const [from, to] = this.rare.range(lexeme, prefix);
+    const terms: RareTerm[] = [];
     let sessions = 0;
-    for (let place = from; place < to; place++) sessions += this.rare.counts[place]!;
-    if (sessions > UNHELD_MAX_SESSIONS) return undefined;
-    const terms = this.rareTerms(from, to, prefix ? lexeme.length : undefined);
-    if (!terms) return undefined;
+    for (const { lexeme, prefix } of searched) {
+      const [from, to] = this.rare.range(lexeme, prefix);
+      for (let place = from; place < to; place++) sessions += this.rare.counts[place]!;
+      if (sessions > UNHELD_MAX_SESSIONS) return undefined;
+      const more = this.rareTerms(from, to, prefix ? lexeme.length : undefined);
+      if (!more || terms.length + more.length > UNHELD_MAX_TERMS) return undefined;
+      terms.push(...more);
+    }
+    // The rare words' sessions looked up while the held ones are marked.
+    const found = terms.length > 0 ? lookup(terms) : Promise.resolve([]);
     const into = new Uint8Array(this.heldAt);
     const { words, postings } = this.held;
-    for (let at = lowerBound(words, lexeme); at < words.length; at++) {
-      const word = words[at]!;
-      if (prefix ? !word.startsWith(lexeme) : word !== lexeme) break;
-      const posting = postings[at]!;
-      if (posting.kind === 'rows') for (const row of posting.rows) into[row] = 1;
-      else
-        posting.bits.forEach((bits, i) => {
-          for (let rest = bits; rest !== 0; rest &= rest - 1)
-            into[i * 32 + 31 - Math.clz32(rest & -rest)] = 1;
-        });
-    }
-    if (terms.length > 0) {
-      for (const id of await lookup(terms)) {
-        const row = rowOf(Number(id));
-        if (row !== undefined && row < into.length) into[row] = 1;
+    for (const { lexeme, prefix } of searched)
+      for (let at = lowerBound(words, lexeme); at < words.length; at++) {
+        const word = words[at]!;
+        if (prefix ? !word.startsWith(lexeme) : word !== lexeme) break;
+        const posting = postings[at]!;
+        if (posting.kind === 'rows') for (const row of posting.rows) into[row] = 1;
+        else
+          posting.bits.forEach((bits, i) => {
+            for (let rest = bits; rest !== 0; rest &= rest - 1)
+              into[i * 32 + 31 - Math.clz32(rest & -rest)] = 1;
+          });
       }
+    for (const id of await found) {
+      const row = rowOf(Number(id));
+      if (row !== undefined && row < into.length) into[row] = 1;
     }
     return into;
   }
