@@ -259,3 +259,59 @@ export async function buildFixture(
   }
   return { operators, operatorNames, groups, chatbots, widgets, sessions };
 }
+
+/** Sentences of a contact centre's chats, Czech and English, for content search tests. */
+export const SEARCHED_PHRASES: readonly string[] = [
+  'Dobrý den, kde je moje objednávka číslo 48552671?',
+  'Vaše objednávku jsme odeslali, sledujte zásilku.',
+  'Ve faktuře chybí DIČ, pošlete opravenou fakturu.',
+  'Chci podat reklamaci, kniha přišla poškozená.',
+  'Ke knize pošlete foto, reklamací se zabývá kolega.',
+  'Nebyl jsem doma, kurýr nechal zásilku u souseda v domě.',
+  'Hello, my ORDER has not been delivered, invoices attached.',
+  'Napište na jan.novak@firma.cz nebo volejte.',
+  'Odkaz: https://shop.example.cz/objednavka/12 a e-shop funguje.',
+  'Sleva vám přísluší podle smlouvy, paní Nováková.',
+  'Objednávek bylo víc, faktura dorazila.',
+  'Děkuji, nashledanou.',
+];
+
+/**
+ * `count` History sessions a minute apart from 1 May 2025 08:00 UTC, each saying one to three of
+ * `phrases` (and `extra(i)`'s lines), over four channels, taken by each of `operators` with `share(at)`,
+ * with empty and tied durations and waiting times (for sorts). Deterministic by `seed`.
+ */
+export async function insertSearchedSessions(
+  services: Services,
+  tenantId: string,
+  operators: readonly TestUser[],
+  options: {
+    seed: number;
+    count: number;
+    phrases?: readonly string[];
+    share?: (at: number) => number;
+    extra?: (i: number) => FixtureActivity[];
+  },
+): Promise<void> {
+  const { phrases = SEARCHED_PHRASES, share = () => 0.5, extra = () => [] } = options;
+  const channels = ['webchat', 'whatsapp', 'messenger', 'phone'];
+  const random = prng(options.seed);
+  for (let i = 0; i < options.count; i++) {
+    const said = Array.from({ length: 1 + Math.floor(random() * 3) }, () => ({
+      sender: random() < 0.5 ? ('client' as const) : ('operator' as const),
+      text: phrases[Math.floor(random() * phrases.length)]!,
+    }));
+    await insertSession(
+      services,
+      tenantId,
+      {
+        createdAt: new Date(Date.UTC(2025, 4, 1, 8, i)),
+        channel: channels[i % channels.length]!,
+        operatorIds: operators.filter((_, at) => random() < share(at)).map((operator) => operator.id),
+        duration: random() < 0.2 ? null : Math.floor(random() * 40) * 15,
+        waitingTime: random() < 0.3 ? null : Math.floor(random() * 20),
+      },
+      [...said, ...extra(i)],
+    );
+  }
+}

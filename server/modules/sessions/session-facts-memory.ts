@@ -1,3 +1,4 @@
+import type { Log } from '../../platform/log';
 import type { CompiledFilter } from './session-facts-filters';
 import { SESSION_BYTES, TextOrders } from './session-facts-orders';
 import type { WordPostings } from './session-facts-postings';
@@ -536,4 +537,28 @@ function topRows(
     }
   }
   return heap.sort((a, b) => (before(a, b) ? -1 : 1));
+}
+
+/**
+ * Reads something beside a tenant's index in the background (a sample of search documents, the postings
+ * of common words), at most one at a time per tenant (`reading`), the rows written meanwhile tracked
+ * (`read` gets them; on failure they are no longer tracked and the failure is logged as `what`).
+ */
+export function readBeside(
+  reading: Map<string, Promise<void>>,
+  tenantId: string,
+  facts: TenantFacts,
+  log: Log,
+  what: string,
+  read: (changed: Set<number>) => Promise<void>,
+): void {
+  if (reading.has(tenantId)) return;
+  const changed = facts.track();
+  const run = read(changed)
+    .catch((error: unknown) => {
+      facts.untrack(changed);
+      log.error({ err: error, tenantId }, `facet index could not read ${what}`);
+    })
+    .finally(() => reading.delete(tenantId));
+  reading.set(tenantId, run);
 }

@@ -10,9 +10,9 @@ import {
 } from '../../test/factories';
 import type { Principal } from '../../platform/auth/principal';
 import { useTestApp } from '../../test/harness';
-import { insertSession, prng } from '../../test/session-fixtures';
-import { recordedDatabase } from '../../test/recorded-db';
-import { sessionFacts, type FactsAsk } from './session-facts';
+import { insertSearchedSessions, insertSession, SEARCHED_PHRASES } from '../../test/session-fixtures';
+import { recordedFactsService } from '../../test/facts-service';
+import type { FactsAsk } from './session-facts';
 import { RareWords, readTextArray } from './session-facts-postings';
 import { sessionService, type SessionServiceOptions } from './session.service';
 import { LIST_COUNT } from './session-estimates';
@@ -29,22 +29,6 @@ describe('postings of common words', async () => {
   let tenant: TestTenant;
   let operators: TestUser[];
 
-  const phrases = [
-    'Dobrý den, kde je moje objednávka číslo 48552671?',
-    'Vaše objednávku jsme odeslali, sledujte zásilku.',
-    'Ve faktuře chybí DIČ, pošlete opravenou fakturu.',
-    'Chci podat reklamaci, kniha přišla poškozená.',
-    'Ke knize pošlete foto, reklamací se zabývá kolega.',
-    'Nebyl jsem doma, kurýr nechal zásilku u souseda v domě.',
-    'Hello, my ORDER has not been delivered, invoices attached.',
-    'Napište na jan.novak@firma.cz nebo volejte.',
-    'Odkaz: https://shop.example.cz/objednavka/12 a e-shop funguje.',
-    'Sleva vám přísluší podle smlouvy, paní Nováková.',
-    'Objednávek bylo víc, faktura dorazila.',
-    'The value was null, janitor called.',
-    'Děkuji, nashledanou.',
-  ];
-  const channels = ['webchat', 'whatsapp', 'messenger', 'phone'];
   const admin = () => adminPrincipal(tenant);
 
   beforeAll(async () => {
@@ -53,31 +37,28 @@ describe('postings of common words', async () => {
       await createUser(services, tenant.slug, 'operator'),
       await createUser(services, tenant.slug, 'operator'),
     ];
-    const random = prng(11);
-    for (let i = 0; i < 160; i++) {
+    await insertSearchedSessions(services, tenant.id, operators, {
+      seed: 11,
+      count: 160,
+      // A word PostgreSQL writes quoted in an array of words.
+      phrases: [...SEARCHED_PHRASES, 'The value was null, janitor called.'],
+      // The first operator by name takes few sessions: a walk through them finds little.
+      share: (at) => (at === 0 ? 0.2 : 0.6),
       // A rarer word or two in some sessions: looked up in the search index, not held.
-      const rare =
+      extra: (i) =>
         i % 23 === 0
-          ? [{ sender: 'client' as const, text: `Objednávkový formulář ${i}, faktura-fv2026${i}.pdf` }]
-          : [];
-      const said = Array.from({ length: 1 + Math.floor(random() * 3) }, () => ({
-        sender: random() < 0.5 ? ('client' as const) : ('operator' as const),
-        text: phrases[Math.floor(random() * phrases.length)]!,
-      }));
-      await insertSession(
-        services,
-        tenant.id,
-        {
-          createdAt: new Date(Date.UTC(2025, 4, 1, 8, i)),
-          channel: channels[i % channels.length]!,
-          // The first operator by name takes few sessions: a walk through them finds little.
-          operatorIds: operators.filter((_, at) => random() < (at === 0 ? 0.2 : 0.6)).map((user) => user.id),
-          duration: random() < 0.2 ? null : Math.floor(random() * 40) * 15,
-          waitingTime: random() < 0.3 ? null : Math.floor(random() * 20),
-        },
-        [...said, ...rare],
-      );
-    }
+          ? [{ sender: 'client', text: `Objednávkový formulář ${i}, faktura-fv2026${i}.pdf` }]
+          : [],
+    });
+  });
+
+  /**
+   * The facet index's options: postings for words in a tenth of the sessions (the rest rare), no sample
+   * of search documents (a search the postings do not answer is sorted in SQL).
+   */
+  const indexed = (postings: { rereadShare?: number } = {}) => ({
+    words: { size: 0, minSessions: 0 },
+    postings: { minSessions: 0, heldShare: 0.1, ...postings },
   });
 
   /** Everything counted and sorted in SQL. */
@@ -93,24 +74,11 @@ describe('postings of common words', async () => {
    * search no postings answer is sorted in SQL.
    */
   async function ownService(options: Partial<SessionServiceOptions> = {}) {
-    const { db, statements } = recordedDatabase(database.pool);
-    const facts = sessionFacts(db, {
-      log: silentLog,
-      words: { size: 0, minSessions: 0 },
-      postings: { minSessions: 0, heldShare: 0.1 },
-    });
-    await facts.load(tenant.id);
-    const service = sessionService(db, {
-      visibility: services.visibility,
-      settings: services.settings,
-      log: silentLog,
-      facts,
-      ...options,
-    });
+    const own = await recordedFactsService({ services, database }, tenant.id, indexed(), options);
     // The tenant's first question brought up to date after the load reads them.
-    await facts.count(tenant.id, [], ask());
-    await facts.settled();
-    return { facts, statements, service };
+    await own.facts.count(tenant.id, [], ask());
+    await own.facts.settled();
+    return own;
   }
 
   const ask = (): FactsAsk => ({ asOf: performance.now(), size: () => Promise.resolve(0) });
@@ -275,19 +243,11 @@ describe('postings of common words', async () => {
   });
 
   it('answers a search asked before the postings were read once they are, nothing written between', async () => {
-    const { db, statements } = recordedDatabase(database.pool);
-    const facts = sessionFacts(db, {
-      log: silentLog,
-      words: { size: 0, minSessions: 0 },
-      postings: { minSessions: 0, heldShare: 0.1 },
-    });
-    await facts.load(tenant.id);
-    const service = sessionService(db, {
-      visibility: services.visibility,
-      settings: services.settings,
-      log: silentLog,
-      facts,
-    });
+    const { facts, statements, service } = await recordedFactsService(
+      { services, database },
+      tenant.id,
+      indexed(),
+    );
     const query = { view: 'history', q: 'objednávka' };
     const sqlCounts = () =>
       statements.filter((text) => /count\(/.test(text) && /search_document @@/.test(text)).length;
@@ -323,19 +283,11 @@ describe('postings of common words', async () => {
         },
         [{ sender: 'client', text: i % 5 === 0 ? `Kde je moje objednávka ${i}?` : `Dotaz ${i}.` }],
       );
-    const { db, statements } = recordedDatabase(database.pool);
-    const facts = sessionFacts(db, {
-      log: silentLog,
-      words: { size: 0, minSessions: 0 },
-      postings: { minSessions: 0, heldShare: 0.1, rereadShare: 0.02 },
-    });
-    await facts.load(own.id);
-    const service = sessionService(db, {
-      visibility: services.visibility,
-      settings: services.settings,
-      log: silentLog,
-      facts,
-    });
+    const { facts, statements, service } = await recordedFactsService(
+      { services, database },
+      own.id,
+      indexed({ rereadShare: 0.02 }),
+    );
     const caller = adminPrincipal(own);
     await facts.count(own.id, [], ask());
     await facts.settled();

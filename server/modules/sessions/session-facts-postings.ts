@@ -5,8 +5,8 @@ import { withConnection } from '../../db/connection';
 import { copyOut, readCopyText } from '../../db/copy-out';
 import type { Log } from '../../platform/log';
 import type { TsqueryPart } from '../search/content-query';
-import type { TenantFacts } from './session-facts-memory';
-import { readParts, type WordNode } from './session-facts-words';
+import { readBeside, type TenantFacts } from './session-facts-memory';
+import { lowerBound, readParts, type WordNode } from './session-facts-words';
 
 /**
  * The facet index's postings of common words: for each word (lexeme) in at least `heldShare` of a
@@ -287,17 +287,6 @@ export class WordPostings {
   }
 }
 
-function lowerBound(words: readonly string[], text: string): number {
-  let low = 0;
-  let high = words.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (words[middle]! < text) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
 /**
  * Calls `each` with every element of a PostgreSQL text array's output (`{a,"b c","say \"hi\""}`),
  * unquoted. PostgreSQL quotes an element with a space, comma, quote, backslash or brace, an empty one,
@@ -355,11 +344,10 @@ export function postingsReading(db: Database, options: PostingsReadingOptions) {
    * (~25 s at a million sessions, most of it PostgreSQL reading the documents).
    */
   function readSoon(tenantId: string, facts: TenantFacts): void {
-    if (reading.has(tenantId) || !/^\d+$/.test(tenantId)) return;
-    const changed = facts.track();
+    if (!/^\d+$/.test(tenantId)) return;
     const heldAt = facts.size;
     const started = Date.now();
-    const run = (async () => {
+    readBeside(reading, tenantId, facts, log, 'the postings of common words', async (changed) => {
       const postings = await withConnection(db, async ({ client }) => {
         await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
         try {
@@ -386,13 +374,7 @@ export function postingsReading(db: Database, options: PostingsReadingOptions) {
         },
         'facet index read the postings of common words',
       );
-    })()
-      .catch((error: unknown) => {
-        facts.untrack(changed);
-        log.error({ err: error, tenantId }, 'facet index could not read the postings of common words');
-      })
-      .finally(() => reading.delete(tenantId));
-    reading.set(tenantId, run);
+    });
   }
 
   /** The sessions holding any of the words, by the search index (a tsquery of them, quoted). */

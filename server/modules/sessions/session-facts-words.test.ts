@@ -11,7 +11,8 @@ import {
 } from '../../test/factories';
 import type { Principal } from '../../platform/auth/principal';
 import { useTestApp } from '../../test/harness';
-import { insertSession, prng } from '../../test/session-fixtures';
+import { insertSearchedSessions, insertSession } from '../../test/session-fixtures';
+import { recordedFactsService } from '../../test/facts-service';
 import { recordedDatabase } from '../../test/recorded-db';
 import { LIST_COUNT } from './session-estimates';
 import { sessionFacts, type FactsAsk } from './session-facts';
@@ -30,48 +31,13 @@ describe('sample of search documents', async () => {
   let tenant: TestTenant;
   let operators: TestUser[];
 
-  const phrases = [
-    'Dobrý den, kde je moje objednávka číslo 48552671?',
-    'Vaše objednávku jsme odeslali, sledujte zásilku.',
-    'Ve faktuře chybí DIČ, pošlete opravenou fakturu.',
-    'Chci podat reklamaci, kniha přišla poškozená.',
-    'Ke knize pošlete foto, reklamací se zabývá kolega.',
-    'Nebyl jsem doma, kurýr nechal zásilku u souseda v domě.',
-    'Hello, my ORDER has not been delivered, invoices attached.',
-    'Napište na jan.novak@firma.cz nebo volejte.',
-    'Odkaz: https://shop.example.cz/objednavka/12 a e-shop funguje.',
-    'Sleva vám přísluší podle smlouvy, paní Nováková.',
-    'Objednávek bylo víc, faktura dorazila.',
-    'Děkuji, nashledanou.',
-  ];
-  const channels = ['webchat', 'whatsapp', 'messenger', 'phone'];
-
   beforeAll(async () => {
     tenant = await createTenant(services);
     operators = [
       await createUser(services, tenant.slug, 'operator'),
       await createUser(services, tenant.slug, 'operator'),
     ];
-    const random = prng(7);
-    for (let i = 0; i < 160; i++) {
-      const said = Array.from({ length: 1 + Math.floor(random() * 3) }, () => ({
-        sender: random() < 0.5 ? ('client' as const) : ('operator' as const),
-        text: phrases[Math.floor(random() * phrases.length)]!,
-      }));
-      await insertSession(
-        services,
-        tenant.id,
-        {
-          createdAt: new Date(Date.UTC(2025, 4, 1, 8, i)),
-          channel: channels[i % channels.length]!,
-          operatorIds: operators.filter(() => random() < 0.5).map((operator) => operator.id),
-          // Ties and empty values, for sorts.
-          duration: random() < 0.2 ? null : Math.floor(random() * 40) * 15,
-          waitingTime: random() < 0.3 ? null : Math.floor(random() * 20),
-        },
-        said,
-      );
-    }
+    await insertSearchedSessions(services, tenant.id, operators, { seed: 7, count: 160 });
   });
 
   const searches = [
@@ -95,31 +61,27 @@ describe('sample of search documents', async () => {
 
   /** An index of its own over the tenant, its statements recorded, sampling every session for words. */
   async function ownIndex(words = { size: 100_000, minSessions: 0 }) {
-    const { db, statements } = recordedDatabase(database.pool);
-    const facts = sessionFacts(db, { log: silentLog, words });
-    await facts.load(tenant.id);
-    return { facts, statements, db };
+    return recordedFactsService({ services, database }, tenant.id, { words });
   }
   /** The index's own service over it, statements recorded; every search estimated from the sample. */
   async function ownService(options: Partial<SessionServiceOptions> = {}) {
-    const { facts, statements, db } = await ownIndex();
-    const service = sessionService(db, {
-      visibility: services.visibility,
-      settings: services.settings,
-      log: silentLog,
-      facts,
-      // However few sessions pass the filters and the sample sees: the sample answers.
-      facetEstimate: {
-        sampleSize: 1,
-        countPart: 1_000,
-        countEnough: 1,
-        checkBudgetMs: 10_000,
-        fewSeen: 0,
-        exactBudgetMs: 0,
+    return recordedFactsService(
+      { services, database },
+      tenant.id,
+      { words: { size: 100_000, minSessions: 0 } },
+      {
+        // However few sessions pass the filters and the sample sees: the sample answers.
+        facetEstimate: {
+          sampleSize: 1,
+          countPart: 1_000,
+          countEnough: 1,
+          checkBudgetMs: 10_000,
+          fewSeen: 0,
+          exactBudgetMs: 0,
+        },
+        ...options,
       },
-      ...options,
-    });
-    return { facts, statements, service };
+    );
   }
   /** Everything counted and sorted in SQL. */
   const plain = sessionService(services.db, {

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Database } from '../../db/database';
 import type { Log } from '../../platform/log';
 import type { TsqueryPart } from '../search/content-query';
-import type { TenantFacts } from './session-facts-memory';
+import { readBeside, type TenantFacts } from './session-facts-memory';
 
 /**
  * The facet index's sample of search documents: the words (lexemes) and their positions of a fixed
@@ -64,15 +64,7 @@ export class WordSample {
 
   /** The first word at or after `text` in the sorted words. */
   private lowerBound(text: string): number {
-    const { words } = this.index;
-    let low = 0;
-    let high = words.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (words[middle]! < text) low = middle + 1;
-      else high = middle;
-    }
-    return low;
+    return lowerBound(this.index.words, text);
   }
 
   /** Marks the places of a word (or of every word it begins, as a prefix) in `into`. */
@@ -163,6 +155,18 @@ export class WordSample {
 }
 
 export type WordNode = Node;
+
+/** The first of sorted words at or after `text` (by UTF-16 code units, as JavaScript compares). */
+export function lowerBound(words: readonly string[], text: string): number {
+  let low = 0;
+  let high = words.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (words[middle]! < text) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
 
 type Node =
   | { kind: 'word'; lexeme: string; prefix: boolean }
@@ -352,12 +356,10 @@ export function wordSampling(db: Database, { log, size, minSessions, evict }: Wo
    * `size` of them in id order (every k-th: spread evenly over time), their documents' words read by key.
    */
   function readSoon(tenantId: string, facts: TenantFacts, history: Uint8Array): void {
-    if (reading.has(tenantId)) return;
-    const changed = facts.track();
     const started = Date.now();
     const heldAt = facts.size;
     const rows = Int32Array.from(facts.sample(history, size));
-    const run = (async () => {
+    readBeside(reading, tenantId, facts, log, 'a sample of search documents', async (changed) => {
       const result = await sql<{ place: number; document: string }>`
         SELECT p.place::int AS place, s.search_document::text AS document
         FROM unnest(${facts.idsOf([...rows])}::bigint[]) WITH ORDINALITY AS p (id, place)
@@ -373,13 +375,7 @@ export function wordSampling(db: Database, { log, size, minSessions, evict }: Wo
         { tenantId, sessions: rows.length, words: index.words.length, ms: Date.now() - started },
         'facet index read a sample of search documents',
       );
-    })()
-      .catch((error: unknown) => {
-        facts.untrack(changed);
-        log.error({ err: error, tenantId }, 'facet index could not read a sample of search documents');
-      })
-      .finally(() => reading.delete(tenantId));
-    reading.set(tenantId, run);
+    });
   }
 
   return {

@@ -9,7 +9,7 @@ import { createServices } from '../../services';
 import { adminPrincipal, createTenant, type TestTenant } from '../../test/factories';
 import { useTestApp } from '../../test/harness';
 import { buildFixture, insertSession, type Fixture } from '../../test/session-fixtures';
-import { recordedDatabase } from '../../test/recorded-db';
+import { recordedFactsService } from '../../test/facts-service';
 import { LIST_COUNT } from './session-estimates';
 import { factsKeep, SHARE_KEEP_MS, sessionFacts } from './session-facts';
 import { sessionService, type SessionServiceOptions } from './session.service';
@@ -97,16 +97,7 @@ describe('facet index', async () => {
 
   /** The service over a facet index of its own with the tenant loaded, its statements recorded. */
   async function recordedService() {
-    const { db, statements } = recordedDatabase(database.pool);
-    const facts = sessionFacts(db, { log: silentLog });
-    await facts.load(tenant.id);
-    const service = sessionService(db, {
-      visibility: services.visibility,
-      settings: services.settings,
-      log: silentLog,
-      facts,
-    });
-    return { statements, service };
+    return recordedFactsService({ services, database }, tenant.id);
   }
 
   /** Every session of a list, page by page through its cursors, by id. */
@@ -502,17 +493,12 @@ describe('facet index', async () => {
       tenantId: string,
       options: { now?: () => number; service?: Partial<SessionServiceOptions> } = {},
     ) {
-      const { db, statements } = recordedDatabase(database.pool);
-      const facts = sessionFacts(db, { log: silentLog, ...(options.now ? { now: options.now } : {}) });
-      await facts.load(tenantId);
-      const service = sessionService(db, {
-        visibility: services.visibility,
-        settings: services.settings,
-        log: silentLog,
-        facts,
-        ...options.service,
-      });
-      return { service, statements };
+      return recordedFactsService(
+        { services, database },
+        tenantId,
+        options.now ? { now: options.now } : {},
+        options.service,
+      );
     }
     const hard: Record<string, string>[] = [
       { 'pageUrl.contains': 'kosik' },
