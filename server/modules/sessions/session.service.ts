@@ -11,7 +11,8 @@ import { FEW_RESULTS, suggestQueries } from '../search/suggestions';
 import { isParamColumn, resolveColumn } from './session-columns';
 import type { SessionFacts } from './session-facts';
 import { decodeCursor, encodeCursor, listFingerprint } from './session-cursor';
-import { parseFilters, type RawQuery } from './session-filters';
+import { parseFilters, type Filter, type RawQuery } from './session-filters';
+import type { PostingsCheck, WalkCheck } from './session-facts-pages';
 import { recordsAnything, type SettingsService } from '../settings/settings.service';
 import type { SessionVisibility } from './session-visibility';
 import { narrowed, type ListScope, type ListSort, type SessionRow } from './session-sql';
@@ -246,83 +247,63 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
     const idsUp = sort.key === 'id' && scope.filters.length > 0;
     const served = (index === 'both' && !idsUp) || index === 'asc' || (index === 'desc' && sort.desc);
     const columnId = sort.key.startsWith('-') ? sort.key.slice(1) : sort.key;
+    /** The page's ids from the facet index (under `filters`, a search by `check`), its rows from SQL. */
+    const fromIndex = async (filters: readonly Filter[], check?: WalkCheck | PostingsCheck) => {
+      const ids = await facts!.page(
+        scope.tenantId,
+        filters,
+        { columnId, desc: sort.desc },
+        limit + 1,
+        after,
+        askOf(scope.tenantId, asOf),
+        check,
+      );
+      if (!ids) return undefined;
+      const rows = await repo.page(scope, sort, limit, after, { ids });
+      return rows.length === ids.length ? rows : undefined;
+    };
     // Everyone's sessions, or an operator's own (0.7–1 s in SQL for most orders at a million sessions).
     const indexedBy = facts && !served ? indexedFilters(scope) : undefined;
-    if (facts && indexedBy) {
-      const ids = await facts.page(
-        scope.tenantId,
-        indexedBy,
-        { columnId, desc: sort.desc },
-        limit + 1,
-        after,
-        askOf(scope.tenantId, asOf),
-      );
-      if (ids) {
-        const rows = await repo.page(scope, sort, limit, after, { ids });
-        if (rows.length === ids.length) return rows;
-      }
-    }
-    // A content search in such an order: the facet index walks the sessions passing the filters in the
-    // list's order, a chunk at a time, and SQL keeps those that match by reading them by key — a common
-    // word's sessions are a few hundred rows away, where PostgreSQL would collect and sort every match
-    // (1.1–1.7 s for "objednávka" by ascending duration at a million sessions).
-    // Better, the postings of common words match the search in memory (session-facts-postings.ts): a
-    // page in any such order at once, whatever the first values by name hold.
+    const indexed = indexedBy && (await fromIndex(indexedBy));
+    if (indexed) return indexed;
+    // A content search in such an order: the postings of common words match it in memory
+    // (session-facts-postings.ts), a page in any such order at once, whatever the first values by name
+    // hold. Without them (a phrase, a tenant too small for them), the facet index walks the sessions
+    // passing the filters in the list's order, a chunk at a time, and SQL keeps those that match by
+    // reading them by key — a common word's sessions are a few hundred rows away, where PostgreSQL would
+    // collect and sort every match (1.1–1.7 s for "objednávka" by ascending duration at a million
+    // sessions).
     const visible = facts && scope.search !== undefined && !served ? visibleFilters(scope) : undefined;
-    if (facts && scope.search !== undefined && visible) {
-      const ids = await facts.page(
-        scope.tenantId,
-        visible,
-        { columnId, desc: sort.desc },
-        limit + 1,
-        after,
-        askOf(scope.tenantId, asOf),
-        {
-          parts: scope.search,
-          confirm: (written) => repo.matchingIds(scope, written, searchWalkPolicy.budgetMs),
+    const matched =
+      visible &&
+      (await fromIndex(visible, {
+        parts: scope.search!,
+        confirm: (written) => repo.matchingIds(scope, written, searchWalkPolicy.budgetMs),
+      }));
+    if (matched) return matched;
+    const walk = visible && (await searchWalk(scope, asOf));
+    if (walk) {
+      const { minChunk, maxChunk, budgetMs } = searchWalkPolicy;
+      const deadline = performance.now() + budgetMs;
+      let walked = 0;
+      let found = 0;
+      const walkedPage = await fromIndex(walk.filters, {
+        // About one and a half pages' worth of matches per chunk.
+        chunk: Math.min(maxChunk, Math.max(minChunk, Math.ceil((1.5 * (limit + 1)) / walk.share))),
+        keep: async (chunk) => {
+          const left = deadline - performance.now();
+          // An order through sessions the search misses (the first operator by name may have taken no
+          // order at all) finds far fewer than the share says: given up once four pages' worth were
+          // expected, rather than at the budget.
+          const expected = walked * walk.share;
+          if (left <= 0 || (expected >= 4 * (limit + 1) && found < expected / 4)) return undefined;
+          const matching = await repo.matchingIds(scope, chunk, left);
+          walked += chunk.length;
+          found += matching?.length ?? 0;
+          return matching;
         },
-      );
-      if (ids) {
-        const rows = await repo.page(scope, sort, limit, after, { ids });
-        if (rows.length === ids.length) return rows;
-      }
-    }
-    if (facts && scope.search !== undefined && !served) {
-      const walk = await searchWalk(scope, asOf);
-      if (walk) {
-        const { minChunk, maxChunk, budgetMs } = searchWalkPolicy;
-        const deadline = performance.now() + budgetMs;
-        let walked = 0;
-        let found = 0;
-        const ids = await facts.page(
-          scope.tenantId,
-          walk.filters,
-          { columnId, desc: sort.desc },
-          limit + 1,
-          after,
-          askOf(scope.tenantId, asOf),
-          {
-            // About one and a half pages' worth of matches per chunk.
-            chunk: Math.min(maxChunk, Math.max(minChunk, Math.ceil((1.5 * (limit + 1)) / walk.share))),
-            keep: async (chunk) => {
-              const left = deadline - performance.now();
-              // An order through sessions the search misses (the first operator by name may have taken
-              // no order at all) finds far fewer than the share says: given up once four pages' worth
-              // were expected, rather than at the budget.
-              const expected = walked * walk.share;
-              if (left <= 0 || (expected >= 4 * (limit + 1) && found < expected / 4)) return undefined;
-              const matching = await repo.matchingIds(scope, chunk, left);
-              walked += chunk.length;
-              found += matching?.length ?? 0;
-              return matching;
-            },
-          },
-        );
-        if (ids) {
-          const rows = await repo.page(scope, sort, limit, after, { ids });
-          if (rows.length === ids.length) return rows;
-        }
-      }
+      });
+      if (walkedPage) return walkedPage;
     }
     // A text sort under filters or a search names the page's sessions with a value instead of reading
     // the column's index in search of them: from the column's order kept in the facet index (many at the
