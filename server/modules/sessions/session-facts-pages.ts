@@ -18,8 +18,8 @@ import type { TsqueryPart } from '../search/content-query';
  * History pages from the facet index (session-facts.ts): the sessions passing the filters in a kept
  * column's order — a number's, or a value's in PostgreSQL's order of what it sorts by (its text, the
  * name behind an id) — after a keyset cursor, for the sorts no b-tree index serves. With a content
- * search, which the index cannot apply, the sessions are walked in that order and SQL keeps those that
- * match.
+ * search: by the postings of common words, or else the sessions walked in that order and SQL keeping
+ * those that match.
  */
 
 /** What the index lends its pages: its filters as passes, a tenant's facts brought up to date, time as µs. */
@@ -35,7 +35,7 @@ export interface PageIndex {
   ) => Promise<SearchHits | undefined>;
 }
 
-/** A content search's matches by the postings of common words, and the postings (`WordPostings.matches`). */
+/** A content search's matches by the postings of common words (`WordPostings.matches`), and the postings. */
 export interface SearchHits {
   postings: WordPostings;
   hits: Uint8Array;

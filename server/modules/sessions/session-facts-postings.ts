@@ -19,9 +19,10 @@ import { lowerBound, readParts, type WordNode } from './session-facts-words';
  * Why: a page of a common root search in an order no index serves had PostgreSQL collect and sort every
  * match — the first operators or groups by name may hold none of them (an English group, a Czech word),
  * so no walk through them finds a page ("objednávka" by ascending operator: 274,232 matches, ~1.8 s at a
- * million sessions; the search index's bitmap of the prefix alone 337 ms). At a million sessions 723
- * words in ≥ 1 % of sessions hold 58.7 M of the documents' ~60 M words: their postings (a bitmap each
- * above one session in 32, else a list of rows) take ~80 MB, the dictionary of the ~1 M rarer words ~16 MB.
+ * million sessions; the search index's bitmap of the prefix alone 337 ms). At a million sessions 792
+ * words in ≥ 0.5 % of the sessions hold ~59 M of the documents' ~60 M words: their postings (a bitmap
+ * each above one session in 32, else a list of rows) and the dictionary of the 784,653 rarer words take
+ * 100 MB, read in 18–20 s.
  *
  * Sessions written since the read are tracked (`TenantFacts.track`) and checked in SQL, the few a page
  * needs (a count, all of them); once they are more than POSTINGS_REREAD_SHARE of the tenant's, the
@@ -132,6 +133,7 @@ export class WordPostings {
     this.bytes = bytes;
   }
 
+  /** What they were read from and hold (operations, tests). */
   summary() {
     return {
       sessions: this.heldAt,
@@ -140,11 +142,6 @@ export class WordPostings {
       bytes: this.bytes,
       written: this.changed.size,
     };
-  }
-
-  /** Whether the postings stand for the row's session as written now (else SQL says). */
-  sure(row: number): boolean {
-    return row < this.heldAt && !this.changed.has(row);
   }
 
   /**
@@ -172,8 +169,9 @@ export class WordPostings {
 
   /**
    * Which rows' sessions match every part (1) or not (0), as `search_document @@` the parts' tsquery
-   * would, for the rows the postings are `sure` of; undefined when the parts are not words and prefixes
-   * under AND and OR (`readParts`; a phrase needs positions), or a word's rare words are too many.
+   * would, for the rows the postings stand for (read, not written since: `split`); undefined when the
+   * parts are not words and prefixes under AND and OR (`readParts`; a phrase needs positions), or a
+   * word's rare words are too many. Kept MATCHES_KEEP_MS by the index's clock (`now`); not to be changed.
    */
   async matches(
     parts: readonly TsqueryPart[],
@@ -181,7 +179,7 @@ export class WordPostings {
     rowOf: (id: number) => number | undefined,
     now: number,
   ) {
-    const key = parts.map((part) => part.parsed).join('\n');
+    const key = JSON.stringify(parts);
     const kept = this.kept.get(key);
     this.kept.delete(key);
     if (kept && now - kept.at < MATCHES_KEEP_MS) {
@@ -202,7 +200,8 @@ export class WordPostings {
   ): Promise<Uint8Array | undefined> {
     if (node.kind === 'phrase') return undefined;
     if (node.kind === 'word') return this.words([node], lookup, rowOf);
-    // Words and prefixes under OR (a Czech root's forms) marked in one pass, their rare words looked up at once.
+    // Words and prefixes under OR (a Czech root's forms): marked in one pass, their rare words looked up
+    // at once.
     const words = node.of.filter((child) => child.kind === 'word');
     if (node.kind === 'or' && words.length === node.of.length) return this.words(words, lookup, rowOf);
     let into: Uint8Array | undefined;
