@@ -111,8 +111,10 @@ export async function buildApp({
       apiRoutes.push({ method, url: route.url, access, transport });
     }
   });
-  app.addHook('onSend', async (request, reply) => {
+  // A callback hook, not an async one: it runs for every response, and an async hook costs a promise.
+  app.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('x-request-id', request.id);
+    done(null, payload);
   });
 
   registerSecurityHeaders(app, { https: config.cookieSecure });

@@ -34,6 +34,33 @@ describe('request log', () => {
       expect(log).not.toContain(secret);
   });
 
+  it('names every answer and error by its request id: the one a proxy sent when it is well formed, else a new one', async () => {
+    const tenant = await createTenant(services);
+    const given = 'edge-7f3a9c21';
+    const answers = [
+      await app.inject({
+        method: 'GET',
+        url: '/api/v1/sessions?limit=1',
+        headers: { ...bearer(tenant.admin), 'x-request-id': given },
+      }),
+      await app.inject({
+        method: 'GET',
+        url: '/api/v1/sessions?limit=1',
+        headers: { 'x-request-id': given },
+      }),
+      await app.inject({ method: 'GET', url: '/api/v1/nothing', headers: { 'x-request-id': given } }),
+    ];
+    expect(answers.map((answer) => answer.statusCode)).toEqual([200, 401, 404]);
+    for (const answer of answers) expect(answer.headers['x-request-id']).toBe(given);
+    const made = await app.inject({
+      method: 'GET',
+      url: '/healthz',
+      headers: { 'x-request-id': 'a b\u202e' },
+    });
+    expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(lines.join('')).toContain(`"reqId":"${given}"`);
+  });
+
   it('logs an upload the client cut short as the client closing, not as a failure of ours', async () => {
     const tenant = await createTenant(services);
     await app.listen({ port: 0, host: '127.0.0.1' });
