@@ -83,7 +83,11 @@ describe('postings of common words', async () => {
 
   const ask = (): FactsAsk => ({ asOf: performance.now(), size: () => Promise.resolve(0) });
 
-  /** Every session of a list, page by page through its cursors, by id. */
+  /**
+   * Every session of a list, page by page through its cursors, by id; a search's sessions with the
+   * activity their snippet is of (`id:activity`), read in the page's own statement whichever way the
+   * page was chosen.
+   */
   async function walk(
     from: typeof plain,
     caller: Principal,
@@ -98,7 +102,13 @@ describe('postings of common words', async () => {
         limit: 7,
         ...(cursor ? { cursor } : {}),
       });
-      ids.push(...page.items.map((item) => item.id));
+      ids.push(
+        ...page.items.map((item) =>
+          'match' in item
+            ? `${item.id}:${(item.match as { activityId: string | null }).activityId}`
+            : item.id,
+        ),
+      );
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
     return ids;

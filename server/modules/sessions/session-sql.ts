@@ -70,6 +70,10 @@ export interface SessionRow {
   restored_as_id: string | null;
   params: Record<string, unknown>;
   sort_value: string | null;
+  /** A content search's page: the session's first activity matching any searched part, if one does. */
+  match_activity_id?: string | null;
+  /** …and ts_headline's snippet of it (`HEADLINE_OPTIONS`' markers). */
+  match_headline?: string | null;
 }
 export const and = (parts: RawBuilder<unknown>[]): RawBuilder<unknown> =>
   parts.length === 0 ? sql`true` : sql.join(parts, sql` AND `);

@@ -1,7 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/database';
-import type { TsqueryPart } from '../search/content-query';
-import { HEADLINE_OPTIONS } from '../search/snippet';
 import type { ColumnSql, LabelSource } from './session-columns';
 import type { FactCount } from './session-facts';
 import { rareWords, readPage, type PageOptions } from './session-pages';
@@ -15,7 +13,6 @@ import {
   type ListScope,
   type ListSort,
   type SessionRow,
-  tsquery,
 } from './session-sql';
 import { visibilityCondition, type Visibility } from './session-visibility';
 
@@ -207,28 +204,6 @@ export function sessionRepository(db: Database) {
     /** The planner's estimate of how many sessions match. */
     async estimateCount(scope: ListScope): Promise<number> {
       return planRows(db, sql`SELECT 1 FROM sessions s WHERE ${scopeConditions(scope)}`);
-    },
-
-    /**
-     * For each session, its first activity matching any search part and a headline of it;
-     * only the page's sessions are read.
-     */
-    async matches(tenantId: string, sessionIds: string[], search: TsqueryPart[]) {
-      if (sessionIds.length === 0) return [];
-      const result = await sql<{ session_id: string; activity_id: string | null; headline: string | null }>`
-        SELECT p.id::text AS session_id, m.id AS activity_id,
-               CASE WHEN m.id IS NOT NULL THEN ts_headline('sessiondesk', m.doc, q.query, ${HEADLINE_OPTIONS}) END AS headline
-        FROM unnest(${sessionIds}::bigint[]) AS p (id)
-        CROSS JOIN (SELECT ${tsquery(search, 'any')} AS query) q
-        LEFT JOIN LATERAL (
-          SELECT a.id, translate(activity_search_text(a.text, a.file_name), E'\\x01\\x02\\x03', '') AS doc
-          FROM activities a
-          WHERE a.tenant_id = ${tenantId} AND a.session_id = p.id
-            AND to_tsvector('sessiondesk', activity_search_text(a.text, a.file_name)) @@ q.query
-          ORDER BY a.at, a.id
-          LIMIT 1
-        ) m ON true`.execute(db);
-      return result.rows;
     },
 
     /**

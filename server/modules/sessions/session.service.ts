@@ -387,14 +387,6 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
       const more = rows.length > query.limit;
       const page = rows.slice(0, query.limit);
       const last = page.at(-1);
-      const matching = content
-        ? repo.matches(
-            principal.tenantId,
-            page.map((row) => row.id),
-            content.parts,
-          )
-        : Promise.resolve([]);
-      void matching.catch(() => undefined);
       const { total, totalIsEstimate } = carried ?? (await totaling!.settle(page.length, more, !after));
       const nextCursor =
         more && last
@@ -413,21 +405,16 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
           ? await suggestionsFor(principal.tenantId, scope, query.q, content)
           : [];
 
-      const items = page.map(toItem);
-      if (!content) return { items, nextCursor, total, totalIsEstimate, suggestions };
-      const matches = await matching;
-      const bySession = new Map(matches.map((match) => [match.session_id, match]));
+      if (!content) return { items: page.map(toItem), nextCursor, total, totalIsEstimate, suggestions };
       return {
-        items: items.map((item) => {
-          const match = bySession.get(item.id);
-          return {
-            ...item,
-            match: {
-              activityId: match?.activity_id ?? null,
-              snippet: match?.headline ? parseHeadline(match.headline) : [],
-            },
-          };
-        }),
+        // The page's statement matched each session's activities (session-pages.ts, `matchOf`).
+        items: page.map((row) => ({
+          ...toItem(row),
+          match: {
+            activityId: row.match_activity_id ?? null,
+            snippet: row.match_headline ? parseHeadline(row.match_headline) : [],
+          },
+        })),
         nextCursor,
         total,
         totalIsEstimate,
