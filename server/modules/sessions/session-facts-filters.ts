@@ -40,7 +40,12 @@ function passing(
  * holds range values of time columns converted by PostgreSQL (µs since the epoch), so a date-time
  * without an offset means what it means in SQL.
  */
-export function compile(filter: Filter, bounds: ReadonlyMap<string, number>): CompiledFilter | undefined {
+export function compile(
+  filter: Filter,
+  bounds: ReadonlyMap<string, number>,
+  facts: TenantFacts,
+): CompiledFilter | undefined {
+  if (filter.column.paramName !== undefined) return compileParam(filter, filter.column.paramName, facts);
   const kept = specById.get(filter.columnId);
   if (!kept) return undefined;
   const { spec, index } = kept;
@@ -76,6 +81,34 @@ export function compile(filter: Filter, bounds: ReadonlyMap<string, number>): Co
         if (matched[row] && !(atLeast ? value >= bound : value <= bound)) matched[row] = 0;
       }
     };
+  }
+  return undefined;
+}
+
+/**
+ * A parameter's filter, when the tenant's index holds the parameter (`ParamStore`; which it holds is
+ * fixed for the index, so the pass stays valid for it): its values (`params @> {"name": "value"}`, a
+ * string equal to one of them; (empty): NULL or '') and whether it is empty. Text contained in a value
+ * (`ILIKE`, PostgreSQL's case rules) is left to SQL.
+ */
+function compileParam(filter: Filter, name: string, facts: TenantFacts): CompiledFilter | undefined {
+  if (!facts.param(name)) return undefined;
+  const rowsWhere = (table: (dict: Dictionary) => Uint8Array): CompiledFilter => {
+    return (of, matched) => {
+      const store = of.param(name)!;
+      const passes = table(store.dict);
+      const codes = store.codes;
+      for (let row = 0; row < of.size; row++) if (matched[row] && !passes[codes[row]!]) matched[row] = 0;
+    };
+  };
+  if (filter.op === 'in') {
+    return rowsWhere((dict) => passing(dict, filter.values, filter.includeEmpty, true));
+  }
+  if (filter.op === 'empty') {
+    return rowsWhere((dict) => {
+      const empty = passing(dict, [], true, true);
+      return filter.value ? empty : empty.map((pass) => 1 - pass);
+    });
   }
   return undefined;
 }

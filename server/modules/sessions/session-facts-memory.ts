@@ -21,7 +21,9 @@ export type MultiColumn = { kind: 'multi'; id: string; select: string; text: boo
 export type NumberColumn = { kind: 'number'; id: string; select: string; time: boolean };
 /** One bit per session and column: whether it has a value (the text sorts' two-part pages, below). */
 export type FlagsColumn = { kind: 'flags'; id: string; select: string; columns: readonly string[] };
-export type ColumnSpec = DictColumn | MultiColumn | NumberColumn | FlagsColumn;
+/** The parameters (`param.<name>` columns), as a JSON object (`ParamStore`). */
+export type ParamsColumn = { kind: 'params'; id: string; select: string };
+export type ColumnSpec = DictColumn | MultiColumn | NumberColumn | FlagsColumn | ParamsColumn;
 
 /**
  * The text columns whose sort reads the sessions with a value, then those without (sessionRepository's
@@ -70,14 +72,18 @@ export const SPECS: readonly ColumnSpec[] = [
     select: `(${VALUED_COLUMNS.map(([, expr], bit) => `((${expr} IS NOT NULL)::int << ${bit})`).join(' | ')})::text`,
     columns: VALUED_COLUMNS.map(([id]) => id),
   },
+  { kind: 'params', id: 'params', select: 's.params::text' },
 ];
 
 export const SELECT_LIST = ['s.id::text', ...SPECS.map((spec) => spec.select)].join(', ');
 /** The catalogue's columns the index keeps (filters, facets and sorts name them), by id. */
 export const specById = new Map(
-  SPECS.flatMap((spec, index) => (spec.kind === 'flags' ? [] : [[spec.id, { spec, index }] as const])),
+  SPECS.flatMap((spec, index) =>
+    spec.kind === 'flags' || spec.kind === 'params' ? [] : [[spec.id, { spec, index }] as const],
+  ),
 );
 const VALUED_INDEX = SPECS.findIndex((spec) => spec.kind === 'flags');
+const PARAMS_INDEX = SPECS.findIndex((spec) => spec.kind === 'params');
 
 function valuedBit(columnId: string): number {
   const bit = VALUED_COLUMNS.findIndex(([id]) => id === columnId);
@@ -204,7 +210,88 @@ export class FlagsStore {
   }
 }
 
-export type Store = DictStore | MultiStore | NumberStore | FlagsStore;
+/**
+ * A tenant holds the values of at most this many parameter names, each with at most this many distinct
+ * values at its load (`PARAM_LIMITS`): a parameter that names a segment, a campaign or a loyalty level is a filter list;
+ * one that carries an order number or a customer id (860,000 and 274,000 distinct values in the 1 M
+ * benchmark tenant) is not held, and its list is counted in SQL.
+ */
+export const PARAM_LIMITS = { names: 24, values: 1_000 };
+export type ParamLimits = typeof PARAM_LIMITS;
+
+/**
+ * The values of a tenant's parameters, one dictionary column per name held (a row's code 0: the session
+ * has no such parameter, or JSON null — `params ->> name` is NULL alike). Which names are held is decided
+ * by the load (`settle`): every name seen is held until it has more distinct values than the limit, a
+ * value that is not a string (whose `->>` text the index would have to reproduce), or as many names as
+ * the limit are held. After it the set is fixed — a filter compiled for the tenant's index
+ * stays valid — and a name first seen later is counted in SQL until the tenant is loaded again. No
+ * writer stores anything but strings (the import turns numbers and booleans into text); should one,
+ * a held name keeps the value's JSON text.
+ */
+export class ParamStore {
+  readonly held = new Map<string, DictStore>();
+  private readonly unheld = new Set<string>();
+  private settled = false;
+  constructor(
+    private capacity: number,
+    private readonly limits: ParamLimits = PARAM_LIMITS,
+  ) {}
+
+  set(row: number, text: string | null): void {
+    const parsed: unknown = text === null || text === '' ? {} : JSON.parse(text);
+    // Anything but an object has no named values (`->>` of a name is NULL).
+    const params =
+      typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+        ? (parsed as Record<string, unknown>)
+        : {};
+    for (const [name, store] of this.held) {
+      const value = params[name];
+      if (value === undefined || value === null) store.set(row, null);
+      else if (typeof value === 'string') store.set(row, value);
+      else if (this.settled) store.set(row, JSON.stringify(value));
+      else this.drop(name);
+    }
+    if (this.settled) return;
+    for (const name of Object.keys(params)) {
+      if (this.held.has(name) || this.unheld.has(name)) continue;
+      const value = params[name];
+      if (value === null) continue;
+      if (typeof value !== 'string' || this.held.size >= this.limits.names) {
+        this.unheld.add(name);
+        continue;
+      }
+      const store = new DictStore(this.capacity);
+      store.set(row, value);
+      this.held.set(name, store);
+    }
+    for (const [name, store] of this.held) if (store.dict.values.length > this.limits.values) this.drop(name);
+  }
+
+  private drop(name: string): void {
+    this.held.delete(name);
+    this.unheld.add(name);
+  }
+
+  /** Fixes which names are held (the load is done). */
+  settle(): void {
+    this.settled = true;
+  }
+
+  grow(capacity: number): void {
+    this.capacity = capacity;
+    for (const store of this.held.values()) store.grow(capacity);
+  }
+
+  /** Bytes of codes per session. */
+  get bytesPerSession(): number {
+    let bytes = 0;
+    for (const store of this.held.values()) bytes += store.codes.BYTES_PER_ELEMENT;
+    return bytes;
+  }
+}
+
+export type Store = DictStore | MultiStore | NumberStore | FlagsStore | ParamStore;
 
 const MEMO_SIZE = 12;
 
@@ -230,7 +317,7 @@ export class TenantFacts {
   /** Sets of the rows written since each began (`track`): what a read kept beside the index has missed. */
   private readonly tracking = new Set<Set<number>>();
 
-  constructor(capacity = 1024) {
+  constructor(capacity = 1024, paramLimits: ParamLimits = PARAM_LIMITS) {
     this.capacity = capacity;
     this.ids = new Float64Array(capacity);
     this.stores = SPECS.map((spec) => {
@@ -243,8 +330,20 @@ export class TenantFacts {
           return new NumberStore(capacity);
         case 'flags':
           return new FlagsStore(capacity);
+        case 'params':
+          return new ParamStore(capacity, paramLimits);
       }
     });
+  }
+
+  /** The values of a parameter the index holds (`ParamStore`), by name. */
+  param(name: string): DictStore | undefined {
+    return (this.stores[PARAMS_INDEX] as ParamStore).held.get(name);
+  }
+
+  /** The load is done: the parameters held are fixed (`ParamStore.settle`). */
+  settle(): void {
+    (this.stores[PARAMS_INDEX] as ParamStore).settle();
   }
 
   /** The row of a session id, if the index holds it. */
@@ -305,7 +404,7 @@ export class TenantFacts {
               : value.split(',');
         (store as MultiStore).set(row, values);
       } else {
-        (store as DictStore | NumberStore | FlagsStore).set(row, value);
+        (store as DictStore | NumberStore | FlagsStore | ParamStore).set(row, value);
       }
     }
   }
@@ -396,11 +495,12 @@ export class TenantFacts {
   }
 
   /**
-   * What the tenant holds, in sessions' worth of memory: its sessions, its text orders and its sample of
-   * search documents.
+   * What the tenant holds, in sessions' worth of memory: its sessions, the parameters it holds, its text
+   * orders, its sample of search documents and its postings of common words.
    */
   get weight(): number {
-    const beside = (this.words?.bytes ?? 0) + (this.postings?.bytes ?? 0);
+    const params = (this.stores[PARAMS_INDEX] as ParamStore).bytesPerSession * this.size;
+    const beside = (this.words?.bytes ?? 0) + (this.postings?.bytes ?? 0) + params;
     return this.size + this.textOrders.weight + Math.ceil(beside / SESSION_BYTES);
   }
 
@@ -450,33 +550,47 @@ export class TenantFacts {
   /** Counts per value of a kept column among matched rows, as the SQL facet does ('' counts as empty). */
   facet(columnId: string, matched: Uint8Array): FactCount[] {
     const { spec, index } = specById.get(columnId)!;
-    if (spec.kind === 'number') throw new Error(`${columnId} has no facet`);
+    if (spec.kind !== 'dict' && spec.kind !== 'multi') throw new Error(`${columnId} has no facet`);
     const store = this.stores[index] as DictStore | MultiStore;
+    if (store instanceof DictStore) return this.dictFacet(store, matched, spec.text);
     const counts = new Float64Array(store.dict.values.length + 1);
-    if (store instanceof DictStore) {
-      const codes = store.codes;
-      for (let row = 0; row < this.size; row++) if (matched[row]) counts[codes[row]!]!++;
-    } else {
-      const bump = (code: number) => counts[code]!++;
-      for (let row = 0; row < this.size; row++) {
-        if (!matched[row]) continue;
-        if (store.lengths[row] === 0) counts[0]!++;
-        else store.forEach(row, bump);
-      }
+    const bump = (code: number) => counts[code]!++;
+    for (let row = 0; row < this.size; row++) {
+      if (!matched[row]) continue;
+      if (store.lengths[row] === 0) counts[0]!++;
+      else store.forEach(row, bump);
     }
-    if (spec.text) {
-      const blank = store.dict.find('');
-      if (blank !== undefined) {
-        counts[0]! += counts[blank]!;
-        counts[blank] = 0;
-      }
-    }
-    const result: FactCount[] = [];
-    for (let code = 0; code < counts.length; code++) {
-      if (counts[code]! > 0) result.push({ value: store.dict.valueOf(code), count: counts[code]! });
-    }
-    return result;
+    return counted(store.dict, counts, spec.text);
   }
+
+  /** The facet of a parameter the index holds (text: '' counts as empty), as `facet`. */
+  paramFacet(name: string, matched: Uint8Array): FactCount[] | undefined {
+    const store = this.param(name);
+    return store && this.dictFacet(store, matched, true);
+  }
+
+  private dictFacet(store: DictStore, matched: Uint8Array, text: boolean): FactCount[] {
+    const counts = new Float64Array(store.dict.values.length + 1);
+    const codes = store.codes;
+    for (let row = 0; row < this.size; row++) if (matched[row]) counts[codes[row]!]!++;
+    return counted(store.dict, counts, text);
+  }
+}
+
+/** Counts by code as values with their counts, the empty text folded into "empty" for a text column. */
+function counted(dict: Dictionary, counts: Float64Array, text: boolean): FactCount[] {
+  if (text) {
+    const blank = dict.find('');
+    if (blank !== undefined) {
+      counts[0]! += counts[blank]!;
+      counts[blank] = 0;
+    }
+  }
+  const result: FactCount[] = [];
+  for (let code = 0; code < counts.length; code++) {
+    if (counts[code]! > 0) result.push({ value: dict.valueOf(code), count: counts[code]! });
+  }
+  return result;
 }
 
 /**

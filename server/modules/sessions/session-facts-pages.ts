@@ -22,10 +22,14 @@ import type { TsqueryPart } from '../search/content-query';
  * those that match.
  */
 
-/** What the index lends its pages: its filters as passes, a tenant's facts brought up to date, time as µs. */
+/** What the index lends its pages: a tenant's facts brought up to date with the filters as passes, time as µs. */
 export interface PageIndex {
-  compileAll: (filters: readonly Filter[]) => Promise<CompiledFilter[] | undefined>;
-  current: (tenantId: string, ask: FactsAsk) => Promise<TenantFacts | undefined>;
+  /** The tenant's facts brought up to date and the filters as passes over them, if it can apply them all. */
+  passesOf: (
+    tenantId: string,
+    filters: readonly Filter[],
+    ask: FactsAsk,
+  ) => Promise<{ facts: TenantFacts; compiled: CompiledFilter[] } | undefined>;
   micros: (values: readonly string[]) => Promise<Map<string, number>>;
   /** A content search's matches by the tenant's postings of common words (session-facts-postings.ts). */
   hitsOf: (
@@ -62,7 +66,7 @@ export interface PostingsCheck {
  */
 const CONFIRM_ROUNDS = 8;
 
-export function factsPages(db: Database, { compileAll, current, micros, hitsOf }: PageIndex) {
+export function factsPages(db: Database, { passesOf, micros, hitsOf }: PageIndex) {
   /** What a dictionary column sorts by: its value, or the name behind its id (groups, first operator). */
   function sortName(columnId: string, tenantId: string) {
     if (columnId === 'group')
@@ -131,10 +135,9 @@ export function factsPages(db: Database, { compileAll, current, micros, hitsOf }
   ): Promise<string[] | undefined> {
     const kept = specById.get(sort.columnId);
     if (!kept && sort.columnId !== 'id') return undefined;
-    const compiled = await compileAll(filters);
-    if (!compiled) return undefined;
-    const facts = await current(tenantId, ask);
-    if (!facts) return undefined;
+    const got = await passesOf(tenantId, filters, ask);
+    if (!got) return undefined;
+    const { facts, compiled } = got;
     let keys: Float64Array;
     let cursorKey = Number.NaN;
     if (!kept) {

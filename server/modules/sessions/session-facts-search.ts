@@ -26,10 +26,10 @@ export function scaled(counts: FactCount[], scale: number): FactCount[] {
 }
 
 /**
- * What the index lends: its filters as passes, a tenant's facts brought up to date, its sample, and its
+ * What the index lends: a tenant's facts brought up to date with the filters as passes, its sample, and its
  * postings of common words.
  */
-export type SearchIndex = Pick<PageIndex, 'compileAll' | 'current'> & {
+export type SearchIndex = Pick<PageIndex, 'passesOf'> & {
   sampleOf: (tenantId: string, facts: TenantFacts) => WordSample | undefined;
   hitsOf: PageIndex['hitsOf'];
   /** The index's clock (a search's exact count is kept as long as its matches: MATCHES_KEEP_MS). */
@@ -42,7 +42,7 @@ export type SearchIndex = Pick<PageIndex, 'compileAll' | 'current'> & {
  */
 export const CONFIRM_MAX = 5_000;
 
-export function factsSearch({ compileAll, current, sampleOf, hitsOf, now }: SearchIndex) {
+export function factsSearch({ passesOf, sampleOf, hitsOf, now }: SearchIndex) {
   /**
    * The History sessions passing the filters that match a content search, exactly, by the postings of
    * common words (session-facts-postings.ts); those written since they were read confirmed by `confirm`
@@ -56,10 +56,9 @@ export function factsSearch({ compileAll, current, sampleOf, hitsOf, now }: Sear
     confirm: (ids: string[]) => Promise<string[] | undefined>,
     ask: FactsAsk,
   ) {
-    const compiled = await compileAll(filters);
-    if (!compiled) return undefined;
-    const facts = await current(tenantId, ask);
-    if (!facts) return undefined;
+    const got = await passesOf(tenantId, filters, ask);
+    if (!got) return undefined;
+    const { facts, compiled } = got;
     // Until the next change the index reads, for as long as the search's matches are kept: a list's
     // total, its count and filter lists ask alike.
     const key = `search ${filtersKey(filters)} ${JSON.stringify(parts)}`;
@@ -126,10 +125,9 @@ export function factsSearch({ compileAll, current, sampleOf, hitsOf, now }: Sear
     parts: readonly TsqueryPart[],
     ask: FactsAsk,
   ) {
-    const compiled = await compileAll(filters);
-    if (!compiled) return undefined;
-    const facts = await current(tenantId, ask);
-    if (!facts) return undefined;
+    const got = await passesOf(tenantId, filters, ask);
+    if (!got) return undefined;
+    const { facts, compiled } = got;
     const sample = sampleOf(tenantId, facts);
     const hits = sample?.matches(parts);
     if (!sample || !hits) return undefined;

@@ -4,11 +4,19 @@ import { withConnection } from '../../db/connection';
 import { copyOut, readCopyText } from '../../db/copy-out';
 import type { Log } from '../../platform/log';
 import type { Filter } from './session-filters';
+import { isParamColumn, paramName } from './session-columns';
 import type { TsqueryPart } from '../search/content-query';
 import { compile, filtersKey, matchedBy, type CompiledFilter } from './session-facts-filters';
 import { factsPages } from './session-facts-pages';
 import { factsSearch, scaled } from './session-facts-search';
-import { SELECT_LIST, TenantFacts, VALUED_COLUMNS, specById, type FactCount } from './session-facts-memory';
+import {
+  SELECT_LIST,
+  TenantFacts,
+  VALUED_COLUMNS,
+  specById,
+  type FactCount,
+  type ParamLimits,
+} from './session-facts-memory';
 import { SESSION_BYTES, textOrdering } from './session-facts-orders';
 import { SAMPLED_SESSION_BYTES, WORD_SAMPLE_SIZE, wordSampling } from './session-facts-words';
 import { postingsReading } from './session-facts-postings';
@@ -26,11 +34,12 @@ export { factsKeep, type FactCount } from './session-facts-memory';
  * `change_xid >=` that, so a change committed after a read is never missed (ARCHITECTURE.md, "Facet
  * index"). Sessions are never deleted but with their tenant.
  *
- * What it cannot serve — content search, text and parameter filters, a caller who sees only some
- * sessions, a tenant not loaded yet — it says so (undefined) and the caller counts in SQL. A tenant is
- * loaded in the background (COPY, ~60 bytes per session) once it has `minSessions`; the least recently
- * used tenants are dropped when the process holds more than `maxSessions`' worth (text orders weighed
- * in), and a text order no page walked for an hour is dropped.
+ * It also holds the parameters of few values (`ParamStore`): their filter lists and filters. What it
+ * cannot serve — text filters, text contained in a parameter, a parameter of many values, a tenant not
+ * loaded yet (content search: the postings and the sample, below) — it says so (undefined) and the
+ * caller counts in SQL. A tenant is loaded in the background (COPY, ~60 bytes per session) once it has
+ * `minSessions`; the least recently used tenants are dropped when the process holds more than
+ * `maxSessions`' worth (text orders weighed in), and a text order no page walked for an hour is dropped.
  */
 
 export interface FactsOptions {
@@ -54,6 +63,8 @@ export interface FactsOptions {
    * written since after which they are read again (tests: higher).
    */
   postings?: { minSessions: number; heldShare?: number; rereadShare?: number };
+  /** How many parameter names a tenant holds, and how many values each may have (tests: fewer). */
+  params?: ParamLimits;
 }
 
 const SIZE_CHECK_MS = 60_000;
@@ -108,7 +119,7 @@ export function sessionFacts(db: Database, options: FactsOptions) {
   async function load(tenantId: string): Promise<void> {
     if (!/^\d+$/.test(tenantId)) throw new Error('tenant id');
     const started = Date.now();
-    const facts = new TenantFacts();
+    const facts = new TenantFacts(1024, options.params);
     await withConnection(db, async ({ client }) => {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       try {
@@ -125,6 +136,7 @@ export function sessionFacts(db: Database, options: FactsOptions) {
           '',
         );
         await readCopyText(stream, (fields) => facts.put(fields));
+        facts.settle();
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);
@@ -287,25 +299,32 @@ export function sessionFacts(db: Database, options: FactsOptions) {
     return new Map(result.rows.map((row) => [row.v, Number(row.us)]));
   }
 
-  /** The filters as passes, or undefined when any of them is not for the index. */
-  async function compileAll(filters: readonly Filter[]): Promise<CompiledFilter[] | undefined> {
-    if (!filters.every((filter) => specById.has(filter.columnId))) return undefined;
-    const { served, compiled } = await compileServed(filters);
-    return served.length === filters.length ? compiled : undefined;
+  /**
+   * The tenant's index brought up to date, with the filters as passes over it; undefined when it is not
+   * loaded or cannot apply one of them.
+   */
+  async function passesOf(tenantId: string, filters: readonly Filter[], ask: FactsAsk) {
+    // Kept columns' and parameters' filters; whether the index holds a parameter, it knows once current.
+    if (!filters.every((filter) => specById.has(filter.columnId) || filter.column.paramName !== undefined))
+      return undefined;
+    const got = await servedOf(tenantId, filters, ask);
+    return got && got.served.length === filters.length ? got : undefined;
   }
 
-  /** The filters the index can apply, as passes, with the filters they came from (the rest are left out). */
-  async function compileServed(filters: readonly Filter[]) {
+  /** The tenant's index brought up to date, with the filters it can apply as passes (the rest left out). */
+  async function servedOf(tenantId: string, filters: readonly Filter[], ask: FactsAsk) {
     const bounds = await timeBounds(filters);
+    const facts = await current(tenantId, ask);
+    if (!facts) return undefined;
     const served: Filter[] = [];
     const compiled: CompiledFilter[] = [];
     for (const filter of filters) {
-      const pass = compile(filter, bounds);
+      const pass = compile(filter, bounds, facts);
       if (!pass) continue;
       served.push(filter);
       compiled.push(pass);
     }
-    return { served, compiled };
+    return { facts, served, compiled };
   }
 
   /**
@@ -313,9 +332,9 @@ export function sessionFacts(db: Database, options: FactsOptions) {
    * when the index cannot answer.
    */
   async function servedBy(tenantId: string, filters: readonly Filter[], ask: FactsAsk) {
-    const { served, compiled } = await compileServed(filters);
-    const facts = await current(tenantId, ask);
-    if (!facts) return undefined;
+    const got = await servedOf(tenantId, filters, ask);
+    if (!got) return undefined;
+    const { facts, served, compiled } = got;
     const matched = matchedBy(facts, compiled, served);
     const population = facts.remember(`count ${filtersKey(served)}`, () => facts.count(matched));
     return { facts, served, matched, population };
@@ -387,15 +406,13 @@ export function sessionFacts(db: Database, options: FactsOptions) {
 
   /** Pages sorted by a kept column (session-facts-pages.ts). */
   const paging = factsPages(db, {
-    compileAll,
-    current,
+    passesOf,
     micros,
     hitsOf,
   });
   /** A content search's estimates from the sample of search documents (session-facts-search.ts). */
   const searching = factsSearch({
-    compileAll,
-    current,
+    passesOf,
     sampleOf,
     hitsOf,
     now,
@@ -419,14 +436,16 @@ export function sessionFacts(db: Database, options: FactsOptions) {
       ask: FactsAsk,
     ): Promise<FactCount[] | undefined> {
       const kept = specById.get(columnId);
-      if (!kept || kept.spec.kind === 'number') return undefined;
-      const compiled = await compileAll(filters);
-      if (!compiled) return undefined;
-      const facts = await current(tenantId, ask);
-      if (!facts) return undefined;
-      return facts.remember(`facet ${columnId} ${filtersKey(filters)}`, () =>
-        facts.facet(columnId, matchedBy(facts, compiled, filters)),
-      );
+      const param = isParamColumn(columnId) ? paramName(columnId) : undefined;
+      if ((!kept || kept.spec.kind === 'number') && param === undefined) return undefined;
+      const got = await passesOf(tenantId, filters, ask);
+      if (!got) return undefined;
+      const { facts, compiled } = got;
+      if (param !== undefined && !facts.param(param)) return undefined;
+      return facts.remember(`facet ${columnId} ${filtersKey(filters)}`, () => {
+        const matched = matchedBy(facts, compiled, filters);
+        return param === undefined ? facts.facet(columnId, matched) : facts.paramFacet(param, matched);
+      });
     },
 
     /**
@@ -507,10 +526,9 @@ export function sessionFacts(db: Database, options: FactsOptions) {
 
     /** How many History sessions pass the filters, exactly; undefined as for `facet`. */
     async count(tenantId: string, filters: readonly Filter[], ask: FactsAsk): Promise<number | undefined> {
-      const compiled = await compileAll(filters);
-      if (!compiled) return undefined;
-      const facts = await current(tenantId, ask);
-      if (!facts) return undefined;
+      const got = await passesOf(tenantId, filters, ask);
+      if (!got) return undefined;
+      const { facts, compiled } = got;
       return facts.remember(`count ${filtersKey(filters)}`, () =>
         facts.count(matchedBy(facts, compiled, filters)),
       );
@@ -543,9 +561,9 @@ export function sessionFacts(db: Database, options: FactsOptions) {
       ask: FactsAsk,
     ): Promise<string[] | undefined> {
       if (!VALUED_COLUMNS.some(([id]) => id === sort.columnId)) return undefined;
-      const { served, compiled } = await compileServed(filters);
-      const facts = await current(tenantId, ask);
-      if (!facts) return undefined;
+      const got = await servedOf(tenantId, filters, ask);
+      if (!got) return undefined;
+      const { facts, served, compiled } = got;
       const matched = matchedBy(facts, compiled, served);
       if (page && page.after?.v !== null && served.length === filters.length) {
         const ordered = await ordering.orderedRows(tenantId, facts, sort, matched, page.limit, page.after);
@@ -583,6 +601,11 @@ export function sessionFacts(db: Database, options: FactsOptions) {
     /** Sessions held per tenant (operations, tests). */
     held(): Record<string, number> {
       return Object.fromEntries([...tenants.entries()].map(([id, facts]) => [id, facts.size]));
+    },
+
+    /** What each tenant held weighs, in sessions' worth (`TenantFacts.weight`, against `maxSessions`). */
+    weights(): Record<string, number> {
+      return Object.fromEntries([...tenants.entries()].map(([id, facts]) => [id, facts.weight]));
     },
   };
 }

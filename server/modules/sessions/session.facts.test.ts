@@ -33,9 +33,15 @@ describe('facet index', async () => {
     log: silentLog,
   });
   const indexed = services.sessions;
-  const valueColumns = staticColumns
-    .filter((column) => column.filter === 'values')
-    .map((column) => column.id);
+  const valueColumns = [
+    ...staticColumns.filter((column) => column.filter === 'values').map((column) => column.id),
+    // Parameters: two held (few values, strings), one with a number at the load and one first written
+    // after it (left to SQL).
+    'param.segment',
+    'param.orderId',
+    'param.level',
+    'param.later',
+  ];
 
   beforeAll(async () => {
     tenant = await createTenant(services);
@@ -45,6 +51,16 @@ describe('facet index', async () => {
     // check (run by other test files on this database) would count ~60 of them as broken.
     await sql`UPDATE sessions SET status = 'closed', ended_at = coalesce(ended_at, created_at + interval '1 minute')
               WHERE tenant_id = ${tenant.id} AND status <> 'closed'`.execute(services.db);
+    // Parameters as only a hand-made row has them: empty, JSON null, a number.
+    for (const params of [
+      '{"segment": ""}',
+      '{"segment": null, "orderId": "ORD-100"}',
+      '{"level": 5, "segment": "B2C"}',
+    ])
+      await sql`UPDATE sessions SET params = ${params}::jsonb
+                WHERE id = (SELECT min(id) FROM sessions WHERE tenant_id = ${tenant.id} AND params = '{}' AND status = 'closed')`.execute(
+        services.db,
+      );
     await services.facts!.load(tenant.id);
   });
 
@@ -69,6 +85,13 @@ describe('facet index', async () => {
       { 'endedAt.min': '2025-02-10T00:00:00Z', tags: 'vip' },
       { 'rating.min': '3', 'messageCount.max': '20' },
       { channel: 'phone', group: '(empty)', 'duration.min': '1' },
+      { 'param.segment': 'B2B' },
+      { 'param.segment': 'B2C,(empty)', channel: 'webchat,whatsapp' },
+      { 'param.orderId': 'ORD-101,ORD-103', 'createdAt.min': '2025-02-01' },
+      { 'param.segment.empty': 'true', tags: 'vip,(empty)' },
+      { 'param.orderId.empty': 'false', 'duration.min': '60' },
+      { 'param.level': '5' },
+      { 'param.later.empty': 'false' },
     ];
   };
 
@@ -199,6 +222,41 @@ describe('facet index', async () => {
     expect(statements.filter((text) => /count\(/.test(text))).toEqual([]);
   });
 
+  it('holds parameters of few values: their lists, and totals and pages under them, counted in memory', async () => {
+    // At most three values a name: orderId (five) is left to SQL, and so is level (a number).
+    const { statements, service, facts } = await recordedFactsService({ services, database }, tenant.id, {
+      params: { names: 24, values: 3 },
+    });
+    const counted = () => statements.filter((text) => /count\(/.test(text)).length;
+    const under = { view: 'history', channel: 'webchat,whatsapp', 'createdAt.min': '2025-02-01' };
+    for (const [column, query, inMemory] of [
+      ['param.segment', under, true],
+      ['channel', { view: 'history', 'param.segment': 'B2C,(empty)' }, true],
+      ['tags', { view: 'history', 'param.segment.empty': 'false', 'duration.min': '60' }, true],
+      ['param.orderId', under, false],
+      ['channel', { view: 'history', 'param.orderId': 'ORD-101' }, false],
+      ['param.level', under, false],
+    ] as const) {
+      const facetQuery = { ...query, limit: 500 };
+      const before = counted();
+      const [fromIndex, total] = [
+        await service.facet(principal, column, facetQuery),
+        await service.count(principal, query),
+      ];
+      expect({ column, query, counted: counted() > before }).toEqual({ column, query, counted: !inMemory });
+      expect(fromIndex).toEqual(await plain.facet(principal, column, facetQuery));
+      expect(total).toEqual(await plain.count(principal, query));
+    }
+    expect(facts.weights()[tenant.id]).toBeGreaterThan(facts.held()[tenant.id]!);
+    // A page in an order no b-tree index serves, under a held parameter, from the index's ids.
+    const query = { 'param.segment': 'B2B', channel: 'webchat,phone' };
+    statements.length = 0;
+    expect(await walk(service, query, 'operator', 7)).toEqual(await walk(plain, query, 'operator', 7));
+    expect(
+      statements.filter((text) => /FROM sessions s\b[\s\S]*ORDER BY/.test(text) && !/= ANY\(/.test(text)),
+    ).toEqual([]);
+  });
+
   it('answers from memory: a write that bypasses the change stamp is not seen, one that does is', async () => {
     const before = await indexed.facet(principal, 'channel', { view: 'history', limit: 50 });
     // With triggers off (replication role), the row keeps its old change_xid: the index cannot know.
@@ -265,6 +323,13 @@ describe('facet index', async () => {
     );
     // Bans marking a client's past sessions, as the bans module does.
     await sql`UPDATE sessions SET banned = true WHERE tenant_id = ${tenant.id} AND channel = 'phone'`.execute(
+      services.db,
+    );
+    // Parameters changed: a new value of a held one, one removed, a name the load never saw.
+    await sql`UPDATE sessions SET params = params || '{"segment": "B2G", "later": "x"}'::jsonb
+              WHERE tenant_id = ${tenant.id} AND channel = 'webchat' AND rating = 5`.execute(services.db);
+    await sql`UPDATE sessions SET params = params - 'orderId'
+              WHERE tenant_id = ${tenant.id} AND channel = 'messenger' AND params ? 'orderId'`.execute(
       services.db,
     );
     await expectSameAsSql();
@@ -425,10 +490,17 @@ describe('facet index', async () => {
         ).rows[0]!.n,
       );
     const sizes = { [other.id]: await stored(other.id), [tenant.id]: await stored(tenant.id) };
-    // Room for both tenants' sessions and a little more, not for a text order as well.
+    // What the two weigh: their sessions, and the parameters the tenant's sessions carry.
+    const weighing = sessionFacts(services.db, { log: silentLog });
+    await weighing.load(other.id);
+    await weighing.load(tenant.id);
+    const weights = weighing.weights();
+    expect(weights[other.id]).toBe(sizes[other.id]);
+    expect(weights[tenant.id]).toBeGreaterThan(sizes[tenant.id]!);
+    // Room for both tenants and a little more, not for a text order as well.
     const facts = sessionFacts(services.db, {
       log: silentLog,
-      maxSessions: sizes[other.id]! + sizes[tenant.id]! + 5,
+      maxSessions: weights[other.id]! + weights[tenant.id]! + 5,
       now: () => clock,
     });
     const service = sessionService(services.db, {
@@ -502,7 +574,8 @@ describe('facet index', async () => {
     }
     const hard: Record<string, string>[] = [
       { 'pageUrl.contains': 'kosik' },
-      { 'param.segment': 'B2B', channel: 'webchat,whatsapp', 'duration.min': '60' },
+      // A parameter's contained text (ILIKE): the index holds the values, not PostgreSQL's case rules.
+      { 'param.segment.contains': 'b2', channel: 'webchat,whatsapp', 'duration.min': '60' },
       { 'clientName.empty': 'false', 'createdAt.min': '2025-02-01' },
       { q: 'Nováková', language: 'cs,(empty)' },
     ];
