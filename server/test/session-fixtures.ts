@@ -310,6 +310,7 @@ export async function insertSearchedSessions(
         operatorIds: operators.filter((_, at) => random() < share(at)).map((operator) => operator.id),
         duration: random() < 0.2 ? null : Math.floor(random() * 40) * 15,
         waitingTime: random() < 0.3 ? null : Math.floor(random() * 20),
+        params: i % 3 === 0 ? {} : { segment: i % 3 === 1 ? 'B2B' : 'B2C' },
       },
       [...said, ...extra(i)],
     );

@@ -1,5 +1,5 @@
 import { resolveColumn, type ColumnSql } from './session-columns';
-import { factsKeep, type FactsAsk, type SessionFacts } from './session-facts';
+import { factsFacet, type FactsAsk, type SessionFacts } from './session-facts';
 import type { Filter } from './session-filters';
 import type { CountResult, ListScope } from './session-sql';
 import type { SessionRepository } from './session.repository';
@@ -242,7 +242,7 @@ export function sessionEstimates(
     options: { limit: number; search?: string },
     asOf: number,
   ): Promise<{ rows: FacetRows; countsAreEstimates: boolean } | undefined> {
-    if (!facts || !facts.holds(scope.tenantId) || !factsKeep(columnId)) return undefined;
+    if (!facts || !facts.holds(scope.tenantId) || !factsFacet(columnId)) return undefined;
     // Under a content search, exactly from the postings of common words, else estimated from the sample
     // of search documents, for an operator's own sessions too.
     const visible = visibleFilters(scope);

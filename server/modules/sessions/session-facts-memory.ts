@@ -1,4 +1,5 @@
 import type { Log } from '../../platform/log';
+import { isParamColumn, paramName } from './session-columns';
 import type { CompiledFilter } from './session-facts-filters';
 import { SESSION_BYTES, TextOrders } from './session-facts-orders';
 import type { WordPostings } from './session-facts-postings';
@@ -94,6 +95,12 @@ function valuedBit(columnId: string): number {
 /** Whether the index keeps this column (its value filters, range filters and facets). */
 export function factsKeep(columnId: string): boolean {
   return specById.has(columnId);
+}
+
+/** Whether the index may count this column's filter list: a kept value column, or a parameter it holds. */
+export function factsFacet(columnId: string): boolean {
+  const kind = specById.get(columnId)?.spec.kind;
+  return kind === 'dict' || kind === 'multi' || isParamColumn(columnId);
 }
 
 /** Codes of a dictionary: 0 is NULL; a value's code is its position in `values` plus one. */
@@ -547,8 +554,15 @@ export class TenantFacts {
     return total;
   }
 
-  /** Counts per value of a kept column among matched rows, as the SQL facet does ('' counts as empty). */
-  facet(columnId: string, matched: Uint8Array): FactCount[] {
+  /**
+   * Counts per value of a kept value column or a held parameter among matched rows, as the SQL facet
+   * does ('' counts as empty); undefined for a parameter the index does not hold.
+   */
+  facet(columnId: string, matched: Uint8Array): FactCount[] | undefined {
+    if (isParamColumn(columnId)) {
+      const store = this.param(paramName(columnId));
+      return store && this.dictFacet(store, matched, true);
+    }
     const { spec, index } = specById.get(columnId)!;
     if (spec.kind !== 'dict' && spec.kind !== 'multi') throw new Error(`${columnId} has no facet`);
     const store = this.stores[index] as DictStore | MultiStore;
@@ -561,12 +575,6 @@ export class TenantFacts {
       else store.forEach(row, bump);
     }
     return counted(store.dict, counts, spec.text);
-  }
-
-  /** The facet of a parameter the index holds (text: '' counts as empty), as `facet`. */
-  paramFacet(name: string, matched: Uint8Array): FactCount[] | undefined {
-    const store = this.param(name);
-    return store && this.dictFacet(store, matched, true);
   }
 
   private dictFacet(store: DictStore, matched: Uint8Array, text: boolean): FactCount[] {

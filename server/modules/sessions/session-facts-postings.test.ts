@@ -232,7 +232,7 @@ describe('postings of common words', async () => {
           list: [exact.total, false],
           count: exact,
         });
-        for (const column of ['channel', 'operator', 'language']) {
+        for (const column of ['channel', 'operator', 'language', 'param.segment']) {
           const [facet, exactFacet] = await Promise.all([
             service.facet(caller, column, { ...query, limit: 500 }),
             plain.facet(caller, column, { ...query, limit: 500 }),

@@ -1,6 +1,6 @@
 import type { Filter } from './session-filters';
 import { filtersKey, matchedBy } from './session-facts-filters';
-import { specById, type FactCount, type TenantFacts } from './session-facts-memory';
+import { factsFacet, type FactCount, type TenantFacts } from './session-facts-memory';
 import type { PageIndex } from './session-facts-pages';
 import type { WordSample } from './session-facts-words';
 import type { FactsAsk } from './session-facts';
@@ -106,8 +106,7 @@ export function factsSearch({ passesOf, sampleOf, hitsOf, now }: SearchIndex) {
     confirm: (ids: string[]) => Promise<string[] | undefined>,
     ask: FactsAsk,
   ): Promise<FactCount[] | undefined> {
-    const kept = specById.get(columnId);
-    if (!kept || kept.spec.kind === 'number') return undefined;
+    if (!factsFacet(columnId)) return undefined;
     const found = await searchPassing(tenantId, filters, parts, confirm, ask);
     return found && found.facts.facet(columnId, found.pass);
   }
@@ -175,15 +174,16 @@ export function factsSearch({ passesOf, sampleOf, hitsOf, now }: SearchIndex) {
     parts: readonly TsqueryPart[],
     ask: FactsAsk,
   ): Promise<{ counts: FactCount[]; seen: number; population: number } | undefined> {
-    const kept = specById.get(columnId);
-    if (!kept || kept.spec.kind === 'number') return undefined;
+    if (!factsFacet(columnId)) return undefined;
     const found = await searchedSample(tenantId, filters, parts, ask);
     if (!found) return undefined;
     const { facts, rows, scale, population } = found;
     const pass = new Uint8Array(facts.size);
     for (const row of rows) pass[row] = 1;
+    const counts = facts.facet(columnId, pass);
+    if (!counts) return undefined;
     return {
-      counts: scaled(facts.facet(columnId, pass), scale),
+      counts: scaled(counts, scale),
       seen: rows.length,
       population,
     };

@@ -4,7 +4,6 @@ import { withConnection } from '../../db/connection';
 import { copyOut, readCopyText } from '../../db/copy-out';
 import type { Log } from '../../platform/log';
 import type { Filter } from './session-filters';
-import { isParamColumn, paramName } from './session-columns';
 import type { TsqueryPart } from '../search/content-query';
 import { compile, filtersKey, matchedBy, type CompiledFilter } from './session-facts-filters';
 import { factsPages } from './session-facts-pages';
@@ -13,6 +12,7 @@ import {
   SELECT_LIST,
   TenantFacts,
   VALUED_COLUMNS,
+  factsFacet,
   specById,
   type FactCount,
   type ParamLimits,
@@ -21,7 +21,7 @@ import { SESSION_BYTES, textOrdering } from './session-facts-orders';
 import { SAMPLED_SESSION_BYTES, WORD_SAMPLE_SIZE, wordSampling } from './session-facts-words';
 import { postingsReading } from './session-facts-postings';
 
-export { factsKeep, type FactCount } from './session-facts-memory';
+export { factsFacet, factsKeep, type FactCount } from './session-facts-memory';
 
 /**
  * The facet index: each large tenant's sessions in this process's memory, one typed array per
@@ -435,17 +435,13 @@ export function sessionFacts(db: Database, options: FactsOptions) {
       filters: readonly Filter[],
       ask: FactsAsk,
     ): Promise<FactCount[] | undefined> {
-      const kept = specById.get(columnId);
-      const param = isParamColumn(columnId) ? paramName(columnId) : undefined;
-      if ((!kept || kept.spec.kind === 'number') && param === undefined) return undefined;
+      if (!factsFacet(columnId)) return undefined;
       const got = await passesOf(tenantId, filters, ask);
       if (!got) return undefined;
       const { facts, compiled } = got;
-      if (param !== undefined && !facts.param(param)) return undefined;
-      return facts.remember(`facet ${columnId} ${filtersKey(filters)}`, () => {
-        const matched = matchedBy(facts, compiled, filters);
-        return param === undefined ? facts.facet(columnId, matched) : facts.paramFacet(param, matched);
-      });
+      return facts.remember(`facet ${columnId} ${filtersKey(filters)}`, () =>
+        facts.facet(columnId, matchedBy(facts, compiled, filters)),
+      );
     },
 
     /**
@@ -463,14 +459,14 @@ export function sessionFacts(db: Database, options: FactsOptions) {
       check: (ids: string[]) => Promise<string[] | undefined>,
       ask: FactsAsk,
     ): Promise<{ counts: FactCount[]; exact: boolean; seen: number } | undefined> {
-      const kept = specById.get(columnId);
-      if (!kept || kept.spec.kind === 'number') return undefined;
+      if (!factsFacet(columnId)) return undefined;
       const passing = await servedBy(tenantId, filters, ask);
       const found = passing && (await sampled(passing, sampleSize, check));
       if (!found) return undefined;
       const { matching, scale } = found;
       const { facts } = passing;
       const counts = facts.facet(columnId, facts.passOf(matching));
+      if (!counts) return undefined;
       return {
         counts: scaled(counts, scale),
         exact: scale === 1,
