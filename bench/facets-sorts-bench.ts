@@ -217,7 +217,9 @@ for (const filter of filters) {
     const url = `/api/v1/sessions/facets/${encodeURIComponent(column)}?limit=50${filter.query ? `&${filter.query}` : ''}`;
     const expression =
       facetSql[column] ??
-      (column.startsWith('param.') ? `nullif(s.params->>'${column.slice(6).replace(/'/g, "''")}', '')` : undefined);
+      (column.startsWith('param.')
+        ? `nullif(s.params->>'${column.slice(6).replace(/'/g, "''")}', '')`
+        : undefined);
     const hand =
       expression &&
       ((['none', 'status=closed', 'last 30 days'].includes(filter.name) &&

@@ -68,7 +68,7 @@ function headersOf(middleware: ReturnType<typeof helmet>): (readonly [string, st
     removeHeader: () => undefined,
   } as unknown as ServerResponse;
   middleware(request, response, (error?: unknown) => {
-    if (error) throw error instanceof Error ? error : new Error(String(error));
+    if (error) throw error instanceof Error ? error : new Error('security headers: helmet failed');
     finished = true;
   });
   if (!finished) throw new Error('security headers: helmet did not finish at once');
