@@ -307,13 +307,17 @@ export const defaultColumnsByView = {
 
 export const PARAM_PREFIX = 'param.';
 
-/** The column of one parameter name. */
-export function paramColumn(name: string): Column {
+/**
+ * The column of one parameter name: filtered by a list of its values, or — a parameter of many values,
+ * an order number or a customer id, whose list would be a scan of every session — by text (exact,
+ * contains, empty).
+ */
+export function paramColumn(name: string, manyValues = false): Column {
   return {
     id: `${PARAM_PREFIX}${name}`,
     label: { cs: name, en: name },
     type: 'text',
-    filter: 'values',
+    filter: manyValues ? 'text' : 'values',
     sortable: true,
     defaultVisible: false,
   };

@@ -272,12 +272,17 @@ export class ParamStore {
       store.set(row, value);
       this.held.set(name, store);
     }
-    for (const [name, store] of this.held) if (store.dict.values.length > this.limits.values) this.drop(name);
+    for (const [name, store] of this.held)
+      if (store.dict.values.length > this.limits.values) this.drop(name, true);
   }
 
-  private drop(name: string): void {
+  /** Names left out at the load for having more values than the limit. */
+  readonly manyValued = new Set<string>();
+
+  private drop(name: string, many = false): void {
     this.held.delete(name);
     this.unheld.add(name);
+    if (many) this.manyValued.add(name);
   }
 
   /** Fixes which names are held (the load is done). */
@@ -346,6 +351,11 @@ export class TenantFacts {
   /** The values of a parameter the index holds (`ParamStore`), by name. */
   param(name: string): DictStore | undefined {
     return (this.stores[PARAMS_INDEX] as ParamStore).held.get(name);
+  }
+
+  /** The parameters left out at the load for their many values (`ParamStore`). */
+  paramsOfManyValues(): ReadonlySet<string> {
+    return (this.stores[PARAMS_INDEX] as ParamStore).manyValued;
   }
 
   /** The load is done: the parameters held are fixed (`ParamStore.settle`). */

@@ -599,6 +599,14 @@ export function sessionFacts(db: Database, options: FactsOptions) {
       return Object.fromEntries([...tenants.entries()].map(([id, facts]) => [id, facts.size]));
     },
 
+    /**
+     * The tenant's parameters of many values (left out of the index at its load); undefined when the
+     * tenant is not loaded (a small tenant's lists are counted in SQL quickly enough).
+     */
+    paramsOfManyValues(tenantId: string): ReadonlySet<string> | undefined {
+      return tenants.get(tenantId)?.paramsOfManyValues();
+    },
+
     /** What each tenant held weighs, in sessions' worth (`TenantFacts.weight`, against `maxSessions`). */
     weights(): Record<string, number> {
       return Object.fromEntries([...tenants.entries()].map(([id, facts]) => [id, facts.weight]));

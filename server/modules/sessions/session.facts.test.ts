@@ -248,6 +248,16 @@ describe('facet index', async () => {
       expect(total).toEqual(await plain.count(principal, query));
     }
     expect(facts.weights()[tenant.id]).toBeGreaterThan(facts.held()[tenant.id]!);
+    // The console filters a parameter of many values by text, not by a list of its values.
+    const filters = async (from: typeof plain) =>
+      Object.fromEntries(
+        (await from.columns(tenant.id))
+          .filter((column) => ['param.segment', 'param.orderId'].includes(column.id))
+          .map((column) => [column.id, column.filter]),
+      );
+    expect(await filters(service)).toEqual({ 'param.segment': 'values', 'param.orderId': 'text' });
+    // Without the index (a tenant too small for it), every parameter has its list.
+    expect(Object.values(await filters(plain))).toEqual(['values', 'values']);
     // A page in an order no b-tree index serves, under a held parameter, from the index's ids.
     const query = { 'param.segment': 'B2B', channel: 'webchat,phone' };
     statements.length = 0;

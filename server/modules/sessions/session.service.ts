@@ -331,7 +331,10 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
     requireVisible,
     refreshFacetRollups,
 
-    /** The catalogue plus one column per parameter name the tenant has seen. */
+    /**
+     * The catalogue plus one column per parameter name the tenant has seen (a parameter of many values
+     * filtered by text, not by a list of its values).
+     */
     async columns(tenantId: string): Promise<Column[]> {
       const names = await db
         .selectFrom('param_names')
@@ -339,7 +342,9 @@ export function sessionService(db: Database, deps: SessionServiceOptions) {
         .where('tenant_id', '=', tenantId)
         .orderBy('name')
         .execute();
-      return [...staticColumns, ...names.map((row) => paramColumn(row.name))];
+      // A parameter the facet index left out at the tenant's load for its many values is filtered by text.
+      const many = facts?.paramsOfManyValues(tenantId);
+      return [...staticColumns, ...names.map((row) => paramColumn(row.name, many?.has(row.name) ?? false))];
     },
 
     async list(

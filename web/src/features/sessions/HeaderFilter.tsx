@@ -96,7 +96,9 @@ interface ControlProps {
 
 function FilterControl(props: ControlProps) {
   const { column } = props;
-  if (column.id.startsWith(PARAM_PREFIX)) return <ParamFilter {...props} />;
+  // A parameter of many values (an order number) is matched as text: its list would scan every session.
+  if (column.id.startsWith(PARAM_PREFIX))
+    return column.filter === 'text' ? <TextFilter {...props} /> : <ParamFilter {...props} />;
   if (column.filter === 'values') return <ValuesFilter {...props} />;
   if (column.filter === 'text') return <TextFilter {...props} />;
   if (column.type === 'datetime') return <DateRangeFilter {...props} />;
