@@ -149,6 +149,16 @@ describe('postings of common words', async () => {
     expect(words(rare.range('objednavk', false))).toEqual([]);
     expect(words(rare.range('jan', true))).toEqual(['jan.novak@firma.cz']);
     expect(words(rare.range('zzz', true))).toEqual([]);
+    // As PostgreSQL sorts them COLLATE "C" (by code point): in UTF-16 an emoji sorts before U+FF5E.
+    const byCodePoint = new RareWords(['a', 'a\uff5e', 'a😀', 'b'], [1, 2, 3, 4]);
+    expect(Array.from({ length: byCodePoint.length }, (_, i) => byCodePoint.word(i))).toEqual([
+      'a',
+      'a😀',
+      'a\uff5e',
+      'b',
+    ]);
+    expect(byCodePoint.range('a😀', false)).toEqual([1, 2]);
+    expect(byCodePoint.range('a', true)).toEqual([0, 3]);
   });
 
   it('pages a search in an order no index serves from the postings, exactly as SQL orders it', async () => {

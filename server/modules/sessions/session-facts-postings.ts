@@ -58,8 +58,15 @@ export class RareWords {
   private readonly starts: Int32Array;
   readonly counts: Int32Array;
 
+  /**
+   * `words` as PostgreSQL sorts them `COLLATE "C"` (by code point, which is UTF-16's order but for the
+   * characters above U+FFFF): then only checked, in one pass. Sorting 785,000 words here held every
+   * request of the process up for 1.5–3 s.
+   */
   constructor(words: readonly string[], counts: readonly number[]) {
-    const order = words.map((_, i) => i).sort((a, b) => (words[a]! < words[b]! ? -1 : 1));
+    const sorted = words.every((word, i) => i === 0 || words[i - 1]! < word);
+    const order = words.map((_, i) => i);
+    if (!sorted) order.sort((a, b) => (words[a]! < words[b]! ? -1 : 1));
     this.starts = new Int32Array(words.length + 1);
     this.counts = new Int32Array(words.length);
     const parts: string[] = [];
@@ -427,7 +434,12 @@ async function readPostings(
   const documents = `SELECT search_document FROM sessions WHERE tenant_id = ${tenantId}`;
   const all: { word: string; count: number }[] = [];
   await readCopyText(
-    copyOut(client, { sql: `SELECT word, ndoc FROM ts_stat($1)`, parameters: [documents] }, ''),
+    copyOut(
+      client,
+      // Sorted by PostgreSQL, off this process's event loop (`RareWords`).
+      { sql: `SELECT word, ndoc FROM ts_stat($1) ORDER BY word COLLATE "C"`, parameters: [documents] },
+      '',
+    ),
     (fields) => all.push({ word: fields[0]!, count: Number(fields[1]) }),
   );
   const least = Math.max(1, Math.ceil(heldShare * heldAt));

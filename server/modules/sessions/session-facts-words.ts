@@ -301,21 +301,29 @@ export function readDocument(text: string, each: (word: string, positions: numbe
   }
 }
 
-/** The index of documents by place (`documents[place]`, a tsvector's text output). */
-export function indexWords(documents: readonly string[]): WordIndex {
+/** Documents read between two turns of the event loop (`indexWords`): ~10 ms at a time. */
+const DOCUMENTS_AT_ONCE = 500;
+
+/**
+ * The index of documents by place (`documents[place]`, a tsvector's text output). It yields to the event
+ * loop every DOCUMENTS_AT_ONCE documents: read at once, 20,000 documents held every request of the
+ * process up for 0.3–0.7 s.
+ */
+export async function indexWords(documents: readonly string[]): Promise<WordIndex> {
   const byWord = new Map<string, { places: number[]; positions: number[][] }>();
   let entries = 0;
   let positionCount = 0;
-  documents.forEach((document, place) =>
-    readDocument(document, (word, positions) => {
+  for (let place = 0; place < documents.length; place++) {
+    if (place > 0 && place % DOCUMENTS_AT_ONCE === 0) await new Promise((resolve) => setImmediate(resolve));
+    readDocument(documents[place]!, (word, positions) => {
       let at = byWord.get(word);
       if (!at) byWord.set(word, (at = { places: [], positions: [] }));
       at.places.push(place);
       at.positions.push(positions);
       entries++;
       positionCount += positions.length;
-    }),
-  );
+    });
+  }
   const words = [...byWord.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const starts = new Uint32Array(words.length + 1);
   const places = new Uint32Array(entries);
@@ -366,7 +374,7 @@ export function wordSampling(db: Database, { log, size, minSessions, evict }: Wo
         JOIN sessions s ON s.tenant_id = ${tenantId} AND s.id = p.id`.execute(db);
       const documents: string[] = new Array<string>(rows.length).fill('');
       for (const row of result.rows) documents[row.place - 1] = row.document;
-      const index = indexWords(documents);
+      const index = await indexWords(documents);
       const before = facts.words;
       if (before) facts.untrack(before.changed);
       facts.words = new WordSample(rows, index, changed, heldAt);
