@@ -65,20 +65,19 @@ export class RareWords {
    */
   constructor(words: readonly string[], counts: readonly number[]) {
     const sorted = words.every((word, i) => i === 0 || words[i - 1]! < word);
-    const order = words.map((_, i) => i);
-    if (!sorted) order.sort((a, b) => (words[a]! < words[b]! ? -1 : 1));
+    const order = sorted
+      ? undefined
+      : words.map((_, i) => i).sort((a, b) => (words[a]! < words[b]! ? -1 : 1));
+    const inOrder = order ? order.map((i) => words[i]!) : words;
     this.starts = new Int32Array(words.length + 1);
-    this.counts = new Int32Array(words.length);
-    const parts: string[] = [];
+    this.counts = order ? Int32Array.from(order, (i) => counts[i]!) : Int32Array.from(counts);
     let at = 0;
-    order.forEach((i, place) => {
+    for (let place = 0; place < inOrder.length; place++) {
       this.starts[place] = at;
-      this.counts[place] = counts[i]!;
-      parts.push(words[i]!);
-      at += words[i]!.length + 1;
-    });
+      at += inOrder[place]!.length + 1;
+    }
     this.starts[words.length] = at;
-    this.text = parts.join('\0') + '\0';
+    this.text = inOrder.join('\0') + '\0';
   }
 
   get length(): number {
@@ -432,7 +431,12 @@ async function readPostings(
   heldShare: number,
 ) {
   const documents = `SELECT search_document FROM sessions WHERE tenant_id = ${tenantId}`;
-  const all: { word: string; count: number }[] = [];
+  const least = Math.max(1, Math.ceil(heldShare * heldAt));
+  // Every common word, a compound too (an e-mail address, `faktura.pdf`): a searched prefix may begin it.
+  // Each row goes where it belongs as it arrives: 785,000 words at a million sessions, no list of all.
+  const heldWords: { word: string; count: number }[] = [];
+  const rareWords: string[] = [];
+  const rareCounts: number[] = [];
   await readCopyText(
     copyOut(
       client,
@@ -440,17 +444,18 @@ async function readPostings(
       { sql: `SELECT word, ndoc FROM ts_stat($1) ORDER BY word COLLATE "C"`, parameters: [documents] },
       '',
     ),
-    (fields) => all.push({ word: fields[0]!, count: Number(fields[1]) }),
+    (fields) => {
+      const word = fields[0]!;
+      const count = Number(fields[1]);
+      if (count >= least) heldWords.push({ word, count });
+      else {
+        rareWords.push(word);
+        rareCounts.push(count);
+      }
+    },
   );
-  const least = Math.max(1, Math.ceil(heldShare * heldAt));
-  // Every common word, a compound too (an e-mail address, `faktura.pdf`): a searched prefix may begin it.
-  const heldWords = all.filter(({ count }) => count >= least).sort((a, b) => (a.word < b.word ? -1 : 1));
-  const rareWords = all.filter(({ count }) => count < least);
-  all.length = 0;
-  const rare = new RareWords(
-    rareWords.map((entry) => entry.word),
-    rareWords.map((entry) => entry.count),
-  );
+  heldWords.sort((a, b) => (a.word < b.word ? -1 : 1));
+  const rare = new RareWords(rareWords, rareCounts);
   // A bitmap where it is smaller than a list of rows: above one session in 32.
   const lists = heldWords.map(({ count }) =>
     count * 32 >= heldAt ? new Uint32Array(Math.ceil(heldAt / 32)) : new Int32Array(count),
