@@ -1,12 +1,6 @@
 import type { Filter } from './session-filters';
-import {
-  DictStore,
-  specById,
-  type Dictionary,
-  type MultiStore,
-  type NumberStore,
-  type TenantFacts,
-} from './session-facts-memory';
+import { specById, type TenantFacts } from './session-facts-memory';
+import { DictStore, type Dictionary, type MultiStore, type NumberStore } from './session-facts-stores';
 
 /**
  * Filters as passes over the facet index's memory: each clears the rows of the sessions it does not
@@ -35,6 +29,12 @@ function passing(
   return table;
 }
 
+/** Clears the matched rows whose code in a dictionary column does not pass (`passing`). */
+function keepCodes(facts: TenantFacts, store: DictStore, passes: Uint8Array, matched: Uint8Array): void {
+  const codes = store.codes;
+  for (let row = 0; row < facts.size; row++) if (matched[row] && !passes[codes[row]!]) matched[row] = 0;
+}
+
 /**
  * A filter as a pass over the index, or undefined when the index cannot apply it exactly. `bounds`
  * holds range values of time columns converted by PostgreSQL (µs since the epoch), so a date-time
@@ -54,9 +54,7 @@ export function compile(
       const store = facts.stores[index] as DictStore | MultiStore;
       if (store instanceof DictStore) {
         // (empty) is NULL, or '' for text, as in SQL.
-        const table = passing(store.dict, filter.values, filter.includeEmpty, spec.text);
-        const codes = store.codes;
-        for (let row = 0; row < facts.size; row++) if (matched[row] && !table[codes[row]!]) matched[row] = 0;
+        keepCodes(facts, store, passing(store.dict, filter.values, filter.includeEmpty, spec.text), matched);
         return;
       }
       // Arrays: any element among the values (`&&`), or (empty) = no elements at all.
@@ -93,14 +91,12 @@ export function compile(
  */
 function compileParam(filter: Filter, name: string, facts: TenantFacts): CompiledFilter | undefined {
   if (!facts.param(name)) return undefined;
-  const rowsWhere = (table: (dict: Dictionary) => Uint8Array): CompiledFilter => {
-    return (of, matched) => {
+  const rowsWhere =
+    (table: (dict: Dictionary) => Uint8Array): CompiledFilter =>
+    (of, matched) => {
       const store = of.param(name)!;
-      const passes = table(store.dict);
-      const codes = store.codes;
-      for (let row = 0; row < of.size; row++) if (matched[row] && !passes[codes[row]!]) matched[row] = 0;
+      keepCodes(of, store, table(store.dict), matched);
     };
-  };
   if (filter.op === 'in') {
     return rowsWhere((dict) => passing(dict, filter.values, filter.includeEmpty, true));
   }

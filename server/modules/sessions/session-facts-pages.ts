@@ -2,14 +2,8 @@ import { sql } from 'kysely';
 import type { Database } from '../../db/database';
 import type { Filter } from './session-filters';
 import { matchedBy, type CompiledFilter } from './session-facts-filters';
-import {
-  specById,
-  type DictStore,
-  type Dictionary,
-  type MultiStore,
-  type NumberColumn,
-  type TenantFacts,
-} from './session-facts-memory';
+import { specById, type NumberColumn, type TenantFacts } from './session-facts-memory';
+import type { DictStore, Dictionary, MultiStore } from './session-facts-stores';
 import type { FactsAsk } from './session-facts';
 import type { WordPostings } from './session-facts-postings';
 import type { TsqueryPart } from '../search/content-query';

@@ -7,7 +7,8 @@ import type { Filter } from './session-filters';
 import type { TsqueryPart } from '../search/content-query';
 import { compile, filtersKey, matchedBy, type CompiledFilter } from './session-facts-filters';
 import { factsPages } from './session-facts-pages';
-import { factsSearch, scaled } from './session-facts-search';
+import { factsSamples } from './session-facts-samples';
+import { factsSearch } from './session-facts-search';
 import {
   SELECT_LIST,
   TenantFacts,
@@ -15,13 +16,14 @@ import {
   factsFacet,
   specById,
   type FactCount,
-  type ParamLimits,
 } from './session-facts-memory';
+import type { ParamLimits } from './session-facts-stores';
 import { SESSION_BYTES, textOrdering } from './session-facts-orders';
 import { SAMPLED_SESSION_BYTES, WORD_SAMPLE_SIZE, wordSampling } from './session-facts-words';
 import { postingsReading } from './session-facts-postings';
 
 export { factsFacet, factsKeep, type FactCount } from './session-facts-memory';
+export { SHARE_KEEP_MS } from './session-facts-samples';
 
 /**
  * The facet index: each large tenant's sessions in this process's memory, one typed array per
@@ -68,20 +70,6 @@ export interface FactsOptions {
 }
 
 const SIZE_CHECK_MS = 60_000;
-/** A parted sample is checked this many parts at a time. */
-const PARTS_AT_ONCE = 2;
-
-/**
- * A sampled share of sessions that pass a check (a content search) is reused this long: the same list
- * asked again (back from a session's detail, another sort, the columns changed) gets its estimate from
- * the share and the filters' current population instead of checking a sample again (2,000 documents,
- * two-thirds of a common word's first page at a million sessions). A word's share of a tenant's sessions
- * moves far less in two minutes than the sample's own ±10 %.
- */
-export const SHARE_KEEP_MS = 120_000;
-/** At most this many shares are kept (the least recently drawn goes first). */
-const SHARES_KEPT = 256;
-
 export const FACTS_DEFAULTS = {
   minSessions: 20_000,
   maxSessions: 4_000_000,
@@ -111,8 +99,6 @@ export function sessionFacts(db: Database, options: FactsOptions) {
   /** The tenants' indexes whose sample of search documents was asked for after a read of changes. */
   const warmed = new WeakSet<TenantFacts>();
   const used = new Map<string, number>();
-  /** Shares of samples that passed a check, by tenant, filters and check (`estimateCount`). */
-  const shares = new Map<string, { share: number; at: number }>();
   /** When a tenant was last found too small to load. */
   const small = new Map<string, number>();
 
@@ -328,61 +314,6 @@ export function sessionFacts(db: Database, options: FactsOptions) {
   }
 
   /**
-   * The sessions passing the filters the index serves (a sample's population), and how many; undefined
-   * when the index cannot answer.
-   */
-  async function servedBy(tenantId: string, filters: readonly Filter[], ask: FactsAsk) {
-    const got = await servedOf(tenantId, filters, ask);
-    if (!got) return undefined;
-    const { facts, served, compiled } = got;
-    const matched = matchedBy(facts, compiled, served);
-    const population = facts.remember(`count ${filtersKey(served)}`, () => facts.count(matched));
-    return { facts, served, matched, population };
-  }
-
-  /**
-   * A systematic sample of `sampleSize` of the History sessions passing the filters the index can
-   * apply (`servedBy`), and those of them `check` (SQL, with every condition of the scope: the other
-   * filters, a content search, the caller's visibility) keeps, of `checked`; `scale` is how many
-   * sessions each stands for (1: the sample is all of them). Undefined when `check` gives up.
-   *
-   * With `parted`, the sample is checked in interleaved parts of `part` sessions, two at a time (each a
-   * systematic sample of the whole), stopping once `enough` sessions matched or when `check` gives up
-   * (then the parts checked before are the sample): a common word is estimated from 2,000 sessions
-   * instead of 5,000 (each a heap read of its search document), a rarer one from as many as time allows.
-   */
-  async function sampled(
-    { facts, served, matched, population }: NonNullable<Awaited<ReturnType<typeof servedBy>>>,
-    sampleSize: number,
-    check: (ids: string[]) => Promise<string[] | undefined>,
-    parted?: { part: number; enough: number },
-  ) {
-    const sample = facts.remember(`sample ${sampleSize} ${filtersKey(served)}`, () =>
-      facts.idsOf(facts.sample(matched, sampleSize)),
-    );
-    if (sample.length === 0) return { matching: [], checked: 0, scale: 1 };
-    const parts = parted ? Math.ceil(sample.length / parted.part) : 1;
-    const enough = parted?.enough ?? Number.POSITIVE_INFINITY;
-    const matching: string[] = [];
-    let checked = 0;
-    // Two parts at a time, each on its own connection (a common word needs two parts of 1,000).
-    for (let part = 0; part < parts && matching.length < enough; part += PARTS_AT_ONCE) {
-      const batch = Array.from({ length: Math.min(PARTS_AT_ONCE, parts - part) }, (_, i) =>
-        parts === 1 ? sample : sample.filter((_, at) => at % parts === part + i),
-      );
-      const found = await Promise.all(batch.map((ids) => check(ids)));
-      found.forEach((ids, i) => {
-        if (ids === undefined) return;
-        matching.push(...ids);
-        checked += batch[i]!.length;
-      });
-      if (found.includes(undefined)) break;
-    }
-    if (checked === 0) return undefined;
-    return { matching, checked, scale: population / checked };
-  }
-
-  /**
    * The tenant's sample of search documents once read; asking starts the read in the background when
    * it is missing or out of date (session-facts-words.ts).
    */
@@ -410,6 +341,8 @@ export function sessionFacts(db: Database, options: FactsOptions) {
     micros,
     hitsOf,
   });
+  /** Estimates under filters the index cannot apply, from samples checked in SQL (session-facts-samples.ts). */
+  const sampling = factsSamples({ servedOf, now });
   /** A content search's estimates from the sample of search documents (session-facts-search.ts). */
   const searching = factsSearch({
     passesOf,
@@ -445,66 +378,11 @@ export function sessionFacts(db: Database, options: FactsOptions) {
     },
 
     /**
-     * An estimate of the History facet of a kept column under filters and a content search the index
-     * cannot apply (see `sampled`): each value's count among the sample's matching sessions, scaled up
-     * by how many the sample stands for. When the sample is every such session the counts are exact
-     * (`exact`); `seen` is how many sessions of the sample matched. Undefined when the index cannot
-     * answer or `check` gives up.
+     * Estimates of a filter list and of a count under filters the index cannot apply, from a sample of
+     * the sessions passing those it can, checked in SQL (session-facts-samples.ts).
      */
-    async estimateFacet(
-      tenantId: string,
-      columnId: string,
-      filters: readonly Filter[],
-      sampleSize: number,
-      check: (ids: string[]) => Promise<string[] | undefined>,
-      ask: FactsAsk,
-    ): Promise<{ counts: FactCount[]; exact: boolean; seen: number } | undefined> {
-      if (!factsFacet(columnId)) return undefined;
-      const passing = await servedBy(tenantId, filters, ask);
-      const found = passing && (await sampled(passing, sampleSize, check));
-      if (!found) return undefined;
-      const { matching, scale } = found;
-      const { facts } = passing;
-      const counts = facts.facet(columnId, facts.passOf(matching));
-      if (!counts) return undefined;
-      return {
-        counts: scaled(counts, scale),
-        exact: scale === 1,
-        seen: matching.length,
-      };
-    },
-
-    /**
-     * An estimate of how many History sessions match, as for `estimateFacet` (exact when `exact`).
-     * With `checkKey` (what `check` applies beyond `filters`), an estimate's share of its sample is kept
-     * for SHARE_KEEP_MS and applied to the filters' population as it is then; an exact count is not kept.
-     */
-    async estimateCount(
-      tenantId: string,
-      filters: readonly Filter[],
-      sample: { size: number; part: number; enough: number },
-      check: (ids: string[]) => Promise<string[] | undefined>,
-      ask: FactsAsk,
-      checkKey?: string,
-    ): Promise<{ count: number; exact: boolean } | undefined> {
-      const passing = await servedBy(tenantId, filters, ask);
-      if (!passing) return undefined;
-      const key = checkKey === undefined ? undefined : `${tenantId} ${filtersKey(filters)} ${checkKey}`;
-      const kept = key === undefined ? undefined : shares.get(key);
-      // A population the sample would now cover whole is counted exactly instead.
-      if (kept && now() - kept.at < SHARE_KEEP_MS && passing.population > sample.size)
-        return { count: Math.round(kept.share * passing.population), exact: false };
-      const found = await sampled(passing, sample.size, check, sample);
-      if (!found) return undefined;
-      const { matching, checked, scale } = found;
-      const exact = scale === 1;
-      if (key !== undefined && !exact) {
-        shares.delete(key);
-        if (shares.size >= SHARES_KEPT) shares.delete(shares.keys().next().value!);
-        shares.set(key, { share: matching.length / checked, at: now() });
-      }
-      return { count: Math.round(matching.length * scale), exact };
-    },
+    estimateFacet: sampling.estimateFacet,
+    estimateCount: sampling.estimateCount,
 
     /**
      * A content search's count, and a kept column's facet under it, estimated from the tenant's sample of
